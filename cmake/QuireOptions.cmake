@@ -1,0 +1,24 @@
+# Build options shared by every target of the project.
+option(QUIRE_WERROR "Treat compiler warnings as errors (CI sets this)" OFF)
+option(QUIRE_SANITIZE "Build with AddressSanitizer and UndefinedBehaviorSanitizer" OFF)
+option(QUIRE_BUILD_TESTS "Build the test suite" ON)
+option(QUIRE_BUILD_BENCHMARKS "Build the benchmarks under bench/" ON)
+option(QUIRE_BUILD_GUI "Build the Qt Widgets IDE" ON)
+
+find_program(QUIRE_CCACHE ccache)
+if(QUIRE_CCACHE)
+  set(CMAKE_CXX_COMPILER_LAUNCHER "${QUIRE_CCACHE}")
+  set(CMAKE_C_COMPILER_LAUNCHER "${QUIRE_CCACHE}")
+endif()
+
+# quire_warnings: link it (PRIVATE) into every project target.
+add_library(quire_warnings INTERFACE)
+target_compile_options(quire_warnings INTERFACE -Wall -Wextra -Wpedantic)
+if(QUIRE_WERROR)
+  target_compile_options(quire_warnings INTERFACE -Werror)
+endif()
+
+if(QUIRE_SANITIZE)
+  add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+  add_link_options(-fsanitize=address,undefined)
+endif()

@@ -1,0 +1,38 @@
+#pragma once
+// Where Quire keeps passwords, tokens and API client secrets: the system keychain (qtkeychain), with an
+// explicit environment-variable fallback for headless CI. Secrets never go into workbooks, settings files,
+// logs or command lines.
+//
+// Keys are '/'-separated, e.g. "connection/<profile>/password", "sigma/<profile>/client-secret".
+// The environment fallback for key K is QUIRE_SECRET_<K upper-cased, every non-alphanumeric -> '_'>,
+// e.g. connection/local-pg/password -> QUIRE_SECRET_CONNECTION_LOCAL_PG_PASSWORD.
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+namespace quire::secrets {
+
+struct SecretStoreError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+class SecretStore {
+public:
+    virtual ~SecretStore() = default;
+    virtual std::optional<std::string> read(const std::string& key) = 0;
+    virtual void write(const std::string& key, const std::string& value) = 0; // throws SecretStoreError
+    virtual void remove(const std::string& key) = 0;
+    virtual std::string describe() const = 0; // "system keychain", "environment", ...
+};
+
+std::string environmentVariableFor(const std::string& key);
+
+// Environment first (CI), then the system keychain when one is reachable.
+std::unique_ptr<SecretStore> makeDefaultSecretStore();
+// Only the environment (read-only: write/remove throw).
+std::unique_ptr<SecretStore> makeEnvironmentSecretStore();
+// In-memory store for tests.
+std::unique_ptr<SecretStore> makeMemorySecretStore();
+
+} // namespace quire::secrets
