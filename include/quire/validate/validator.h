@@ -1,0 +1,49 @@
+#pragma once
+// The workbook validator: JSON Schema shape checks (schemas/workbook.schema.json, via valijson) plus semantic
+// rules from the spec's validation checklist (§8). Every finding is a Diagnostic with a stable rule code,
+// the JSON pointer of the offending value and its file:line:col (Document::locate).
+#include <quire/core/diagnostic.h>
+#include <quire/doc/document.h>
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace quire::validate {
+
+// One column formula handed to a pluggable formula checker.
+struct FormulaSite {
+    const Json* element = nullptr;   // the element owning the column
+    const Json* column = nullptr;    // the column object
+    std::string formula;             // the formula text
+    std::string pointer;             // JSON pointer of the formula string
+};
+
+// Returns the diagnostics for one formula (rule codes of the checker's choice, e.g. "formula/...").
+// Locations may be left empty: the validator fills them from the pointer.
+using FormulaChecker = std::function<std::vector<Diagnostic>(const doc::Document&, const FormulaSite&)>;
+
+struct ValidationOptions {
+    bool schema = true;             // run the JSON Schema check
+    bool semantic = true;           // run the semantic rules
+    bool shallowFormulaCheck = true; // built-in [Ref] resolution check (formula/unknown-*)
+    FormulaChecker formulaChecker;  // optional full checker, called for every column formula
+    std::string schemaPath;         // load the schema from this file instead of the embedded copy
+};
+
+// All diagnostics for the document, sorted by location (line, column), then rule code.
+std::vector<Diagnostic> validate(const doc::Document& document, const ValidationOptions& options = {});
+
+struct RuleInfo {
+    std::string_view code;
+    Severity severity;
+    std::string_view description;
+};
+
+// Every rule the validator can report (semantic rules and the schema/* families), in catalogue order.
+const std::vector<RuleInfo>& allRules();
+// nullptr when the code is not a rule of the validator.
+const RuleInfo* findRule(std::string_view code);
+
+} // namespace quire::validate

@@ -1,0 +1,60 @@
+#include "pointer.h"
+
+#include <charconv>
+
+namespace quire::validate {
+
+std::string escapePointerToken(std::string_view token) {
+    std::string out;
+    out.reserve(token.size());
+    for (char c : token) {
+        if (c == '~') out += "~0";
+        else if (c == '/') out += "~1";
+        else out += c;
+    }
+    return out;
+}
+
+std::string unescapePointerToken(std::string_view token) {
+    std::string out;
+    out.reserve(token.size());
+    for (std::size_t i = 0; i < token.size(); ++i) {
+        if (token[i] == '~' && i + 1 < token.size() && (token[i + 1] == '0' || token[i + 1] == '1')) {
+            out += token[i + 1] == '0' ? '~' : '/';
+            ++i;
+        } else {
+            out += token[i];
+        }
+    }
+    return out;
+}
+
+std::string child(const std::string& pointer, std::string_view key) { return pointer + "/" + escapePointerToken(key); }
+std::string child(const std::string& pointer, std::size_t index) { return pointer + "/" + std::to_string(index); }
+
+const Json* resolvePointer(const Json& root, const std::string& pointer) {
+    const Json* current = &root;
+    std::size_t pos = 0;
+    while (pos < pointer.size()) {
+        if (pointer[pos] != '/') return nullptr;
+        std::size_t next = pointer.find('/', pos + 1);
+        std::string token = unescapePointerToken(
+            std::string_view(pointer).substr(pos + 1, next == std::string::npos ? std::string::npos : next - pos - 1));
+        if (current->is_object()) {
+            auto it = current->find(token);
+            if (it == current->end()) return nullptr;
+            current = &*it;
+        } else if (current->is_array()) {
+            std::size_t index = 0;
+            auto [p, ec] = std::from_chars(token.data(), token.data() + token.size(), index);
+            if (ec != std::errc() || p != token.data() + token.size() || index >= current->size()) return nullptr;
+            current = &(*current)[index];
+        } else {
+            return nullptr;
+        }
+        pos = next == std::string::npos ? pointer.size() : next;
+    }
+    return current;
+}
+
+} // namespace quire::validate

@@ -1,0 +1,79 @@
+// Styling (spec §6.2; checklist items 4 and 28): container padding, hex-only colours.
+#include "context.h"
+#include "pointer.h"
+
+#include <cctype>
+#include <unordered_set>
+
+namespace quire::validate {
+namespace {
+
+const std::unordered_set<std::string> kColorKeys{"backgroundColor", "borderColor", "color", "bandingColor",
+                                                 "headerDividerColor", "colorGood", "colorBad", "textColor",
+                                                 "fontColor", "lineColor"};
+
+bool isHexColor(const std::string& s) {
+    if (s.empty() || s[0] != '#') return false;
+    const std::size_t digits = s.size() - 1;
+    if (digits != 3 && digits != 4 && digits != 6 && digits != 8) return false;
+    for (std::size_t i = 1; i < s.size(); ++i)
+        if (!std::isxdigit(static_cast<unsigned char>(s[i]))) return false;
+    return true;
+}
+
+void colors(Context& ctx, const Json& value, const std::string& pointer, int depth) {
+    if (depth > 256) return; // the loader already caps nesting; stay safe on documents built in memory
+    if (value.is_object()) {
+        for (auto it = value.begin(); it != value.end(); ++it) {
+            const std::string p = child(pointer, it.key());
+            const bool elementChannel = it.key() == "color" && value.contains("kind") && value.contains("id");
+            if (it->is_string() && kColorKeys.count(it.key()) && !elementChannel) {
+                const std::string& c = it->get_ref<const std::string&>();
+                if (!isHexColor(c))
+                    ctx.report("style/hex-color", p,
+                               "`" + it.key() + "` is \"" + c + "\"; Sigma accepts only hex colours (#rgb, #rrggbb, "
+                               "#rrggbbaa) or a theme reference {kind: theme, ref}");
+            } else if (it.key() != "layout" && !elementChannel) {
+                colors(ctx, *it, p, depth + 1);
+            }
+        }
+    } else if (value.is_array()) {
+        for (std::size_t i = 0; i < value.size(); ++i) colors(ctx, value[i], child(pointer, i), depth + 1);
+    }
+}
+
+} // namespace
+
+void checkStyle(Context& ctx) {
+    if (!ctx.contents) return;
+    for (const auto& e : ctx.elements) {
+        if (e.kind != "container") continue;
+        const Json* style = Context::member(*e.json, "style");
+        const Json* padding = style ? Context::member(*style, "padding") : nullptr;
+        if (!padding) continue;
+        const std::string sp = child(e.pointer, "style");
+        if (!padding->is_string() || *padding != "none") {
+            ctx.report("style/container-padding", child(sp, "padding"),
+                       "container '" + e.id + "' has padding " + padding->dump() + "; only `none` (or no padding) is accepted");
+        } else {
+            for (const char* key : {"borderColor", "borderWidth"})
+                if (Context::member(*style, key))
+                    ctx.report("style/padding-with-border", child(sp, key),
+                               "container '" + e.id + "' has `padding: none` together with `" + key +
+                                   "`; Sigma does not allow a border without padding");
+        }
+    }
+    colors(ctx, *ctx.contents, ctx.base, 0);
+    // Chat elements name an agent of the workbook.
+    std::unordered_set<std::string> agents;
+    if (const Json* list = Context::array(*ctx.contents, "agents"))
+        for (const auto& a : *list)
+            if (std::string id = Context::str(a, "id"); !id.empty()) agents.insert(id);
+    for (const auto& e : ctx.elements)
+        if (e.kind == "chat")
+            if (std::string agent = Context::str(*e.json, "agentId"); !agent.empty() && !agents.count(agent))
+                ctx.report("agent/unknown-agent", child(e.pointer, "agentId"),
+                           "chat '" + e.id + "' uses agent '" + agent + "', which is not in `agents`");
+}
+
+} // namespace quire::validate

@@ -1,0 +1,187 @@
+// JSON Schema check: valijson over the document tree, each error mapped to a located Diagnostic.
+#include <quire/validate/schema.h>
+
+#include <valijson/adapters/nlohmann_json_adapter.hpp>
+#include <valijson/schema.hpp>
+#include <valijson/schema_parser.hpp>
+#include <valijson/validation_results.hpp>
+#include <valijson/validator.hpp>
+
+#include <fstream>
+#include <memory>
+#include <mutex>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+
+#include "pointer.h"
+
+namespace quire::validate {
+namespace {
+
+constexpr std::string_view kWorkbookSchema = "workbook.schema.json";
+
+struct Keyword {
+    std::string_view needle; // start of valijson's description
+    std::string_view rule;
+    bool aggregate;          // only a summary of errors reported below it
+};
+
+constexpr Keyword kKeywords[] = {
+    {"Missing required property", "schema/required", false},
+    {"Failed to match against any enum values", "schema/enum", false},
+    {"Value type not permitted", "schema/type", false},
+    {"Failed to match expected value set by 'const'", "schema/const", false},
+    {"String should be no fewer than", "schema/min-length", false},
+    {"String should be no more than", "schema/max-length", false},
+    {"Array should contain no fewer than", "schema/min-items", false},
+    {"Array should contain no more than", "schema/max-items", false},
+    {"Expected number greater than", "schema/minimum", false},
+    {"Expected number less than", "schema/maximum", false},
+    {"Target should not validate", "schema/not", false},
+    {"Failed to validate against any schemas allowed by anyOf", "schema/any-of", true},
+    {"Failed to validate against child schema", "schema/one-of", true},
+    {"Failed to validate item #", "schema/items", true},
+    {"Failed to validate against schema associated with property", "schema/properties", true},
+    {"Failed to validate against a conditional schema", "schema/if-then", true},
+};
+
+struct Mapped {
+    std::string rule;
+    bool aggregate = false;
+};
+
+Mapped classify(const std::string& description) {
+    for (const auto& k : kKeywords)
+        if (description.rfind(k.needle, 0) == 0) return {std::string(k.rule), k.aggregate};
+    return {"schema/other", false};
+}
+
+// valijson context ["<root>", "[contents]", "[elements]", "[0]"] -> "/contents/elements/0", resolved
+// against the document so "[0]" is an index in arrays and a key in objects.
+std::string toPointer(const std::vector<std::string>& context) {
+    std::string pointer;
+    for (std::size_t i = 1; i < context.size(); ++i) {
+        const std::string& step = context[i];
+        if (step.size() >= 2 && step.front() == '[' && step.back() == ']')
+            pointer += "/" + escapePointerToken(step.substr(1, step.size() - 2));
+    }
+    return pointer;
+}
+
+std::string lastToken(const std::string& pointer) {
+    auto slash = pointer.rfind('/');
+    return slash == std::string::npos ? std::string() : unescapePointerToken(pointer.substr(slash + 1));
+}
+
+std::string describe(const Mapped& m, const std::string& description, const Json* value, const std::string& pointer) {
+    const std::string field = pointer.empty() ? std::string("the document") : "`" + lastToken(pointer) + "`";
+    const std::string shown = value ? value->dump() : std::string("?");
+    if (m.rule == "schema/enum") return field + " has value " + shown + ", which is not one of the allowed values";
+    if (m.rule == "schema/type") return field + " has the wrong type (value " + shown + ")";
+    if (m.rule == "schema/const") return field + " must have a fixed value, not " + shown;
+    if (m.rule == "schema/required") {
+        auto q1 = description.find('\'');
+        auto q2 = description.rfind('\'');
+        if (q1 != std::string::npos && q2 > q1)
+            return field + " is missing the required property `" + description.substr(q1 + 1, q2 - q1 - 1) + "`";
+    }
+    return field + ": " + description;
+}
+
+Diagnostic makeError(std::string rule, std::string message, const std::string& pointer, const doc::Document& document) {
+    Diagnostic d;
+    d.rule = std::move(rule);
+    d.message = std::move(message);
+    d.pointer = pointer;
+    d.location = document.locate(pointer);
+    return d;
+}
+
+struct CompiledSchema {
+    valijson::Schema schema;
+};
+
+std::shared_ptr<const CompiledSchema> compile(const std::string& text) {
+    nlohmann::json schemaJson = nlohmann::json::parse(text); // throws on bad JSON
+    auto compiled = std::make_shared<CompiledSchema>();
+    valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
+    valijson::adapters::NlohmannJsonAdapter adapter(schemaJson);
+    parser.populateSchema(adapter, compiled->schema);
+    return compiled;
+}
+
+// The embedded schema is compiled once per process; a schema read from a path is compiled per call.
+std::shared_ptr<const CompiledSchema> schemaFor(const std::string& schemaPath) {
+    if (!schemaPath.empty()) return compile(workbookSchemaText(schemaPath));
+    static std::once_flag once;
+    static std::shared_ptr<const CompiledSchema> embedded;
+    static std::string error;
+    std::call_once(once, [] {
+        try {
+            embedded = compile(workbookSchemaText());
+        } catch (const std::exception& e) {
+            error = e.what();
+        }
+    });
+    if (!embedded) throw std::runtime_error(error);
+    return embedded;
+}
+
+} // namespace
+
+std::string workbookSchemaText(const std::string& schemaPath) {
+    if (schemaPath.empty()) {
+        const auto& all = embeddedSchemas();
+        auto it = all.find(std::string(kWorkbookSchema));
+        if (it == all.end()) throw std::runtime_error("the workbook schema was not embedded at build time");
+        return std::string(it->second);
+    }
+    std::ifstream in(schemaPath, std::ios::binary);
+    if (!in) throw std::runtime_error("cannot read schema file " + schemaPath);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+std::vector<Diagnostic> checkSchema(const doc::Document& document, const std::string& schemaPath) {
+    std::vector<Diagnostic> out;
+    std::shared_ptr<const CompiledSchema> compiled;
+    try {
+        compiled = schemaFor(schemaPath);
+    } catch (const std::exception& e) {
+        out.push_back(makeError("schema/invalid-schema", std::string("the JSON Schema cannot be used: ") + e.what(), "",
+                                document));
+        return out;
+    }
+    // valijson's adapter reads nlohmann::json; the document is ordered_json (same values, ordered keys).
+    const nlohmann::json target(document.root);
+    valijson::Validator validator;
+    valijson::ValidationResults results;
+    valijson::adapters::NlohmannJsonAdapter adapter(target);
+    if (validator.validate(compiled->schema, adapter, &results)) return out;
+
+    struct Raw {
+        std::string pointer;
+        Mapped mapped;
+        std::string description;
+    };
+    std::vector<Raw> raws;
+    for (const auto& error : results) raws.push_back({toPointer(error.context), classify(error.description), error.description});
+
+    auto coveredByLeaf = [&](const std::string& pointer) {
+        for (const auto& r : raws)
+            if (!r.mapped.aggregate && (r.pointer == pointer || r.pointer.rfind(pointer + "/", 0) == 0)) return true;
+        return false;
+    };
+    std::set<std::pair<std::string, std::string>> seen;
+    for (const auto& r : raws) {
+        if (r.mapped.aggregate && coveredByLeaf(r.pointer)) continue;
+        if (!seen.insert({r.pointer, r.mapped.rule + r.description}).second) continue;
+        const Json* value = resolvePointer(document.root, r.pointer);
+        out.push_back(makeError(r.mapped.rule, describe(r.mapped, r.description, value, r.pointer), r.pointer, document));
+    }
+    return out;
+}
+
+} // namespace quire::validate
