@@ -90,12 +90,14 @@ struct ChartCheck {
             objectList(*e.json, e.pointer, "trendlines", "trendline", false);
         }
         if (circular) {
-            single("value");
-            single("holeValue");
-            single("color");
             const Json* v = Context::member(*e.json, "value");
             const Json* h = Context::member(*e.json, "holeValue");
-            if (v && h && !Context::str(*v, "columnId").empty() && Context::str(*v, "columnId") == Context::str(*h, "columnId"))
+            const bool holeIsValue =
+                v && h && !Context::str(*v, "columnId").empty() && Context::str(*v, "columnId") == Context::str(*h, "columnId");
+            single("value");
+            single("holeValue", !holeIsValue); // reported once, by the donut rule below
+            single("color");
+            if (holeIsValue)
                 ctx.report("chart/donut-hole-equals-value", child(child(e.pointer, "holeValue"), "columnId"),
                            "the donut's holeValue uses the same column as its value; pick a different column");
         }

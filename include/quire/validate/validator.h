@@ -35,6 +35,16 @@ struct ValidationOptions {
 // All diagnostics for the document, sorted by location (line, column), then rule code.
 std::vector<Diagnostic> validate(const doc::Document& document, const ValidationOptions& options = {});
 
+// Load + validate in one step: the loader's diagnostics (syntax errors, duplicate keys, nesting limits)
+// come first; `loaded` is false when the text could not be turned into a document (nothing was validated).
+struct FileValidation {
+    bool loaded = false;
+    std::vector<Diagnostic> diagnostics;
+};
+FileValidation validateText(std::string_view text, doc::Format format, const std::string& path,
+                            const ValidationOptions& options = {});
+FileValidation validateFile(const std::string& path, const ValidationOptions& options = {});
+
 struct RuleInfo {
     std::string_view code;
     Severity severity;
