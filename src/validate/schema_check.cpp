@@ -69,13 +69,25 @@ std::string toPointer(const std::vector<std::string>& context) {
     return pointer;
 }
 
-std::string lastToken(const std::string& pointer) {
-    auto slash = pointer.rfind('/');
-    return slash == std::string::npos ? std::string() : unescapePointerToken(pointer.substr(slash + 1));
+// "/contents/elements/4" -> "elements[4]"; "/contents/elements/4/name" -> "name".
+std::string displayName(const std::string& pointer) {
+    std::string suffix;
+    std::string rest = pointer;
+    while (!rest.empty()) {
+        const auto slash = rest.rfind('/');
+        const std::string token = unescapePointerToken(rest.substr(slash + 1));
+        rest = rest.substr(0, slash);
+        if (!token.empty() && token.find_first_not_of("0123456789") == std::string::npos) {
+            suffix = "[" + token + "]" + suffix;
+            continue;
+        }
+        return token + suffix;
+    }
+    return "document" + suffix;
 }
 
 std::string describe(const Mapped& m, const std::string& description, const Json* value, const std::string& pointer) {
-    const std::string field = pointer.empty() ? std::string("the document") : "`" + lastToken(pointer) + "`";
+    const std::string field = pointer.empty() ? std::string("the document") : "`" + displayName(pointer) + "`";
     const std::string shown = value ? value->dump() : std::string("?");
     if (m.rule == "schema/enum") return field + " has value " + shown + ", which is not one of the allowed values";
     if (m.rule == "schema/type") return field + " has the wrong type (value " + shown + ")";

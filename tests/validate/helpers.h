@@ -4,6 +4,8 @@
 #include <quire/core/diagnostic.h>
 #include <quire/doc/document.h>
 
+#include "test_support.h"
+
 #include <optional>
 #include <set>
 #include <string>

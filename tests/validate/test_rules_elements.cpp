@@ -45,10 +45,11 @@ TEST_CASE("column and formula reference rules", "[rules][formulas]") {
          "formula/unknown-prefix", R"("formula": "[Order/Region]")"},
         {"wrong warehouse table prefix", {{R"("formula": "[ORDERS/REGION]")", R"("formula": "[ORDER/REGION]")"}},
          "formula/unknown-prefix", R"("formula": "[ORDER/REGION]")"},
-        {"unknown source column", {{R"("formula": "Sum([Orders/Amount])" },
-          { "id": "b-count")", R"("formula": "Sum([Orders/Amnt])" },
-          { "id": "b-count")"}}, "formula/unknown-column", R"("formula": "Sum([Orders/Amnt])")"},
-        {"unknown bare reference", {{R"([Region], [Amount], 0))", R"([Region], [Amout], 0))"}}, "formula/unknown-column", R"("formula": "If([region-filter])"},
+        {"unknown source column", {{R"x("formula": "Sum([Orders/Amount])" },
+          { "id": "b-count")x", R"x("formula": "Sum([Orders/Amnt])" },
+          { "id": "b-count")x"}}, "formula/unknown-column", R"x("formula": "Sum([Orders/Amnt])")x"},
+        {"unknown bare reference", {{R"([Region], [Amount], 0))", R"([Region], [Amout], 0))"}}, "formula/unknown-column",
+         R"x("formula": "If([region-filter])x"},
     });
 }
 

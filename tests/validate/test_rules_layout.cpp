@@ -42,7 +42,7 @@ TEST_CASE("layout diagnostics name the line inside the layout", "[rules][layout]
     const std::string text = mutate(std::string(kBaseWorkbookJson), {{R"(gridColumn=\"13 / 25\")", R"(gridColumn=\"13 / 27\")"}});
     const auto found = validate::validate(mustLoad(text, doc::Format::Json));
     REQUIRE(found.size() == 1);
-    // <Element elementId="share"> is on line 6 of the layout string.
-    CHECK_THAT(found[0].message, Catch::Contains("layout line 6"));
+    // <Element elementId="share"> is on line 7 of the layout string (the prolog is line 1).
+    CHECK_THAT(found[0].message, Catch::Contains("layout line 7"));
     CHECK(found[0].pointer == "/contents/layout");
 }

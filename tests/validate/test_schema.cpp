@@ -25,8 +25,7 @@ TEST_CASE("schema violations are located", "[schema]") {
         {"element without kind", {{R"({ "id": "note", "kind": "text", "body": "Hello" })", R"({ "id": "note", "body": "Hello" })"}},
          "schema/required", R"({ "id": "note")"},
         {"button without text", {{R"("kind": "button", "text": "Go",)", R"("kind": "button",)"}}, "schema/required", R"({ "id": "go")"},
-        {"name of the wrong type", {{R"({ "id": "t2", "kind": "text", "body": "Tab two" })", R"({ "id": "t2", "kind": "text", "body": "Tab two", "name": 7 })"}},
-         "schema/type", R"("name": 7)"},
+        {"page name of the wrong type", {{R"({ "id": "p2", "name": "Second" })", R"({ "id": "p2", "name": 2 })"}}, "schema/type", R"("name": 2)"},
     });
 }
 
