@@ -147,3 +147,18 @@ TEST_CASE("connection ids are deterministic UUIDs", "[seed]") {
     CHECK(a != doc::deterministicUuid("finance_warehouse"));
     CHECK(std::regex_match(a, std::regex("[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")));
 }
+
+TEST_CASE("the bundled seed example imports cleanly", "[seed]") {
+    auto loaded = doc::loadDocument(sourceDir() + "/resources/examples/seed-marketing.yaml");
+    REQUIRE(loaded.document);
+    const auto result = doc::importSeed(*loaded.document);
+    INFO(describe(result.diagnostics));
+    REQUIRE(result.ok());
+    CHECK(result.diagnostics.empty());
+    const auto found = validate::validate(*result.document);
+    CHECK(rules(found) == std::multiset<std::string>{"envelope/missing-folder-id"});
+    const Json* table = findElement(result.document->root, "table");
+    REQUIRE(table);
+    CHECK((*table)["columns"][0]["format"] == Json{{"kind", "datetime"}, {"formatString", "%Y-%m-%d"}});
+    CHECK((*findElement(result.document->root, "control"))["filters"][0]["columnId"] == (*table)["columns"][0]["id"]);
+}
