@@ -107,8 +107,14 @@ TEST_CASE("seed with a date column wires the control to it", "[seed]") {
     CHECK((*table)["columns"].size() == 2);
     CHECK((*table)["columns"][1]["format"]["formatString"] == "$,.2f");
     CHECK((*findElement(root, "control"))["filters"][0]["columnId"] == (*table)["columns"][0]["id"]);
-    // Only the folderId warning: the seed has no folder (pass the envelope's folderId when publishing).
+    // Only the folderId warning: the seed has no folder; importing with a folderId gives a clean document.
     CHECK(rules(validate::validate(*result.document)) == std::multiset<std::string>{"envelope/missing-folder-id"});
+    doc::SeedImportOptions options;
+    options.folderId = "6d1c6a52-2f1e-4a8e-9d55-0c1f3a9e2b11";
+    const auto withFolder = doc::importSeed(mustLoad(kSeed, doc::Format::Yaml, "seed.yaml"), options);
+    REQUIRE(withFolder.ok());
+    CHECK(withFolder.document->root["folderId"] == options.folderId);
+    CHECK(validate::validate(*withFolder.document).empty());
 }
 
 TEST_CASE("bad seeds give located errors", "[seed]") {

@@ -22,9 +22,13 @@ struct SeedImportResult {
     bool ok() const { return document.has_value(); }
 };
 
+struct SeedImportOptions {
+    std::string folderId; // written to the envelope when not empty (Sigma needs it to create the workbook)
+};
+
 // seed: a loaded compact seed (positions are used for diagnostics). The result is an in-memory document
 // (format copied from the seed, path empty, no positions).
-SeedImportResult importSeed(const Document& seed);
+SeedImportResult importSeed(const Document& seed, const SeedImportOptions& options = {});
 
 // A deterministic RFC 9562 version-8 UUID derived from name (two FNV-1a 64-bit hashes): the same connection
 // name always gives the same connectionId.

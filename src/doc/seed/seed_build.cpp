@@ -49,6 +49,7 @@ std::string dateColumnName(const Action& action) {
 
 struct Builder {
     const Workbook& wb;
+    const std::string& folderId;
     Diagnostics& diag;
     std::set<std::string> usedIds;
     std::map<std::string, const DataSource*> sourceByName;
@@ -213,6 +214,7 @@ struct Builder {
 
         Json root;
         root["name"] = wb.name;
+        if (!folderId.empty()) root["folderId"] = folderId;
         root["description"] = description;
         root["contents"] = Json{{"schemaVersion", 1},
                                 {"kind", "workbook"},
@@ -225,8 +227,8 @@ struct Builder {
 
 } // namespace
 
-Json build(const Workbook& workbook, Diagnostics& diagnostics) {
-    return Builder{workbook, diagnostics, {}, {}, {}, {}, Json::array()}.run();
+Json build(const Workbook& workbook, const std::string& folderId, Diagnostics& diagnostics) {
+    return Builder{workbook, folderId, diagnostics, {}, {}, {}, {}, Json::array()}.run();
 }
 
 } // namespace quire::doc::seed

@@ -9,12 +9,12 @@ bool isCompactSeed(const Json& root) {
            !root.contains("document");
 }
 
-SeedImportResult importSeed(const Document& seedDocument) {
+SeedImportResult importSeed(const Document& seedDocument, const SeedImportOptions& options) {
     seed::Diagnostics diagnostics(seedDocument);
     SeedImportResult result;
     seed::Workbook workbook = seed::parse(seedDocument, diagnostics);
     if (!diagnostics.hasErrors()) {
-        Json root = seed::build(workbook, diagnostics);
+        Json root = seed::build(workbook, options.folderId, diagnostics);
         if (!diagnostics.hasErrors()) {
             Document out;
             out.root = std::move(root);

@@ -68,7 +68,7 @@ private:
 };
 
 Workbook parse(const Document& seed, Diagnostics& diagnostics);
-Json build(const Workbook& workbook, Diagnostics& diagnostics);
+Json build(const Workbook& workbook, const std::string& folderId, Diagnostics& diagnostics);
 
 // "User Metrics" / "user_metrics" -> "user-metrics" (lower case, runs of other characters -> one '-').
 std::string slug(const std::string& text);
