@@ -1,0 +1,45 @@
+#pragma once
+// The local mapping file: Sigma connectionId (and friendly profile names) -> ConnectionProfile.
+// Location: --connections FILE, else $QUIRE_CONNECTIONS_FILE, else $XDG_CONFIG_HOME/quire/connections.json
+// (~/.config/quire/connections.json). Format:
+//   { "version": 1,
+//     "connections": { "<name>": { "type": "postgresql", "connectionId": "<sigma uuid>", "host": ..., ... } } }
+// Built in (present even without a file): "sample" = the embedded SQLite marketing warehouse, under the
+// connectionId kSampleConnectionId used by resources/examples/marketing.yaml.
+#include <quire/connect/connection_profile.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace quire::connect {
+
+inline constexpr const char* kSampleConnectionId = "6a1e3c2b-5d4f-4e8a-9b7c-0d1f2e3a4b5c";
+inline constexpr const char* kSampleProfileName = "sample";
+
+struct RegistryEntry {
+    ConnectionProfile profile;
+    std::string connectionId; // Sigma connection UUID ("" if none)
+    bool builtIn = false;
+};
+
+std::string defaultConnectionsFile();
+
+class ConnectionRegistry {
+public:
+    // Loads `file` (empty = defaultConnectionsFile()); a missing file is an empty registry.
+    static ConnectionRegistry load(const std::string& file = {});
+    const std::string& file() const { return file_; }
+    std::vector<RegistryEntry> entries() const; // built-ins first, then the file's, by name
+    // By profile name or by Sigma connectionId.
+    std::optional<RegistryEntry> find(const std::string& nameOrConnectionId) const;
+    void put(const RegistryEntry& entry);       // add or replace by name
+    bool remove(const std::string& name);       // false if absent (built-ins cannot be removed)
+    void save() const;                          // atomic write, creates the directory
+
+private:
+    std::string file_;
+    std::vector<RegistryEntry> entries_;
+};
+
+} // namespace quire::connect

@@ -1,0 +1,176 @@
+#pragma once
+// RAII over the unixODBC C API: Environment -> Connection -> Statement. Every ODBC failure throws OdbcError
+// with SQLSTATE, native code and driver message; connection strings in messages are always redacted.
+// UTF-8 throughout (the W entry points, UTF-16 on the wire to the driver manager).
+// Threading: a Connection and its Statements are used by one thread at a time; Statement::cancel() and
+// Connection::cancel() are the exceptions and may be called from any thread.
+#include <quire/connect/result_batch.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace quire::connect {
+
+struct OdbcDiagnostic {
+    std::string sqlstate; // five characters, e.g. "08001"
+    int nativeCode = 0;
+    std::string message;  // driver message (redacted)
+};
+
+class OdbcError : public std::runtime_error {
+public:
+    OdbcError(std::string context, std::vector<OdbcDiagnostic> records);
+    const std::string& sqlstate() const;                // first record's SQLSTATE ("" if none)
+    int nativeCode() const;                             // first record's native code
+    const std::string& driverMessage() const;           // first record's message
+    const std::string& context() const { return context_; } // what Quire was doing ("connect", "execute"...)
+    const std::vector<OdbcDiagnostic>& records() const { return records_; }
+    bool isTimeout() const;   // HYT00 / HYT01
+    bool isCancelled() const; // HY008 or a cancel request was issued
+    bool isConnectionFailure() const; // class 08 or a dead server
+
+private:
+    std::string context_;
+    std::vector<OdbcDiagnostic> records_;
+};
+
+// Replaces the values of secret-bearing keys (Pwd, Password, Token, Secret, PrivateKey..., Auth_AccessToken,
+// any key containing "pwd", "password", "secret", "token", "passphrase", "key" except file paths ending in
+// "file"/"path") with *** in a "k=v;k={v};" connection string, and in free text containing such pairs.
+std::string redactConnectionString(std::string_view text);
+
+struct DriverInfo {
+    std::string name;
+    std::vector<std::pair<std::string, std::string>> attributes;
+};
+struct DataSourceInfo {
+    std::string name;
+    std::string driver; // description as reported by SQLDataSources
+    bool system = false;
+};
+
+class Environment {
+public:
+    Environment();  // ODBC 3.8 behaviour
+    ~Environment();
+    Environment(const Environment&) = delete;
+    Environment& operator=(const Environment&) = delete;
+    static std::shared_ptr<Environment> shared(); // one per process
+    void* handle() const { return env_; }
+    std::vector<DriverInfo> drivers() const;          // SQLDrivers
+    std::vector<DataSourceInfo> dataSources() const;  // SQLDataSources (user + system)
+
+private:
+    void* env_ = nullptr;
+};
+
+// Typed statement parameter for '?' markers.
+using Param = std::variant<std::monostate, bool, std::int64_t, double, std::string, Date>;
+
+struct ConnectOptions {
+    std::chrono::seconds loginTimeout{10};       // SQL_ATTR_LOGIN_TIMEOUT (and driver-specific where known)
+    std::chrono::seconds connectionTimeout{0};   // SQL_ATTR_CONNECTION_TIMEOUT, 0 = none
+    bool readOnly = false;
+};
+
+struct ExecuteOptions {
+    std::chrono::seconds timeout{0};  // SQL_ATTR_QUERY_TIMEOUT, 0 = none
+    std::size_t batchRows = 1024;     // SQL_ATTR_ROW_ARRAY_SIZE of the block cursor
+    std::size_t maxRows = 0;          // stop after this many rows, 0 = all
+    std::size_t maxBoundTextBytes = 8192; // text columns wider than this (or unbounded) go through SQLGetData
+};
+
+class Connection;
+
+class Statement {
+public:
+    explicit Statement(std::shared_ptr<Connection> connection);
+    ~Statement();
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+
+    // Prepares, binds the parameters and executes. Returns true if a result set is open.
+    bool execute(std::string_view sql, const std::vector<Param>& params = {}, const ExecuteOptions& options = {});
+    const std::vector<ColumnInfo>& columns() const { return columns_; }
+    std::int64_t affectedRows() const { return affectedRows_; }
+    // The next block of up to options.batchRows rows; nullopt at the end of the result.
+    std::optional<ResultBatch> fetchBatch();
+    // Streams every remaining batch to the callback; the callback returns false to stop early.
+    void forEachBatch(const std::function<bool(const ResultBatch&)>& onBatch);
+    void closeCursor();
+    // Thread-safe: asks the driver to cancel the running execute/fetch (SQLCancel). The blocked call throws
+    // an OdbcError with isCancelled() true.
+    void cancel();
+    void* handle() const { return stmt_; }
+
+private:
+    struct Binding;
+    void describeColumns();
+    void bindColumns();
+    std::shared_ptr<Connection> connection_;
+    void* stmt_ = nullptr;
+    ExecuteOptions options_;
+    std::vector<ColumnInfo> columns_;
+    std::vector<std::unique_ptr<Binding>> bindings_;
+    std::vector<std::unique_ptr<std::uint8_t[]>> paramBuffers_;
+    std::vector<long> paramIndicators_;
+    std::uint64_t rowsFetched_ = 0;
+    std::uint64_t rowsDelivered_ = 0;
+    bool cursorOpen_ = false;
+    bool finished_ = false;
+    std::int64_t affectedRows_ = -1;
+    std::atomic<bool> cancelRequested_{false};
+};
+
+class Connection : public std::enable_shared_from_this<Connection> {
+public:
+    // Use open(): a Connection lives in a shared_ptr so Statements can keep it alive.
+    static std::shared_ptr<Connection> open(const std::string& connectionString, const ConnectOptions& options = {});
+    ~Connection();
+    Connection(const Connection&) = delete;
+    Connection& operator=(const Connection&) = delete;
+
+    std::unique_ptr<Statement> createStatement();
+    // One-shot helpers.
+    ResultSet query(std::string_view sql, const std::vector<Param>& params = {}, const ExecuteOptions& options = {});
+    std::int64_t execute(std::string_view sql, const std::vector<Param>& params = {}, const ExecuteOptions& options = {});
+    void stream(std::string_view sql, const std::vector<Param>& params, const ExecuteOptions& options,
+                const std::function<bool(const std::vector<ColumnInfo>&, const ResultBatch&)>& onBatch);
+
+    void setAutocommit(bool on);
+    void commit();
+    void rollback();
+    bool isAlive() const;              // SQL_ATTR_CONNECTION_DEAD
+    void cancel();                     // cancels the statement running on this connection, any thread
+    std::string dbmsName() const;      // SQLGetInfo(SQL_DBMS_NAME)
+    std::string driverName() const;    // SQLGetInfo(SQL_DRIVER_NAME)
+    const std::string& redactedConnectionString() const { return redacted_; }
+    void* handle() const { return dbc_; }
+
+private:
+    friend class Statement;
+    Connection() = default;
+    void registerStatement(Statement* statement);
+    void unregisterStatement(Statement* statement);
+    std::shared_ptr<Environment> env_;
+    void* dbc_ = nullptr;
+    std::string redacted_;
+    mutable std::mutex mutex_;
+    std::vector<Statement*> active_;
+};
+
+// The simple path: connect, run, fetch everything (up to options.maxRows), disconnect.
+ResultSet query(const std::string& connectionString, std::string_view sql, const std::vector<Param>& params = {},
+                const ExecuteOptions& options = {});
+
+} // namespace quire::connect
