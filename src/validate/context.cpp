@@ -49,7 +49,7 @@ const Json* Context::findColumn(const Json& element, std::string_view columnId) 
     const Json* columns = array(element, "columns");
     if (!columns) return nullptr;
     for (const auto& c : *columns)
-        if (c.is_object() && str(c, "id") == columnId) return &c;
+        if (sv(c, "id") == columnId) return &c;
     return nullptr;
 }
 
@@ -57,6 +57,12 @@ std::string Context::str(const Json& object, std::string_view key) {
     if (!object.is_object()) return {};
     auto it = object.find(key);
     return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+std::string_view Context::sv(const Json& object, std::string_view key) {
+    if (!object.is_object()) return {};
+    auto it = object.find(key);
+    return it != object.end() && it->is_string() ? std::string_view(it->get_ref<const std::string&>()) : std::string_view();
 }
 
 const Json* Context::member(const Json& object, std::string_view key) {

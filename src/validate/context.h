@@ -43,6 +43,7 @@ public:
     // Column object of an element with this id, nullptr if none.
     static const Json* findColumn(const Json& element, std::string_view columnId);
     static std::string str(const Json& object, std::string_view key); // "" unless a string member
+    static std::string_view sv(const Json& object, std::string_view key); // same, without a copy
     static const Json* member(const Json& object, std::string_view key); // nullptr unless present
     static const Json* array(const Json& object, std::string_view key);  // nullptr unless an array
 

@@ -13,22 +13,23 @@ void checkColumns(Context& ctx) {
         for (std::size_t i = 0; i < columns->size(); ++i) {
             const Json& column = (*columns)[i];
             if (!column.is_object()) continue;
-            const std::string p = child(child(e.pointer, "columns"), i);
-            const std::string id = Context::str(column, "id");
             const Json* formula = Context::member(column, "formula");
             if (!formula) {
-                ctx.report("column/missing-formula", p,
-                           "column '" + id + "' of element '" + e.id + "' has no `formula`; every column of a sourced "
-                           "element needs one");
+                ctx.report("column/missing-formula", child(child(e.pointer, "columns"), i),
+                           "column '" + Context::str(column, "id") + "' of element '" + e.id +
+                               "' has no `formula`; every column of a sourced element needs one");
                 continue;
             }
             if (!formula->is_string()) continue;
-            const std::string name = Context::str(column, "name");
+            const std::string_view name = Context::sv(column, "name");
             if (name.empty()) continue;
-            for (const auto& ref : scanFormulaRefs(formula->get_ref<const std::string&>()))
+            const std::string& text = formula->get_ref<const std::string&>();
+            if (text.find('[') == std::string::npos) continue;
+            for (const auto& ref : scanFormulaRefs(text))
                 if (!ref.qualified() && ref.name == name) {
-                    ctx.report("column/self-reference", child(p, "formula"),
-                               "column '" + name + "' refers to itself ([" + name + "]): a circular reference");
+                    const std::string n(name);
+                    ctx.report("column/self-reference", child(child(child(e.pointer, "columns"), i), "formula"),
+                               "column '" + n + "' refers to itself ([" + n + "]): a circular reference");
                     break;
                 }
         }

@@ -29,7 +29,7 @@ std::unordered_set<std::string> columnNames(const Json& element) {
     std::unordered_set<std::string> names;
     if (const Json* columns = Context::array(element, "columns"))
         for (const auto& c : *columns)
-            if (std::string n = Context::str(c, "name"); !n.empty()) names.insert(n);
+            if (std::string_view n = Context::sv(c, "name"); !n.empty()) names.emplace(n);
     return names;
 }
 
@@ -64,43 +64,47 @@ struct ElementCheck {
                         if (ref.qualified()) qualifiedTails.insert(ref.name);
     }
 
-    void formula(const std::string& text, const std::string& pointer, const std::string& ownName) {
+    template <typename PointerFn>
+    void formula(const std::string& text, const PointerFn& pointer, std::string_view ownName) {
+        if (text.find('[') == std::string::npos) return;
         for (const auto& ref : scanFormulaRefs(text)) {
             if (ref.qualified()) qualifiedRef(ref, pointer);
             else if (ref.name != ownName) bareRef(ref, pointer);
         }
     }
 
-    void qualifiedRef(const FormulaRef& ref, const std::string& pointer) {
+    template <typename PointerFn>
+    void qualifiedRef(const FormulaRef& ref, const PointerFn& pointer) {
         if (specialNamespace(ref.prefix)) return;
         if (sourceKind == "table") {
             if (!sourceElement) return; // the unknown source is reported by source/unknown-element
             if (ref.prefix != prefix) {
-                ctx.report("formula/unknown-prefix", pointer,
+                ctx.report("formula/unknown-prefix", pointer(),
                            "[" + ref.prefix + "/" + ref.name + "]: element '" + e.id + "' is sourced from '" + prefix +
                                "', so its source columns are written [" + prefix + "/<column>]");
                 return;
             }
             if (!upstream.empty() && !upstream.count(ref.name))
-                ctx.report("formula/unknown-column", pointer,
+                ctx.report("formula/unknown-column", pointer(),
                            "[" + ref.prefix + "/" + ref.name + "]: the source element '" + prefix + "' has no column named '" +
                                ref.name + "'");
         } else if (sourceKind == "warehouse-table") {
             if (!prefix.empty() && !equalsIgnoreCase(ref.prefix, prefix))
-                ctx.report("formula/unknown-prefix", pointer,
+                ctx.report("formula/unknown-prefix", pointer(),
                            "[" + ref.prefix + "/" + ref.name + "]: warehouse columns of element '" + e.id +
                                "' are written with the table name, [" + prefix + "/<COLUMN>]");
         }
         // join, union, sql, data-model and other sources: prefixes depend on leg names; left to the full checker.
     }
 
-    void bareRef(const FormulaRef& ref, const std::string& pointer) {
+    template <typename PointerFn>
+    void bareRef(const FormulaRef& ref, const PointerFn& pointer) {
         if (siblings.count(ref.name) || ctx.controlById.count(ref.name)) return;
         if (sourceKind == "warehouse-table") return; // a bare warehouse column name also resolves
         if (upstream.count(ref.name) || qualifiedTails.count(ref.name)) return;
         if (sourceKind == "table" && !sourceElement) return;
         if (sourceKind == "table" && upstream.empty()) return; // upstream columns are not declared
-        ctx.report("formula/unknown-column", pointer,
+        ctx.report("formula/unknown-column", pointer(),
                    "[" + ref.name + "] matches no column of element '" + e.id + "', of its source, and no control id");
     }
 };
@@ -118,10 +122,10 @@ void checkFormulaRefs(Context& ctx) {
             const Json& column = (*columns)[i];
             const Json* f = Context::member(column, "formula");
             if (!f || !f->is_string()) continue;
-            const std::string p = child(child(child(e.pointer, "columns"), i), "formula");
-            if (ctx.options.shallowFormulaCheck)
-                check.formula(f->get_ref<const std::string&>(), p, Context::str(column, "name"));
+            auto pointer = [&] { return child(child(child(e.pointer, "columns"), i), "formula"); };
+            if (ctx.options.shallowFormulaCheck) check.formula(f->get_ref<const std::string&>(), pointer, Context::sv(column, "name"));
             if (ctx.options.formulaChecker) {
+                const std::string p = pointer();
                 FormulaSite site{e.json, &column, f->get<std::string>(), p};
                 for (auto d : ctx.options.formulaChecker(ctx.document, site)) {
                     if (d.pointer.empty()) d.pointer = p;

@@ -11,14 +11,15 @@ namespace {
 void uniqueIn(Context& ctx, const Json* list, const std::string& pointer, std::string_view idKey,
               std::string_view code, const std::string& what) {
     if (!list) return;
-    std::unordered_map<std::string, std::size_t> first;
+    std::unordered_map<std::string_view, std::size_t> first;
+    first.reserve(list->size());
     for (std::size_t i = 0; i < list->size(); ++i) {
-        std::string id = Context::str((*list)[i], idKey);
+        std::string_view id = Context::sv((*list)[i], idKey);
         if (id.empty()) continue;
         auto [it, inserted] = first.emplace(id, i);
         if (!inserted)
             ctx.report(code, child(child(pointer, i), idKey),
-                       what + " id '" + id + "' is used again (first at index " + std::to_string(it->second) + ")");
+                       what + " id '" + std::string(id) + "' is used again (first at index " + std::to_string(it->second) + ")");
     }
 }
 
@@ -65,8 +66,8 @@ void checkIds(Context& ctx) {
         }
     };
     for (const auto& e : ctx.elements) {
-        uniqueIn(ctx, Context::array(*e.json, "columns"), child(e.pointer, "columns"), "id", "ids/duplicate-column",
-                 "element '" + e.id + "': column");
+        if (const Json* columns = Context::array(*e.json, "columns"))
+            uniqueIn(ctx, columns, child(e.pointer, "columns"), "id", "ids/duplicate-column", "element '" + e.id + "': column");
         actionList(*e.json, e.pointer);
         if (e.kind == "control" && Context::str(*e.json, "controlType") != "synced") {
             std::string controlId = Context::str(*e.json, "controlId");

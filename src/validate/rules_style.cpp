@@ -21,24 +21,38 @@ bool isHexColor(const std::string& s) {
     return true;
 }
 
-void colors(Context& ctx, const Json& value, const std::string& pointer, int depth) {
+// The path to the current value as a chain on the stack; the pointer string is built only to report.
+struct Path {
+    const Path* parent;
+    std::string_view key; // object member, or "" for an array item
+    std::size_t index;
+    bool isIndex;
+    std::string pointer() const {
+        std::string base = parent ? parent->pointer() : std::string();
+        return isIndex ? child(base, index) : child(base, key);
+    }
+};
+
+void colors(Context& ctx, const Json& value, const Path& path, int depth) {
     if (depth > 256) return; // the loader already caps nesting; stay safe on documents built in memory
     if (value.is_object()) {
         for (auto it = value.begin(); it != value.end(); ++it) {
-            const std::string p = child(pointer, it.key());
+            const Path here{&path, it.key(), 0, false};
             const bool elementChannel = it.key() == "color" && value.contains("kind") && value.contains("id");
-            if (it->is_string() && kColorKeys.count(it.key()) && !elementChannel) {
+            if (it->is_string()) {
+                if (!kColorKeys.count(it.key()) || elementChannel) continue;
                 const std::string& c = it->get_ref<const std::string&>();
                 if (!isHexColor(c))
-                    ctx.report("style/hex-color", p,
+                    ctx.report("style/hex-color", here.pointer(),
                                "`" + it.key() + "` is \"" + c + "\"; Sigma accepts only hex colours (#rgb, #rrggbb, "
                                "#rrggbbaa) or a theme reference {kind: theme, ref}");
-            } else if (it.key() != "layout" && !elementChannel) {
-                colors(ctx, *it, p, depth + 1);
+            } else if (it->is_structured() && it.key() != "layout" && !elementChannel) {
+                colors(ctx, *it, here, depth + 1);
             }
         }
     } else if (value.is_array()) {
-        for (std::size_t i = 0; i < value.size(); ++i) colors(ctx, value[i], child(pointer, i), depth + 1);
+        for (std::size_t i = 0; i < value.size(); ++i)
+            if (value[i].is_structured()) colors(ctx, value[i], Path{&path, {}, i, true}, depth + 1);
     }
 }
 
@@ -63,7 +77,9 @@ void checkStyle(Context& ctx) {
                                    "`; Sigma does not allow a border without padding");
         }
     }
-    colors(ctx, *ctx.contents, ctx.base, 0);
+    // The root of the walk is the body itself: its pointer is ctx.base ("/contents" or "/document").
+    const Path body{nullptr, std::string_view(ctx.base).substr(1), 0, false};
+    colors(ctx, *ctx.contents, body, 0);
     // Chat elements name an agent of the workbook.
     std::unordered_set<std::string> agents;
     if (const Json* list = Context::array(*ctx.contents, "agents"))

@@ -1,7 +1,19 @@
 // JSON Schema check: valijson over the document tree, each error mapped to a located Diagnostic.
 #include <quire/validate/schema.h>
 
+#include <quire/core/json.h>
+
+// valijson's nlohmann adapter is written for nlohmann::json; the document is ordered_json (same API, keys in
+// file order). Spelling `json` as `ordered_json` while the adapter header is read lets it walk the document
+// in place instead of converting the whole tree first (the conversion was ~15% of validation time). The
+// headers the adapter includes are included before, so the spelling only touches the adapter itself.
+#include <valijson/exceptions.hpp>
+#include <valijson/internal/adapter.hpp>
+#include <valijson/internal/basic_adapter.hpp>
+#include <valijson/internal/frozen_value.hpp>
+#define json ordered_json
 #include <valijson/adapters/nlohmann_json_adapter.hpp>
+#undef json
 #include <valijson/schema.hpp>
 #include <valijson/schema_parser.hpp>
 #include <valijson/validation_results.hpp>
@@ -115,7 +127,7 @@ struct CompiledSchema {
 };
 
 std::shared_ptr<const CompiledSchema> compile(const std::string& text) {
-    nlohmann::json schemaJson = nlohmann::json::parse(text); // throws on bad JSON
+    const Json schemaJson = Json::parse(text); // throws on bad JSON
     auto compiled = std::make_shared<CompiledSchema>();
     valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
     valijson::adapters::NlohmannJsonAdapter adapter(schemaJson);
@@ -166,11 +178,9 @@ std::vector<Diagnostic> checkSchema(const doc::Document& document, const std::st
                                 document));
         return out;
     }
-    // valijson's adapter reads nlohmann::json; the document is ordered_json (same values, ordered keys).
-    const nlohmann::json target(document.root);
     valijson::Validator validator;
     valijson::ValidationResults results;
-    valijson::adapters::NlohmannJsonAdapter adapter(target);
+    valijson::adapters::NlohmannJsonAdapter adapter(document.root);
     if (validator.validate(compiled->schema, adapter, &results)) return out;
 
     struct Raw {
