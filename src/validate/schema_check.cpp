@@ -122,16 +122,42 @@ Diagnostic makeError(std::string rule, std::string message, const std::string& p
     return d;
 }
 
+// The workbook schema is split in three for speed: valijson copies its error context (the path, one string per
+// level) into every node it visits, so validating each element from its own root is much cheaper than one
+// walk from the document root. `whole` checks the document with element items left open; `element` is
+// {"$ref": "#/definitions/element"} over the same definitions, with column items left open; `column` checks
+// one column. A schema without that shape (e.g. one given
+// with --schema) is used whole.
 struct CompiledSchema {
-    valijson::Schema schema;
+    valijson::Schema whole;
+    valijson::Schema element;
+    valijson::Schema column;
+    bool split = false;
 };
 
-std::shared_ptr<const CompiledSchema> compile(const std::string& text) {
-    const Json schemaJson = Json::parse(text); // throws on bad JSON
-    auto compiled = std::make_shared<CompiledSchema>();
+void populate(const Json& schemaJson, valijson::Schema& schema) {
     valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
     valijson::adapters::NlohmannJsonAdapter adapter(schemaJson);
-    parser.populateSchema(adapter, compiled->schema);
+    parser.populateSchema(adapter, schema);
+}
+
+std::shared_ptr<const CompiledSchema> compile(const std::string& text) {
+    Json schemaJson = Json::parse(text); // throws on bad JSON
+    auto compiled = std::make_shared<CompiledSchema>();
+    const Json::json_pointer items("/definitions/contents/properties/elements/items");
+    const Json::json_pointer element("/definitions/element");
+    const Json::json_pointer columnItems("/definitions/element/properties/columns/items");
+    if (schemaJson.contains(items) && schemaJson[items] == Json{{"$ref", "#/definitions/element"}} &&
+        schemaJson.contains(columnItems) && schemaJson[columnItems] == Json{{"$ref", "#/definitions/column"}}) {
+        Json columnSchema{{"$ref", "#/definitions/column"}, {"definitions", schemaJson["definitions"]}};
+        schemaJson[columnItems.parent_pointer()].erase("items");
+        Json elementSchema{{"$ref", "#/definitions/element"}, {"definitions", schemaJson["definitions"]}};
+        schemaJson[items.parent_pointer()].erase("items");
+        populate(columnSchema, compiled->column);
+        populate(elementSchema, compiled->element);
+        compiled->split = true;
+    }
+    populate(schemaJson, compiled->whole);
     return compiled;
 }
 
@@ -178,18 +204,35 @@ std::vector<Diagnostic> checkSchema(const doc::Document& document, const std::st
                                 document));
         return out;
     }
-    valijson::Validator validator;
-    valijson::ValidationResults results;
-    valijson::adapters::NlohmannJsonAdapter adapter(document.root);
-    if (validator.validate(compiled->schema, adapter, &results)) return out;
-
     struct Raw {
         std::string pointer;
         Mapped mapped;
         std::string description;
     };
     std::vector<Raw> raws;
-    for (const auto& error : results) raws.push_back({toPointer(error.context), classify(error.description), error.description});
+    auto run = [&](const valijson::Schema& schema, const Json& target, const std::string& prefix) {
+        valijson::Validator validator;
+        valijson::ValidationResults results;
+        valijson::adapters::NlohmannJsonAdapter adapter(target);
+        if (validator.validate(schema, adapter, &results)) return;
+        for (const auto& error : results) raws.push_back({prefix + toPointer(error.context), classify(error.description), error.description});
+    };
+    run(compiled->whole, document.root, "");
+    if (compiled->split)
+        if (const Json* body = document.contents())
+            if (auto it = body->find("elements"); it != body->end() && it->is_array()) {
+                const std::string base = document.contentsPointer() + "/elements/";
+                for (std::size_t i = 0; i < it->size(); ++i) {
+                    const Json& e = (*it)[i];
+                    const std::string elementPointer = base + std::to_string(i);
+                    run(compiled->element, e, elementPointer);
+                    if (!e.is_object()) continue;
+                    if (auto columns = e.find("columns"); columns != e.end() && columns->is_array())
+                        for (std::size_t c = 0; c < columns->size(); ++c)
+                            run(compiled->column, (*columns)[c], elementPointer + "/columns/" + std::to_string(c));
+                }
+            }
+    if (raws.empty()) return out;
 
     auto coveredByLeaf = [&](const std::string& pointer) {
         for (const auto& r : raws)
