@@ -43,3 +43,14 @@ private:
 };
 
 } // namespace quire::connect
+
+namespace quire::secrets { class SecretStore; }
+
+namespace quire::connect {
+// The ODBC connection string for an entry, secrets read from `store` at this moment (never stored). The built-in
+// sample generates its SQLite warehouse on first use.
+std::string resolveConnectionString(const RegistryEntry& entry, secrets::SecretStore& store);
+// `target` is a profile name, a Sigma connectionId, or a literal ODBC connection string (contains '=').
+std::string resolveConnectionString(const ConnectionRegistry& registry, const std::string& target,
+                                    secrets::SecretStore& store);
+} // namespace quire::connect

@@ -101,8 +101,14 @@ public:
 
     // Prepares, binds the parameters and executes. Returns true if a result set is open.
     bool execute(std::string_view sql, const std::vector<Param>& params = {}, const ExecuteOptions& options = {});
+    // Catalog functions (SQLTables / SQLColumns): open a result set like execute(). Empty arguments = NULL (all).
+    bool catalogTables(const std::string& catalog, const std::string& schema, const std::string& table,
+                       const std::string& types = {});
+    bool catalogColumns(const std::string& catalog, const std::string& schema, const std::string& table);
     const std::vector<ColumnInfo>& columns() const { return columns_; }
     std::int64_t affectedRows() const { return affectedRows_; }
+    bool truncated() const { return truncated_; } // options.maxRows stopped the fetch before the end
+    bool blockCursor() const { return blockMode_; } // false: row-at-a-time with SQLGetData (long columns)
     // The next block of up to options.batchRows rows; nullopt at the end of the result.
     std::optional<ResultBatch> fetchBatch();
     // Streams every remaining batch to the callback; the callback returns false to stop early.
@@ -115,8 +121,13 @@ public:
 
 private:
     struct Binding;
+    void reset(const ExecuteOptions& options);
+    bool afterExecute(short rc, const std::string& context);
     void describeColumns();
     void bindColumns();
+    [[noreturn]] void fail(const std::string& context);
+    void fetchBlock(ResultBatch& batch);
+    void fetchRows(ResultBatch& batch);
     std::shared_ptr<Connection> connection_;
     void* stmt_ = nullptr;
     ExecuteOptions options_;
@@ -128,6 +139,8 @@ private:
     std::uint64_t rowsDelivered_ = 0;
     bool cursorOpen_ = false;
     bool finished_ = false;
+    bool truncated_ = false;
+    bool blockMode_ = true;
     std::int64_t affectedRows_ = -1;
     std::atomic<bool> cancelRequested_{false};
 };

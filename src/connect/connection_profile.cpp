@@ -1,0 +1,235 @@
+#include <quire/connect/connection_profile.h>
+
+#include <quire/secrets/secret_store.h>
+
+#include <algorithm>
+
+namespace quire::connect {
+
+namespace {
+struct KindInfo {
+    WarehouseKind kind;
+    std::string_view name;
+    sql::DialectId dialect;
+    std::string_view driver;
+};
+constexpr KindInfo kKinds[] = {
+    {WarehouseKind::Snowflake, "snowflake", sql::DialectId::Snowflake, "SnowflakeDSIIDriver"},
+    {WarehouseKind::BigQuery, "bigquery", sql::DialectId::BigQuery, "Simba ODBC Driver for Google BigQuery"},
+    {WarehouseKind::Redshift, "redshift", sql::DialectId::Redshift, "Amazon Redshift (x64)"},
+    {WarehouseKind::Databricks, "databricks", sql::DialectId::Databricks, "Simba Spark ODBC Driver"},
+    {WarehouseKind::PostgreSQL, "postgresql", sql::DialectId::PostgreSQL, "PostgreSQL Unicode"},
+    {WarehouseKind::SQLite, "sqlite", sql::DialectId::SQLite, "SQLite3"},
+};
+const KindInfo& info(WarehouseKind k) {
+    for (const auto& i : kKinds)
+        if (i.kind == k) return i;
+    return kKinds[5];
+}
+
+// ODBC value quoting: braces when the value has ; { } = or surrounding spaces; '}' doubled.
+std::string quote(const std::string& v) {
+    bool needs = v.find_first_of(";{}=") != std::string::npos || (!v.empty() && (v.front() == ' ' || v.back() == ' '));
+    if (!needs) return v;
+    std::string out = "{";
+    for (char c : v) {
+        out.push_back(c);
+        if (c == '}') out.push_back('}');
+    }
+    return out + "}";
+}
+
+class Builder {
+public:
+    void add(const std::string& key, const std::string& value) {
+        if (value.empty()) return;
+        out_ += key + "=" + quote(value) + ";";
+    }
+    std::string str() const { return out_; }
+
+private:
+    std::string out_;
+};
+
+bool truthy(const std::string& v) { return v == "true" || v == "1" || v == "yes"; }
+} // namespace
+
+std::string_view warehouseKindName(WarehouseKind kind) { return info(kind).name; }
+std::optional<WarehouseKind> parseWarehouseKind(std::string_view name) {
+    for (const auto& i : kKinds)
+        if (i.name == name) return i.kind;
+    if (name == "postgres") return WarehouseKind::PostgreSQL;
+    return std::nullopt;
+}
+sql::DialectId dialectFor(WarehouseKind kind) { return info(kind).dialect; }
+std::string_view defaultDriverName(WarehouseKind kind) { return info(kind).driver; }
+
+std::string ConnectionProfile::field(const std::string& key, const std::string& fallback) const {
+    auto it = fields.find(key);
+    return it == fields.end() || it->second.empty() ? fallback : it->second;
+}
+
+std::string ConnectionProfile::secretKey(const std::string& profile, const std::string& secret) {
+    return "connection/" + profile + "/" + secret;
+}
+
+std::vector<std::string> ConnectionProfile::secretNames() const {
+    switch (kind) {
+    case WarehouseKind::Snowflake:
+        if (field("authenticator") == "snowflake_jwt")
+            return field("private_key_encrypted") == "true" ? std::vector<std::string>{"private_key_passphrase"}
+                                                            : std::vector<std::string>{};
+        if (field("authenticator") == "externalbrowser" || field("authenticator") == "oauth")
+            return field("authenticator") == "oauth" ? std::vector<std::string>{"token"} : std::vector<std::string>{};
+        return {"password"};
+    case WarehouseKind::BigQuery: return {};
+    case WarehouseKind::Redshift: return truthy(field("iam")) ? std::vector<std::string>{"secret_access_key"} : std::vector<std::string>{"password"};
+    case WarehouseKind::Databricks: return {"token"};
+    case WarehouseKind::PostgreSQL: return {"password"};
+    case WarehouseKind::SQLite: return {};
+    }
+    return {};
+}
+
+std::string buildConnectionString(const ConnectionProfile& p, const std::map<std::string, std::string>& secrets) {
+    auto secret = [&](const std::string& name) -> std::string {
+        auto it = secrets.find(name);
+        if (it != secrets.end()) return it->second;
+        const std::string key = ConnectionProfile::secretKey(p.name, name);
+        throw ProfileError("connection '" + p.name + "' needs the secret '" + key + "' (set " +
+                           secrets::environmentVariableFor(key) + " or store it in the keychain)");
+    };
+    auto required = [&](const std::string& key) {
+        std::string v = p.field(key);
+        if (v.empty()) throw ProfileError("connection '" + p.name + "' (" + std::string(warehouseKindName(p.kind)) +
+                                          ") needs the field '" + key + "'");
+        return v;
+    };
+    const std::string driver = p.driver.empty() ? std::string(defaultDriverName(p.kind)) : p.driver;
+    // Driver names go in braces verbatim (they contain spaces and parentheses).
+    const std::string head = p.dsn.empty() ? "Driver={" + driver + "};" : "DSN=" + quote(p.dsn) + ";";
+    Builder rest;
+    switch (p.kind) {
+    case WarehouseKind::Snowflake: {
+        rest.add("Server", p.dsn.empty() ? required("server") : p.field("server"));
+        rest.add("UID", p.field("user"));
+        rest.add("Warehouse", p.field("warehouse"));
+        rest.add("Database", p.field("database"));
+        rest.add("Schema", p.field("schema"));
+        rest.add("Role", p.field("role"));
+        const std::string auth = p.field("authenticator", "snowflake");
+        rest.add("Authenticator", auth);
+        if (auth == "snowflake_jwt") {
+            rest.add("PRIV_KEY_FILE", required("private_key_file"));
+            if (p.field("private_key_encrypted") == "true") rest.add("PRIV_KEY_FILE_PWD", secret("private_key_passphrase"));
+        } else if (auth == "oauth") {
+            rest.add("Token", secret("token"));
+        } else if (auth != "externalbrowser") {
+            rest.add("PWD", secret("password"));
+        }
+        break;
+    }
+    case WarehouseKind::BigQuery: {
+        rest.add("Catalog", p.dsn.empty() ? required("project") : p.field("project"));
+        rest.add("DefaultDataset", p.field("dataset"));
+        // OAuthMechanism 0 = service account (email + key file), 1 = user account, 3 = application default.
+        const std::string mech = p.field("oauth_mechanism", "0");
+        rest.add("OAuthMechanism", mech);
+        if (mech == "0") {
+            rest.add("Email", required("email"));
+            rest.add("KeyFilePath", required("key_file"));
+        }
+        rest.add("SQLDialect", "1");
+        break;
+    }
+    case WarehouseKind::Redshift: {
+        rest.add("Server", p.dsn.empty() ? required("server") : p.field("server"));
+        rest.add("Port", p.field("port", "5439"));
+        rest.add("Database", p.field("database", "dev"));
+        if (truthy(p.field("iam"))) {
+            rest.add("IAM", "1");
+            rest.add("ClusterID", p.field("cluster"));
+            rest.add("Region", p.field("region"));
+            rest.add("DbUser", p.field("user"));
+            rest.add("AccessKeyID", required("access_key_id"));
+            rest.add("SecretAccessKey", secret("secret_access_key"));
+        } else {
+            rest.add("UID", p.field("user"));
+            rest.add("PWD", secret("password"));
+        }
+        break;
+    }
+    case WarehouseKind::Databricks: {
+        rest.add("Host", p.dsn.empty() ? required("host") : p.field("host"));
+        rest.add("Port", p.field("port", "443"));
+        rest.add("HTTPPath", p.dsn.empty() ? required("http_path") : p.field("http_path"));
+        rest.add("SSL", "1");
+        rest.add("ThriftTransport", "2");
+        rest.add("AuthMech", "3");
+        rest.add("UID", "token");
+        rest.add("PWD", secret("token"));
+        break;
+    }
+    case WarehouseKind::PostgreSQL: {
+        rest.add("Server", p.dsn.empty() ? required("host") : p.field("host"));
+        rest.add("Port", p.field("port", "5432"));
+        rest.add("Database", p.field("database"));
+        rest.add("Uid", p.field("user"));
+        rest.add("Pwd", secret("password"));
+        rest.add("SSLmode", p.field("sslmode"));
+        break;
+    }
+    case WarehouseKind::SQLite: {
+        rest.add("Database", p.dsn.empty() ? required("database") : p.field("database"));
+        break;
+    }
+    }
+    for (const auto& [k, v] : p.extra) rest.add(k, v);
+    return head + rest.str();
+}
+
+std::string buildConnectionString(const ConnectionProfile& profile, secrets::SecretStore& store) {
+    std::map<std::string, std::string> values;
+    for (const auto& name : profile.secretNames())
+        if (auto v = store.read(ConnectionProfile::secretKey(profile.name, name))) values[name] = *v;
+    return buildConnectionString(profile, values);
+}
+
+nlohmann::json profileToJson(const ConnectionProfile& p) {
+    nlohmann::json j = nlohmann::json::object();
+    j["type"] = std::string(warehouseKindName(p.kind));
+    if (!p.driver.empty()) j["driver"] = p.driver;
+    if (!p.dsn.empty()) j["dsn"] = p.dsn;
+    for (const auto& [k, v] : p.fields) j[k] = v;
+    if (!p.extra.empty()) j["extra"] = p.extra;
+    if (p.maxConnections != 4) j["maxConnections"] = p.maxConnections;
+    return j;
+}
+
+ConnectionProfile profileFromJson(const std::string& name, const nlohmann::json& j) {
+    if (!j.is_object()) throw ProfileError("connection '" + name + "' must be a JSON object");
+    ConnectionProfile p;
+    p.name = name;
+    auto type = j.value("type", std::string());
+    auto kind = parseWarehouseKind(type);
+    if (!kind) throw ProfileError("connection '" + name + "' has an unknown type '" + type +
+                                  "' (snowflake, bigquery, redshift, databricks, postgresql, sqlite)");
+    p.kind = *kind;
+    for (const auto& [k, v] : j.items()) {
+        if (k == "type" || k == "connectionId") continue;
+        if (k == "driver") p.driver = v.get<std::string>();
+        else if (k == "dsn") p.dsn = v.get<std::string>();
+        else if (k == "maxConnections") p.maxConnections = v.get<int>();
+        else if (k == "extra") p.extra = v.get<std::map<std::string, std::string>>();
+        else if (v.is_string()) p.fields[k] = v.get<std::string>();
+        else if (v.is_number_integer() || v.is_boolean()) p.fields[k] = v.dump();
+        else throw ProfileError("connection '" + name + "': field '" + k + "' must be a string");
+    }
+    for (const char* forbidden : {"password", "pwd", "token", "secret", "private_key_passphrase", "secret_access_key"})
+        if (p.fields.count(forbidden))
+            throw ProfileError("connection '" + name + "' contains the secret field '" + forbidden +
+                               "': secrets belong in the keychain or QUIRE_SECRET_* variables, not the mapping file");
+    return p;
+}
+
+} // namespace quire::connect

@@ -1,0 +1,112 @@
+#include <quire/connect/connection_registry.h>
+#include <quire/connect/sample_warehouse.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace quire::connect {
+namespace fs = std::filesystem;
+
+std::string defaultConnectionsFile() {
+    if (const char* f = std::getenv("QUIRE_CONNECTIONS_FILE"); f && *f) return f;
+    fs::path base(".");
+    if (const char* x = std::getenv("XDG_CONFIG_HOME"); x && *x) base = fs::path(x);
+    else if (const char* h = std::getenv("HOME"); h && *h) base = fs::path(h) / ".config";
+    return (base / "quire" / "connections.json").string();
+}
+
+static RegistryEntry sampleEntry() {
+    RegistryEntry e;
+    e.profile.name = kSampleProfileName;
+    e.profile.kind = WarehouseKind::SQLite;
+    e.profile.fields["database"] = defaultSampleWarehousePath();
+    e.connectionId = kSampleConnectionId;
+    e.builtIn = true;
+    return e;
+}
+
+ConnectionRegistry ConnectionRegistry::load(const std::string& file) {
+    ConnectionRegistry r;
+    r.file_ = file.empty() ? defaultConnectionsFile() : file;
+    r.entries_.push_back(sampleEntry());
+    std::ifstream in(r.file_);
+    if (!in) return r;
+    std::stringstream ss;
+    ss << in.rdbuf();
+    nlohmann::json j;
+    try {
+        j = nlohmann::json::parse(ss.str());
+    } catch (const std::exception& e) {
+        throw ProfileError(r.file_ + ": not valid JSON: " + e.what());
+    }
+    if (!j.is_object() || !j.contains("connections") || !j["connections"].is_object())
+        throw ProfileError(r.file_ + ": expected {\"version\": 1, \"connections\": {...}}");
+    for (const auto& [name, value] : j["connections"].items()) {
+        RegistryEntry e;
+        e.profile = profileFromJson(name, value);
+        e.connectionId = value.value("connectionId", std::string());
+        r.put(e);
+    }
+    return r;
+}
+
+std::vector<RegistryEntry> ConnectionRegistry::entries() const {
+    auto out = entries_;
+    std::stable_sort(out.begin(), out.end(), [](const RegistryEntry& a, const RegistryEntry& b) {
+        if (a.builtIn != b.builtIn) return a.builtIn;
+        return a.profile.name < b.profile.name;
+    });
+    return out;
+}
+
+std::optional<RegistryEntry> ConnectionRegistry::find(const std::string& key) const {
+    for (const auto& e : entries_)
+        if (e.profile.name == key) return e;
+    for (const auto& e : entries_)
+        if (!e.connectionId.empty() && e.connectionId == key) return e;
+    return std::nullopt;
+}
+
+void ConnectionRegistry::put(const RegistryEntry& entry) {
+    for (auto& e : entries_)
+        if (e.profile.name == entry.profile.name) {
+            e = entry;
+            return;
+        }
+    entries_.push_back(entry);
+}
+
+bool ConnectionRegistry::remove(const std::string& name) {
+    auto it = std::find_if(entries_.begin(), entries_.end(),
+                           [&](const RegistryEntry& e) { return e.profile.name == name && !e.builtIn; });
+    if (it == entries_.end()) return false;
+    entries_.erase(it);
+    return true;
+}
+
+void ConnectionRegistry::save() const {
+    nlohmann::json conns = nlohmann::json::object();
+    for (const auto& e : entries_) {
+        if (e.builtIn) continue;
+        auto j = profileToJson(e.profile);
+        if (!e.connectionId.empty()) j["connectionId"] = e.connectionId;
+        conns[e.profile.name] = j;
+    }
+    nlohmann::json doc = {{"version", 1}, {"connections", conns}};
+    fs::path path(file_);
+    if (path.has_parent_path()) fs::create_directories(path.parent_path());
+    fs::path tmp = path;
+    tmp += ".tmp";
+    {
+        std::ofstream out(tmp, std::ios::trunc);
+        if (!out) throw ProfileError("cannot write " + tmp.string());
+        out << doc.dump(2) << "\n";
+        if (!out) throw ProfileError("cannot write " + tmp.string());
+    }
+    fs::rename(tmp, path);
+}
+
+} // namespace quire::connect

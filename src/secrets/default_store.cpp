@@ -1,0 +1,45 @@
+// The default store: environment variables first (CI), then the system keychain when one answers.
+#include "keychain_store.h"
+
+#include <quire/secrets/secret_store.h>
+
+namespace quire::secrets {
+namespace {
+class LayeredStore final : public SecretStore {
+public:
+    LayeredStore(std::unique_ptr<SecretStore> env, std::unique_ptr<SecretStore> keychain, std::string reason)
+        : env_(std::move(env)), keychain_(std::move(keychain)), reason_(std::move(reason)) {}
+    std::optional<std::string> read(const std::string& key) override {
+        if (auto v = env_->read(key)) return v;
+        if (keychain_) return keychain_->read(key);
+        return std::nullopt;
+    }
+    void write(const std::string& key, const std::string& value) override {
+        if (!keychain_)
+            throw SecretStoreError("no system keychain is available (" + reason_ + "); set the environment variable " +
+                                   environmentVariableFor(key) + " instead");
+        keychain_->write(key, value);
+    }
+    void remove(const std::string& key) override {
+        if (!keychain_)
+            throw SecretStoreError("no system keychain is available (" + reason_ + "); unset " +
+                                   environmentVariableFor(key) + " instead");
+        keychain_->remove(key);
+    }
+    std::string describe() const override {
+        return keychain_ ? "environment, then system keychain" : "environment only (keychain unavailable: " + reason_ + ")";
+    }
+
+private:
+    std::unique_ptr<SecretStore> env_, keychain_;
+    std::string reason_;
+};
+} // namespace
+
+std::unique_ptr<SecretStore> makeDefaultSecretStore() {
+    std::string reason;
+    auto keychain = makeKeychainSecretStore(&reason);
+    return std::make_unique<LayeredStore>(makeEnvironmentSecretStore(), std::move(keychain), reason);
+}
+
+} // namespace quire::secrets
