@@ -17,6 +17,8 @@ TEST_CASE("schema violations are located", "[schema]") {
         {"unknown stacking", {{R"("stacking": "none")", R"("stacking": "sideways")"}}, "schema/enum", R"("stacking": "sideways")"},
         {"unknown element kind", {{R"({ "id": "note", "kind": "text")", R"({ "id": "note", "kind": "textbox")"}}, "schema/enum", R"("kind": "textbox")"},
         {"unknown control type", {{R"("controlType": "list")", R"("controlType": "dropdown")"}}, "schema/enum", R"("controlType": "dropdown")"},
+        {"list control mode", {{R"("controlType": "list", "mode": "include")", R"("controlType": "list", "mode": "contains")"}},
+         "schema/enum", R"("mode": "contains")"},
         {"unknown filter kind", {{R"("kind": "list", "mode": "include")", R"("kind": "in-list", "mode": "include")"}}, "schema/enum", R"("kind": "in-list")"},
         {"unknown format kind", {{R"({ "id": "o-double", "name": "Double", "formula": "[Amount] * 2" })",
                                   R"({ "id": "o-double", "name": "Double", "formula": "[Amount] * 2", "format": { "kind": "money" } })"}},
