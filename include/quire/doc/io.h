@@ -1,0 +1,47 @@
+#pragma once
+// Reading and writing workbook documents. Loading keeps every field in file order and records where each
+// value came from (Document::positions); saving is canonical: the same document always gives the same bytes.
+#include <quire/core/diagnostic.h>
+#include <quire/doc/document.h>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace quire::doc {
+
+struct LoadResult {
+    std::optional<Document> document; // empty when the text could not be read as a document
+    std::vector<Diagnostic> diagnostics;
+    bool ok() const { return document.has_value() && !hasErrors(diagnostics); }
+};
+
+struct LoadLimits {
+    int maxDepth = 512;                            // deeper nesting is an error (io/too-deep), not a crash
+    std::size_t maxBytes = std::size_t(1) << 30;   // 1 GiB
+};
+
+// Format from the extension (.json, .yaml, .yml); otherwise sniffed from the first non-space character.
+Format detectFormat(const std::string& path, std::string_view text);
+
+LoadResult loadDocument(const std::string& path, const LoadLimits& limits = {});
+LoadResult parseDocument(std::string_view text, Format format, const std::string& path = {},
+                         const LoadLimits& limits = {});
+
+// Canonical text. JSON: 2-space indentation, keys in stored order, UTF-8 unescaped, trailing newline.
+// YAML: block style, keys in stored order, strings quoted whenever a plain scalar would change type or
+// meaning, multi-line strings as literal block scalars.
+std::string saveDocument(const Document& document, Format format);
+std::string toJsonText(const Json& value);
+std::string toYamlText(const Json& value);
+
+// Writes atomically (temporary file in the same directory, then rename). Throws std::runtime_error.
+void writeFileAtomically(const std::string& path, std::string_view bytes);
+std::optional<std::string> readFileBytes(const std::string& path, std::string* error = nullptr);
+
+// RFC 6901 escaping of one reference token ("~" -> "~0", "/" -> "~1").
+std::string escapePointerToken(std::string_view token);
+
+} // namespace quire::doc

@@ -1,0 +1,128 @@
+#include <quire/doc/io.h>
+
+#include "json_reader.h"
+#include "utf8.h"
+#include "yaml_reader.h"
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <stdexcept>
+#include <system_error>
+
+namespace quire::doc {
+
+std::string escapePointerToken(std::string_view token) {
+    std::string out;
+    out.reserve(token.size());
+    for (char c : token) {
+        if (c == '~') out += "~0";
+        else if (c == '/') out += "~1";
+        else out += c;
+    }
+    return out;
+}
+
+Format detectFormat(const std::string& path, std::string_view text) {
+    auto ext = std::filesystem::path(path).extension().string();
+    for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (ext == ".json") return Format::Json;
+    if (ext == ".yaml" || ext == ".yml") return Format::Yaml;
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    for (char c : text) {
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n') continue;
+        return (c == '{' || c == '[') ? Format::Json : Format::Yaml;
+    }
+    return Format::Json;
+}
+
+std::optional<std::string> readFileBytes(const std::string& path, std::string* error) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) {
+        if (error) *error = "is a directory";
+        return std::nullopt;
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        if (error) *error = std::filesystem::exists(path, ec) ? "cannot be opened for reading" : "no such file";
+        return std::nullopt;
+    }
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    return std::move(buffer).str();
+}
+
+LoadResult parseDocument(std::string_view text, Format format, const std::string& path, const LoadLimits& limits) {
+    if (text.size() > limits.maxBytes) {
+        LoadResult result;
+        result.diagnostics.push_back({Severity::Error, "io/too-large",
+                                      "the file is larger than " + std::to_string(limits.maxBytes) + " bytes", "",
+                                      {path, 0, 0}, std::nullopt});
+        return result;
+    }
+    if (std::size_t bad = detail::findInvalidUtf8(text); bad != std::string_view::npos) {
+        LoadResult result;
+        int line, column;
+        detail::lineColumnAt(text, bad, line, column);
+        char byte[8];
+        std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[bad]));
+        result.diagnostics.push_back({Severity::Error, "io/invalid-utf8",
+                                      std::string("invalid UTF-8: byte ") + byte + " does not start a valid sequence",
+                                      "", {path, line, column}, std::nullopt});
+        return result;
+    }
+    return format == Format::Json ? detail::readJson(text, path, limits) : detail::readYaml(text, path, limits);
+}
+
+LoadResult loadDocument(const std::string& path, const LoadLimits& limits) {
+    std::string why;
+    auto bytes = readFileBytes(path, &why);
+    if (!bytes) {
+        LoadResult result;
+        result.diagnostics.push_back({Severity::Error, "io/read-failed", "cannot read '" + path + "': " + why, "",
+                                      {path, 0, 0}, std::nullopt});
+        return result;
+    }
+    return parseDocument(*bytes, detectFormat(path, *bytes), path, limits);
+}
+
+void writeFileAtomically(const std::string& path, std::string_view bytes) {
+    namespace fs = std::filesystem;
+    fs::path target(path);
+    fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    std::random_device rd;
+    std::string tempName = target.filename().string();
+    tempName.insert(0, 1, '.');
+    tempName.append(".tmp").append(std::to_string(rd()));
+    fs::path temp = dir / tempName;
+    {
+        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
+        if (!out) throw std::runtime_error("cannot write '" + temp.string() + "'");
+        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        out.flush();
+        if (!out) {
+            std::error_code ignore;
+            fs::remove(temp, ignore);
+            throw std::runtime_error("cannot write '" + temp.string() + "'");
+        }
+    }
+    std::error_code ec;
+    fs::rename(temp, target, ec);
+    if (ec) {
+        std::error_code ignore;
+        fs::remove(temp, ignore);
+        throw std::runtime_error("cannot replace '" + path + "': " + ec.message());
+    }
+}
+
+std::string saveDocument(const Document& document, Format format) {
+    return format == Format::Json ? toJsonText(document.root) : toYamlText(document.root);
+}
+
+std::string toJsonText(const Json& value) {
+    return value.dump(2, ' ', false, Json::error_handler_t::strict) + "\n";
+}
+
+} // namespace quire::doc

@@ -1,0 +1,14 @@
+#pragma once
+#include <quire/doc/document.h>
+#include <quire/doc/io.h>
+
+namespace quire::doc::detail {
+// YAML through yaml-cpp, converted to the same JSON tree with YAML 1.2 core-schema typing (quoted scalars
+// stay strings), positions for every value, duplicate keys rejected, and a nesting pre-scan so hostile
+// depth is an error instead of a stack overflow inside yaml-cpp.
+LoadResult readYaml(std::string_view text, const std::string& path, const LoadLimits& limits);
+
+// Core-schema resolution of a plain scalar (shared with the YAML writer, which must quote what resolves
+// to anything but a string).
+Json resolvePlainScalar(const std::string& text);
+} // namespace quire::doc::detail

@@ -1,0 +1,217 @@
+// Canonical YAML: block style, keys in stored order, plain scalars only where a YAML reader (1.1 or 1.2)
+// reads them back as the same string, literal blocks for multi-line text such as the layout XML.
+#include <quire/doc/io.h>
+
+#include "yaml_reader.h"
+
+#include <cstdio>
+#include <string>
+
+namespace quire::doc {
+namespace {
+
+bool ambiguousWord(const std::string& s) {
+    // YAML 1.1 booleans and nulls that a 1.1 reader (Sigma's server, older tools) would re-type.
+    static const char* words[] = {"y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "on", "On", "ON",
+                                  "off", "Off", "OFF", "=", "<<"};
+    for (const char* w : words)
+        if (s == w) return true;
+    return false;
+}
+
+bool plainSafe(const std::string& s) {
+    if (s.empty() || ambiguousWord(s)) return false;
+    if (!detail::resolvePlainScalar(s).is_string()) return false;
+    // Anything number-like even if not a number under the core schema (e.g. "1_000", "0b1", "1:30").
+    const unsigned char first = static_cast<unsigned char>(s[0]);
+    if (std::string("-?:,[]{}#&*!|>'\"%@`~ ").find(static_cast<char>(first)) != std::string::npos) return false;
+    if (first >= '0' && first <= '9') return false;
+    if (first == '.' || first == '+') return false;
+    const unsigned char last = static_cast<unsigned char>(s.back());
+    if (last == ' ' || last == ':') return false;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c < 0x20 || c == 0x7F) return false;
+        if (c == ':' && i + 1 < s.size() && s[i + 1] == ' ') return false;
+        if (c == '#' && i > 0 && s[i - 1] == ' ') return false;
+        if (c == '"' || c == '\'' || c == '[' || c == ']' || c == '{' || c == '}' || c == ',' || c == '\\' ||
+            c == '`')
+            return false;
+        if (c >= 0x80) {
+            // Keep non-ASCII but not the Unicode line/paragraph separators and NEL, which YAML treats as breaks.
+            if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x85) return false;
+            if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+                (static_cast<unsigned char>(s[i + 2]) == 0xA8 || static_cast<unsigned char>(s[i + 2]) == 0xA9))
+                return false;
+            if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBB &&
+                static_cast<unsigned char>(s[i + 2]) == 0xBF)
+                return false;
+        }
+    }
+    return true;
+}
+
+std::string doubleQuoted(const std::string& s) {
+    std::string out = "\"";
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\t': out += "\\t"; break;
+        case '\r': out += "\\r"; break;
+        case 0: out += "\\0"; break;
+        default:
+            if (c < 0x20 || c == 0x7F) {
+                char buf[8];
+                std::snprintf(buf, sizeof buf, "\\x%02X", c);
+                out += buf;
+            } else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x85) {
+                out += "\\N";
+                ++i;
+            } else if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+                       (static_cast<unsigned char>(s[i + 2]) == 0xA8 || static_cast<unsigned char>(s[i + 2]) == 0xA9)) {
+                out += static_cast<unsigned char>(s[i + 2]) == 0xA8 ? "\\L" : "\\P";
+                i += 2;
+            } else if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBB &&
+                       static_cast<unsigned char>(s[i + 2]) == 0xBF) {
+                out += "\\uFEFF";
+                i += 2;
+            } else {
+                out += static_cast<char>(c);
+            }
+        }
+    }
+    out += '"';
+    return out;
+}
+
+// A literal block keeps the text exactly when: it has a line break, no carriage returns or other control
+// characters, no line with trailing blanks, and no leading blank on the first line (which would need an
+// indentation indicator).
+bool literalSafe(const std::string& s) {
+    if (s.find('\n') == std::string::npos) return false;
+    if (s[0] == ' ' || s[0] == '\n' || s[0] == '\t') return false;
+    std::size_t lineStart = 0;
+    for (std::size_t i = 0; i <= s.size(); ++i) {
+        if (i == s.size() || s[i] == '\n') {
+            if (i > lineStart && (s[i - 1] == ' ' || s[i - 1] == '\t')) return false;
+            if (i > lineStart && s[lineStart] == '\t') return false;
+            lineStart = i + 1;
+            continue;
+        }
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        if ((c < 0x20 && c != '\t') || c == 0x7F) return false;
+        if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x85) return false;
+        if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+            (static_cast<unsigned char>(s[i + 2]) == 0xA8 || static_cast<unsigned char>(s[i + 2]) == 0xA9))
+            return false;
+    }
+    return true;
+}
+
+class YamlWriter {
+public:
+    std::string out;
+
+    void writeDocument(const Json& value) {
+        if (value.is_object() && !value.empty()) writeObjectBody(value, 0);
+        else if (value.is_array() && !value.empty()) writeArrayBody(value, 0);
+        else { out += scalarText(value, 0); out += '\n'; }
+    }
+
+private:
+    void indent(int n) { out.append(static_cast<std::size_t>(n), ' '); }
+
+    static std::string keyText(const std::string& key) { return plainSafe(key) ? key : doubleQuoted(key); }
+
+    std::string scalarText(const Json& v, int indentForBlock) {
+        switch (v.type()) {
+        case Json::value_t::null: return "null";
+        case Json::value_t::boolean: return v.get<bool>() ? "true" : "false";
+        case Json::value_t::number_integer:
+        case Json::value_t::number_unsigned:
+        case Json::value_t::number_float: return v.dump();
+        case Json::value_t::string: {
+            const auto& s = v.get_ref<const std::string&>();
+            if (plainSafe(s)) return s;
+            if (literalSafe(s)) return literalBlock(s, indentForBlock);
+            return doubleQuoted(s);
+        }
+        case Json::value_t::object: return "{}";
+        case Json::value_t::array: return "[]";
+        default: return "null";
+        }
+    }
+
+    static std::string literalBlock(const std::string& s, int indentation) {
+        std::size_t trailing = 0;
+        while (trailing < s.size() && s[s.size() - 1 - trailing] == '\n') ++trailing;
+        std::string header = trailing == 0 ? "|-" : trailing == 1 ? "|" : "|+";
+        std::string body;
+        std::string pad(static_cast<std::size_t>(indentation), ' ');
+        std::string content = s.substr(0, s.size() - trailing);
+        std::size_t start = 0;
+        for (;;) {
+            std::size_t nl = content.find('\n', start);
+            std::string line = content.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+            body += '\n';
+            if (!line.empty()) body += pad + line;
+            if (nl == std::string::npos) break;
+            start = nl + 1;
+        }
+        for (std::size_t k = 1; k < trailing; ++k) body += '\n';
+        return header + body;
+    }
+
+    static bool isCollection(const Json& v) { return (v.is_object() || v.is_array()) && !v.empty(); }
+
+    void writeObjectBody(const Json& object, int level, bool firstInline = false) {
+        bool first = true;
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            if (!(first && firstInline)) indent(level);
+            first = false;
+            out += keyText(it.key());
+            out += ':';
+            const Json& v = it.value();
+            if (v.is_object() && !v.empty()) {
+                out += '\n';
+                writeObjectBody(v, level + 2);
+            } else if (v.is_array() && !v.empty()) {
+                out += '\n';
+                writeArrayBody(v, level + 2);
+            } else {
+                out += ' ';
+                out += scalarText(v, level + 2);
+                out += '\n';
+            }
+        }
+    }
+
+    void writeArrayBody(const Json& array, int level) {
+        for (const auto& item : array) {
+            indent(level);
+            out += "- ";
+            if (item.is_object() && !item.empty()) {
+                writeObjectBody(item, level + 2, true);
+            } else if (item.is_array() && !item.empty()) {
+                out.back() = '\n'; // "-" alone on its line, the nested sequence below it
+                writeArrayBody(item, level + 2);
+            } else {
+                out += scalarText(item, level + 2);
+                out += '\n';
+            }
+        }
+    }
+};
+
+} // namespace
+
+std::string toYamlText(const Json& value) {
+    YamlWriter writer;
+    writer.writeDocument(value);
+    return std::move(writer.out);
+}
+
+} // namespace quire::doc
