@@ -1,6 +1,7 @@
 #include "odbc_internal.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace quire::connect {
 using namespace detail;
@@ -25,6 +26,11 @@ std::shared_ptr<Connection> Connection::open(const std::string& connectionString
     SQLRETURN rc = SQLDriverConnectW(dbc, nullptr, wide.data(), static_cast<SQLSMALLINT>(wide.size()), out, 1024,
                                      &outLen, SQL_DRIVER_NOPROMPT);
     check(rc, SQL_HANDLE_DBC, dbc, "connect to " + c->redacted_);
+    {
+        std::string driver = c->driverName();
+        for (auto& ch : driver) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        c->narrowUtf8_ = driver.find("sqlite") != std::string::npos;
+    }
     if (options.readOnly)
         SQLSetConnectAttrW(dbc, SQL_ATTR_ACCESS_MODE, reinterpret_cast<SQLPOINTER>(SQL_MODE_READ_ONLY), 0);
     return c;

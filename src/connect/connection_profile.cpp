@@ -144,8 +144,8 @@ std::string buildConnectionString(const ConnectionProfile& p, const std::map<std
     }
     case WarehouseKind::Redshift: {
         rest.add("Server", p.dsn.empty() ? required("server") : p.field("server"));
-        rest.add("Port", p.field("port", "5439"));
-        rest.add("Database", p.field("database", "dev"));
+        rest.add("Port", p.field("port", p.dsn.empty() ? "5439" : ""));
+        rest.add("Database", p.field("database", p.dsn.empty() ? "dev" : ""));
         if (truthy(p.field("iam"))) {
             rest.add("IAM", "1");
             rest.add("ClusterID", p.field("cluster"));
@@ -161,7 +161,7 @@ std::string buildConnectionString(const ConnectionProfile& p, const std::map<std
     }
     case WarehouseKind::Databricks: {
         rest.add("Host", p.dsn.empty() ? required("host") : p.field("host"));
-        rest.add("Port", p.field("port", "443"));
+        rest.add("Port", p.field("port", p.dsn.empty() ? "443" : ""));
         rest.add("HTTPPath", p.dsn.empty() ? required("http_path") : p.field("http_path"));
         rest.add("SSL", "1");
         rest.add("ThriftTransport", "2");
@@ -172,11 +172,12 @@ std::string buildConnectionString(const ConnectionProfile& p, const std::map<std
     }
     case WarehouseKind::PostgreSQL: {
         rest.add("Server", p.dsn.empty() ? required("host") : p.field("host"));
-        rest.add("Port", p.field("port", "5432"));
+        rest.add("Port", p.field("port", p.dsn.empty() ? "5432" : ""));
         rest.add("Database", p.field("database"));
         rest.add("Uid", p.field("user"));
         rest.add("Pwd", secret("password"));
         rest.add("SSLmode", p.field("sslmode"));
+        rest.add("BoolsAsChar", "0"); // booleans as SQL_BIT, not varchar
         break;
     }
     case WarehouseKind::SQLite: {

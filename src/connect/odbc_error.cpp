@@ -82,9 +82,15 @@ OdbcError::OdbcError(std::string context, std::vector<OdbcDiagnostic> records)
 }
 
 static const std::string kEmpty;
-const std::string& OdbcError::sqlstate() const { return records_.empty() ? kEmpty : records_.front().sqlstate; }
-int OdbcError::nativeCode() const { return records_.empty() ? 0 : records_.front().nativeCode; }
-const std::string& OdbcError::driverMessage() const { return records_.empty() ? kEmpty : records_.front().message; }
+// The primary record: the first that is not a warning (class 01), else the first.
+static const OdbcDiagnostic* primary(const std::vector<OdbcDiagnostic>& records) {
+    for (const auto& r : records)
+        if (r.sqlstate.rfind("01", 0) != 0) return &r;
+    return records.empty() ? nullptr : &records.front();
+}
+const std::string& OdbcError::sqlstate() const { return primary(records_) ? primary(records_)->sqlstate : kEmpty; }
+int OdbcError::nativeCode() const { return primary(records_) ? primary(records_)->nativeCode : 0; }
+const std::string& OdbcError::driverMessage() const { return primary(records_) ? primary(records_)->message : kEmpty; }
 
 bool OdbcError::isTimeout() const {
     for (const auto& r : records_) {

@@ -47,6 +47,7 @@ public:
     }
     void beginTable(const std::string& table, const std::string& createSql, int columns) override {
         columns_ = columns;
+        tables_ += (tables_.empty() ? "" : ", ") + table;
         buffer_ += "DROP TABLE IF EXISTS " + table + " CASCADE;\n" + createSql + ";\nCOPY " + table + " FROM STDIN;\n";
     }
     void row(const char* const* values) override {
@@ -60,7 +61,7 @@ public:
     }
     void endTable() override { buffer_ += "\\.\n"; }
     void finish() {
-        buffer_ += "COMMIT;\nANALYZE;\n";
+        buffer_ += "COMMIT;\nANALYZE " + tables_ + ";\n";
         flush();
         const int status = pclose(pipe_);
         pipe_ = nullptr;
@@ -78,6 +79,7 @@ private:
     FILE* pipe_ = nullptr;
     std::string buffer_;
     int columns_ = 0;
+    std::string tables_;
 };
 
 } // namespace

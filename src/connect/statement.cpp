@@ -139,12 +139,17 @@ bool Statement::execute(std::string_view sql, const std::vector<Param>& params, 
     paramIndicators_.assign(params.size(), 0);
     SQLSetStmtAttrW(stmt_, SQL_ATTR_QUERY_TIMEOUT,
                     reinterpret_cast<SQLPOINTER>(static_cast<SQLULEN>(options_.timeout.count())), 0);
-    WString wsql = toUtf16(sql);
+    const bool narrow = connection_->narrowUtf8();
+    WString wsql = narrow ? WString() : toUtf16(sql);
+    std::string nsql = narrow ? std::string(sql) : std::string();
+    auto* nptr = reinterpret_cast<SQLCHAR*>(nsql.data());
     SQLRETURN rc;
     if (params.empty()) {
-        rc = SQLExecDirectW(stmt_, wsql.data(), static_cast<SQLINTEGER>(wsql.size()));
+        rc = narrow ? SQLExecDirect(stmt_, nptr, static_cast<SQLINTEGER>(nsql.size()))
+                    : SQLExecDirectW(stmt_, wsql.data(), static_cast<SQLINTEGER>(wsql.size()));
     } else {
-        rc = SQLPrepareW(stmt_, wsql.data(), static_cast<SQLINTEGER>(wsql.size()));
+        rc = narrow ? SQLPrepare(stmt_, nptr, static_cast<SQLINTEGER>(nsql.size()))
+                    : SQLPrepareW(stmt_, wsql.data(), static_cast<SQLINTEGER>(wsql.size()));
         if (!SQL_SUCCEEDED(rc)) fail("prepare");
         for (std::size_t i = 0; i < params.size(); ++i) {
             const auto n = static_cast<SQLUSMALLINT>(i + 1);
@@ -209,13 +214,20 @@ void Statement::describeColumns() {
     SQLNumResultCols(stmt_, &ncols);
     for (SQLSMALLINT i = 1; i <= ncols; ++i) {
         SQLWCHAR name[512];
+        SQLCHAR narrowName[1024];
         SQLSMALLINT nameLen = 0, type = 0, scale = 0, nullable = SQL_NULLABLE_UNKNOWN;
         SQLULEN size = 0;
-        if (!SQL_SUCCEEDED(SQLDescribeColW(stmt_, static_cast<SQLUSMALLINT>(i), name, 512, &nameLen, &type, &size,
-                                           &scale, &nullable)))
-            fail("describe column " + std::to_string(i));
+        const bool narrow = connection_->narrowUtf8();
+        SQLRETURN rc = narrow ? SQLDescribeCol(stmt_, static_cast<SQLUSMALLINT>(i), narrowName, 1024, &nameLen, &type,
+                                               &size, &scale, &nullable)
+                              : SQLDescribeColW(stmt_, static_cast<SQLUSMALLINT>(i), name, 512, &nameLen, &type, &size,
+                                                &scale, &nullable);
+        if (!SQL_SUCCEEDED(rc)) fail("describe column " + std::to_string(i));
         ColumnInfo info;
-        info.name = toUtf8(name, wideLength(name, std::min<std::size_t>(511, static_cast<std::size_t>(nameLen))));
+        if (narrow)
+            info.name.assign(reinterpret_cast<const char*>(narrowName), std::min<std::size_t>(1023, static_cast<std::size_t>(nameLen)));
+        else
+            info.name = toUtf8(name, wideLength(name, std::min<std::size_t>(511, static_cast<std::size_t>(nameLen))));
         info.sqlType = type;
         info.size = size;
         info.scale = scale;

@@ -30,9 +30,10 @@ struct OdbcDiagnostic {
 class OdbcError : public std::runtime_error {
 public:
     OdbcError(std::string context, std::vector<OdbcDiagnostic> records);
-    const std::string& sqlstate() const;                // first record's SQLSTATE ("" if none)
-    int nativeCode() const;                             // first record's native code
-    const std::string& driverMessage() const;           // first record's message
+    // Of the primary record: the first that is not a warning (SQLSTATE class 01), else the first.
+    const std::string& sqlstate() const; // "" if there are no records
+    int nativeCode() const;
+    const std::string& driverMessage() const;
     const std::string& context() const { return context_; } // what Quire was doing ("connect", "execute"...)
     const std::vector<OdbcDiagnostic>& records() const { return records_; }
     bool isTimeout() const;   // HYT00 / HYT01
@@ -168,6 +169,9 @@ public:
     std::string dbmsName() const;      // SQLGetInfo(SQL_DBMS_NAME)
     std::string driverName() const;    // SQLGetInfo(SQL_DRIVER_NAME)
     const std::string& redactedConnectionString() const { return redacted_; }
+    // True for ANSI-only drivers that take UTF-8 (sqliteodbc): SQL text and names then go through the narrow
+    // entry points as UTF-8 bytes, because the driver manager's W->A conversion is not UTF-8.
+    bool narrowUtf8() const { return narrowUtf8_; }
     void* handle() const { return dbc_; }
 
 private:
@@ -178,6 +182,7 @@ private:
     std::shared_ptr<Environment> env_;
     void* dbc_ = nullptr;
     std::string redacted_;
+    bool narrowUtf8_ = false;
     mutable std::mutex mutex_;
     std::vector<Statement*> active_;
 };

@@ -1,0 +1,115 @@
+// Golden connection strings for every warehouse; secrets are injected only when the string is built.
+#include <quire/connect/connection_profile.h>
+#include <quire/secrets/secret_store.h>
+
+#include <catch2/catch.hpp>
+
+using namespace quire::connect;
+
+namespace {
+ConnectionProfile make(const std::string& name, WarehouseKind kind, std::map<std::string, std::string> fields) {
+    ConnectionProfile p;
+    p.name = name;
+    p.kind = kind;
+    p.fields = std::move(fields);
+    return p;
+}
+} // namespace
+
+TEST_CASE("Snowflake password and key-pair strings", "[connect][profile]") {
+    auto p = make("sf", WarehouseKind::Snowflake,
+                  {{"server", "acme-xy123.snowflakecomputing.com"}, {"user", "ANALYST"}, {"warehouse", "COMPUTE_WH"},
+                   {"database", "MARKETING"}, {"schema", "PUBLIC"}, {"role", "REPORTER"}});
+    CHECK(buildConnectionString(p, {{"password", "pa;ss"}}) ==
+          "Driver={SnowflakeDSIIDriver};Server=acme-xy123.snowflakecomputing.com;UID=ANALYST;Warehouse=COMPUTE_WH;"
+          "Database=MARKETING;Schema=PUBLIC;Role=REPORTER;Authenticator=snowflake;PWD={pa;ss};");
+    CHECK(p.dialect() == quire::sql::DialectId::Snowflake);
+    p.fields["authenticator"] = "snowflake_jwt";
+    p.fields["private_key_file"] = "/keys/rsa_key.p8";
+    p.fields["private_key_encrypted"] = "true";
+    CHECK(p.secretNames() == std::vector<std::string>{"private_key_passphrase"});
+    CHECK(buildConnectionString(p, {{"private_key_passphrase", "pp"}}) ==
+          "Driver={SnowflakeDSIIDriver};Server=acme-xy123.snowflakecomputing.com;UID=ANALYST;Warehouse=COMPUTE_WH;"
+          "Database=MARKETING;Schema=PUBLIC;Role=REPORTER;Authenticator=snowflake_jwt;PRIV_KEY_FILE=/keys/rsa_key.p8;"
+          "PRIV_KEY_FILE_PWD=pp;");
+}
+
+TEST_CASE("BigQuery service account string", "[connect][profile]") {
+    auto p = make("bq", WarehouseKind::BigQuery,
+                  {{"project", "acme-analytics"}, {"dataset", "marketing"}, {"email", "svc@acme.iam.gserviceaccount.com"},
+                   {"key_file", "/keys/svc.json"}});
+    CHECK(p.secretNames().empty());
+    CHECK(buildConnectionString(p, {}) ==
+          "Driver={Simba ODBC Driver for Google BigQuery};Catalog=acme-analytics;DefaultDataset=marketing;"
+          "OAuthMechanism=0;Email=svc@acme.iam.gserviceaccount.com;KeyFilePath=/keys/svc.json;SQLDialect=1;");
+    CHECK(p.dialect() == quire::sql::DialectId::BigQuery);
+}
+
+TEST_CASE("Redshift password and IAM strings", "[connect][profile]") {
+    auto p = make("rs", WarehouseKind::Redshift,
+                  {{"server", "c1.abc.us-east-1.redshift.amazonaws.com"}, {"database", "dev"}, {"user", "awsuser"}});
+    CHECK(buildConnectionString(p, {{"password", "pw"}}) ==
+          "Driver={Amazon Redshift (x64)};Server=c1.abc.us-east-1.redshift.amazonaws.com;Port=5439;Database=dev;"
+          "UID=awsuser;PWD=pw;");
+    p.fields["iam"] = "true";
+    p.fields["cluster"] = "c1";
+    p.fields["region"] = "us-east-1";
+    p.fields["access_key_id"] = "AKIAEXAMPLE";
+    CHECK(buildConnectionString(p, {{"secret_access_key", "sk"}}) ==
+          "Driver={Amazon Redshift (x64)};Server=c1.abc.us-east-1.redshift.amazonaws.com;Port=5439;Database=dev;"
+          "IAM=1;ClusterID=c1;Region=us-east-1;DbUser=awsuser;AccessKeyID=AKIAEXAMPLE;SecretAccessKey=sk;");
+    CHECK(p.dialect() == quire::sql::DialectId::Redshift);
+}
+
+TEST_CASE("Databricks token string", "[connect][profile]") {
+    auto p = make("db", WarehouseKind::Databricks,
+                  {{"host", "adb-123.azuredatabricks.net"}, {"http_path", "/sql/1.0/warehouses/abc"}});
+    CHECK(buildConnectionString(p, {{"token", "dapiXYZ"}}) ==
+          "Driver={Simba Spark ODBC Driver};Host=adb-123.azuredatabricks.net;Port=443;HTTPPath=/sql/1.0/warehouses/abc;"
+          "SSL=1;ThriftTransport=2;AuthMech=3;UID=token;PWD=dapiXYZ;");
+    CHECK(p.dialect() == quire::sql::DialectId::Databricks);
+}
+
+TEST_CASE("PostgreSQL, SQLite and DSN strings", "[connect][profile]") {
+    auto pg = make("local-pg", WarehouseKind::PostgreSQL, {{"host", "127.0.0.1"}, {"port", "5433"}, {"database", "mk"}, {"user", "me"}});
+    CHECK(buildConnectionString(pg, {{"password", "x"}}) ==
+          "Driver={PostgreSQL Unicode};Server=127.0.0.1;Port=5433;Database=mk;Uid=me;Pwd=x;BoolsAsChar=0;");
+    auto lite = make("lite", WarehouseKind::SQLite, {{"database", "/data/marketing.db"}});
+    CHECK(buildConnectionString(lite, {}) == "Driver={SQLite3};Database=/data/marketing.db;");
+    CHECK(lite.dialect() == quire::sql::DialectId::SQLite);
+    auto dsn = make("viadsn", WarehouseKind::PostgreSQL, {{"user", "me"}});
+    dsn.dsn = "warehouse";
+    CHECK(buildConnectionString(dsn, {{"password", "x"}}) == "DSN=warehouse;Uid=me;Pwd=x;BoolsAsChar=0;");
+}
+
+TEST_CASE("missing secrets and fields are clear errors", "[connect][profile]") {
+    auto pg = make("local-pg", WarehouseKind::PostgreSQL, {{"host", "h"}});
+    try {
+        buildConnectionString(pg, {});
+        FAIL("expected ProfileError");
+    } catch (const ProfileError& e) {
+        CHECK(std::string(e.what()).find("QUIRE_SECRET_CONNECTION_LOCAL_PG_PASSWORD") != std::string::npos);
+    }
+    CHECK_THROWS_AS(buildConnectionString(make("x", WarehouseKind::Databricks, {{"host", "h"}}), {{"token", "t"}}), ProfileError);
+    auto store = quire::secrets::makeMemorySecretStore();
+    store->write("connection/local-pg/password", "from-store");
+    CHECK(buildConnectionString(pg, *store).find("Pwd=from-store;") != std::string::npos);
+}
+
+TEST_CASE("profiles round-trip through JSON without secrets", "[connect][profile]") {
+    auto p = make("sf", WarehouseKind::Snowflake, {{"server", "s"}, {"role", "R"}});
+    p.extra["CLIENT_SESSION_KEEP_ALIVE"] = "true";
+    p.maxConnections = 8;
+    auto back = profileFromJson("sf", profileToJson(p));
+    CHECK(back.kind == WarehouseKind::Snowflake);
+    CHECK(back.fields == p.fields);
+    CHECK(back.extra == p.extra);
+    CHECK(back.maxConnections == 8);
+    CHECK_THROWS_AS(profileFromJson("x", nlohmann::json{{"type", "postgresql"}, {"password", "leak"}}), ProfileError);
+    CHECK_THROWS_AS(profileFromJson("x", nlohmann::json{{"type", "oracle"}}), ProfileError);
+    for (auto d : quire::sql::kAllDialects) {
+        auto kind = parseWarehouseKind(quire::sql::dialectName(d));
+        REQUIRE(kind);
+        CHECK(dialectFor(*kind) == d);
+    }
+}

@@ -1,0 +1,58 @@
+#include <quire/connect/connection_registry.h>
+#include <quire/connect/sample_warehouse.h>
+
+#include <test_support.h>
+
+#include <catch2/catch.hpp>
+
+#include <fstream>
+
+using namespace quire::connect;
+
+TEST_CASE("registry: built-in sample, add, save, reload, find by connectionId", "[connect][registry]") {
+    const std::string file = quire::test::makeTempDir("registry") + "/sub/connections.json";
+    auto reg = ConnectionRegistry::load(file);
+    auto sample = reg.find(kSampleConnectionId);
+    REQUIRE(sample);
+    CHECK(sample->profile.name == kSampleProfileName);
+    CHECK(sample->profile.kind == WarehouseKind::SQLite);
+    CHECK(sample->profile.field("database") == defaultSampleWarehousePath());
+    CHECK_FALSE(reg.remove(kSampleProfileName));
+
+    RegistryEntry e;
+    e.profile.name = "local-pg";
+    e.profile.kind = WarehouseKind::PostgreSQL;
+    e.profile.fields = {{"host", "127.0.0.1"}, {"database", "mk"}};
+    e.connectionId = "11111111-2222-3333-4444-555555555555";
+    reg.put(e);
+    reg.save();
+
+    auto again = ConnectionRegistry::load(file);
+    auto found = again.find("11111111-2222-3333-4444-555555555555");
+    REQUIRE(found);
+    CHECK(found->profile.name == "local-pg");
+    CHECK(found->profile.field("host") == "127.0.0.1");
+    CHECK(again.entries().size() == 2);
+    CHECK(again.entries().front().builtIn);
+    CHECK(quire::test::readFile(file).find("password") == std::string::npos);
+    CHECK(again.remove("local-pg"));
+    again.save();
+    CHECK_FALSE(ConnectionRegistry::load(file).find("local-pg"));
+}
+
+TEST_CASE("registry: malformed files are clear errors", "[connect][registry]") {
+    const std::string file = quire::test::makeTempDir("registry-bad") + "/c.json";
+    std::ofstream(file) << "{ not json";
+    CHECK_THROWS_AS(ConnectionRegistry::load(file), ProfileError);
+    std::ofstream(file, std::ios::trunc) << R"({"version":1,"connections":{"x":{"type":"postgresql","password":"p"}}})";
+    CHECK_THROWS_WITH(ConnectionRegistry::load(file), Catch::Contains("secret"));
+}
+
+TEST_CASE("registry: QUIRE_CONNECTIONS_FILE overrides the default location", "[connect][registry]") {
+    const std::string file = quire::test::makeTempDir("registry-env") + "/mine.json";
+    setenv("QUIRE_CONNECTIONS_FILE", file.c_str(), 1);
+    CHECK(defaultConnectionsFile() == file);
+    unsetenv("QUIRE_CONNECTIONS_FILE");
+    setenv("XDG_CONFIG_HOME", "/tmp/xdg-test", 1);
+    CHECK(defaultConnectionsFile() == "/tmp/xdg-test/quire/connections.json");
+}

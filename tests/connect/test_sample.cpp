@@ -1,0 +1,68 @@
+// The sample warehouse generator: deterministic, realistic shapes, readable through ODBC.
+#include "connect_helpers.h"
+
+#include <quire/connect/odbc.h>
+#include <quire/connect/sample_warehouse.h>
+
+#include <test_support.h>
+
+#include <catch2/catch.hpp>
+
+#include <map>
+
+using namespace quire::connect;
+
+namespace {
+struct Recorder final : SampleSink {
+    std::map<std::string, std::uint64_t> hash;
+    std::string table;
+    int columns = 0;
+    void beginTable(const std::string& t, const std::string&, int c) override {
+        table = t;
+        columns = c;
+    }
+    void row(const char* const* values) override {
+        auto& h = hash[table];
+        for (int i = 0; i < columns; ++i)
+            for (const char* p = values[i] ? values[i] : "\\N"; *p; ++p) h = (h ^ static_cast<unsigned char>(*p)) * 1099511628211ULL;
+    }
+    void endTable() override {}
+};
+} // namespace
+
+TEST_CASE("sample: the generator is deterministic and scales with --rows", "[connect][sample]") {
+    Recorder a, b, c;
+    auto ca = generateSample(a, {20000, 7});
+    auto cb = generateSample(b, {20000, 7});
+    auto cc = generateSample(c, {20000, 8});
+    CHECK(a.hash == b.hash);
+    CHECK(a.hash["user_events"] != c.hash["user_events"]);
+    CHECK(ca.events == 20000);
+    CHECK(ca.users == 1000);
+    CHECK(ca.sessions == cb.sessions);
+    CHECK(cc.events == 20000);
+    CHECK(ca.channels == 8);
+    CHECK(ca.orders >= ca.conversions / 2);
+}
+
+TEST_CASE("sample: SQLite file through ODBC has realistic distributions", "[connect][sample]") {
+    const std::string path = quire::test::makeTempDir("sample") + "/m.db";
+    auto counts = generateSqlite(path, {60000, SampleOptions{}.seed});
+    auto c = Connection::open("Driver=SQLite3;Database=" + path + ";");
+    CHECK(c->query("SELECT count(*) FROM user_events").value(0, 0) == Value{std::int64_t{60000}});
+    CHECK(c->query("SELECT count(*) FROM orders").value(0, 0) == Value{counts.orders});
+    // conversion rate per channel: Email converts far better than Display
+    auto rates = c->query("SELECT s.channel_id, 1.0 * count(v.conversion_id) / count(*) FROM sessions s "
+                          "LEFT JOIN conversions v ON v.session_id = s.session_id GROUP BY s.channel_id ORDER BY 1");
+    REQUIRE(rates.rowCount() == 8);
+    const double email = std::get<double>(rates.value(3, 1)), display = std::get<double>(rates.value(4, 1));
+    CHECK(email > 3 * display);
+    // seasonality: November has more sessions than February
+    auto months = c->query("SELECT strftime('%m', session_start) m, count(*) FROM sessions GROUP BY m ORDER BY m");
+    REQUIRE(months.rowCount() == 12);
+    CHECK(std::get<std::int64_t>(months.value(10, 1)) > std::get<std::int64_t>(months.value(1, 1)) * 3 / 2);
+    // revenue skew: mean above median
+    auto rev = c->query("SELECT avg(revenue), (SELECT revenue FROM orders ORDER BY revenue LIMIT 1 OFFSET "
+                        "(SELECT count(*) / 2 FROM orders)) FROM orders");
+    CHECK(std::get<double>(rev.value(0, 0)) > std::stod(rev.toString(0, 1)) * 1.2);
+}
