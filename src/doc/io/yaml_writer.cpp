@@ -68,11 +68,11 @@ std::string doubleQuoted(const std::string& s) {
                 std::snprintf(buf, sizeof buf, "\\x%02X", c);
                 out += buf;
             } else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x85) {
-                out += "\\N";
+                out += "\\u0085"; // yaml-cpp decodes \N to a raw 0x85 byte, not UTF-8
                 ++i;
             } else if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
                        (static_cast<unsigned char>(s[i + 2]) == 0xA8 || static_cast<unsigned char>(s[i + 2]) == 0xA9)) {
-                out += static_cast<unsigned char>(s[i + 2]) == 0xA8 ? "\\L" : "\\P";
+                out += static_cast<unsigned char>(s[i + 2]) == 0xA8 ? "\\u2028" : "\\u2029";
                 i += 2;
             } else if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBB &&
                        static_cast<unsigned char>(s[i + 2]) == 0xBF) {

@@ -1,0 +1,88 @@
+#include <catch2/catch.hpp>
+#include <quire/doc/io.h>
+
+using namespace quire;
+using namespace quire::doc;
+
+TEST_CASE("YAML scalars follow the core schema; quoted ones stay strings", "[doc][yaml]") {
+    auto r = parseDocument("a: 1\nb: '1'\nc: 1.5\nd: true\ne: \"true\"\nf: null\ng: ~\nh:\ni: yes\nj: 0x1F\nk: -3\nl: 1e3\n",
+                           Format::Yaml);
+    REQUIRE(r.ok());
+    const auto& j = r.document->root;
+    CHECK(j["a"] == 1);
+    CHECK(j["b"] == "1");
+    CHECK(j["c"] == 1.5);
+    CHECK(j["d"] == true);
+    CHECK(j["e"] == "true");
+    CHECK(j["f"].is_null());
+    CHECK(j["g"].is_null());
+    CHECK(j["h"].is_null());
+    CHECK(j["i"] == "yes"); // YAML 1.2: not a boolean
+    CHECK(j["j"] == 31);
+    CHECK(j["k"] == -3);
+    CHECK(j["l"].is_number_float());
+}
+
+TEST_CASE("YAML positions point at keys and items", "[doc][yaml]") {
+    auto r = parseDocument("name: x\ncontents:\n  elements:\n    - id: a\n      kind: table\n", Format::Yaml, "w.yaml");
+    REQUIRE(r.ok());
+    CHECK(r.document->positions.find("/contents/elements/0").line == 4);
+    CHECK(r.document->positions.find("/contents/elements/0/kind").line == 5);
+    CHECK(r.document->positions.find("/contents/elements/0/kind").column == 7);
+}
+
+TEST_CASE("YAML duplicate keys are errors at the second key", "[doc][yaml]") {
+    auto r = parseDocument("a: 1\nb:\n  c: 1\n  c: 2\n", Format::Yaml, "d.yaml");
+    REQUIRE_FALSE(r.document);
+    CHECK(r.diagnostics.at(0).rule == "yaml/duplicate-key");
+    CHECK(r.diagnostics.at(0).location.line == 4);
+    CHECK(r.diagnostics.at(0).location.column == 3);
+}
+
+TEST_CASE("YAML syntax errors carry a location", "[doc][yaml]") {
+    auto r = parseDocument("a: [1, 2\nb: 3\n", Format::Yaml, "s.yaml");
+    REQUIRE_FALSE(r.document);
+    CHECK(r.diagnostics.at(0).rule == "yaml/syntax");
+    CHECK(r.diagnostics.at(0).location.line >= 1);
+}
+
+TEST_CASE("YAML with several documents is rejected", "[doc][yaml]") {
+    auto r = parseDocument("a: 1\n---\nb: 2\n", Format::Yaml);
+    REQUIRE_FALSE(r.document);
+    CHECK(r.diagnostics.at(0).rule == "yaml/multiple-documents");
+    CHECK(r.diagnostics.at(0).location.line == 3);
+}
+
+TEST_CASE("deep YAML nesting is an error, not a crash", "[doc][yaml]") {
+    std::string flow(10000, '[');
+    flow += std::string(10000, ']');
+    auto r = parseDocument("a: " + flow + "\n", Format::Yaml);
+    REQUIRE_FALSE(r.document);
+    CHECK(r.diagnostics.at(0).rule == "io/too-deep");
+    std::string block;
+    for (int i = 0; i < 3000; ++i) block += std::string(static_cast<std::size_t>(i) * 2, ' ') + "k:\n";
+    r = parseDocument(block, Format::Yaml);
+    REQUIRE_FALSE(r.document);
+    CHECK(r.diagnostics.at(0).rule == "io/too-deep");
+}
+
+TEST_CASE("YAML anchors resolve to copies", "[doc][yaml]") {
+    auto r = parseDocument("base: &b {x: 1}\nother: *b\n", Format::Yaml);
+    REQUIRE(r.ok());
+    CHECK(r.document->root["other"]["x"] == 1);
+}
+
+TEST_CASE("invalid UTF-8 in YAML is located", "[doc][yaml]") {
+    auto r = parseDocument("a: ok\nb: \xC3\x28\n", Format::Yaml, "u.yaml");
+    REQUIRE_FALSE(r.document);
+    CHECK(r.diagnostics.at(0).rule == "io/invalid-utf8");
+    CHECK(r.diagnostics.at(0).location.line == 2);
+    CHECK(r.diagnostics.at(0).location.column == 4);
+}
+
+TEST_CASE("format detection", "[doc]") {
+    CHECK(detectFormat("a.json", "x: 1") == Format::Json);
+    CHECK(detectFormat("a.YML", "{}") == Format::Yaml);
+    CHECK(detectFormat("-", "  {\"a\":1}") == Format::Json);
+    CHECK(detectFormat("-", "a: 1") == Format::Yaml);
+}
