@@ -168,3 +168,21 @@ TEST_CASE("the bundled seed example imports cleanly", "[seed]") {
     CHECK((*table)["columns"][0]["format"] == Json{{"kind", "datetime"}, {"formatString", "%Y-%m-%d"}});
     CHECK((*findElement(result.document->root, "control"))["filters"][0]["columnId"] == (*table)["columns"][0]["id"]);
 }
+
+TEST_CASE("a filter on a skipped element reports instead of throwing", "[seed]") {
+    const std::string text = mutate(kSeed, {{"  elements:\n", R"(  elements:
+    - type: chart
+      name: order_list
+      data_source: orders
+      columns:
+        - name: a
+        - name: b
+        - name: c
+          type: date
+)"}});
+    doc::SeedImportResult result;
+    REQUIRE_NOTHROW(result = importText(text));
+    INFO(describe(result.diagnostics));
+    CHECK_FALSE(result.ok());
+    CHECK(rules(result.diagnostics).count("seed/unsupported-element") == 1);
+}

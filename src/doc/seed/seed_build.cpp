@@ -53,7 +53,12 @@ struct Builder {
     Diagnostics& diag;
     std::set<std::string> usedIds;
     std::map<std::string, const DataSource*> sourceByName;
-    std::map<std::string, Json*> elementByName; // seed element name -> element object in `elements`
+    struct Built {
+        Json* table;          // the element object in `elements`
+        const Element* seed;  // the seed element it was built from (columns align by index)
+    };
+    std::map<std::string, Built> elementByName; // seed element name -> first table built with that name
+    std::vector<const Element*> builtFrom;      // parallel to `elements`
     std::map<std::string, std::string> connectionNote;
     Json elements = Json::array();
 
@@ -108,6 +113,7 @@ struct Builder {
         for (const auto& c : e.columns) el["columns"].push_back(column(id, *ds->second, c));
         el["x-seed"] = Json{{"dataSource", e.dataSource}};
         elements.push_back(std::move(el));
+        builtFrom.push_back(&e);
     }
 
     // A date filter action -> a date-range control element wired to the target's date column.
@@ -130,14 +136,11 @@ struct Builder {
                        "action '" + a.name + "' targets '" + a.target + "', which is not an element of the seed");
             return nullptr;
         }
-        Json& table = *target->second;
+        Json& table = *target->second.table;
+        const Element& seedElement = *target->second.seed;
         std::string columnId;
-        for (std::size_t i = 0; i < wb.elements.size(); ++i) {
-            const Element& e = wb.elements[i];
-            if (e.name != a.target) continue;
-            for (std::size_t c = 0; c < e.columns.size() && columnId.empty(); ++c)
-                if (isDateType(e.columns[c].type)) columnId = table["columns"][c]["id"].get<std::string>();
-        }
+        for (std::size_t c = 0; c < seedElement.columns.size() && columnId.empty(); ++c)
+            if (isDateType(seedElement.columns[c].type)) columnId = table["columns"].at(c).at("id").get<std::string>();
         if (columnId.empty()) {
             const DataSource& ds = *sourceByName.at(table["x-seed"]["dataSource"].get<std::string>());
             Column added{dateColumnName(a), "date", "", ""};
@@ -188,7 +191,8 @@ struct Builder {
         }
         const std::string pageId = uniqueId("overview");
         for (const auto& e : wb.elements) element(e);
-        for (auto& el : elements) elementByName.emplace(el["name"].get<std::string>(), &el);
+        for (std::size_t i = 0; i < elements.size(); ++i)
+            elementByName.emplace(elements[i]["name"].get<std::string>(), Built{&elements[i], builtFrom[i]});
         std::vector<Json> controls;
         for (const auto& a : wb.actions)
             if (Json c = control(a); !c.is_null()) controls.push_back(std::move(c));
@@ -228,7 +232,7 @@ struct Builder {
 } // namespace
 
 Json build(const Workbook& workbook, const std::string& folderId, Diagnostics& diagnostics) {
-    return Builder{workbook, folderId, diagnostics, {}, {}, {}, {}, Json::array()}.run();
+    return Builder{workbook, folderId, diagnostics, {}, {}, {}, {}, {}, Json::array()}.run();
 }
 
 } // namespace quire::doc::seed
