@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 
 namespace quire::connect {
 using namespace detail;
@@ -30,6 +31,7 @@ std::shared_ptr<Connection> Connection::open(const std::string& connectionString
         std::string driver = c->driverName();
         for (auto& ch : driver) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
         c->narrowUtf8_ = driver.find("sqlite") != std::string::npos;
+        c->charResultsUtf8_ = c->narrowUtf8_ || (driver.find("psqlodbcw") != std::string::npos && !std::getenv("QUIRE_ODBC_WIDE_RESULTS"));
     }
     if (options.readOnly)
         SQLSetConnectAttrW(dbc, SQL_ATTR_ACCESS_MODE, reinterpret_cast<SQLPOINTER>(SQL_MODE_READ_ONLY), 0);

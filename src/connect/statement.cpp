@@ -266,8 +266,13 @@ void Statement::bindColumns() {
         case ColumnType::Timestamp: b->cType = SQL_C_TYPE_TIMESTAMP; b->width = sizeof(SQL_TIMESTAMP_STRUCT); break;
         case ColumnType::Decimal: b->cType = SQL_C_CHAR; b->width = static_cast<SQLLEN>(std::min<SQLULEN>(columns_[i].size, 1000) + 8); break;
         case ColumnType::Text:
-            b->cType = SQL_C_WCHAR;
-            b->width = static_cast<SQLLEN>((std::max<SQLULEN>(columns_[i].size, 1) * 2 + 1) * sizeof(SQLWCHAR));
+            if (connection_->charResultsUtf8()) {
+                b->cType = SQL_C_CHAR;
+                b->width = static_cast<SQLLEN>(std::max<SQLULEN>(columns_[i].size, 1) * 4 + 1);
+            } else {
+                b->cType = SQL_C_WCHAR;
+                b->width = static_cast<SQLLEN>((std::max<SQLULEN>(columns_[i].size, 1) * 2 + 1) * sizeof(SQLWCHAR));
+            }
             break;
         }
         // Column-wise binding: fixed-size C types are strided by their own size (BufferLength is ignored), so
@@ -355,13 +360,15 @@ void Statement::fetchBlock(ResultBatch& batch) {
             }
             case ColumnType::Decimal:
             case ColumnType::Text: {
-                const std::size_t unit = b->type == ColumnType::Text ? sizeof(SQLWCHAR) : 1;
+                const std::size_t unit = b->cType == SQL_C_WCHAR ? sizeof(SQLWCHAR) : 1;
                 if (ind == SQL_NO_TOTAL || ind > b->width - static_cast<SQLLEN>(unit))
                     throw OdbcError("fetch", {{"01004", 0,
                                                "value of column '" + columns_[b->column - 1].name +
                                                    "' is longer than its declared size " +
                                                    std::to_string(columns_[b->column - 1].size)}});
-                if (b->type == ColumnType::Decimal) {
+                if (b->cType == SQL_C_CHAR && b->type == ColumnType::Text) {
+                    col.appendText(std::string_view(reinterpret_cast<const char*>(p), static_cast<std::size_t>(ind)));
+                } else if (b->type == ColumnType::Decimal) {
                     col.appendDecimal(std::string_view(reinterpret_cast<const char*>(p), static_cast<std::size_t>(ind)));
                 } else {
                     text.clear();

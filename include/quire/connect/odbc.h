@@ -172,6 +172,9 @@ public:
     // True for ANSI-only drivers that take UTF-8 (sqliteodbc): SQL text and names then go through the narrow
     // entry points as UTF-8 bytes, because the driver manager's W->A conversion is not UTF-8.
     bool narrowUtf8() const { return narrowUtf8_; }
+    // True when SQL_C_CHAR result data is UTF-8 (sqliteodbc; psqlODBC Unicode with a UTF-8 client encoding): text
+    // columns are then bound as SQL_C_CHAR, skipping a UTF-8 -> UTF-16 -> UTF-8 round trip per value.
+    bool charResultsUtf8() const { return charResultsUtf8_; }
     void* handle() const { return dbc_; }
 
 private:
@@ -183,6 +186,7 @@ private:
     void* dbc_ = nullptr;
     std::string redacted_;
     bool narrowUtf8_ = false;
+    bool charResultsUtf8_ = false;
     mutable std::mutex mutex_;
     std::vector<Statement*> active_;
 };
