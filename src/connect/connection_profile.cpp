@@ -196,6 +196,39 @@ std::string buildConnectionString(const ConnectionProfile& profile, secrets::Sec
     return buildConnectionString(profile, values);
 }
 
+TablePath resolveTablePath(const ConnectionProfile& p, const std::vector<std::string>& path) {
+    if (path.empty() || path.size() > 3)
+        throw ProfileError("a warehouse-table path has 1 to 3 segments, got " + std::to_string(path.size()));
+    TablePath t;
+    t.table = path.back();
+    if (path.size() >= 2) t.schema = path[path.size() - 2];
+    if (path.size() == 3) t.catalog = path[0];
+    const bool pgLike = p.kind == WarehouseKind::PostgreSQL || p.kind == WarehouseKind::Redshift;
+    if (pgLike && (t.schema.empty() || t.schema == "main")) t.schema = p.field("schema", "public");
+    if (p.kind == WarehouseKind::SQLite) {
+        if (t.schema.empty()) t.schema = "main";
+        t.catalog.clear();
+    }
+    return t;
+}
+
+std::string qualifiedTableName(const ConnectionProfile& p, const TablePath& t) {
+    const char open = p.kind == WarehouseKind::BigQuery || p.kind == WarehouseKind::Databricks ? '`' : '"';
+    auto q = [&](const std::string& s) {
+        std::string out(1, open);
+        for (char c : s) {
+            out.push_back(c);
+            if (c == open) out.push_back(c);
+        }
+        out.push_back(open);
+        return out;
+    };
+    std::string out;
+    if (!t.catalog.empty()) out += q(t.catalog) + ".";
+    if (!t.schema.empty()) out += q(t.schema) + ".";
+    return out + q(t.table);
+}
+
 nlohmann::json profileToJson(const ConnectionProfile& p) {
     nlohmann::json j = nlohmann::json::object();
     j["type"] = std::string(warehouseKindName(p.kind));

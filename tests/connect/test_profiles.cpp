@@ -113,3 +113,17 @@ TEST_CASE("profiles round-trip through JSON without secrets", "[connect][profile
         CHECK(dialectFor(*kind) == d);
     }
 }
+
+TEST_CASE("warehouse-table paths resolve per engine", "[connect][profile]") {
+    auto lite = make("sample", WarehouseKind::SQLite, {{"database", "/x.db"}});
+    auto pg = make("pg", WarehouseKind::PostgreSQL, {{"host", "h"}});
+    auto sf = make("sf", WarehouseKind::Snowflake, {{"server", "s"}});
+    auto bq = make("bq", WarehouseKind::BigQuery, {{"project", "p"}});
+    CHECK(qualifiedTableName(lite, resolveTablePath(lite, {"main", "user_events"})) == "\"main\".\"user_events\"");
+    CHECK(qualifiedTableName(pg, resolveTablePath(pg, {"main", "user_events"})) == "\"public\".\"user_events\"");
+    CHECK(qualifiedTableName(pg, resolveTablePath(pg, {"mart", "orders"})) == "\"mart\".\"orders\"");
+    CHECK(qualifiedTableName(sf, resolveTablePath(sf, {"MARKETING", "ANALYTICS", "USER_EVENTS"})) ==
+          "\"MARKETING\".\"ANALYTICS\".\"USER_EVENTS\"");
+    CHECK(qualifiedTableName(bq, resolveTablePath(bq, {"proj", "ds", "t`x"})) == "`proj`.`ds`.`t``x`");
+    CHECK_THROWS_AS(resolveTablePath(pg, {}), ProfileError);
+}

@@ -57,6 +57,17 @@ std::string buildConnectionString(const ConnectionProfile& profile,
 // Reads the profile's secrets from the store and builds the string. Throws ProfileError if one is missing.
 std::string buildConnectionString(const ConnectionProfile& profile, secrets::SecretStore& store);
 
+// A Sigma warehouse-table `path` resolved for this profile: the last segment is the table, the one before it
+// the schema, a third (Snowflake/BigQuery/Databricks) the catalog/database/project. The sample workbook's
+// SQLite schema "main" maps to the profile's `schema` field (default "public") on PostgreSQL/Redshift, so one
+// workbook runs on both engines.
+struct TablePath {
+    std::string catalog, schema, table;
+};
+TablePath resolveTablePath(const ConnectionProfile& profile, const std::vector<std::string>& path); // throws ProfileError
+// The quoted SQL name of a resolved path for the profile's dialect ("main"."orders", `proj`.`ds`.`t`, ...).
+std::string qualifiedTableName(const ConnectionProfile& profile, const TablePath& path);
+
 nlohmann::json profileToJson(const ConnectionProfile& profile);
 ConnectionProfile profileFromJson(const std::string& name, const nlohmann::json& json); // throws ProfileError
 
