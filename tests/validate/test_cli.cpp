@@ -1,0 +1,90 @@
+// The `quire validate` and `quire import-seed` commands, run as a user would (the quire binary of this build).
+#include <quire/core/json.h>
+
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <sys/wait.h>
+
+#include "helpers.h"
+
+using namespace quire;
+using namespace quire::test;
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    std::string out; // stdout
+};
+
+Run runQuire(const std::string& arguments) {
+    const std::string command = std::string(QUIRE_BINARY_DIR) + "/bin/quire " + arguments + " 2>/dev/null";
+    Run run;
+    FILE* pipe = popen(command.c_str(), "r");
+    REQUIRE(pipe != nullptr);
+    char buffer[4096];
+    std::size_t n = 0;
+    while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) run.out.append(buffer, n);
+    const int status = pclose(pipe);
+    run.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return run;
+}
+
+} // namespace
+
+TEST_CASE("quire validate: exit codes and compiler-style lines", "[cli]") {
+    const Run clean = runQuire("validate " + dataPath("minimal.json") + " " + dataPath("marketing-analytics.yaml"));
+    INFO(clean.out);
+    CHECK(clean.exitCode == 0);
+    CHECK_THAT(clean.out, Catch::Contains("0 errors, 0 warnings in 2 files"));
+
+    const std::string tableau = dataPath("invalid/tableau-structural-workarounds.json");
+    const Run broken = runQuire("validate " + tableau);
+    INFO(broken.out);
+    CHECK(broken.exitCode == 1);
+    CHECK_THAT(broken.out, Catch::Contains(tableau + ":12:38: error [source/unknown-element]: element 'master' is sourced from element 'dm-base'"));
+    CHECK_THAT(broken.out, Catch::Contains("1 error, 2 warnings in 1 file"));
+
+    const std::string dir = makeTempDir("cli-validate");
+    {
+        FILE* f = std::fopen((dir + "/bad.json").c_str(), "w");
+        REQUIRE(f);
+        std::fputs("{\"name\": ", f);
+        std::fclose(f);
+    }
+    const Run unreadable = runQuire("validate " + dir + "/bad.json");
+    CHECK(unreadable.exitCode == 2);
+    CHECK(runQuire("validate " + dir + "/missing.json").exitCode == 2);
+}
+
+TEST_CASE("quire validate: --format json, --werror, --list-rules", "[cli]") {
+    const Run json = runQuire("validate --format json " + dataPath("invalid/mode-orders-report-normalized-ids.json"));
+    CHECK(json.exitCode == 1);
+    const Json diagnostics = Json::parse(json.out);
+    REQUIRE(diagnostics.is_array());
+    CHECK(diagnostics.size() == 13); // 10 errors, 3 warnings
+    for (const auto& d : diagnostics)
+        for (const char* key : {"file", "line", "column", "severity", "rule", "message", "pointer"}) CHECK(d.contains(key));
+
+    const std::string seedOut = makeTempDir("cli-werror") + "/wb.yaml";
+    REQUIRE(runQuire("import-seed " + dataPath("seed/marketing-dashboard.yaml") + " -o " + seedOut).exitCode == 0);
+    CHECK(runQuire("validate " + seedOut).exitCode == 0);          // one warning: no folderId
+    CHECK(runQuire("validate --werror " + seedOut).exitCode == 1); // the warning counts as an error
+
+    const Run rules = runQuire("validate --list-rules");
+    CHECK(rules.exitCode == 0);
+    CHECK_THAT(rules.out, Catch::Contains("layout/unplaced-element\terror\t"));
+}
+
+TEST_CASE("quire import-seed writes JSON or YAML that validates", "[cli]") {
+    const std::string dir = makeTempDir("cli-import-seed");
+    const Run json = runQuire("import-seed " + dataPath("seed/marketing-dashboard.yaml") + " -o " + dir + "/wb.json --to json" +
+                           " --folder-id 6d1c6a52-2f1e-4a8e-9d55-0c1f3a9e2b11");
+    INFO(json.out);
+    CHECK(json.exitCode == 0);
+    const Json written = Json::parse(readFile(dir + "/wb.json"));
+    CHECK(written["folderId"] == "6d1c6a52-2f1e-4a8e-9d55-0c1f3a9e2b11");
+    CHECK(runQuire("validate --werror " + dir + "/wb.json").exitCode == 0);
+
+    CHECK(runQuire("import-seed " + dataPath("minimal.json") + " -o " + dir + "/x.json").exitCode == 1); // not a seed
+}
