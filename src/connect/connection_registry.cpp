@@ -65,8 +65,14 @@ std::vector<RegistryEntry> ConnectionRegistry::entries() const {
 std::optional<RegistryEntry> ConnectionRegistry::find(const std::string& key) const {
     for (const auto& e : entries_)
         if (e.profile.name == key) return e;
-    for (const auto& e : entries_)
-        if (!e.connectionId.empty() && e.connectionId == key) return e;
+    // By connectionId: a profile from the file wins over the built-in one (e.g. the sample on PostgreSQL).
+    const RegistryEntry* builtIn = nullptr;
+    for (const auto& e : entries_) {
+        if (e.connectionId.empty() || e.connectionId != key) continue;
+        if (!e.builtIn) return e;
+        builtIn = &e;
+    }
+    if (builtIn) return *builtIn;
     return std::nullopt;
 }
 

@@ -35,6 +35,14 @@ TEST_CASE("registry: built-in sample, add, save, reload, find by connectionId", 
     CHECK(again.entries().size() == 2);
     CHECK(again.entries().front().builtIn);
     CHECK(quire::test::readFile(file).find("password") == std::string::npos);
+    // a file profile with the sample's connectionId takes precedence over the built-in SQLite sample
+    RegistryEntry pgSample = e;
+    pgSample.profile.name = "sample-on-pg";
+    pgSample.connectionId = kSampleConnectionId;
+    again.put(pgSample);
+    CHECK(again.find(kSampleConnectionId)->profile.name == "sample-on-pg");
+    CHECK(again.find(kSampleProfileName)->builtIn);
+    again.remove("sample-on-pg");
     CHECK(again.remove("local-pg"));
     again.save();
     CHECK_FALSE(ConnectionRegistry::load(file).find("local-pg"));
