@@ -1,0 +1,366 @@
+#include "canvas_widget.h"
+
+#include "document_commands.h"
+#include "element_templates.h"
+#include "kind_style.h"
+
+#include <QDragEnterEvent>
+#include <QMimeData>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QPainterPath>
+
+#include <algorithm>
+
+namespace quire::ide {
+
+CanvasWidget::CanvasWidget(DocumentModel* model, QWidget* parent) : QWidget(parent), model_(model) {
+    setAcceptDrops(true);
+    setFocusPolicy(Qt::StrongFocus);
+    setMouseTracking(true);
+    setAutoFillBackground(true);
+    QPalette pal = palette();
+    pal.setColor(QPalette::Window, QColor("#eef1f5"));
+    setPalette(pal);
+    connect(model_, &DocumentModel::changed, this, &CanvasWidget::refresh);
+    connect(model_, &DocumentModel::selectionChanged, this, [this] { update(); });
+}
+
+void CanvasWidget::setRegion(const QString& regionId) {
+    regionId_ = regionId;
+    refresh();
+}
+
+void CanvasWidget::refresh() {
+    tree_ = model_->layout();
+    placed_.clear();
+    if (const doc::LayoutNode* region = tree_.findRegion(regionId_.toStdString()))
+        placed_ = placeRegion(*region, width(), metrics_);
+    updateGeometry();
+    int bottom = 0;
+    for (const auto& p : placed_) bottom = std::max(bottom, p.rect.bottom());
+    setMinimumHeight(std::max(600, bottom + 12 * metrics_.rowHeight));
+    update();
+}
+
+std::vector<PlacedNode> CanvasWidget::placedNodes() const { return placed_; }
+
+QSize CanvasWidget::sizeHint() const { return {1000, 800}; }
+
+void CanvasWidget::resizeEvent(QResizeEvent*) { refresh(); }
+
+void CanvasWidget::paintEvent(QPaintEvent*) {
+    QPainter p(this);
+    p.setRenderHint(QPainter::Antialiasing);
+    const QRect page(metrics_.margin, metrics_.margin, width() - 2 * metrics_.margin, height() - 2 * metrics_.margin);
+    p.fillRect(page, Qt::white);
+    // Column guides of the 24-column grid.
+    const double colWidth = page.width() / 24.0;
+    p.setPen(QColor(236, 239, 244));
+    for (int c = 1; c < 24; ++c) {
+        int x = page.left() + int(c * colWidth);
+        p.drawLine(x, page.top(), x, page.bottom());
+    }
+    if (!tree_.findRegion(regionId_.toStdString())) {
+        p.setPen(QColor("#6b7280"));
+        p.drawText(page, Qt::AlignCenter, tr("This page has no layout yet.\nDrag an element from the palette to start."));
+    }
+    for (const auto& node : placed_) paintCard(p, node, model_->findElement(node.handle));
+    if (dropPreview_) {
+        p.setPen(QPen(QColor("#2563eb"), 2, Qt::DashLine));
+        p.setBrush(QColor(37, 99, 235, 30));
+        p.drawRoundedRect(*dropPreview_, 6, 6);
+    }
+    if (rubber_) {
+        p.setPen(QPen(QColor("#2563eb"), 1, Qt::DashLine));
+        p.setBrush(QColor(37, 99, 235, 20));
+        p.drawRect(*rubber_);
+    }
+}
+
+void CanvasWidget::paintCard(QPainter& p, const PlacedNode& node, const Json* element) const {
+    const bool selected = model_->selection().contains(QString::fromStdString(node.handle));
+    const std::string kind = element ? element->value("kind", "") : "";
+    const bool container = node.node->kind == doc::LayoutNode::Kind::Container ||
+                           node.node->kind == doc::LayoutNode::Kind::TabbedContainer;
+    QPainterPath path;
+    path.addRoundedRect(node.rect, 6, 6);
+    p.fillPath(path, container ? QColor("#f8fafc") : Qt::white);
+    p.setBrush(Qt::NoBrush);
+    p.setPen(QPen(selected ? QColor("#2563eb") : element ? QColor("#d5dae1") : QColor("#dc2626"), selected ? 2 : 1,
+                  container ? Qt::DashLine : Qt::SolidLine));
+    p.drawPath(path);
+    QRect header = node.rect.adjusted(10, 6, -10, 0);
+    header.setHeight(18);
+    const KindStyle style = kindStyle(kind);
+    QRect badge(header.left(), header.top() + 2, 14, 14);
+    p.setPen(Qt::NoPen);
+    p.setBrush(style.color);
+    p.drawRoundedRect(badge, 3, 3);
+    p.setPen(Qt::white);
+    QFont glyphFont = font();
+    glyphFont.setPixelSize(9);
+    glyphFont.setBold(true);
+    p.setFont(glyphFont);
+    p.drawText(badge, Qt::AlignCenter, style.glyph);
+    QFont titleFont = font();
+    titleFont.setPixelSize(12);
+    titleFont.setBold(true);
+    p.setFont(titleFont);
+    p.setPen(QColor("#111827"));
+    QString title;
+    if (!element) title = tr("Missing element '%1'").arg(QString::fromStdString(node.handle));
+    else if (element->contains("name") && (*element)["name"].is_string()) title = QString::fromStdString((*element)["name"].get<std::string>());
+    else if (kind == "text") title = tr("Text");
+    else if (kind == "button") title = QString::fromStdString(element->value("text", "Button"));
+    else title = kindLabel(kind, element->value("controlType", ""));
+    p.drawText(header.adjusted(20, 0, 0, 0), Qt::AlignVCenter | Qt::AlignLeft,
+               p.fontMetrics().elidedText(title, Qt::ElideRight, header.width() - 24));
+    if (element && !container && node.rect.height() > 30) {
+        QRect content = node.rect.adjusted(10, 28, -10, -8);
+        if (!(contentPainter_ && contentPainter_(p, content, *element))) paintDesignContent(p, content, *element);
+    }
+    if (selected) {
+        p.setPen(Qt::NoPen);
+        p.setBrush(QColor("#2563eb"));
+        p.drawRect(QRect(node.rect.right() - 7, node.rect.bottom() - 7, 8, 8));
+    }
+}
+
+void CanvasWidget::paintDesignContent(QPainter& p, const QRect& area, const Json& element) const {
+    QFont f = font();
+    f.setPixelSize(11);
+    p.setFont(f);
+    p.setPen(QColor("#6b7280"));
+    const std::string kind = element.value("kind", "");
+    if (kind == "text") {
+        p.setPen(QColor("#374151"));
+        p.drawText(area, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, QString::fromStdString(element.value("body", "")));
+        return;
+    }
+    if (kind == "control") {
+        QRect box(area.left(), area.top(), std::min(area.width(), 220), std::min(area.height(), 24));
+        p.setPen(QColor("#cbd5e1"));
+        p.setBrush(QColor("#f8fafc"));
+        p.drawRoundedRect(box, 4, 4);
+        p.setPen(QColor("#6b7280"));
+        p.drawText(box.adjusted(8, 0, -8, 0), Qt::AlignVCenter, QString::fromStdString(element.value("controlId", "")));
+        return;
+    }
+    if (element.contains("columns") && element["columns"].is_array()) {
+        QStringList names;
+        for (const auto& c : element["columns"])
+            if (c.is_object()) names << QString::fromStdString(c.value("name", c.value("id", "")));
+        p.drawText(area, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
+                   names.join("  ·  ") + "\n\n" + tr("No live preview: press Preview > Refresh with a connection."));
+        return;
+    }
+    p.drawText(area, Qt::AlignCenter, kindLabel(kind, element.value("controlType", "")));
+}
+
+const PlacedNode* CanvasWidget::hit(const QPoint& pos, bool* onResizeHandle) const {
+    const PlacedNode* best = nullptr;
+    for (const auto& node : placed_)
+        if (node.rect.contains(pos) && (!best || node.depth >= best->depth)) best = &node;
+    if (best && onResizeHandle)
+        *onResizeHandle = QRect(best->rect.right() - 10, best->rect.bottom() - 10, 12, 12).contains(pos);
+    return best;
+}
+
+void CanvasWidget::mousePressEvent(QMouseEvent* event) {
+    setFocus();
+    bool onHandle = false;
+    const PlacedNode* node = hit(event->pos(), &onHandle);
+    if (!node) {
+        if (!(event->modifiers() & Qt::ShiftModifier)) model_->setSelection({});
+        rubberStart_ = event->pos();
+        rubber_ = QRect(event->pos(), QSize());
+        return;
+    }
+    QString id = QString::fromStdString(node->handle);
+    QStringList selection = model_->selection();
+    if (event->modifiers() & (Qt::ShiftModifier | Qt::ControlModifier)) {
+        if (selection.contains(id)) selection.removeAll(id);
+        else selection << id;
+    } else if (!selection.contains(id)) {
+        selection = {id};
+    }
+    model_->setSelection(selection);
+    drag_ = DragState{node->handle, onHandle, event->pos(), node->node->gridColumn().value_or(doc::GridSpan{1, 25}),
+                      node->node->gridRow().value_or(doc::GridSpan{1, 5}), node->gridArea, node->gridColumns,
+                      MergeDragBase + (++dragSerial_ % 100000)};
+}
+
+void CanvasWidget::mouseMoveEvent(QMouseEvent* event) {
+    bool onHandle = false;
+    const PlacedNode* over = hit(event->pos(), &onHandle);
+    setCursor(over && onHandle ? Qt::SizeFDiagCursor : over ? Qt::OpenHandCursor : Qt::ArrowCursor);
+    if (rubber_) {
+        rubber_ = QRect(rubberStart_, event->pos()).normalized();
+        QStringList selection;
+        for (const auto& n : placed_)
+            if (rubber_->intersects(n.rect) && n.depth == 0) selection << QString::fromStdString(n.handle);
+        model_->setSelection(selection);
+        update();
+        return;
+    }
+    if (!drag_ || !(event->buttons() & Qt::LeftButton)) return;
+    const double colWidth = double(drag_->gridArea.width()) / drag_->gridColumns;
+    const int dc = int(std::lround((event->pos().x() - drag_->pressPos.x()) / colWidth));
+    const int dr = int(std::lround(double(event->pos().y() - drag_->pressPos.y()) / metrics_.rowHeight));
+    doc::GridSpan col = drag_->startColumn, row = drag_->startRow;
+    if (drag_->resize) {
+        col.end = std::clamp(col.end + dc, col.start + 1, drag_->gridColumns + 1);
+        row.end = std::max(row.start + 1, row.end + dr);
+    } else {
+        const int w = col.size(), h = row.size();
+        col.start = std::clamp(col.start + dc, 1, drag_->gridColumns + 1 - w);
+        col.end = col.start + w;
+        row.start = std::max(1, row.start + dr);
+        row.end = row.start + h;
+    }
+    if (auto* command = makeSetGeometry(model_, drag_->handle, col, row, drag_->mergeId)) model_->undoStack()->push(command);
+}
+
+void CanvasWidget::mouseReleaseEvent(QMouseEvent*) {
+    drag_.reset();
+    rubber_.reset();
+    update();
+}
+
+void CanvasWidget::mouseDoubleClickEvent(QMouseEvent* event) {
+    if (const PlacedNode* node = hit(event->pos())) emit elementActivated(QString::fromStdString(node->handle));
+}
+
+void CanvasWidget::nudge(int dx, int dy, bool resize) {
+    if (model_->selection().isEmpty()) return;
+    model_->undoStack()->beginMacro(resize ? tr("Resize") : tr("Nudge"));
+    for (const auto& id : model_->selection()) {
+        auto it = std::find_if(placed_.begin(), placed_.end(), [&](const PlacedNode& n) { return n.handle == id.toStdString(); });
+        if (it == placed_.end()) continue;
+        doc::GridSpan col = it->node->gridColumn().value_or(doc::GridSpan{1, 25});
+        doc::GridSpan row = it->node->gridRow().value_or(doc::GridSpan{1, 5});
+        if (resize) {
+            col.end = std::clamp(col.end + dx, col.start + 1, it->gridColumns + 1);
+            row.end = std::max(row.start + 1, row.end + dy);
+        } else {
+            const int w = col.size();
+            col.start = std::clamp(col.start + dx, 1, it->gridColumns + 1 - w);
+            col.end = col.start + w;
+            const int h = row.size();
+            row.start = std::max(1, row.start + dy);
+            row.end = row.start + h;
+        }
+        // Pushed inside the macro, each command applies at once, so the next one reads the updated layout.
+        if (auto* command = makeSetGeometry(model_, it->handle, col, row)) model_->undoStack()->push(command);
+    }
+    model_->undoStack()->endMacro();
+}
+
+void CanvasWidget::keyPressEvent(QKeyEvent* event) {
+    const bool resize = event->modifiers() & Qt::ShiftModifier;
+    switch (event->key()) {
+    case Qt::Key_Left: nudge(-1, 0, resize); return;
+    case Qt::Key_Right: nudge(1, 0, resize); return;
+    case Qt::Key_Up: nudge(0, -1, resize); return;
+    case Qt::Key_Down: nudge(0, 1, resize); return;
+    case Qt::Key_Delete:
+    case Qt::Key_Backspace:
+        if (auto* command = makeDeleteElements(model_, model_->selection())) {
+            model_->undoStack()->push(command);
+            model_->setSelection({});
+        }
+        return;
+    default: QWidget::keyPressEvent(event);
+    }
+}
+
+void CanvasWidget::dragEnterEvent(QDragEnterEvent* event) {
+    if (event->mimeData()->hasFormat(kPaletteMime) || event->mimeData()->hasFormat(kCatalogTableMime))
+        event->acceptProposedAction();
+}
+
+void CanvasWidget::dragMoveEvent(QDragMoveEvent* event) {
+    const QRect area(metrics_.margin, metrics_.margin, width() - 2 * metrics_.margin, height());
+    const int col = columnLineAt(area, 24, event->position().toPoint().x());
+    const int row = rowLineAt(area, metrics_.rowHeight, event->position().toPoint().y());
+    int w = 12, h = 10;
+    if (event->mimeData()->hasFormat(kPaletteMime))
+        if (auto* entry = findPaletteEntry(QString::fromUtf8(event->mimeData()->data(kPaletteMime)))) w = entry->columns, h = entry->rows;
+    const int start = std::min(col, 25 - w);
+    const double colWidth = area.width() / 24.0;
+    dropPreview_ = QRect(area.left() + int((start - 1) * colWidth), area.top() + (row - 1) * metrics_.rowHeight,
+                         int(w * colWidth), h * metrics_.rowHeight);
+    update();
+    event->acceptProposedAction();
+}
+
+void CanvasWidget::dropEvent(QDropEvent* event) {
+    dropPreview_.reset();
+    const QRect area(metrics_.margin, metrics_.margin, width() - 2 * metrics_.margin, height());
+    const int col = columnLineAt(area, 24, event->position().toPoint().x());
+    const int row = rowLineAt(area, metrics_.rowHeight, event->position().toPoint().y());
+    QString id;
+    if (event->mimeData()->hasFormat(kPaletteMime))
+        id = addFromPalette(QString::fromUtf8(event->mimeData()->data(kPaletteMime)), col, row);
+    else if (event->mimeData()->hasFormat(kCatalogTableMime))
+        id = addCatalogTable(event->mimeData()->data(kCatalogTableMime), col, row);
+    if (!id.isEmpty()) {
+        model_->setSelection({id});
+        event->acceptProposedAction();
+    }
+    update();
+}
+
+QString CanvasWidget::addFromPalette(const QString& key, int columnLine, int rowLine) {
+    const PaletteEntry* entry = findPaletteEntry(key);
+    if (!entry || regionId_.isEmpty() || model_->bodyPointer().empty()) return {};
+    const std::string id = model_->uniqueElementId(idStemFor(key));
+    if (key.startsWith("overlay:")) {
+        // An overlay is metadata plus its own layout region, with a text element inside to start from.
+        const std::string type = key.mid(8).toStdString();
+        Json overlays = model_->body()->value("overlays", Json::array());
+        Json overlay = {{"id", id}, {"type", type}, {"name", entry->label.toStdString()}};
+        overlay[type] = type == "modal" ? Json{{"width", "medium"}, {"header", {{"title", entry->label.toStdString()}}}}
+                                        : Json{{"width", "medium"}, {"showShadow", "shown"}};
+        overlays.push_back(overlay);
+        model_->undoStack()->beginMacro(tr("Add %1").arg(entry->label));
+        model_->undoStack()->push(makeSetValue(model_, model_->bodyPointer() + "/overlays", overlays, tr("Add overlay")));
+        Json text = makeElementFromTemplate(*model_, "text", model_->uniqueElementId("text"));
+        model_->undoStack()->push(makeAddElement(model_, text, id, {1, 25}, {1, 4}));
+        model_->undoStack()->endMacro();
+        return QString::fromStdString(id);
+    }
+    Json element = makeElementFromTemplate(*model_, key, id,
+                                           model_->selection().size() == 1 ? model_->selection().front().toStdString() : std::string());
+    const int start = std::clamp(columnLine, 1, 25 - entry->columns);
+    // Drop into the container under the point when there is one.
+    std::string targetRegion = regionId_.toStdString();
+    doc::GridSpan col{start, start + entry->columns}, row{rowLine, rowLine + entry->rows};
+    auto* command = makeAddElement(model_, element, targetRegion, col, row);
+    if (!command) return {};
+    model_->undoStack()->push(command);
+    return QString::fromStdString(id);
+}
+
+QString CanvasWidget::addCatalogTable(const QByteArray& payload, int columnLine, int rowLine) {
+    Json table = Json::parse(payload.toStdString(), nullptr, false);
+    if (!table.is_object() || !table.contains("path") || !table["path"].is_array()) return {};
+    std::string tableName = table["path"].empty() ? "table" : table["path"].back().get<std::string>();
+    const std::string id = model_->uniqueElementId(tableName);
+    Json element = {{"id", id}, {"kind", "table"}, {"name", tableName},
+                    {"source", {{"kind", "warehouse-table"}, {"connectionId", table.value("connectionId", "")}, {"path", table["path"]}}}};
+    Json columns = Json::array();
+    int n = 0;
+    for (const auto& c : table.value("columns", Json::array()))
+        columns.push_back({{"id", id + "-c" + std::to_string(++n)}, {"name", c.get<std::string>()},
+                           {"formula", "[" + tableName + "/" + c.get<std::string>() + "]"}});
+    element["columns"] = columns;
+    auto* command = makeAddElement(model_, element, regionId_.toStdString(), {1, 25}, {rowLine, rowLine + 14});
+    (void)columnLine;
+    if (!command) return {};
+    model_->undoStack()->push(command);
+    return QString::fromStdString(id);
+}
+
+} // namespace quire::ide

@@ -1,0 +1,82 @@
+#pragma once
+// The design surface: one page (or overlay) of the workbook on Sigma's 24-column grid. Elements are cards;
+// drag to move, drag the corner to resize, drop palette entries or catalog tables to add elements. Every
+// change goes through DocumentModel commands.
+#include "canvas_geometry.h"
+#include "document_model.h"
+
+#include <QWidget>
+
+#include <functional>
+#include <optional>
+
+namespace quire::ide {
+
+class CanvasWidget : public QWidget {
+    Q_OBJECT
+public:
+    explicit CanvasWidget(DocumentModel* model, QWidget* parent = nullptr);
+
+    void setRegion(const QString& regionId);
+    QString region() const { return regionId_; }
+    const CanvasMetrics& metrics() const { return metrics_; }
+
+    // Paints an element's content inside its card (live preview); returns false to fall back to the design view.
+    using ContentPainter = std::function<bool(QPainter&, const QRect&, const Json& element)>;
+    void setContentPainter(ContentPainter painter) { contentPainter_ = std::move(painter); }
+
+    // Adds an element from a palette key at a grid position of the current region (what a drop does).
+    // Returns the new element id, or empty when nothing was added.
+    QString addFromPalette(const QString& key, int columnLine, int rowLine);
+    std::vector<PlacedNode> placedNodes() const;
+    QSize sizeHint() const override;
+
+signals:
+    void elementActivated(const QString& id); // double-click
+
+protected:
+    void paintEvent(QPaintEvent*) override;
+    void mousePressEvent(QMouseEvent*) override;
+    void mouseMoveEvent(QMouseEvent*) override;
+    void mouseReleaseEvent(QMouseEvent*) override;
+    void mouseDoubleClickEvent(QMouseEvent*) override;
+    void keyPressEvent(QKeyEvent*) override;
+    void dragEnterEvent(QDragEnterEvent*) override;
+    void dragMoveEvent(QDragMoveEvent*) override;
+    void dropEvent(QDropEvent*) override;
+    void resizeEvent(QResizeEvent*) override;
+
+private:
+    struct DragState {
+        std::string handle;
+        bool resize = false;
+        QPoint pressPos;
+        doc::GridSpan startColumn, startRow;
+        QRect gridArea;
+        int gridColumns = 24;
+        int mergeId = -1;
+    };
+    const PlacedNode* hit(const QPoint& pos, bool* onResizeHandle = nullptr) const;
+    void refresh();
+    void paintCard(QPainter& p, const PlacedNode& node, const Json* element) const;
+    void paintDesignContent(QPainter& p, const QRect& area, const Json& element) const;
+    void nudge(int dx, int dy, bool resize);
+    QString addCatalogTable(const QByteArray& payload, int columnLine, int rowLine);
+
+    DocumentModel* model_;
+    QString regionId_;
+    CanvasMetrics metrics_;
+    doc::LayoutTree tree_;
+    std::vector<PlacedNode> placed_;
+    std::optional<DragState> drag_;
+    std::optional<QRect> dropPreview_;
+    QPoint rubberStart_;
+    std::optional<QRect> rubber_;
+    ContentPainter contentPainter_;
+    int dragSerial_ = 0;
+};
+
+inline constexpr const char* kPaletteMime = "application/x-quire-palette";
+inline constexpr const char* kCatalogTableMime = "application/x-quire-catalog-table";
+
+} // namespace quire::ide

@@ -1,0 +1,62 @@
+// quire-ide [FILE] [--offscreen] [--screenshot FILE.png] [--page ID] [--select ELEMENT]
+#include "canvas_widget.h"
+#include "main_window.h"
+
+#include <QApplication>
+#include <QDockWidget>
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QTimer>
+
+#include <cstdio>
+#include <cstring>
+
+int main(int argc, char** argv) {
+    QElapsedTimer startup;
+    startup.start();
+    // --offscreen must take effect before QApplication picks a platform.
+    for (int i = 1; i < argc; ++i)
+        if (std::strcmp(argv[i], "--offscreen") == 0 || std::strcmp(argv[i], "--headless") == 0) qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QApplication::setApplicationName("Quire");
+    QApplication::setOrganizationName("Quire");
+    QApplication::setApplicationVersion("0.1.0");
+    QApplication::setStyle("Fusion");
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription("Quire: design, preview and validate Sigma workbooks as code");
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument("file", "Workbook to open (.json, .yaml)");
+    QCommandLineOption offscreen({"offscreen", "headless"}, "Run without a display (Qt offscreen platform)");
+    QCommandLineOption screenshot("screenshot", "Render the main window to a PNG file and exit", "png");
+    QCommandLineOption page("page", "Show this page or overlay id", "id");
+    QCommandLineOption select("select", "Select this element id", "id");
+    QCommandLineOption dock("show-dock", "Raise this dock (problems, source, querylog, catalog, properties)", "name");
+    parser.addOptions({offscreen, screenshot, page, select, dock});
+    parser.process(app);
+
+    quire::ide::MainWindow window;
+    const QStringList files = parser.positionalArguments();
+    if (!files.isEmpty() && !window.openFile(files.front(), parser.isSet(screenshot))) {
+        if (parser.isSet(screenshot)) return 1;
+    }
+    if (parser.isSet(page)) window.showRegion(parser.value(page));
+    if (parser.isSet(select)) window.model()->setSelection({parser.value(select)});
+    if (parser.isSet(dock))
+        for (auto* d : window.findChildren<QDockWidget*>())
+            if (d->objectName() == parser.value(dock)) d->raise();
+    window.show();
+    std::fprintf(stderr, "quire-ide: first window after %lld ms\n", static_cast<long long>(startup.elapsed()));
+
+    if (parser.isSet(screenshot)) {
+        const QString out = parser.value(screenshot);
+        QTimer::singleShot(1500, &window, [&window, out] {
+            const bool ok = window.grab().save(out);
+            std::fprintf(stderr, "quire-ide: %s %s\n", ok ? "wrote" : "could not write", qPrintable(out));
+            QApplication::exit(ok ? 0 : 1);
+        });
+    }
+    return QApplication::exec();
+}

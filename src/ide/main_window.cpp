@@ -1,0 +1,421 @@
+#include "main_window.h"
+
+#include "canvas_widget.h"
+#include "catalog_browser.h"
+#include "document_commands.h"
+#include "element_templates.h"
+#include "outline_widget.h"
+#include "palette_widget.h"
+#include "problems_widget.h"
+#include "property_panel.h"
+#include "query_log.h"
+#include "source_view.h"
+
+#include <quire/doc/io.h>
+#include <quire/doc/seed.h>
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QInputDialog>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSaveFile>
+#include <QScrollArea>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTabBar>
+#include <QTimer>
+#include <QToolBar>
+#include <QUndoView>
+#include <QVBoxLayout>
+
+namespace quire::ide {
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
+    setWindowTitle("Quire");
+    resize(1440, 900);
+    setDockNestingEnabled(true);
+
+    auto* central = new QWidget;
+    auto* vbox = new QVBoxLayout(central);
+    vbox->setContentsMargins(0, 0, 0, 0);
+    vbox->setSpacing(0);
+    canvas_ = new CanvasWidget(&model_);
+    canvasScroll_ = new QScrollArea;
+    canvasScroll_->setWidget(canvas_);
+    canvasScroll_->setWidgetResizable(true);
+    canvasScroll_->setFrameShape(QFrame::NoFrame);
+    pageTabs_ = new QTabBar;
+    pageTabs_->setShape(QTabBar::RoundedSouth);
+    pageTabs_->setExpanding(false);
+    pageTabs_->setDocumentMode(true);
+    pageTabs_->setDrawBase(true);
+    pageTabs_->setMinimumHeight(28);
+    vbox->addWidget(canvasScroll_, 1);
+    vbox->addWidget(pageTabs_);
+    setCentralWidget(central);
+    connect(pageTabs_, &QTabBar::currentChanged, this, [this](int index) {
+        if (!refreshingTabs_ && index >= 0) canvas_->setRegion(pageTabs_->tabData(index).toString());
+    });
+
+    buildDocks();
+    buildMenus();
+    statusProblems_ = new QLabel;
+    statusBar()->addPermanentWidget(statusProblems_);
+    connect(problems_, &ProblemsWidget::countsChanged, this, [this](int errors, int warnings) {
+        statusProblems_->setText(tr("%1 errors, %2 warnings").arg(errors).arg(warnings));
+        statusProblems_->setStyleSheet(errors ? "color: #b91c1c; font-weight: bold;" : "color: #15803d;");
+    });
+    connect(&model_, &DocumentModel::changed, this, &MainWindow::refreshPages);
+    connect(&model_, &DocumentModel::fileStateChanged, this, &MainWindow::updateTitle);
+    connect(&model_, &DocumentModel::documentReplaced, this, [this] {
+        if (pageTabs_->count() > 0) canvas_->setRegion(pageTabs_->tabData(0).toString());
+    });
+
+    autosave_ = new QTimer(this);
+    autosave_->setInterval(5000);
+    connect(autosave_, &QTimer::timeout, this, &MainWindow::writeRecovery);
+    autosave_->start();
+
+    newWorkbook();
+    offerRecovery();
+}
+
+void MainWindow::buildDocks() {
+    auto dock = [this](const QString& title, QWidget* widget, Qt::DockWidgetArea area, const char* name) {
+        auto* d = new QDockWidget(title, this);
+        d->setObjectName(name);
+        d->setWidget(widget);
+        addDockWidget(area, d);
+        return d;
+    };
+    palette_ = new PaletteWidget;
+    outline_ = new OutlineWidget(&model_);
+    properties_ = new PropertyPanel(&model_);
+    problems_ = new ProblemsWidget(&model_);
+    source_ = new SourceView(&model_);
+    queryLog_ = new QueryLog;
+    catalog_ = new CatalogBrowser;
+    auto* outlineDock = dock(tr("Outline"), outline_, Qt::LeftDockWidgetArea, "outline");
+    auto* paletteDock = dock(tr("Elements"), palette_, Qt::LeftDockWidgetArea, "palette");
+    auto* catalogDock = dock(tr("Catalog"), catalog_, Qt::LeftDockWidgetArea, "catalog");
+    tabifyDockWidget(paletteDock, catalogDock);
+    paletteDock->raise();
+    splitDockWidget(outlineDock, paletteDock, Qt::Vertical);
+    auto* propertiesScroll = new QScrollArea;
+    propertiesScroll->setWidget(properties_);
+    propertiesScroll->setWidgetResizable(true);
+    auto* propDock = dock(tr("Properties"), propertiesScroll, Qt::RightDockWidgetArea, "properties");
+    auto* sourceDock = dock(tr("Source"), source_, Qt::RightDockWidgetArea, "source");
+    tabifyDockWidget(propDock, sourceDock);
+    propDock->raise();
+    auto* problemsDock = dock(tr("Problems"), problems_, Qt::BottomDockWidgetArea, "problems");
+    auto* logDock = dock(tr("Query log"), queryLog_, Qt::BottomDockWidgetArea, "querylog");
+    tabifyDockWidget(problemsDock, logDock);
+    problemsDock->raise();
+    resizeDocks({outlineDock, propDock}, {260, 360}, Qt::Horizontal);
+    resizeDocks({problemsDock}, {150}, Qt::Vertical);
+
+    connect(palette_, &PaletteWidget::entryActivated, this, [this](const QString& key) {
+        int bottom = 1;
+        for (const auto& n : canvas_->placedNodes())
+            if (n.depth == 0) bottom = std::max(bottom, n.node->gridRow().value_or(doc::GridSpan{1, 2}).end);
+        const QString id = canvas_->addFromPalette(key, 1, bottom);
+        if (!id.isEmpty()) model_.setSelection({id});
+    });
+    connect(outline_, &OutlineWidget::regionActivated, this, &MainWindow::showRegion);
+    connect(problems_, &ProblemsWidget::jumpToLine, this, [this, sourceDock](int line, int column) {
+        if (line <= 0) return;
+        sourceDock->raise();
+        source_->showLine(line, column);
+    });
+    connect(canvas_, &CanvasWidget::elementActivated, this, [propDock] { propDock->raise(); });
+}
+
+void MainWindow::buildMenus() {
+    auto* file = menuBar()->addMenu(tr("&File"));
+    auto* toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName("main-toolbar");
+    toolbar->setMovable(false);
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    auto* newAction = file->addAction(style()->standardIcon(QStyle::SP_FileIcon), tr("&New"), QKeySequence::New, this, [this] {
+        if (maybeSave()) newWorkbook();
+    });
+    auto* openAction = file->addAction(style()->standardIcon(QStyle::SP_DialogOpenButton), tr("&Open…"), QKeySequence::Open, this, [this] {
+        if (!maybeSave()) return;
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open workbook"), QString(), tr("Workbooks (*.json *.yaml *.yml)"));
+        if (!path.isEmpty()) openFile(path);
+    });
+    recentMenu_ = file->addMenu(tr("Open &Recent"));
+    rebuildRecentMenu();
+    auto* saveAction = file->addAction(style()->standardIcon(QStyle::SP_DialogSaveButton), tr("&Save"), QKeySequence::Save, this, [this] {
+        if (model_.filePath().isEmpty()) {
+            const QString path = QFileDialog::getSaveFileName(this, tr("Save workbook"), "workbook.yaml", tr("YAML (*.yaml);;JSON (*.json)"));
+            if (!path.isEmpty()) saveTo(path, path.endsWith(".json") ? doc::Format::Json : doc::Format::Yaml);
+        } else {
+            saveTo(model_.filePath(), model_.format());
+        }
+    });
+    file->addAction(tr("Save As &YAML…"), this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save as YAML"), QString(), tr("YAML (*.yaml *.yml)"));
+        if (!path.isEmpty()) saveTo(path, doc::Format::Yaml);
+    });
+    file->addAction(tr("Save As &JSON…"), this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save as JSON"), QString(), tr("JSON (*.json)"));
+        if (!path.isEmpty()) saveTo(path, doc::Format::Json);
+    });
+    file->addSeparator();
+    file->addAction(tr("&Import Seed YAML…"), this, [this] {
+        if (!maybeSave()) return;
+        const QString path = QFileDialog::getOpenFileName(this, tr("Import compact seed YAML"), QString(), tr("YAML (*.yaml *.yml)"));
+        if (!path.isEmpty()) importSeed(path);
+    });
+    file->addAction(tr("&Copy Sigma JSON to Clipboard"), this, [this] {
+        QApplication::clipboard()->setText(QString::fromStdString(doc::saveDocument(model_.document(), doc::Format::Json)));
+        statusBar()->showMessage(tr("Sigma JSON copied to the clipboard"), 3000);
+    });
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    auto* edit = menuBar()->addMenu(tr("&Edit"));
+    QAction* undo = model_.undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    undo->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
+    QAction* redo = model_.undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    redo->setIcon(style()->standardIcon(QStyle::SP_ArrowForward));
+    edit->addAction(undo);
+    edit->addAction(redo);
+    edit->addSeparator();
+    edit->addAction(tr("&Delete"), QKeySequence::Delete, this, [this] {
+        if (auto* c = makeDeleteElements(&model_, model_.selection())) {
+            model_.undoStack()->push(c);
+            model_.setSelection({});
+        }
+    });
+    edit->addAction(tr("D&uplicate"), QKeySequence(Qt::CTRL | Qt::Key_D), this, [this] {
+        if (model_.selection().size() != 1) return;
+        const Json* e = model_.findElement(model_.selection().front().toStdString());
+        auto tree = model_.layout();
+        const auto* node = tree.find(model_.selection().front().toStdString());
+        if (!e || !node) return;
+        Json copy = *e;
+        copy["id"] = model_.uniqueElementId(e->value("id", "element"));
+        auto col = node->gridColumn().value_or(doc::GridSpan{1, 13});
+        auto row = node->gridRow().value_or(doc::GridSpan{1, 5});
+        doc::GridSpan below{row.end, row.end + row.size()};
+        if (auto* c = makeAddElement(&model_, copy, canvas_->region().toStdString(), col, below)) {
+            model_.undoStack()->push(c);
+            model_.setSelection({QString::fromStdString(copy["id"].get<std::string>())});
+        }
+    });
+    edit->addAction(tr("Add &Page"), this, [this] {
+        bool ok = false;
+        const QString name = QInputDialog::getText(this, tr("Add page"), tr("Page name"), QLineEdit::Normal, tr("New page"), &ok);
+        if (ok && !name.isEmpty())
+            if (auto* c = makeAddPage(&model_, name.toStdString())) model_.undoStack()->push(c);
+    });
+
+    auto* view = menuBar()->addMenu(tr("&View"));
+    for (auto* d : findChildren<QDockWidget*>()) view->addAction(d->toggleViewAction());
+
+    auto* preview = menuBar()->addMenu(tr("&Preview"));
+    preview->addAction(tr("&Refresh"), QKeySequence::Refresh, this, [this] { canvas_->update(); });
+    preview->addAction(tr("&Cancel"), this, [this] { emit queryLog_->cancelRequested(); });
+
+    toolbar->addAction(newAction);
+    toolbar->addAction(openAction);
+    toolbar->addAction(saveAction);
+    toolbar->addSeparator();
+    toolbar->addAction(undo);
+    toolbar->addAction(redo);
+}
+
+void MainWindow::refreshPages() {
+    refreshingTabs_ = true;
+    const QString current = canvas_->region();
+    while (pageTabs_->count()) pageTabs_->removeTab(0);
+    int select = -1;
+    for (const auto& [id, name] : model_.pages()) {
+        int i = pageTabs_->addTab(QString::fromStdString(name));
+        pageTabs_->setTabData(i, QString::fromStdString(id));
+        if (QString::fromStdString(id) == current) select = i;
+    }
+    if (const Json* body = model_.body(); body && body->contains("overlays") && (*body)["overlays"].is_array())
+        for (const auto& o : (*body)["overlays"]) {
+            if (!o.is_object()) continue;
+            int i = pageTabs_->addTab(QString::fromStdString("◳ " + o.value("name", o.value("id", ""))));
+            pageTabs_->setTabData(i, QString::fromStdString(o.value("id", "")));
+            if (QString::fromStdString(o.value("id", "")) == current) select = i;
+        }
+    refreshingTabs_ = false;
+    if (select < 0 && pageTabs_->count() > 0) {
+        select = 0;
+        canvas_->setRegion(pageTabs_->tabData(0).toString());
+    }
+    pageTabs_->setCurrentIndex(select);
+}
+
+void MainWindow::showRegion(const QString& regionId) {
+    for (int i = 0; i < pageTabs_->count(); ++i)
+        if (pageTabs_->tabData(i).toString() == regionId) pageTabs_->setCurrentIndex(i);
+    canvas_->setRegion(regionId);
+}
+
+void MainWindow::updateTitle() {
+    const QString name = model_.filePath().isEmpty() ? tr("Untitled") : QFileInfo(model_.filePath()).fileName();
+    setWindowTitle(QString("%1%2 — Quire").arg(name, model_.isModified() ? "*" : ""));
+    setWindowModified(model_.isModified());
+}
+
+void MainWindow::newWorkbook() {
+    model_.setDocument(newWorkbookDocument());
+    refreshPages();
+}
+
+bool MainWindow::openFile(const QString& path, bool quiet) {
+    auto loaded = doc::loadDocument(path.toStdString());
+    if (!loaded.document) {
+        QString message;
+        for (const auto& d : loaded.diagnostics) message += QString::fromStdString(formatDiagnostic(d)) + "\n";
+        if (!quiet) QMessageBox::critical(this, tr("Cannot open workbook"), message);
+        statusBar()->showMessage(message.trimmed(), 10000);
+        return false;
+    }
+    model_.setDocument(std::move(*loaded.document));
+    refreshPages();
+    if (pageTabs_->count()) showRegion(pageTabs_->tabData(0).toString());
+    addRecent(path);
+    statusBar()->showMessage(tr("Opened %1").arg(path), 4000);
+    return true;
+}
+
+bool MainWindow::importSeed(const QString& path, bool quiet) {
+    auto loaded = doc::loadDocument(path.toStdString());
+    doc::SeedImportResult result;
+    if (loaded.document) result = doc::importSeed(*loaded.document);
+    else result.diagnostics = loaded.diagnostics;
+    if (!result.document) {
+        QString message;
+        for (const auto& d : result.diagnostics) message += QString::fromStdString(formatDiagnostic(d)) + "\n";
+        if (!quiet) QMessageBox::critical(this, tr("Cannot import seed"), message);
+        return false;
+    }
+    doc::Document d = std::move(*result.document);
+    d.path.clear();
+    model_.setDocument(std::move(d));
+    refreshPages();
+    return true;
+}
+
+bool MainWindow::saveTo(const QString& path, doc::Format format, bool quiet) {
+    if (!source_->applyNow()) {
+        if (!quiet) QMessageBox::warning(this, tr("Source has errors"), source_->errorText());
+        return false;
+    }
+    QSaveFile file(path);
+    const std::string bytes = doc::saveDocument(model_.document(), format);
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes.data(), qint64(bytes.size())) != qint64(bytes.size()) || !file.commit()) {
+        if (!quiet) QMessageBox::critical(this, tr("Cannot save"), file.errorString());
+        return false;
+    }
+    model_.markSaved(path, format);
+    QFile::remove(recoveryFile());
+    addRecent(path);
+    statusBar()->showMessage(tr("Saved %1").arg(path), 4000);
+    return true;
+}
+
+bool MainWindow::maybeSave() {
+    if (!model_.isModified()) return true;
+    auto answer = QMessageBox::question(this, tr("Unsaved changes"), tr("Save the changes to this workbook first?"),
+                                        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+    if (answer == QMessageBox::Cancel) return false;
+    if (answer == QMessageBox::Discard) return true;
+    if (model_.filePath().isEmpty()) {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Save workbook"), "workbook.yaml");
+        return !path.isEmpty() && saveTo(path, path.endsWith(".json") ? doc::Format::Json : doc::Format::Yaml);
+    }
+    return saveTo(model_.filePath(), model_.format());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    if (maybeSave()) {
+        QFile::remove(recoveryFile());
+        event->accept();
+    } else {
+        event->ignore();
+    }
+}
+
+void MainWindow::addRecent(const QString& path) {
+    QSettings settings("Quire", "Quire");
+    QStringList recent = settings.value("recentFiles").toStringList();
+    recent.removeAll(QFileInfo(path).absoluteFilePath());
+    recent.prepend(QFileInfo(path).absoluteFilePath());
+    while (recent.size() > 10) recent.removeLast();
+    settings.setValue("recentFiles", recent);
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu() {
+    recentMenu_->clear();
+    QSettings settings("Quire", "Quire");
+    for (const QString& path : settings.value("recentFiles").toStringList())
+        recentMenu_->addAction(path, this, [this, path] {
+            if (maybeSave()) openFile(path);
+        });
+    recentMenu_->setEnabled(!recentMenu_->isEmpty());
+}
+
+QString MainWindow::recoveryFile() const {
+    QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    if (dir.isEmpty()) dir = QDir::tempPath();
+    QDir().mkpath(dir);
+    return dir + "/recovery.json";
+}
+
+void MainWindow::writeRecovery() {
+    if (!model_.isModified()) return;
+    Json recovery = {{"path", model_.filePath().toStdString()},
+                     {"format", model_.format() == doc::Format::Json ? "json" : "yaml"},
+                     {"document", model_.root()}};
+    QSaveFile file(recoveryFile());
+    const std::string bytes = recovery.dump();
+    if (file.open(QIODevice::WriteOnly)) {
+        file.write(bytes.data(), qint64(bytes.size()));
+        file.commit();
+    }
+}
+
+void MainWindow::offerRecovery() {
+    QFile file(recoveryFile());
+    if (!file.exists() || !file.open(QIODevice::ReadOnly)) return;
+    Json recovery = Json::parse(file.readAll().toStdString(), nullptr, false);
+    file.close();
+    if (!recovery.is_object() || !recovery.contains("document")) return;
+    if (qEnvironmentVariableIsSet("QUIRE_NO_RECOVERY_PROMPT") ||
+        QMessageBox::question(this, tr("Recover unsaved work?"),
+                              tr("Quire did not close cleanly. Recover the unsaved workbook %1?")
+                                  .arg(QString::fromStdString(recovery.value("path", "")))) != QMessageBox::Yes) {
+        return;
+    }
+    doc::Document d;
+    d.root = recovery["document"];
+    d.path = recovery.value("path", "");
+    d.format = recovery.value("format", "yaml") == "json" ? doc::Format::Json : doc::Format::Yaml;
+    model_.setDocument(std::move(d));
+    // Recovered edits are unsaved: make the document dirty with an undoable marker-free replace.
+    model_.undoStack()->push(new EditCommand(&model_, tr("Recovered"), {{"", model_.root(), std::nullopt}}));
+    refreshPages();
+}
+
+} // namespace quire::ide

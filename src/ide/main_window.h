@@ -1,0 +1,75 @@
+#pragma once
+// The IDE's main window: canvas in the centre, docks for outline, palette, properties, problems, source,
+// query log and catalog; File/Edit/View/Preview menus; autosave and crash recovery.
+#include "document_model.h"
+
+#include <QMainWindow>
+
+class QTabBar;
+class QLabel;
+class QTimer;
+class QScrollArea;
+
+namespace quire::ide {
+
+class CanvasWidget;
+class PaletteWidget;
+class OutlineWidget;
+class PropertyPanel;
+class ProblemsWidget;
+class SourceView;
+class QueryLog;
+class CatalogBrowser;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+
+    DocumentModel* model() { return &model_; }
+    CanvasWidget* canvas() { return canvas_; }
+    SourceView* sourceView() { return source_; }
+    PropertyPanel* properties() { return properties_; }
+    ProblemsWidget* problems() { return problems_; }
+    QueryLog* queryLog() { return queryLog_; }
+
+    // File operations (return false and show a message on failure; `quiet` suppresses dialogs for tests).
+    bool openFile(const QString& path, bool quiet = false);
+    bool saveTo(const QString& path, doc::Format format, bool quiet = false);
+    bool importSeed(const QString& path, bool quiet = false);
+    void newWorkbook();
+    void showRegion(const QString& regionId);
+    QString recoveryFile() const;
+    void writeRecovery();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void buildMenus();
+    void buildDocks();
+    void refreshPages();
+    void updateTitle();
+    bool maybeSave();
+    void addRecent(const QString& path);
+    void rebuildRecentMenu();
+    void offerRecovery();
+
+    DocumentModel model_;
+    CanvasWidget* canvas_ = nullptr;
+    QScrollArea* canvasScroll_ = nullptr;
+    QTabBar* pageTabs_ = nullptr;
+    PaletteWidget* palette_ = nullptr;
+    OutlineWidget* outline_ = nullptr;
+    PropertyPanel* properties_ = nullptr;
+    ProblemsWidget* problems_ = nullptr;
+    SourceView* source_ = nullptr;
+    QueryLog* queryLog_ = nullptr;
+    CatalogBrowser* catalog_ = nullptr;
+    QLabel* statusProblems_ = nullptr;
+    QMenu* recentMenu_ = nullptr;
+    QTimer* autosave_ = nullptr;
+    bool refreshingTabs_ = false;
+};
+
+} // namespace quire::ide

@@ -1,0 +1,250 @@
+#include "property_panel.h"
+
+#include "document_commands.h"
+#include "element_templates.h"
+#include "formula_editor.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+#include <set>
+
+namespace quire::ide {
+
+PropertyPanel::PropertyPanel(DocumentModel* model, QWidget* parent) : QWidget(parent), model_(model) {
+    layout_ = new QVBoxLayout(this);
+    layout_->setContentsMargins(6, 6, 6, 6);
+    connect(model_, &DocumentModel::selectionChanged, this, &PropertyPanel::rebuild);
+    connect(model_, &DocumentModel::changed, this, [this] {
+        const Json* e = element();
+        // Rebuild when the element changed from elsewhere (undo, source view, canvas); not while typing here.
+        if ((!e && !elementId_.isEmpty()) || (e && *e != shown_ && !(content_ && content_->isAncestorOf(focusWidget()))))
+            rebuild();
+        else if (e) shown_ = *e;
+    });
+    rebuild();
+}
+
+std::string PropertyPanel::elementPointer() const {
+    int index = -1;
+    if (!model_->findElement(elementId_.toStdString(), &index)) return {};
+    return model_->bodyPointer() + "/elements/" + std::to_string(index);
+}
+
+const Json* PropertyPanel::element() const { return model_->findElement(elementId_.toStdString()); }
+
+void PropertyPanel::addTextField(QFormLayout* form, const QString& label, const std::string& key, bool multiLine) {
+    const Json* e = element();
+    QString value = e && e->contains(key) && (*e)[key].is_string() ? QString::fromStdString((*e)[key].get<std::string>()) : QString();
+    const std::string pointer = elementPointer() + "/" + key;
+    if (multiLine) {
+        auto* edit = new QPlainTextEdit(value);
+        edit->setMaximumHeight(90);
+        connect(edit, &QPlainTextEdit::textChanged, this, [this, edit, pointer, label] {
+            if (auto* c = makeSetValue(model_, pointer, Json(edit->toPlainText().toStdString()), tr("Edit %1").arg(label), MergeTyping))
+                model_->undoStack()->push(c);
+        });
+        form->addRow(label, edit);
+    } else {
+        auto* edit = new QLineEdit(value);
+        connect(edit, &QLineEdit::textEdited, this, [this, edit, pointer, label] {
+            if (auto* c = makeSetValue(model_, pointer, Json(edit->text().toStdString()), tr("Edit %1").arg(label), MergeTyping))
+                model_->undoStack()->push(c);
+        });
+        form->addRow(label, edit);
+    }
+}
+
+void PropertyPanel::addChannel(QFormLayout* form, const QString& label, const std::string& pointerSuffix, bool list) {
+    const Json* e = element();
+    auto* box = new QComboBox;
+    box->addItem(tr("(none)"), QString());
+    if (e && e->contains("columns"))
+        for (const auto& c : (*e)["columns"])
+            if (c.is_object()) box->addItem(QString::fromStdString(c.value("name", c.value("id", ""))), QString::fromStdString(c.value("id", "")));
+    JsonPointer ptr(pointerSuffix);
+    std::string current;
+    if (e && e->contains(ptr)) {
+        const Json& v = e->at(ptr);
+        if (v.is_string()) current = v.get<std::string>();
+        else if (v.is_array() && !v.empty() && v[0].is_string()) current = v[0].get<std::string>();
+        else if (v.is_array() && !v.empty() && v[0].is_object()) current = v[0].value("columnId", "");
+    }
+    box->setCurrentIndex(std::max(0, box->findData(QString::fromStdString(current))));
+    const std::string pointer = elementPointer() + pointerSuffix;
+    connect(box, &QComboBox::currentIndexChanged, this, [this, box, pointer, list, label] {
+        const std::string id = box->currentData().toString().toStdString();
+        Json value = list ? Json::array({id}) : Json(id);
+        if (auto* c = makeSetValue(model_, pointer, value, tr("Set %1").arg(label))) model_->undoStack()->push(c);
+    });
+    form->addRow(label, box);
+}
+
+bool PropertyPanel::setColumnFormula(int columnIndex, const QString& formula) {
+    const Json* e = element();
+    if (!e || !e->contains("columns") || columnIndex < 0 || columnIndex >= int((*e)["columns"].size())) return false;
+    auto* c = makeSetValue(model_, elementPointer() + "/columns/" + std::to_string(columnIndex) + "/formula",
+                           Json(formula.toStdString()), tr("Edit formula"), MergeTyping);
+    if (c) model_->undoStack()->push(c);
+    return true;
+}
+
+void PropertyPanel::rebuild() {
+    if (content_) content_->deleteLater();
+    content_ = new QWidget;
+    columns_ = nullptr;
+    formula_ = nullptr;
+    auto* vbox = new QVBoxLayout(content_);
+    vbox->setContentsMargins(0, 0, 0, 0);
+    layout_->addWidget(content_);
+    const QStringList selection = model_->selection();
+    elementId_ = selection.size() == 1 ? selection.front() : QString();
+    const Json* e = element();
+    if (!e) {
+        shown_ = Json();
+        auto* hint = new QLabel(selection.size() > 1 ? tr("%1 elements selected").arg(selection.size())
+                                                     : tr("Select an element on the canvas or in the outline to edit it."));
+        hint->setWordWrap(true);
+        hint->setStyleSheet("color: #6b7280;");
+        vbox->addWidget(hint);
+        vbox->addStretch();
+        return;
+    }
+    shown_ = *e;
+    const std::string kind = e->value("kind", "");
+    auto* general = new QGroupBox(kindLabel(kind, e->value("controlType", "")));
+    auto* form = new QFormLayout(general);
+    auto* idLabel = new QLabel(elementId_);
+    idLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    form->addRow(tr("Id"), idLabel);
+    std::set<std::string> known = {"id", "kind"};
+    if (!e->contains("name") || (*e)["name"].is_string()) {
+        addTextField(form, tr("Title"), "name");
+        known.insert("name");
+    }
+    auto field = [&](const QString& label, const char* key, bool multi = false) {
+        addTextField(form, label, key, multi);
+        known.insert(key);
+    };
+    if (kind == "text") field(tr("Body"), "body", true);
+    if (kind == "button") field(tr("Text"), "text");
+    if (kind == "image" || kind == "embed") field(tr("URL"), "url");
+    if (kind == "image") field(tr("Alt text"), "alt");
+    if (kind == "control") {
+        field(tr("Control id"), "controlId");
+        form->addRow(tr("Type"), new QLabel(QString::fromStdString(e->value("controlType", ""))));
+        known.insert("controlType");
+        if (e->contains("mode") && (*e)["mode"].is_string()) field(tr("Mode"), "mode");
+    }
+    vbox->addWidget(general);
+
+    if (e->contains("source") && (*e)["source"].is_object()) {
+        known.insert("source");
+        const Json& src = (*e)["source"];
+        auto* box = new QGroupBox(tr("Source"));
+        auto* sf = new QFormLayout(box);
+        sf->addRow(tr("Kind"), new QLabel(QString::fromStdString(src.value("kind", ""))));
+        if (src.contains("elementId")) sf->addRow(tr("Element"), new QLabel(QString::fromStdString(src.value("elementId", ""))));
+        if (src.contains("connectionId")) sf->addRow(tr("Connection"), new QLabel(QString::fromStdString(src.value("connectionId", ""))));
+        if (src.contains("path") && src["path"].is_array()) {
+            QStringList parts;
+            for (const auto& p : src["path"]) parts << QString::fromStdString(p.is_string() ? p.get<std::string>() : p.dump());
+            sf->addRow(tr("Table"), new QLabel(parts.join('.')));
+        }
+        vbox->addWidget(box);
+    }
+    if (e->contains("columns") && (*e)["columns"].is_array()) {
+        known.insert("columns");
+        auto* box = new QGroupBox(tr("Columns"));
+        auto* cl = new QVBoxLayout(box);
+        columns_ = new QTableWidget(int((*e)["columns"].size()), 2);
+        columns_->setHorizontalHeaderLabels({tr("Name"), tr("Formula")});
+        columns_->horizontalHeader()->setStretchLastSection(true);
+        columns_->verticalHeader()->hide();
+        columns_->setSelectionBehavior(QAbstractItemView::SelectRows);
+        columns_->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed);
+        int row = 0;
+        QStringList refNames;
+        for (const auto& c : (*e)["columns"]) {
+            columns_->setItem(row, 0, new QTableWidgetItem(QString::fromStdString(c.value("name", c.value("id", "")))));
+            auto* f = new QTableWidgetItem(QString::fromStdString(c.value("formula", "")));
+            f->setFlags(f->flags() & ~Qt::ItemIsEditable);
+            columns_->setItem(row++, 1, f);
+            refNames << QString::fromStdString(c.value("name", ""));
+        }
+        columns_->setMinimumHeight(120);
+        cl->addWidget(columns_);
+        formula_ = new FormulaEditor;
+        formula_->setPlaceholderText(tr("Select a column to edit its formula"));
+        // Columns of the source element are offered as [Source name/Column].
+        if (e->contains("source") && (*e)["source"].contains("elementId"))
+            if (const Json* src = model_->findElement((*e)["source"].value("elementId", ""))) {
+                const std::string prefix = src->contains("name") && (*src)["name"].is_string() ? (*src)["name"].get<std::string>() : src->value("id", "");
+                for (const auto& c : src->value("columns", Json::array()))
+                    refNames << QString::fromStdString(prefix + "/" + c.value("name", ""));
+            }
+        formula_->setColumnNames(refNames);
+        cl->addWidget(new QLabel(tr("Formula")));
+        cl->addWidget(formula_);
+        connect(columns_, &QTableWidget::currentCellChanged, this, [this](int r) {
+            formulaColumn_ = r;
+            const Json* el = element();
+            if (!el || r < 0 || r >= int((*el)["columns"].size())) return;
+            formula_->setText(QString::fromStdString((*el)["columns"][std::size_t(r)].value("formula", "")));
+        });
+        connect(formula_, &QLineEdit::textEdited, this, [this](const QString& text) {
+            setColumnFormula(formulaColumn_, text);
+            if (auto* item = columns_->item(formulaColumn_, 1)) item->setText(text);
+        });
+        connect(columns_, &QTableWidget::cellChanged, this, [this](int r, int c) {
+            if (c != 0) return;
+            if (auto* cmd = makeSetValue(model_, elementPointer() + "/columns/" + std::to_string(r) + "/name",
+                                         Json(columns_->item(r, 0)->text().toStdString()), tr("Rename column")))
+                model_->undoStack()->push(cmd);
+        });
+        vbox->addWidget(box);
+    }
+    const bool cartesian = e->contains("xAxis") || e->contains("yAxis");
+    if (cartesian || e->contains("value") || e->contains("values")) {
+        auto* box = new QGroupBox(tr("Channels"));
+        auto* chf = new QFormLayout(box);
+        if (cartesian) {
+            addChannel(chf, tr("X axis"), "/xAxis/columnId");
+            addChannel(chf, tr("Y axis"), "/yAxis/columnIds", true);
+            known.insert({"xAxis", "yAxis"});
+        }
+        if (e->contains("value") && (*e)["value"].is_object()) { addChannel(chf, tr("Value"), "/value/columnId"); known.insert("value"); }
+        if (e->contains("color") && (*e)["color"].is_object() && (*e)["color"].contains("columnId")) {
+            addChannel(chf, tr("Color"), "/color/columnId");
+            known.insert("color");
+        }
+        if (e->contains("values") && (*e)["values"].is_array() && kind == "pivot-table") { addChannel(chf, tr("Values"), "/values", true); known.insert("values"); }
+        vbox->addWidget(box);
+    }
+    // Everything else, read-only: preserved as is.
+    Json rest = Json::object();
+    for (const auto& [k, v] : e->items())
+        if (!known.count(k)) rest[k] = v;
+    if (!rest.empty()) {
+        auto* box = new QGroupBox(tr("Other fields (kept as they are)"));
+        auto* rl = new QVBoxLayout(box);
+        auto* view = new QPlainTextEdit(QString::fromStdString(rest.dump(2)));
+        view->setReadOnly(true);
+        view->setMaximumHeight(160);
+        view->setFont(QFont("DejaVu Sans Mono", 9));
+        rl->addWidget(view);
+        vbox->addWidget(box);
+    }
+    vbox->addStretch();
+}
+
+} // namespace quire::ide

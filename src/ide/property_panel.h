@@ -1,0 +1,42 @@
+#pragma once
+// Edits the selected element: common fields, kind-specific fields, columns with their formulas, chart
+// channels, and every field Quire does not model shown read-only (and preserved). Each edit is a command.
+#include "document_model.h"
+
+#include <QWidget>
+
+class QFormLayout;
+class QTableWidget;
+class QVBoxLayout;
+
+namespace quire::ide {
+
+class FormulaEditor;
+
+class PropertyPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit PropertyPanel(DocumentModel* model, QWidget* parent = nullptr);
+
+    // For tests and keyboard users: set a column's formula by column index of the selected element.
+    bool setColumnFormula(int columnIndex, const QString& formula);
+    FormulaEditor* formulaEditor() const { return formula_; }
+
+private:
+    void rebuild();
+    void addTextField(QFormLayout* form, const QString& label, const std::string& key, bool multiLine = false);
+    void addChannel(QFormLayout* form, const QString& label, const std::string& pointerSuffix, bool list = false);
+    std::string elementPointer() const;
+    const Json* element() const;
+
+    DocumentModel* model_;
+    QString elementId_;
+    Json shown_;
+    QVBoxLayout* layout_;
+    QWidget* content_ = nullptr;
+    QTableWidget* columns_ = nullptr;
+    FormulaEditor* formula_ = nullptr;
+    int formulaColumn_ = -1;
+};
+
+} // namespace quire::ide
