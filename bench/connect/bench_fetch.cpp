@@ -5,6 +5,7 @@
 #include <benchmark/benchmark.h>
 
 #include <cstdlib>
+#include <stdexcept>
 #include <string>
 
 namespace {
@@ -21,11 +22,13 @@ void BM_FetchAll(benchmark::State& state) {
     }
     const std::string sql = env("QUIRE_BENCH_SQL", "SELECT event_id, session_id, user_id, event_time, event_type, page FROM user_events");
     auto connection = quire::connect::Connection::open(cs);
+    quire::connect::ExecuteOptions options;
+    options.batchRows = static_cast<std::size_t>(std::stoul(env("QUIRE_BENCH_BATCH_ROWS", "1024")));
     std::size_t rows = 0;
     for (auto _ : state) {
         rows = 0;
         auto st = connection->createStatement();
-        st->execute(sql);
+        st->execute(sql, {}, options);
         st->forEachBatch([&](const quire::connect::ResultBatch& b) {
             rows += b.rowCount();
             benchmark::DoNotOptimize(b.column(0).int64At(0));

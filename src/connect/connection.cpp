@@ -33,7 +33,6 @@ std::shared_ptr<Connection> Connection::open(const std::string& connectionString
         c->narrowUtf8_ = driver.find("sqlite") != std::string::npos;
         const bool psqlodbc = driver.find("psqlodbcw") != std::string::npos && !std::getenv("QUIRE_ODBC_WIDE_RESULTS");
         c->charResultsUtf8_ = c->narrowUtf8_ || psqlodbc;
-        c->temporalAsText_ = psqlodbc;
     }
     if (options.readOnly)
         SQLSetConnectAttrW(dbc, SQL_ATTR_ACCESS_MODE, reinterpret_cast<SQLPOINTER>(SQL_MODE_READ_ONLY), 0);

@@ -32,54 +32,6 @@ std::int64_t timestampMicros(const SQL_TIMESTAMP_STRUCT& ts) {
 }
 } // namespace
 
-// ISO text from the server ("2024-02-29", "2024-02-29 23:59:58.25", optional "+01" / "-05:30" offset, which is
-// applied so the value is UTC). Returns false for anything else (infinity, BC dates).
-static bool parseIsoDate(const char* p, std::size_t n, std::int32_t& days, std::size_t& used) {
-    auto digits = [&](std::size_t at, int count, int& out) {
-        if (at + static_cast<std::size_t>(count) > n) return false;
-        out = 0;
-        for (int i = 0; i < count; ++i) {
-            const char c = p[at + static_cast<std::size_t>(i)];
-            if (c < '0' || c > '9') return false;
-            out = out * 10 + (c - '0');
-        }
-        return true;
-    };
-    int y, m, d;
-    if (n < 10 || p[4] != '-' || p[7] != '-' || !digits(0, 4, y) || !digits(5, 2, m) || !digits(8, 2, d)) return false;
-    days = daysFromCivil(Date{y, m, d});
-    used = 10;
-    return n == 10 || p[10] == ' ' || p[10] == 'T';
-}
-
-static bool parseIsoTimestamp(const char* p, std::size_t n, std::int64_t& micros) {
-    std::int32_t days;
-    std::size_t at;
-    if (!parseIsoDate(p, n, days, at)) return false;
-    std::int64_t secs = static_cast<std::int64_t>(days) * 86400, frac = 0;
-    if (at < n) {
-        auto two = [&](std::size_t i) { return (p[i] - '0') * 10 + (p[i + 1] - '0'); };
-        if (n < at + 9 || p[at + 3] != ':' || p[at + 6] != ':') return false;
-        secs += two(at + 1) * 3600 + two(at + 4) * 60 + two(at + 7);
-        at += 9;
-        if (at < n && p[at] == '.') {
-            int digitsSeen = 0;
-            for (++at; at < n && p[at] >= '0' && p[at] <= '9'; ++at)
-                if (digitsSeen++ < 6) frac = frac * 10 + (p[at] - '0');
-            for (; digitsSeen < 6; ++digitsSeen) frac *= 10;
-        }
-        if (at < n && (p[at] == '+' || p[at] == '-')) {
-            const int sign = p[at] == '+' ? 1 : -1;
-            if (n < at + 3) return false;
-            int offset = two(at + 1) * 3600;
-            if (n >= at + 6 && p[at + 3] == ':') offset += two(at + 4) * 60;
-            secs -= sign * offset;
-        }
-    }
-    micros = secs * 1'000'000 + frac;
-    return true;
-}
-
 struct Statement::Binding {
     SQLUSMALLINT column = 0;
     ColumnType type = ColumnType::Text;
@@ -310,12 +262,8 @@ void Statement::bindColumns() {
         case ColumnType::Int64: b->cType = SQL_C_SBIGINT; b->width = sizeof(SQLBIGINT); break;
         case ColumnType::Double: b->cType = SQL_C_DOUBLE; b->width = sizeof(double); break;
         case ColumnType::Bool: b->cType = SQL_C_BIT; b->width = 1; break;
-        case ColumnType::Date:
-            if (connection_->temporalAsText_) { b->cType = SQL_C_CHAR; b->width = 40; break; }
-            b->cType = SQL_C_TYPE_DATE; b->width = sizeof(SQL_DATE_STRUCT); break;
-        case ColumnType::Timestamp:
-            if (connection_->temporalAsText_) { b->cType = SQL_C_CHAR; b->width = 48; break; }
-            b->cType = SQL_C_TYPE_TIMESTAMP; b->width = sizeof(SQL_TIMESTAMP_STRUCT); break;
+        case ColumnType::Date: b->cType = SQL_C_TYPE_DATE; b->width = sizeof(SQL_DATE_STRUCT); break;
+        case ColumnType::Timestamp: b->cType = SQL_C_TYPE_TIMESTAMP; b->width = sizeof(SQL_TIMESTAMP_STRUCT); break;
         case ColumnType::Decimal: b->cType = SQL_C_CHAR; b->width = static_cast<SQLLEN>(std::min<SQLULEN>(columns_[i].size, 1000) + 8); break;
         case ColumnType::Text:
             if (connection_->charResultsUtf8()) {
@@ -399,27 +347,12 @@ void Statement::fetchBlock(ResultBatch& batch) {
             }
             case ColumnType::Bool: col.appendInt64(*p ? 1 : 0); break;
             case ColumnType::Date: {
-                if (b->cType == SQL_C_CHAR) {
-                    std::int32_t days;
-                    std::size_t used;
-                    if (!parseIsoDate(reinterpret_cast<const char*>(p), static_cast<std::size_t>(ind), days, used))
-                        throw OdbcError("fetch", {{"22007", 0, "unsupported date value '" + std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(std::min<SQLLEN>(ind, 40))) + "' in column '" + columns_[b->column - 1].name + "'"}});
-                    col.appendInt64(days);
-                    break;
-                }
                 SQL_DATE_STRUCT d;
                 std::memcpy(&d, p, sizeof d);
                 col.appendInt64(daysFromCivil(Date{d.year, d.month, d.day}));
                 break;
             }
             case ColumnType::Timestamp: {
-                if (b->cType == SQL_C_CHAR) {
-                    std::int64_t micros;
-                    if (!parseIsoTimestamp(reinterpret_cast<const char*>(p), static_cast<std::size_t>(ind), micros))
-                        throw OdbcError("fetch", {{"22007", 0, "unsupported timestamp value '" + std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(std::min<SQLLEN>(ind, 48))) + "' in column '" + columns_[b->column - 1].name + "'"}});
-                    col.appendInt64(micros);
-                    break;
-                }
                 SQL_TIMESTAMP_STRUCT t;
                 std::memcpy(&t, p, sizeof t);
                 col.appendInt64(timestampMicros(t));

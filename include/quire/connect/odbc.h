@@ -187,7 +187,6 @@ private:
     std::string redacted_;
     bool narrowUtf8_ = false;
     bool charResultsUtf8_ = false;
-    bool temporalAsText_ = false; // psqlODBC: parse ISO date/timestamp text ourselves (its sscanf is slow)
     mutable std::mutex mutex_;
     std::vector<Statement*> active_;
 };
