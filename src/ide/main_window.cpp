@@ -40,7 +40,7 @@
 namespace quire::ide {
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
-    setWindowTitle("Quire");
+    setWindowTitle("Quire[*]");
     resize(1440, 900);
     setDockNestingEnabled(true);
 
@@ -272,7 +272,7 @@ void MainWindow::showRegion(const QString& regionId) {
 
 void MainWindow::updateTitle() {
     const QString name = model_.filePath().isEmpty() ? tr("Untitled") : QFileInfo(model_.filePath()).fileName();
-    setWindowTitle(QString("%1%2 — Quire").arg(name, model_.isModified() ? "*" : ""));
+    setWindowTitle(QString("%1[*] — Quire").arg(name));
     setWindowModified(model_.isModified());
 }
 
