@@ -4,7 +4,7 @@
 using namespace quire;
 using namespace quire::doc;
 
-TEST_CASE("YAML scalars follow the core schema; quoted ones stay strings", "[doc][yaml]") {
+TEST_CASE("YAML scalars follow the core schema and quoted ones stay strings", "[doc][yaml]") {
     auto r = parseDocument("a: 1\nb: '1'\nc: 1.5\nd: true\ne: \"true\"\nf: null\ng: ~\nh:\ni: yes\nj: 0x1F\nk: -3\nl: 1e3\n",
                            Format::Yaml);
     REQUIRE(r.ok());

@@ -208,7 +208,7 @@ TEST_CASE("a malformed file is refused with its location and the open document s
     CHECK(f.model().root() == before);
 }
 
-TEST_CASE("delete removes elements with their placement; undo restores them exactly", "[ide]") {
+TEST_CASE("delete removes elements with their placement and undo restores them exactly", "[ide]") {
     Fixture f;
     const Json before = f.model().root();
     f.model().setSelection({"top-users", "revenue-share"});
