@@ -2,7 +2,24 @@
 
 namespace quire::doc {
 
+void SourceMap::setLazy(std::function<void(SourceMap&)> build) {
+    positions_.clear();
+    lazy_ = std::make_shared<Lazy>();
+    lazy_->build = std::move(build);
+}
+
+void SourceMap::materialize() const {
+    std::shared_ptr<Lazy> lazy = lazy_;
+    if (!lazy) return;
+    std::lock_guard<std::mutex> lock(lazy->mutex);
+    if (!lazy_) return; // built by another thread meanwhile
+    auto build = std::move(lazy->build);
+    lazy_.reset();
+    if (build) build(const_cast<SourceMap&>(*this));
+}
+
 SourcePos SourceMap::find(const std::string& pointer) const {
+    materialize();
     std::string p = pointer;
     for (;;) {
         if (auto it = positions_.find(p); it != positions_.end()) return it->second;

@@ -5,6 +5,9 @@
 #include <quire/core/diagnostic.h>
 #include <quire/core/json.h>
 
+#include <functional>
+#include <memory>
+#include <mutex>
 #include <string>
 #include <unordered_map>
 
@@ -18,17 +21,28 @@ struct SourcePos {
 };
 
 // JSON pointer (RFC 6901 string form) -> position of the value (for object members: of the key).
+// Loaders fill it lazily: the positions are computed from the retained source text the first time one is
+// asked for, so loading a document that has nothing to report costs no position bookkeeping.
 class SourceMap {
 public:
     void set(const std::string& pointer, SourcePos pos) { positions_[pointer] = pos; }
     // Position of the pointer, or of its nearest ancestor that has one; {0,0} when nothing is known.
     SourcePos find(const std::string& pointer) const;
-    bool empty() const { return positions_.empty(); }
-    std::size_t size() const { return positions_.size(); }
-    void clear() { positions_.clear(); }
+    bool empty() const { materialize(); return positions_.empty(); }
+    std::size_t size() const { materialize(); return positions_.size(); }
+    void clear() { positions_.clear(); lazy_.reset(); }
+    void reserve(std::size_t count) { positions_.reserve(count); }
+    // Defers filling the map to `build`, run once on first use (thread-safe).
+    void setLazy(std::function<void(SourceMap&)> build);
 
 private:
-    std::unordered_map<std::string, SourcePos> positions_;
+    void materialize() const;
+    struct Lazy {
+        std::function<void(SourceMap&)> build;
+        std::mutex mutex;
+    };
+    mutable std::unordered_map<std::string, SourcePos> positions_;
+    mutable std::shared_ptr<Lazy> lazy_;
 };
 
 struct Document {

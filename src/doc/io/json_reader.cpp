@@ -19,7 +19,7 @@ struct ParseError {
 
 class JsonReader {
 public:
-    JsonReader(std::string_view text, const LoadLimits& limits, SourceMap& positions)
+    JsonReader(std::string_view text, const LoadLimits& limits, SourceMap* positions)
         : s_(text), limits_(limits), positions_(positions) {}
 
     Json parseDocument() {
@@ -36,7 +36,7 @@ public:
 private:
     std::string_view s_;
     const LoadLimits& limits_;
-    SourceMap& positions_;
+    SourceMap* positions_; // nullptr: parse without recording positions
     std::size_t i_ = 0;
     int line_ = 1;
     int column_ = 1;
@@ -70,7 +70,7 @@ private:
     }
 
     Json parseValue(std::string& pointer, int depth) {
-        positions_.set(pointer, {line_, column_});
+        if (positions_) positions_->set(pointer, {line_, column_});
         return parseValueNoPosition(pointer, depth);
     }
 
@@ -116,7 +116,10 @@ private:
         Json object = Json::object();
         skipSpace();
         if (!atEnd() && peek() == '}') { advance(); return object; }
+        // Duplicate keys: a linear scan for small objects, a hash set once an object grows (no allocation
+        // per object in the common case).
         std::unordered_set<std::string> seen;
+        auto& members = object.get_ref<Json::object_t&>();
         const std::size_t base = pointer.size();
         for (;;) {
             skipSpace();
@@ -124,17 +127,27 @@ private:
             const int keyLine = line_, keyColumn = column_;
             const std::size_t keyOffset = i_;
             std::string key = parseString();
-            if (!seen.insert(key).second)
-                failAt("json/duplicate-key", "duplicate key \"" + key + "\" in the same object", keyOffset);
+            bool duplicate = false;
+            if (members.size() < 16) {
+                for (const auto& member : members)
+                    if (member.first == key) { duplicate = true; break; }
+            } else {
+                if (seen.empty())
+                    for (const auto& member : members) seen.insert(member.first);
+                duplicate = !seen.insert(key).second;
+            }
+            if (duplicate) failAt("json/duplicate-key", "duplicate key \"" + key + "\" in the same object", keyOffset);
             skipSpace();
             expect(':', "':' after the member name");
             skipSpace();
-            pointer += '/';
-            pointer += escapePointerToken(key);
-            positions_.set(pointer, {keyLine, keyColumn});
+            if (positions_) {
+                pointer += '/';
+                pointer += escapePointerToken(key);
+                positions_->set(pointer, {keyLine, keyColumn});
+            }
             Json value = parseValueNoPosition(pointer, depth);
             pointer.resize(base);
-            object[std::move(key)] = std::move(value);
+            members.emplace_back(std::move(key), std::move(value)); // uniqueness checked above
             skipSpace();
             if (atEnd()) fail("json/syntax", "unexpected end of file: the object is not closed with '}'");
             if (peek() == ',') { advance(); continue; }
@@ -152,8 +165,10 @@ private:
         const std::size_t base = pointer.size();
         for (std::size_t index = 0;; ++index) {
             skipSpace();
-            pointer += '/';
-            pointer += std::to_string(index);
+            if (positions_) {
+                pointer += '/';
+                pointer += std::to_string(index);
+            }
             array.push_back(parseValue(pointer, depth));
             pointer.resize(base);
             skipSpace();
@@ -309,7 +324,7 @@ LoadResult readJson(std::string_view text, const std::string& path, const LoadLi
     Document document;
     document.format = Format::Json;
     document.path = path;
-    JsonReader reader(text, limits, document.positions);
+    JsonReader reader(text, limits, nullptr);
     try {
         document.root = reader.parseDocument();
     } catch (const ParseError& e) {
@@ -318,6 +333,15 @@ LoadResult readJson(std::string_view text, const std::string& path, const LoadLi
         result.diagnostics.push_back({Severity::Error, e.rule, e.message, "", {path, line, column}, std::nullopt});
         return result;
     }
+    // Positions are computed on first use from a copy of the text (one more pass, only when needed).
+    document.positions.setLazy([source = std::make_shared<const std::string>(text), limits](SourceMap& map) {
+        map.reserve(source->size() / 12);
+        JsonReader again(*source, limits, &map);
+        try {
+            again.parseDocument();
+        } catch (const ParseError&) {
+        }
+    });
     result.document = std::move(document);
     return result;
 }

@@ -2,7 +2,11 @@
 
 #include "utf8.h"
 
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
+
+#include <sstream>
+#include <unordered_map>
 
 #include <charconv>
 #include <cmath>
@@ -75,57 +79,50 @@ int estimateNesting(std::string_view s) {
     return maxDepth;
 }
 
-class Converter {
+// Builds the JSON tree straight from yaml-cpp's parse events (no intermediate YAML::Node tree), recording the
+// position of every value (for mapping members: of the key).
+class JsonBuilder : public YAML::EventHandler {
 public:
-    Converter(SourceMap& positions, int maxDepth) : positions_(positions), maxDepth_(maxDepth) {}
+    JsonBuilder(SourceMap* positions, int maxDepth) : positions_(positions), maxDepth_(maxDepth) {}
 
-    Json convert(const YAML::Node& node, std::string& pointer, int depth) {
-        if (depth > maxDepth_)
-            throw ConvertError{"io/too-deep", "nesting is deeper than " + std::to_string(maxDepth_) + " levels", node.Mark()};
-        switch (node.Type()) {
-        case YAML::NodeType::Null:
-        case YAML::NodeType::Undefined: return Json(nullptr);
-        case YAML::NodeType::Scalar: {
-            if (node.Tag() == "?") return resolvePlainScalar(node.Scalar());
-            if (node.Tag() == "!" || node.Tag() == "tag:yaml.org,2002:str" || node.Tag() == "!!str") return Json(node.Scalar());
-            throw ConvertError{"yaml/unsupported-tag", "unsupported YAML tag '" + node.Tag() + "'", node.Mark()};
-        }
-        case YAML::NodeType::Sequence: {
-            Json array = Json::array();
-            const std::size_t base = pointer.size();
-            std::size_t index = 0;
-            for (const auto& item : node) {
-                pointer += '/';
-                pointer += std::to_string(index++);
-                positions_.set(pointer, position(item.Mark()));
-                array.push_back(convert(item, pointer, depth + 1));
-                pointer.resize(base);
-            }
-            return array;
-        }
-        case YAML::NodeType::Map: {
-            Json object = Json::object();
-            std::unordered_set<std::string> seen;
-            const std::size_t base = pointer.size();
-            for (const auto& member : node) {
-                const YAML::Node& key = member.first;
-                if (!key.IsScalar())
-                    throw ConvertError{"yaml/complex-key", "mapping keys must be plain strings", key.Mark()};
-                std::string name = key.Scalar();
-                if (!seen.insert(name).second)
-                    throw ConvertError{"yaml/duplicate-key", "duplicate key \"" + name + "\" in the same mapping", key.Mark()};
-                pointer += '/';
-                pointer += escapePointerToken(name);
-                positions_.set(pointer, position(key.Mark()));
-                Json value = convert(member.second, pointer, depth + 1);
-                pointer.resize(base);
-                object[std::move(name)] = std::move(value);
-            }
-            return object;
-        }
-        }
-        return Json(nullptr);
+    Json takeResult() { return std::move(result_); }
+    bool hasResult() const { return done_; }
+
+    void OnDocumentStart(const YAML::Mark&) override {}
+    void OnDocumentEnd() override {}
+    void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { complete(mark, Json(nullptr), anchor); }
+    void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+        auto it = anchors_.find(anchor);
+        if (it == anchors_.end()) throw ConvertError{"yaml/syntax", "alias to an unknown anchor", mark};
+        complete(mark, it->second, YAML::NullAnchor);
     }
+    void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor, const std::string& value) override {
+        if (expectingKey()) {
+            Frame& f = frames_.back();
+            if (f.keys.count(value) || (f.keys.empty() && f.value.contains(value)))
+                throw ConvertError{"yaml/duplicate-key", "duplicate key \"" + value + "\" in the same mapping", mark};
+            f.key = value;
+            f.keyMark = mark;
+            f.haveKey = true;
+            if (f.value.size() >= 8) {
+                if (f.keys.empty())
+                    for (auto it = f.value.begin(); it != f.value.end(); ++it) f.keys.insert(it.key());
+                f.keys.insert(value);
+            }
+            return;
+        }
+        if (tag == "?") complete(mark, resolvePlainScalar(value), anchor);
+        else if (tag == "!" || tag == "tag:yaml.org,2002:str" || tag == "!!str") complete(mark, Json(value), anchor);
+        else throw ConvertError{"yaml/unsupported-tag", "unsupported YAML tag '" + tag + "'", mark};
+    }
+    void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
+        open(mark, Json::array(), anchor);
+    }
+    void OnSequenceEnd() override { close(); }
+    void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
+        open(mark, Json::object(), anchor);
+    }
+    void OnMapEnd() override { close(); }
 
     static SourcePos position(const YAML::Mark& mark) {
         if (mark.is_null()) return {};
@@ -133,9 +130,103 @@ public:
     }
 
 private:
-    SourceMap& positions_;
+    struct Frame {
+        Json value;
+        std::string pointer;
+        YAML::anchor_t anchor = YAML::NullAnchor;
+        // Mappings: the key waiting for its value.
+        std::string key;
+        YAML::Mark keyMark;
+        bool haveKey = false;
+        std::unordered_set<std::string> keys; // only for large mappings (duplicate checks stay linear)
+    };
+
+    bool expectingKey() const { return !frames_.empty() && frames_.back().value.is_object() && !frames_.back().haveKey; }
+
+    // The pointer a new value gets, and records its position.
+    std::string childPointer(const YAML::Mark& mark) {
+        if (!positions_) return {};
+        if (frames_.empty()) {
+            positions_->set("", position(mark));
+            return {};
+        }
+        Frame& f = frames_.back();
+        std::string pointer = f.pointer;
+        pointer += '/';
+        if (f.value.is_array()) {
+            pointer += std::to_string(f.value.size());
+            positions_->set(pointer, position(mark));
+        } else {
+            pointer += escapePointerToken(f.key);
+            positions_->set(pointer, position(f.keyMark));
+        }
+        return pointer;
+    }
+
+    void open(const YAML::Mark& mark, Json empty, YAML::anchor_t anchor) {
+        if (expectingKey()) throw ConvertError{"yaml/complex-key", "mapping keys must be plain strings", mark};
+        if (int(frames_.size()) >= maxDepth_)
+            throw ConvertError{"io/too-deep", "nesting is deeper than " + std::to_string(maxDepth_) + " levels", mark};
+        std::string pointer = childPointer(mark);
+        frames_.push_back(Frame{std::move(empty), std::move(pointer), anchor, {}, {}, false, {}});
+    }
+
+    void close() {
+        Frame f = std::move(frames_.back());
+        frames_.pop_back();
+        if (f.anchor != YAML::NullAnchor) anchors_[f.anchor] = f.value;
+        attach(std::move(f.value));
+    }
+
+    void complete(const YAML::Mark& mark, Json value, YAML::anchor_t anchor) {
+        if (expectingKey()) {
+            if (value.is_null()) throw ConvertError{"yaml/complex-key", "mapping keys must be plain strings", mark};
+            throw ConvertError{"yaml/complex-key", "mapping keys must be plain strings", mark};
+        }
+        childPointer(mark);
+        if (anchor != YAML::NullAnchor) anchors_[anchor] = value;
+        attach(std::move(value));
+    }
+
+    void attach(Json value) {
+        if (frames_.empty()) {
+            result_ = std::move(value);
+            done_ = true;
+            return;
+        }
+        Frame& f = frames_.back();
+        if (f.value.is_array()) {
+            f.value.push_back(std::move(value));
+        } else {
+            f.value[f.key] = std::move(value);
+            f.haveKey = false;
+        }
+    }
+
+    SourceMap* positions_; // nullptr: build without recording positions
     int maxDepth_;
+    std::vector<Frame> frames_;
+    std::unordered_map<YAML::anchor_t, Json> anchors_;
+    Json result_;
+    bool done_ = false;
 };
+
+// Line of the second document's start ("---" after content), for the multiple-documents error.
+int secondDocumentLine(std::string_view text) {
+    int line = 1;
+    bool content = false;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        std::size_t nl = text.find('\n', i);
+        std::string_view l = text.substr(i, nl == std::string_view::npos ? std::string_view::npos : nl - i);
+        if (l.substr(0, 3) == "---" && content) return line;
+        if (!l.empty() && l[0] != '#' && l.substr(0, 3) != "---" && l.substr(0, 1) != "%") content = true;
+        if (nl == std::string_view::npos) break;
+        i = nl + 1;
+        ++line;
+    }
+    return line;
+}
 
 } // namespace
 
@@ -218,30 +309,37 @@ LoadResult readYaml(std::string_view text, const std::string& path, const LoadLi
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
     if (int depth = estimateNesting(text); depth > limits.maxDepth)
         return error("io/too-deep", "nesting is deeper than " + std::to_string(limits.maxDepth) + " levels", 1, 1);
-    std::vector<YAML::Node> documents;
+    Document document;
+    document.format = Format::Yaml;
+    document.path = path;
+    std::istringstream in{std::string(text)};
     try {
-        documents = YAML::LoadAll(std::string(text));
+        YAML::Parser parser(in);
+        JsonBuilder builder(nullptr, limits.maxDepth);
+        if (!parser.HandleNextDocument(builder) || !builder.hasResult())
+            return error("yaml/syntax", "the file is empty: expected a YAML mapping", 1, 1);
+        document.root = builder.takeResult();
+        JsonBuilder second(nullptr, limits.maxDepth);
+        if (parser.HandleNextDocument(second))
+            return error("yaml/multiple-documents", "the file holds several YAML documents; a workbook is exactly one",
+                         secondDocumentLine(text), 1);
+    } catch (const ConvertError& e) {
+        return error(e.rule, e.message, e.mark.is_null() ? 0 : e.mark.line + 1, e.mark.is_null() ? 0 : e.mark.column + 1);
     } catch (const YAML::Exception& e) {
         return error("yaml/syntax", e.msg.empty() ? "invalid YAML" : e.msg, e.mark.is_null() ? 0 : e.mark.line + 1,
                      e.mark.is_null() ? 0 : e.mark.column + 1);
     }
-    if (documents.empty()) return error("yaml/syntax", "the file is empty: expected a YAML mapping", 1, 1);
-    if (documents.size() > 1) {
-        const auto& mark = documents[1].Mark();
-        return error("yaml/multiple-documents", "the file holds several YAML documents; a workbook is exactly one",
-                     mark.is_null() ? 0 : mark.line + 1, mark.is_null() ? 0 : mark.column + 1);
-    }
-    Document document;
-    document.format = Format::Yaml;
-    document.path = path;
-    Converter converter(document.positions, limits.maxDepth);
-    try {
-        std::string pointer;
-        document.positions.set("", Converter::position(documents[0].Mark()));
-        document.root = converter.convert(documents[0], pointer, 0);
-    } catch (const ConvertError& e) {
-        return error(e.rule, e.message, e.mark.is_null() ? 0 : e.mark.line + 1, e.mark.is_null() ? 0 : e.mark.column + 1);
-    }
+    // Positions are computed on first use by parsing a copy of the text again, this time recording them.
+    document.positions.setLazy([source = std::make_shared<const std::string>(text), limits](SourceMap& map) {
+        map.reserve(source->size() / 16);
+        std::istringstream again{*source};
+        try {
+            YAML::Parser parser(again);
+            JsonBuilder builder(&map, limits.maxDepth);
+            parser.HandleNextDocument(builder);
+        } catch (const std::exception&) {
+        }
+    });
     result.document = std::move(document);
     return result;
 }
