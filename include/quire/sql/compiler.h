@@ -1,0 +1,66 @@
+#pragma once
+// Formula AST -> SQL fragment for one dialect. The caller (planner) resolves references.
+#include "quire/core/diagnostic.h"
+#include "quire/formula/ast.h"
+#include "quire/formula/types.h"
+#include "quire/sql/dialect.h"
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace quire::sql {
+
+struct DateValue {
+    int year = 1970, month = 1, day = 1;
+    bool operator==(const DateValue&) const = default;
+};
+
+// A bound parameter value. monostate = SQL NULL.
+using Value = std::variant<std::monostate, bool, std::int64_t, double, std::string, DateValue>;
+
+// What a reference ([Name] or [Prefix/Name]) stands for.
+struct ColumnSql {
+    std::string sql;                                   // a SQL expression, e.g. "t"."AMOUNT"
+    formula::Type type = formula::Type::Unknown;
+    formula::ExprLevel level = formula::ExprLevel::RowLevel; // Aggregate if it names an aggregate column
+};
+struct ControlValue {
+    Value value;                                       // bound as a `?` parameter
+    formula::Type type = formula::Type::Unknown;
+};
+struct ResolveError {
+    std::string message;                               // reported at the reference's span
+};
+using Resolution = std::variant<ColumnSql, ControlValue, ResolveError>;
+
+struct Reference {
+    std::string prefix;  // "" when written without one
+    std::string name;
+    bool hasPrefix = false;
+};
+using Resolver = std::function<Resolution(const Reference&)>;
+
+struct CompileOptions {
+    // Window functions: SQL for PARTITION BY / ORDER BY (without the keywords); empty = none.
+    std::string windowPartitionBy;
+    std::string windowOrderBy;
+};
+
+struct CompiledExpression {
+    std::string sql;                 // one SQL expression with `?` placeholders
+    std::vector<Value> parameters;   // in placeholder order
+    formula::Type type = formula::Type::Unknown;
+    formula::ExprLevel level = formula::ExprLevel::Constant; // where a planner may place it
+    std::vector<quire::Diagnostic> diagnostics; // errors carry formulaSpan; sql is empty on error
+    bool ok() const { return !quire::hasErrors(diagnostics); }
+};
+
+CompiledExpression compileExpression(const formula::Node& root, const Dialect& dialect, const Resolver& resolver,
+                                     const CompileOptions& options = {});
+// Parse + compile.
+CompiledExpression compileFormula(std::string_view text, const Dialect& dialect, const Resolver& resolver,
+                                  const CompileOptions& options = {});
+
+} // namespace quire::sql
