@@ -6,6 +6,8 @@
 #include "element_templates.h"
 #include "outline_widget.h"
 #include "palette_widget.h"
+#include "preview_data.h"
+#include "preview_painter.h"
 #include "problems_widget.h"
 #include "property_panel.h"
 #include "query_log.h"
@@ -63,7 +65,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     vbox->addWidget(pageTabs_);
     setCentralWidget(central);
     connect(pageTabs_, &QTabBar::currentChanged, this, [this](int index) {
-        if (!refreshingTabs_ && index >= 0) canvas_->setRegion(pageTabs_->tabData(index).toString());
+        if (!refreshingTabs_ && index >= 0) {
+            canvas_->setRegion(pageTabs_->tabData(index).toString());
+            refreshPreview();
+        }
     });
 
     buildDocks();
@@ -228,8 +233,10 @@ void MainWindow::buildMenus() {
     for (auto* d : findChildren<QDockWidget*>()) view->addAction(d->toggleViewAction());
 
     auto* preview = menuBar()->addMenu(tr("&Preview"));
-    preview->addAction(tr("&Refresh"), QKeySequence::Refresh, this, [this] { canvas_->update(); });
-    preview->addAction(tr("&Cancel"), this, [this] { emit queryLog_->cancelRequested(); });
+    auto* refreshAction = preview->addAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("&Refresh"), QKeySequence::Refresh,
+                                             this, &MainWindow::refreshPreview);
+    auto* cancelAction = preview->addAction(style()->standardIcon(QStyle::SP_BrowserStop), tr("&Cancel"), this,
+                                            [this] { emit queryLog_->cancelRequested(); });
 
     toolbar->addAction(newAction);
     toolbar->addAction(openAction);
@@ -237,6 +244,9 @@ void MainWindow::buildMenus() {
     toolbar->addSeparator();
     toolbar->addAction(undo);
     toolbar->addAction(redo);
+    toolbar->addSeparator();
+    toolbar->addAction(refreshAction);
+    toolbar->addAction(cancelAction);
 }
 
 void MainWindow::refreshPages() {
@@ -262,6 +272,37 @@ void MainWindow::refreshPages() {
         canvas_->setRegion(pageTabs_->tabData(0).toString());
     }
     pageTabs_->setCurrentIndex(select);
+}
+
+void MainWindow::setPreviewProvider(PreviewProvider* provider) {
+    preview_ = provider;
+    if (!previewPainter_) previewPainter_ = std::make_unique<PreviewPainter>();
+    canvas_->setContentPainter([this](QPainter& p, const QRect& area, const Json& element) {
+        if (!preview_) return false;
+        return previewPainter_->paint(p, area, element, preview_->data(QString::fromStdString(element.value("id", ""))));
+    });
+    connect(provider, &PreviewProvider::updated, this, [this](const QString& id) {
+        previewPainter_->invalidate(id);
+        canvas_->update();
+    });
+    connect(provider, &PreviewProvider::queryFinished, queryLog_, &QueryLog::addEntry);
+    connect(queryLog_, &QueryLog::cancelRequested, provider, &PreviewProvider::cancelAll);
+    // Re-run previews shortly after edits settle (the provider caches unchanged queries).
+    if (!previewDebounce_) {
+        previewDebounce_ = new QTimer(this);
+        previewDebounce_->setSingleShot(true);
+        previewDebounce_->setInterval(400);
+        connect(previewDebounce_, &QTimer::timeout, this, &MainWindow::refreshPreview);
+        connect(&model_, &DocumentModel::changed, previewDebounce_, qOverload<>(&QTimer::start));
+    }
+    refreshPreview();
+}
+
+void MainWindow::refreshPreview() {
+    if (!preview_) return;
+    QStringList ids;
+    for (const auto& node : canvas_->placedNodes()) ids << QString::fromStdString(node.handle);
+    preview_->refresh(ids);
 }
 
 void MainWindow::showRegion(const QString& regionId) {

@@ -5,6 +5,8 @@
 
 #include <QMainWindow>
 
+#include <memory>
+
 class QTabBar;
 class QLabel;
 class QTimer;
@@ -20,6 +22,8 @@ class ProblemsWidget;
 class SourceView;
 class QueryLog;
 class CatalogBrowser;
+class PreviewProvider;
+class PreviewPainter;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -40,6 +44,10 @@ public:
     void newWorkbook();
     void showRegion(const QString& regionId);
     QString recoveryFile() const;
+    // Live preview: the canvas draws what the provider computes; the query log lists its queries.
+    void setPreviewProvider(PreviewProvider* provider);
+    PreviewProvider* previewProvider() const { return preview_; }
+    void refreshPreview();
     void writeRecovery();
 
 protected:
@@ -70,6 +78,9 @@ private:
     QMenu* recentMenu_ = nullptr;
     QTimer* autosave_ = nullptr;
     bool refreshingTabs_ = false;
+    PreviewProvider* preview_ = nullptr;
+    QTimer* previewDebounce_ = nullptr;
+    std::unique_ptr<PreviewPainter> previewPainter_;
 };
 
 } // namespace quire::ide
