@@ -1,0 +1,89 @@
+#pragma once
+// Runs element refreshes off the caller's thread. refresh(ids) cancels whatever is in flight or queued for
+// those elements and queues a new generation; a finished job of an outdated generation is reported as
+// Cancelled, never as the element's result. The job function does the planning and querying; it must poll its
+// CancelToken and may register a hook (e.g. ODBC Statement::cancel) that runs when the token is cancelled.
+#include <quire/preview/result_cache.h>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace quire::preview {
+
+class CancelToken {
+public:
+    CancelToken() : state_(std::make_shared<State>()) {}
+    bool cancelled() const { return state_->cancelled.load(); }
+    void cancel() const;
+    // Runs hook at once if already cancelled; otherwise when cancel() is called (once).
+    void onCancel(std::function<void()> hook) const;
+
+private:
+    struct State {
+        std::atomic<bool> cancelled{false};
+        std::mutex mutex;
+        std::vector<std::function<void()>> hooks;
+    };
+    std::shared_ptr<State> state_;
+};
+
+struct RefreshOutcome {
+    enum class Status { Done, Cancelled, Failed };
+    std::string elementId;
+    std::uint64_t generation = 0;
+    Status status = Status::Done;
+    std::shared_ptr<const CachedResult> result; // Done only
+    std::string error;                          // Failed only
+    std::chrono::steady_clock::duration elapsed{};
+};
+
+class RefreshScheduler {
+public:
+    using Job = std::function<std::shared_ptr<const CachedResult>(const std::string& elementId, const CancelToken&)>;
+    using Listener = std::function<void(const RefreshOutcome&)>; // called on a worker thread
+
+    explicit RefreshScheduler(Job job, Listener listener = {}, unsigned workers = 2);
+    ~RefreshScheduler(); // cancels everything and joins the workers
+    RefreshScheduler(const RefreshScheduler&) = delete;
+    RefreshScheduler& operator=(const RefreshScheduler&) = delete;
+
+    // Cancels in-flight/queued work of these elements and queues them (in the given order).
+    void refresh(const std::vector<std::string>& elementIds);
+    // Latest outcome of the element's current generation (nullopt while pending or never run).
+    std::optional<RefreshOutcome> outcome(const std::string& elementId) const;
+    // True when nothing is queued or running; false on timeout.
+    bool waitIdle(std::chrono::milliseconds timeout) const;
+
+private:
+    struct Pending {
+        std::string elementId;
+        std::uint64_t generation;
+        CancelToken token;
+    };
+    void work();
+
+    Job job_;
+    Listener listener_;
+    mutable std::mutex mutex_;
+    mutable std::condition_variable wake_, idle_;
+    std::deque<Pending> queue_;
+    std::map<std::string, std::uint64_t> generation_;
+    std::map<std::string, CancelToken> inFlight_;
+    std::map<std::string, RefreshOutcome> outcomes_;
+    int running_ = 0;
+    bool stopping_ = false;
+    std::vector<std::thread> workers_;
+};
+
+} // namespace quire::preview

@@ -1,0 +1,60 @@
+#pragma once
+// Query results of preview elements, cached by (connection, SQL text, bound parameters). Thread-safe; least
+// recently used entries are evicted past a byte budget. An unchanged element re-renders from here without
+// touching the warehouse.
+#include <quire/core/json.h>
+
+#include <cstddef>
+#include <list>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace quire::preview {
+
+struct QueryKey {
+    std::string connectionId;
+    std::string sql;
+    Json parameters = Json::array(); // bound values in placeholder order (typed: 1 and "1" differ)
+    std::string text() const;        // canonical, unambiguous key text
+};
+
+struct CachedResult {
+    std::vector<std::string> columns;
+    std::vector<Json> rows;          // each row a JSON array aligned with columns
+    bool complete = true;            // false when only a window of rows was fetched
+    std::size_t approximateBytes() const;
+};
+
+class ResultCache {
+public:
+    explicit ResultCache(std::size_t maxBytes = std::size_t(256) << 20) : maxBytes_(maxBytes) {}
+
+    std::shared_ptr<const CachedResult> find(const QueryKey& key);
+    void put(const QueryKey& key, std::shared_ptr<const CachedResult> result);
+    void invalidateConnection(const std::string& connectionId);
+    void clear();
+
+    std::size_t entries() const;
+    std::size_t bytes() const;
+    std::size_t hits() const;
+    std::size_t misses() const;
+
+private:
+    struct Entry {
+        std::string connectionId;
+        std::shared_ptr<const CachedResult> result;
+        std::size_t bytes = 0;
+        std::list<std::string>::iterator lru;
+    };
+    void evictLocked();
+    mutable std::mutex mutex_;
+    std::size_t maxBytes_;
+    std::size_t bytes_ = 0, hits_ = 0, misses_ = 0;
+    std::list<std::string> lru_; // front = most recent
+    std::map<std::string, Entry> entries_;
+};
+
+} // namespace quire::preview

@@ -1,0 +1,130 @@
+#include <quire/preview/refresh_scheduler.h>
+
+#include <algorithm>
+#include <exception>
+
+namespace quire::preview {
+
+void CancelToken::cancel() const {
+    std::vector<std::function<void()>> hooks;
+    {
+        std::lock_guard lock(state_->mutex);
+        if (state_->cancelled.exchange(true)) return;
+        hooks.swap(state_->hooks);
+    }
+    for (auto& hook : hooks) hook();
+}
+
+void CancelToken::onCancel(std::function<void()> hook) const {
+    {
+        std::lock_guard lock(state_->mutex);
+        if (!state_->cancelled.load()) {
+            state_->hooks.push_back(std::move(hook));
+            return;
+        }
+    }
+    hook();
+}
+
+RefreshScheduler::RefreshScheduler(Job job, Listener listener, unsigned workers)
+    : job_(std::move(job)), listener_(std::move(listener)) {
+    workers = std::max(1u, workers);
+    for (unsigned i = 0; i < workers; ++i) workers_.emplace_back([this] { work(); });
+}
+
+RefreshScheduler::~RefreshScheduler() {
+    {
+        std::lock_guard lock(mutex_);
+        stopping_ = true;
+        for (auto& p : queue_) p.token.cancel();
+        queue_.clear();
+        for (auto& [id, token] : inFlight_) token.cancel();
+    }
+    wake_.notify_all();
+    for (auto& t : workers_) t.join();
+}
+
+void RefreshScheduler::refresh(const std::vector<std::string>& elementIds) {
+    std::vector<RefreshOutcome> dropped;
+    {
+        std::lock_guard lock(mutex_);
+        for (const auto& id : elementIds) {
+            const std::uint64_t gen = ++generation_[id];
+            outcomes_.erase(id);
+            if (const auto it = inFlight_.find(id); it != inFlight_.end()) it->second.cancel();
+            for (auto it = queue_.begin(); it != queue_.end();) {
+                if (it->elementId == id) {
+                    dropped.push_back({id, it->generation, RefreshOutcome::Status::Cancelled, nullptr, {}, {}});
+                    it = queue_.erase(it);
+                } else {
+                    ++it;
+                }
+            }
+            queue_.push_back({id, gen, CancelToken{}});
+        }
+    }
+    wake_.notify_all();
+    if (listener_)
+        for (const auto& o : dropped) listener_(o);
+}
+
+std::optional<RefreshOutcome> RefreshScheduler::outcome(const std::string& elementId) const {
+    std::lock_guard lock(mutex_);
+    const auto it = outcomes_.find(elementId);
+    if (it == outcomes_.end()) return std::nullopt;
+    return it->second;
+}
+
+bool RefreshScheduler::waitIdle(std::chrono::milliseconds timeout) const {
+    std::unique_lock lock(mutex_);
+    return idle_.wait_for(lock, timeout, [this] { return queue_.empty() && running_ == 0; });
+}
+
+void RefreshScheduler::work() {
+    for (;;) {
+        Pending job;
+        {
+            std::unique_lock lock(mutex_);
+            wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+            if (stopping_) return;
+            job = std::move(queue_.front());
+            queue_.pop_front();
+            // One query per element at a time: a newer generation waits until the cancelled one returns.
+            if (inFlight_.count(job.elementId)) {
+                queue_.push_back(std::move(job));
+                lock.unlock();
+                std::this_thread::sleep_for(std::chrono::milliseconds(1));
+                continue;
+            }
+            inFlight_.emplace(job.elementId, job.token);
+            ++running_;
+        }
+        RefreshOutcome out;
+        out.elementId = job.elementId;
+        out.generation = job.generation;
+        const auto start = std::chrono::steady_clock::now();
+        try {
+            out.result = job_(job.elementId, job.token);
+            out.status = job.token.cancelled() ? RefreshOutcome::Status::Cancelled : RefreshOutcome::Status::Done;
+        } catch (const std::exception& e) {
+            out.status = job.token.cancelled() ? RefreshOutcome::Status::Cancelled : RefreshOutcome::Status::Failed;
+            out.error = e.what();
+        } catch (...) {
+            out.status = RefreshOutcome::Status::Failed;
+            out.error = "unknown error";
+        }
+        out.elapsed = std::chrono::steady_clock::now() - start;
+        {
+            std::lock_guard lock(mutex_);
+            inFlight_.erase(job.elementId);
+            if (generation_[job.elementId] != job.generation) out.status = RefreshOutcome::Status::Cancelled;
+            if (out.status != RefreshOutcome::Status::Cancelled) outcomes_[job.elementId] = out;
+            --running_;
+        }
+        if (listener_) listener_(out);
+        idle_.notify_all();
+        wake_.notify_all();
+    }
+}
+
+} // namespace quire::preview

@@ -1,0 +1,106 @@
+#include <catch2/catch.hpp>
+#include <quire/preview/refresh_scheduler.h>
+
+#include <atomic>
+#include <thread>
+
+using namespace quire;
+using namespace quire::preview;
+using namespace std::chrono_literals;
+
+namespace {
+std::shared_ptr<const CachedResult> rowsOf(int n, const std::string& text = "x") {
+    auto r = std::make_shared<CachedResult>();
+    r->columns = {"a"};
+    for (int i = 0; i < n; ++i) r->rows.push_back(Json::array({text}));
+    return r;
+}
+} // namespace
+
+TEST_CASE("cache: keys distinguish connection, SQL and typed parameters", "[preview][cache]") {
+    ResultCache cache;
+    const QueryKey a{"c1", "select ?", Json::array({1})};
+    const QueryKey b{"c1", "select ?", Json::array({"1"})};
+    const QueryKey c{"c2", "select ?", Json::array({1})};
+    cache.put(a, rowsOf(1));
+    CHECK(cache.find(a));
+    CHECK_FALSE(cache.find(b));
+    CHECK_FALSE(cache.find(c));
+    CHECK(cache.hits() == 1);
+    CHECK(cache.misses() == 2);
+    CHECK(QueryKey{"ab", "c", Json::array()}.text() != QueryKey{"a", "bc", Json::array()}.text());
+    cache.put(c, rowsOf(2));
+    cache.invalidateConnection("c1");
+    CHECK_FALSE(cache.find(a));
+    CHECK(cache.find(c));
+    CHECK(cache.entries() == 1);
+}
+
+TEST_CASE("cache: least recently used entries go first past the byte budget", "[preview][cache]") {
+    const std::size_t one = rowsOf(10)->approximateBytes();
+    ResultCache cache(one * 2 + 1);
+    const QueryKey k1{"c", "1", Json::array()}, k2{"c", "2", Json::array()}, k3{"c", "3", Json::array()};
+    cache.put(k1, rowsOf(10));
+    cache.put(k2, rowsOf(10));
+    REQUIRE(cache.find(k1)); // k1 now most recent
+    cache.put(k3, rowsOf(10));
+    CHECK(cache.find(k1));
+    CHECK_FALSE(cache.find(k2));
+    CHECK(cache.find(k3));
+    CHECK(cache.bytes() <= one * 2 + 1);
+    cache.put(QueryKey{"c", "huge", Json::array()}, rowsOf(1000));
+    CHECK(cache.entries() == 2); // too big to cache: ignored
+}
+
+TEST_CASE("scheduler: a new refresh cancels the in-flight query of the same element", "[preview][scheduler]") {
+    std::atomic<int> calls{0};
+    std::atomic<int> cancelHooks{0};
+    std::mutex m;
+    std::vector<RefreshOutcome> seen;
+    RefreshScheduler scheduler(
+        [&](const std::string& id, const CancelToken& token) -> std::shared_ptr<const CachedResult> {
+            const int call = ++calls;
+            token.onCancel([&] { ++cancelHooks; });
+            if (id == "slow" && call == 1) {
+                for (int i = 0; i < 2000 && !token.cancelled(); ++i) std::this_thread::sleep_for(1ms);
+                if (!token.cancelled()) throw std::runtime_error("was never cancelled");
+                return nullptr;
+            }
+            if (id == "bad") throw std::runtime_error("syntax error near FROM");
+            return rowsOf(call, id);
+        },
+        [&](const RefreshOutcome& o) { std::lock_guard lock(m); seen.push_back(o); });
+    scheduler.refresh({"slow"});
+    while (calls.load() == 0) std::this_thread::sleep_for(1ms);
+    scheduler.refresh({"slow", "bad", "fast"});
+    REQUIRE(scheduler.waitIdle(5s));
+    const auto slow = scheduler.outcome("slow");
+    REQUIRE(slow);
+    CHECK(slow->status == RefreshOutcome::Status::Done);
+    CHECK(slow->generation == 2);
+    CHECK(slow->result->rows.front()[0] == "slow");
+    CHECK(scheduler.outcome("bad")->status == RefreshOutcome::Status::Failed);
+    CHECK(scheduler.outcome("bad")->error == "syntax error near FROM");
+    CHECK(scheduler.outcome("fast")->status == RefreshOutcome::Status::Done);
+    CHECK(cancelHooks.load() == 1);
+    std::lock_guard lock(m);
+    int cancelled = 0;
+    for (const auto& o : seen) cancelled += o.status == RefreshOutcome::Status::Cancelled;
+    CHECK(cancelled == 1);
+    CHECK(seen.size() == 4);
+}
+
+TEST_CASE("scheduler: destruction cancels running work without hanging", "[preview][scheduler]") {
+    std::atomic<bool> started{false};
+    {
+        RefreshScheduler scheduler([&](const std::string&, const CancelToken& token) -> std::shared_ptr<const CachedResult> {
+            started = true;
+            while (!token.cancelled()) std::this_thread::sleep_for(1ms);
+            return nullptr;
+        });
+        scheduler.refresh({"a", "b", "c"});
+        while (!started.load()) std::this_thread::sleep_for(1ms);
+        CHECK_FALSE(scheduler.waitIdle(20ms));
+    }
+    CHECK(started.load());
+}
