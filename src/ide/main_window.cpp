@@ -94,6 +94,8 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     offerRecovery();
 }
 
+MainWindow::~MainWindow() = default;
+
 void MainWindow::buildDocks() {
     auto dock = [this](const QString& title, QWidget* widget, Qt::DockWidgetArea area, const char* name) {
         auto* d = new QDockWidget(title, this);

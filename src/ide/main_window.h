@@ -29,6 +29,7 @@ class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
 
     DocumentModel* model() { return &model_; }
     CanvasWidget* canvas() { return canvas_; }
