@@ -1,0 +1,126 @@
+#include "dialects.h"
+
+namespace quire::sql {
+namespace {
+std::string intPart(const char* fmt, const std::string& x) { return "CAST(strftime('" + std::string(fmt) + "', " + x + ") AS INTEGER)"; }
+} // namespace
+
+std::string SqliteDialect::boolLiteral(bool value) const { return value ? "1" : "0"; }
+std::string SqliteDialect::castFloat(const std::string& x) const { return "CAST(" + x + " AS REAL)"; }
+
+// SQLite has no date type: dates are ISO-8601 text, and results here are 'YYYY-MM-DD HH:MM:SS'.
+std::optional<std::string> SqliteDialect::dateTrunc(std::string_view part, const std::string& x) const {
+    if (part == "year") return "datetime(" + x + ", 'start of year')";
+    if (part == "month") return "datetime(" + x + ", 'start of month')";
+    if (part == "day") return "datetime(" + x + ", 'start of day')";
+    if (part == "quarter")
+        return "datetime(" + x + ", 'start of month', '-' || ((" + intPart("%m", x) + " - 1) % 3) || ' months')";
+    if (part == "week" || part == "week_starting_sunday")
+        return "datetime(" + x + ", 'start of day', '-' || strftime('%w', " + x + ") || ' days')";
+    if (part == "week_starting_monday")
+        return "datetime(" + x + ", 'start of day', '-' || ((" + intPart("%w", x) + " + 6) % 7) || ' days')";
+    if (part == "hour") return "strftime('%Y-%m-%d %H:00:00', " + x + ")";
+    if (part == "minute") return "strftime('%Y-%m-%d %H:%M:00', " + x + ")";
+    if (part == "second") return "strftime('%Y-%m-%d %H:%M:%S', " + x + ")";
+    return std::nullopt;
+}
+
+std::optional<std::string> SqliteDialect::datePart(std::string_view part, const std::string& x) const {
+    if (part == "year") return intPart("%Y", x);
+    if (part == "month") return intPart("%m", x);
+    if (part == "day") return intPart("%d", x);
+    if (part == "hour") return intPart("%H", x);
+    if (part == "minute") return intPart("%M", x);
+    if (part == "second") return intPart("%S", x);
+    if (part == "day_of_year") return intPart("%j", x);
+    if (part == "epoch") return intPart("%s", x);
+    if (part == "quarter") return "((" + intPart("%m", x) + " + 2) / 3)";
+    if (part == "weekday" || part == "dayofweek") return "(" + intPart("%w", x) + " + 1)";
+    if (part == "week") return "((" + intPart("%j", x) + " + 6 - " + intPart("%w", x) + ") / 7)";
+    if (part == "millisecond") return "(CAST(strftime('%f', " + x + ") * 1000 AS INTEGER) % 1000)";
+    return std::nullopt;
+}
+
+std::optional<std::string> SqliteDialect::dateAdd(std::string_view part, const std::string& n, const std::string& x) const {
+    std::string unit = std::string(part) + "s", count = n;
+    if (part == "quarter") unit = "months", count = "(" + n + ") * 3";
+    else if (part == "week") unit = "days", count = "(" + n + ") * 7";
+    else if (!(part == "year" || part == "month" || part == "day" || part == "hour" || part == "minute" || part == "second"))
+        return std::nullopt;
+    return "datetime(" + x + ", printf('%+d " + unit + "', " + count + "))";
+}
+
+std::optional<std::string> SqliteDialect::dateDiff(std::string_view part, const std::string& a, const std::string& b) const {
+    auto p = [&](std::string_view f, const std::string& v) { return *datePart(f, v); };
+    if (part == "year") return "(" + p("year", b) + " - " + p("year", a) + ")";
+    if (part == "quarter") return "((" + p("year", b) + " - " + p("year", a) + ") * 4 + " + p("quarter", b) + " - " + p("quarter", a) + ")";
+    if (part == "month") return "((" + p("year", b) + " - " + p("year", a) + ") * 12 + " + p("month", b) + " - " + p("month", a) + ")";
+    auto days = [&](std::string_view truncPart, const char* factor) {
+        return "CAST(ROUND((julianday(" + *dateTrunc(truncPart, b) + ") - julianday(" + *dateTrunc(truncPart, a) + "))" + factor +
+               ") AS INTEGER)";
+    };
+    if (part == "day") return days("day", "");
+    if (part == "week") return days("week", " / 7");
+    if (part == "hour") return days("hour", " * 24");
+    if (part == "minute") return days("minute", " * 1440");
+    if (part == "second") return days("second", " * 86400");
+    return std::nullopt;
+}
+
+std::optional<std::string> SqliteDialect::dateFormat(const std::string& x, std::string_view fmt) const {
+    auto f = translateStrftime(
+        fmt,
+        [](char c) -> std::optional<std::string> {
+            if (std::string_view("YmdHMSjwFT").find(c) != std::string_view::npos) return std::string("%") + c;
+            if (c == 'y') return std::string("%Y"); // widened below
+            return std::nullopt;
+        },
+        [](std::string_view lit) {
+            std::string out;
+            for (char c : lit) out += c == '%' ? std::string("%%") : std::string(1, c);
+            return out;
+        });
+    if (!f || fmt.find("%y") != std::string_view::npos) return std::nullopt;
+    return "strftime(" + stringLiteral(*f) + ", " + x + ")";
+}
+
+std::string SqliteDialect::toDate(const std::string& x) const { return "datetime(" + x + ")"; }
+
+std::optional<std::string> SqliteDialect::functionTemplate(std::string_view key) const {
+    return lookupTemplate(
+        {{"median", "!"}, {"mode", "!"}, {"percentilecont", "!"}, {"percentiledisc", "!"},
+         {"stddev", "!"}, {"stddevpop", "!"}, {"variance", "!"}, {"variancepop", "!"},
+         {"cumulativestddev", "!"}, {"cumulativevariance", "!"}, {"cumulativecorr", "!"},
+         {"movingstddev", "!"}, {"movingvariance", "!"}, {"movingcorr", "!"},
+         {"listagg/1", "GROUP_CONCAT({0}, ',')"}, {"listagg/2", "GROUP_CONCAT({0}, {1})"},
+         {"listaggdistinct/1", "GROUP_CONCAT(DISTINCT {0})"}, {"listaggdistinct/2", "!"},
+         {"arrayagg", "JSON_GROUP_ARRAY({0})"},
+         {"contains", "(INSTR({0}, {1}) > 0)"}, {"startswith", "(SUBSTR({0}, 1, LENGTH({1})) = {1})"},
+         {"endswith", "(LENGTH({1}) = 0 OR SUBSTR({0}, -LENGTH({1})) = {1})"},
+         {"left", "SUBSTR({0}, 1, {1})"}, {"right", "CASE WHEN {1} <= 0 THEN '' ELSE SUBSTR({0}, -({1})) END"},
+         {"proper", "!"}, {"find", "INSTR({0}, {1})"}, {"splitpart", "!"}, {"regexpmatch", "!"},
+         {"regexpextract", "!"}, {"regexpreplace", "!"}, {"lpad/2", "!"}, {"lpad/3", "!"}, {"rpad/2", "!"},
+         {"rpad/3", "!"}, {"repeat", "REPLACE(HEX(ZEROBLOB({1})), '00', {0})"}, {"reverse", "!"},
+         {"greatest", "MAX({*})"}, {"least", "MIN({*})"}, {"cot", "(1.0 / TAN({0}))"},
+         {"log/1", "LOG10({0})"}, {"trunc/2", "(CAST({0} * POWER(10, {1}) AS INTEGER) / POWER(10.0, {1}))"},
+         {"mod", "MOD({0}, {1})"},
+         {"makedate", "date(printf('%04d-%02d-%02d', {0}, {1}, {2}))"},
+         {"now", "datetime('now')"}, {"today", "date('now')"},
+         {"lastday", "date({0}, 'start of month', '+1 month', '-1 day')"},
+         {"datefromunix", "datetime({0}, 'unixepoch')"},
+         {"monthname", "CASE CAST(strftime('%m', {0}) AS INTEGER) WHEN 1 THEN 'January' WHEN 2 THEN 'February' WHEN 3 THEN "
+                       "'March' WHEN 4 THEN 'April' WHEN 5 THEN 'May' WHEN 6 THEN 'June' WHEN 7 THEN 'July' WHEN 8 THEN "
+                       "'August' WHEN 9 THEN 'September' WHEN 10 THEN 'October' WHEN 11 THEN 'November' WHEN 12 THEN "
+                       "'December' END"},
+         {"weekdayname", "CASE CAST(strftime('%w', {0}) AS INTEGER) WHEN 0 THEN 'Sunday' WHEN 1 THEN 'Monday' WHEN 2 THEN "
+                         "'Tuesday' WHEN 3 THEN 'Wednesday' WHEN 4 THEN 'Thursday' WHEN 5 THEN 'Friday' WHEN 6 THEN "
+                         "'Saturday' END"},
+         {"number", "CAST({0} AS REAL)"},
+         {"logical", "CASE WHEN LOWER(CAST({0} AS TEXT)) IN ('true', '1') THEN 1 WHEN LOWER(CAST({0} AS TEXT)) IN ('false', "
+                     "'0') THEN 0 END"},
+         {"div", "CAST(TRUNC(CAST({0} AS REAL) / NULLIF({1}, 0)) AS INTEGER)"},
+         {"path", "JSON_EXTRACT({0}, {P})"}},
+        key);
+}
+
+} // namespace quire::sql
