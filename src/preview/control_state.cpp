@@ -304,4 +304,9 @@ std::optional<DateWindow> resolveDateWindow(const Json& fields, std::string_view
     return std::nullopt;
 }
 
+std::string nextIsoDay(std::string_view isoDate) {
+    const auto day = parseIso(isoDate);
+    return day ? formatIso(*day + 1) : std::string();
+}
+
 } // namespace quire::preview

@@ -50,4 +50,7 @@ struct DateWindow {
 };
 std::optional<DateWindow> resolveDateWindow(const Json& fields, std::string_view todayIso);
 
+// yyyy-mm-dd of the day after an ISO date (time part ignored); empty when the text is not a date.
+std::string nextIsoDay(std::string_view isoDate);
+
 } // namespace quire::preview
