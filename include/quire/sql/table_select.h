@@ -1,0 +1,27 @@
+#pragma once
+// The smallest element -> SQL step: a table whose columns are row-level formulas over one warehouse table.
+// SELECT <formula AS "name">, ... FROM <quoted path>. Groupings, filters and chained elements belong to the
+// planner (quire_preview), which builds on compileExpression the same way.
+#include "quire/sql/compiler.h"
+
+namespace quire::sql {
+
+struct TableColumn {
+    std::string name;    // output column name (quoted as an alias)
+    std::string formula; // Sigma formula
+    std::string pointer; // JSON pointer of the formula, copied into diagnostics
+};
+
+struct TableSelect {
+    std::string sql;
+    std::vector<Value> parameters;
+    std::vector<quire::Diagnostic> diagnostics;
+    bool ok() const { return !quire::hasErrors(diagnostics); }
+};
+
+// path: warehouse path (database/schema/table); [<last segment>/COL] and bare [COL] name source columns,
+// bare [Sibling Name] inlines that sibling column's formula.
+TableSelect buildTableSelect(const std::vector<std::string>& path, const std::vector<TableColumn>& columns,
+                             const Dialect& dialect);
+
+} // namespace quire::sql
