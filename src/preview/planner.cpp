@@ -1,0 +1,148 @@
+#include <quire/preview/planner.h>
+
+#include <quire/preview/effective_filters.h>
+#include <quire/sql/table_select.h>
+
+#include <variant>
+
+namespace quire::preview {
+namespace {
+
+Diagnostic error(std::string rule, std::string message, std::string pointer = {}) {
+    Diagnostic d;
+    d.rule = std::move(rule);
+    d.message = std::move(message);
+    d.pointer = std::move(pointer);
+    return d;
+}
+
+std::optional<BoundValue> fromSqlValue(const sql::Value& v) {
+    if (std::holds_alternative<bool>(v)) return BoundValue{BoundValue::Type::Boolean, std::get<bool>(v)};
+    if (std::holds_alternative<std::int64_t>(v)) return BoundValue{BoundValue::Type::Number, std::get<std::int64_t>(v)};
+    if (std::holds_alternative<double>(v)) return BoundValue{BoundValue::Type::Number, std::get<double>(v)};
+    if (std::holds_alternative<std::string>(v)) return BoundValue{BoundValue::Type::Text, std::get<std::string>(v)};
+    if (std::holds_alternative<sql::DateValue>(v)) {
+        const auto& d = std::get<sql::DateValue>(v);
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
+        return BoundValue{BoundValue::Type::Date, std::string(buf)};
+    }
+    return std::nullopt; // NULL parameters are not produced by the compiler for columns
+}
+
+} // namespace
+
+Json PlannedQuery::parametersJson() const {
+    Json out = Json::array();
+    for (const auto& p : parameters) out.push_back(Json{{"t", static_cast<int>(p.type)}, {"v", p.value}});
+    return out;
+}
+
+PlannedQuery planElement(const PreviewSession& session, const std::string& elementId, const sql::Dialect& dialect,
+                         const PlanOptions& options) {
+    PlannedQuery plan;
+    const Json* element = session.element(elementId);
+    if (!element) {
+        plan.diagnostics.push_back(error("preview/unknown-element", "no element '" + elementId + "'"));
+        return plan;
+    }
+    const std::string kind = element->value("kind", "");
+    const Json source = element->value("source", Json::object());
+    if (kind != "table" || source.value("kind", "") != "warehouse-table" ||
+        (element->contains("groupings") && !(*element)["groupings"].empty())) {
+        plan.diagnostics.push_back(error("preview/not-planned",
+            "element '" + elementId + "': only detail tables over a warehouse table are planned so far"));
+        return plan;
+    }
+    plan.connectionId = source.value("connectionId", "");
+    std::vector<std::string> path;
+    for (const auto& part : source.value("path", Json::array()))
+        if (part.is_string()) path.push_back(part.get<std::string>());
+    if (path.empty()) {
+        plan.diagnostics.push_back(error("preview/bad-source", "warehouse-table source without a path"));
+        return plan;
+    }
+    std::vector<sql::TableColumn> columns;
+    std::map<std::string, std::string> nameOfId;
+    const Json cols = element->value("columns", Json::array());
+    for (std::size_t i = 0; i < cols.size(); ++i) {
+        const Json& c = cols[i];
+        if (!c.is_object() || !c.contains("formula") || !c["formula"].is_string()) continue;
+        const std::string name = c.value("name", c.value("id", ""));
+        columns.push_back({name, c["formula"].get<std::string>(), "/columns/" + std::to_string(i) + "/formula"});
+        nameOfId[c.value("id", "")] = name;
+        plan.columns.push_back(name);
+    }
+    const auto select = sql::buildTableSelect(path, columns, dialect);
+    for (const auto& d : select.diagnostics) plan.diagnostics.push_back(d);
+    if (!select.ok()) return plan;
+    for (const auto& v : select.parameters) {
+        auto b = fromSqlValue(v);
+        if (!b) {
+            plan.diagnostics.push_back(error("preview/bad-parameter", "a column formula bound a null parameter"));
+            return plan;
+        }
+        plan.parameters.push_back(std::move(*b));
+    }
+
+    std::string sql = "SELECT * FROM (" + select.sql + ") q";
+    std::vector<std::string> where;
+    std::vector<BoundValue> whereParams;
+    std::vector<std::pair<LoweredPredicate, std::string>> ranked;
+    for (const auto& filter : effectiveFilters(session, elementId, options.today)) {
+        const auto name = nameOfId.find(filter.columnId);
+        if (name == nameOfId.end()) {
+            plan.diagnostics.push_back(error("preview/unknown-column",
+                filter.origin + " filters column '" + filter.columnId + "', which element '" + elementId + "' lacks"));
+            continue;
+        }
+        auto lowered = lowerFilter(filter, "q." + dialect.quoteIdentifier(name->second));
+        if (!lowered.ok()) {
+            plan.diagnostics.push_back(error("preview/filter", filter.origin + ": " + lowered.error));
+            continue;
+        }
+        if (!lowered.windowSql.empty()) {
+            ranked.emplace_back(std::move(lowered), name->second);
+            continue;
+        }
+        where.push_back(lowered.sql);
+        whereParams.insert(whereParams.end(), lowered.params.begin(), lowered.params.end());
+    }
+    if (hasErrors(plan.diagnostics)) return plan;
+    if (!where.empty()) {
+        sql += " WHERE ";
+        for (std::size_t i = 0; i < where.size(); ++i) sql += (i ? " AND " : "") + where[i];
+        plan.parameters.insert(plan.parameters.end(), whereParams.begin(), whereParams.end());
+    }
+    // Top-n ranks the rows that pass the other filters (one window layer per top-n filter).
+    int layer = 0;
+    for (auto& [lowered, name] : ranked) {
+        const std::string alias = dialect.quoteIdentifier("__rank" + std::to_string(layer));
+        std::string outer;
+        for (std::size_t i = 0; i < plan.columns.size(); ++i)
+            outer += (i ? ", " : "") + std::string("r.") + dialect.quoteIdentifier(plan.columns[i]);
+        std::string pred = lowered.sql;
+        pred.replace(pred.find("{rank}"), 6, "r." + alias);
+        std::string window = lowered.windowSql;
+        const std::string qcol = "q." + dialect.quoteIdentifier(name);
+        window.replace(window.find(qcol), qcol.size(), "w." + dialect.quoteIdentifier(name));
+        sql = "SELECT " + outer + " FROM (SELECT w.*, " + window + " AS " + alias + " FROM (" + sql + ") w) r WHERE " + pred;
+        plan.parameters.insert(plan.parameters.end(), lowered.params.begin(), lowered.params.end());
+        sql = "SELECT * FROM (" + sql + ") q";
+        ++layer;
+    }
+    std::string order;
+    for (const auto& s : element->value("sort", Json::array())) {
+        const auto name = nameOfId.find(s.value("columnId", ""));
+        if (name == nameOfId.end()) continue;
+        order += std::string(order.empty() ? "" : ", ") + "q." + dialect.quoteIdentifier(name->second) +
+                 (s.value("direction", "ascending").rfind("desc", 0) == 0 ? " DESC" : " ASC");
+    }
+    if (!order.empty()) sql += " ORDER BY " + order;
+    const std::string page = dialect.limitOffset(options.limit, options.offset);
+    if (!page.empty()) sql += " " + page;
+    plan.sql = sql;
+    return plan;
+}
+
+} // namespace quire::preview
