@@ -131,6 +131,17 @@ std::optional<std::string> PostgresDialect::functionTemplate(std::string_view ke
 }
 
 // ---- Redshift ----
+// Redshift (a PostgreSQL 8.0 descendant) reads backslash escapes inside '...': double them as well as quotes.
+std::string RedshiftDialect::stringLiteral(std::string_view value) const {
+    std::string out = "'";
+    for (char c : value) {
+        if (c == '\0') continue;
+        if (c == '\'' || c == '\\') out += c;
+        out += c;
+    }
+    return out + "'";
+}
+
 std::string RedshiftDialect::castText(const std::string& x) const { return "CAST(" + x + " AS VARCHAR)"; }
 
 std::optional<std::string> RedshiftDialect::dateAdd(std::string_view part, const std::string& n, const std::string& x) const {

@@ -25,6 +25,7 @@ public:
 class RedshiftDialect : public PostgresDialect {
 public:
     DialectId id() const override { return DialectId::Redshift; }
+    std::string stringLiteral(std::string_view value) const override;
     std::string castText(const std::string& x) const override;
     std::optional<std::string> dateAdd(std::string_view part, const std::string& n, const std::string& x) const override;
     std::optional<std::string> dateDiff(std::string_view part, const std::string& a, const std::string& b) const override;

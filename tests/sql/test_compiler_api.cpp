@@ -1,6 +1,8 @@
 #include "sql_fixture.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <functional>
 
 using namespace quire;
 using formula::ExprLevel;
@@ -43,4 +45,39 @@ TEST_CASE("window options shape OVER clauses", "[compiler]") {
           "AVG(\"t\".\"N\") OVER (PARTITION BY \"g\" ORDER BY \"d\" ROWS BETWEEN 2 PRECEDING AND 1 FOLLOWING)");
     CHECK(sql::compileFormula("Rank([N], \"desc\")", pg, test::fixtureResolver(pg), o).sql ==
           "RANK() OVER (PARTITION BY \"g\" ORDER BY \"t\".\"N\" DESC)");
+}
+
+#include "quire/formula/catalog.h"
+#include <random>
+
+TEST_CASE("fuzz: random calls of catalogue functions compile or fail cleanly in every dialect", "[compiler][fuzz]") {
+    std::mt19937 rng(99);
+    const auto fns = formula::FunctionCatalog::builtin().all();
+    const std::vector<std::string> atoms = {"[N]", "[I]", "[T]", "[D]", "[B]", "[V]", "[ctl]", "1", "-2", "2.5", "\"month\"",
+                                            "\"%Y\"", "Null", "True", "[Missing]"};
+    std::function<std::string(int)> gen = [&](int depth) -> std::string {
+        if (depth == 0 || rng() % 3 == 0) return atoms[rng() % atoms.size()];
+        const auto& f = fns[rng() % fns.size()];
+        std::string s = f.name + "(";
+        const int argc = static_cast<int>(rng() % 5);
+        for (int i = 0; i < argc; ++i) s += (i ? ", " : "") + gen(depth - 1);
+        return s + ")";
+    };
+    int compiled = 0;
+    for (int i = 0; i < 3000; ++i) {
+        const std::string f = gen(3);
+        for (auto id : sql::kAllDialects) {
+            const auto& d = sql::dialect(id);
+            auto r = sql::compileFormula(f, d, test::fixtureResolver(d));
+            if (r.ok()) {
+                ++compiled;
+                CHECK_FALSE(r.sql.empty());
+                CHECK(static_cast<std::size_t>(std::count(r.sql.begin(), r.sql.end(), '?')) >= r.parameters.size());
+            } else {
+                REQUIRE(r.diagnostics[0].formulaSpan.has_value());
+                CHECK(r.diagnostics[0].formulaSpan->first + r.diagnostics[0].formulaSpan->second <= static_cast<int>(f.size()));
+            }
+        }
+    }
+    CHECK(compiled > 100);
 }
