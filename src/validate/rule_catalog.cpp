@@ -53,6 +53,16 @@ const std::vector<RuleInfo>& allRules() {
         {"column/self-reference", S::Error, "a column formula does not reference the column's own name"},
         {"formula/unknown-prefix", S::Error, "[Prefix/Col] uses the source's name (table) or table name (warehouse)"},
         {"formula/unknown-column", S::Error, "formula references resolve to a source column, a sibling or a control"},
+        // full formula check (quire_formula's parser and checker)
+        {"formula/syntax", S::Error, "the formula parses: balanced brackets and quotes, operators with operands"},
+        {"formula/too-deep", S::Error, "the formula nests no deeper than the parser's limit"},
+        {"formula/unknown-function", S::Error, "every function is one of Sigma's (with a did-you-mean suggestion)"},
+        {"formula/arity", S::Error, "functions get the number of arguments they take"},
+        {"formula/type", S::Error, "arguments and operands have the types the function or operator needs"},
+        {"formula/nested-aggregate", S::Error, "no aggregate inside another aggregate"},
+        {"formula/mixed-aggregate", S::Error, "a formula does not mix aggregated and row-level values"},
+        {"formula/window-argument", S::Error, "window functions get the arguments they need (offsets, frame sizes)"},
+        {"formula/date-part", S::Error, "date parts are one of year, quarter, month, week, day, hour, minute, second, ..."},
         // element settings
         {"chart/unknown-column", S::Error, "chart channels name the element's own columns"},
         {"chart/channel-reuse", S::Error, "a column is used by one channel only"},

@@ -112,6 +112,9 @@ struct ElementCheck {
 } // namespace
 
 void checkFormulaRefs(Context& ctx) {
+    const FormulaChecker checker = ctx.options.formulaChecker ? ctx.options.formulaChecker
+                                   : ctx.options.fullFormulaCheck ? fullFormulaChecker()
+                                                                  : FormulaChecker();
     for (const auto& e : ctx.elements) {
         if (e.kind == "control" || !Context::member(*e.json, "source")) continue;
         const Json* columns = Context::array(*e.json, "columns");
@@ -124,10 +127,10 @@ void checkFormulaRefs(Context& ctx) {
             if (!f || !f->is_string()) continue;
             auto pointer = [&] { return child(child(child(e.pointer, "columns"), i), "formula"); };
             if (ctx.options.shallowFormulaCheck) check.formula(f->get_ref<const std::string&>(), pointer, Context::sv(column, "name"));
-            if (ctx.options.formulaChecker) {
+            if (checker) {
                 const std::string p = pointer();
                 FormulaSite site{e.json, &column, f->get<std::string>(), p};
-                for (auto d : ctx.options.formulaChecker(ctx.document, site)) {
+                for (auto d : checker(ctx.document, site)) {
                     if (d.pointer.empty()) d.pointer = p;
                     if (d.location.line == 0) d.location = ctx.document.locate(d.pointer);
                     ctx.emit(std::move(d));

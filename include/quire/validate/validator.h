@@ -28,6 +28,8 @@ struct ValidationOptions {
     bool schema = true;             // run the JSON Schema check
     bool semantic = true;           // run the semantic rules
     bool shallowFormulaCheck = true; // built-in [Ref] resolution check (formula/unknown-*)
+    bool fullFormulaCheck = true;   // parse + type-check every column formula (fullFormulaChecker) when
+                                    // no formulaChecker is given
     FormulaChecker formulaChecker;  // optional full checker, called for every column formula
     std::string schemaPath;         // load the schema from this file instead of the embedded copy
 };
@@ -44,6 +46,10 @@ struct FileValidation {
 FileValidation validateText(std::string_view text, doc::Format format, const std::string& path,
                             const ValidationOptions& options = {});
 FileValidation validateFile(const std::string& path, const ValidationOptions& options = {});
+
+// Quire's formula parser and checker as a FormulaChecker: syntax, unknown functions, arity, argument types,
+// nested or mixed aggregates (rules formula/*). Reference resolution stays with formula/unknown-column.
+FormulaChecker fullFormulaChecker();
 
 struct RuleInfo {
     std::string_view code;

@@ -1,0 +1,75 @@
+// The full formula check the validator runs on every column formula by default: Quire's formula parser and
+// type checker (quire_formula). Reference resolution stays with the validator's own rule
+// (formula/unknown-column, which knows sources, warehouse prefixes and controls), so every reference a
+// formula makes is registered here and this check adds syntax, unknown functions, arity, argument types
+// and aggregate misuse.
+#include <quire/validate/validator.h>
+
+#include <quire/formula/checker.h>
+#include <quire/formula/parser.h>
+
+#include <memory>
+#include <mutex>
+#include <set>
+
+namespace quire::validate {
+namespace {
+
+void collectReferences(const formula::Node& node, formula::CheckContext& context) {
+    if (node.kind == formula::NodeKind::Reference) {
+        const std::string key = node.hasPrefix ? node.prefix + "/" + node.name : node.name;
+        if (node.hasPrefix || !context.controls.count(key)) context.columns.emplace(key, formula::Type::Unknown);
+    }
+    for (const auto& child : node.children)
+        if (child) collectReferences(*child, context);
+}
+
+// Control ids of a document, computed once per document (the checker is called once per formula).
+struct ControlCache {
+    std::mutex mutex;
+    const Json* root = nullptr;
+    std::set<std::string, std::less<>> controls;
+};
+
+const std::set<std::string, std::less<>>& controlIds(ControlCache& cache, const doc::Document& document) {
+    if (cache.root == &document.root) return cache.controls;
+    cache.root = &document.root;
+    cache.controls.clear();
+    if (const Json* body = document.contents(); body && body->contains("elements") && (*body)["elements"].is_array())
+        for (const auto& e : (*body)["elements"])
+            if (e.is_object() && e.value("kind", "") == "control" && e.contains("controlId") && e["controlId"].is_string())
+                cache.controls.insert(e["controlId"].get<std::string>());
+    return cache.controls;
+}
+
+} // namespace
+
+FormulaChecker fullFormulaChecker() {
+    auto cache = std::make_shared<ControlCache>();
+    return [cache](const doc::Document& document, const FormulaSite& site) {
+        std::vector<Diagnostic> out;
+        auto parsed = formula::parseFormula(site.formula);
+        if (!parsed.ok()) {
+            for (auto& d : parsed.diagnostics) {
+                d.message = "formula `" + site.formula + "`: " + d.message;
+                out.push_back(std::move(d));
+            }
+            return out;
+        }
+        formula::CheckContext context;
+        {
+            std::lock_guard<std::mutex> lock(cache->mutex);
+            context.controls = controlIds(*cache, document);
+        }
+        collectReferences(*parsed.root, context);
+        auto result = formula::checkExpression(*parsed.root, context);
+        for (auto& d : result.diagnostics) {
+            if (d.rule == "formula/unknown-column") continue; // the validator's reference rule reports these
+            d.message = "formula `" + site.formula + "`: " + d.message;
+            out.push_back(std::move(d));
+        }
+        return out;
+    };
+}
+
+} // namespace quire::validate
