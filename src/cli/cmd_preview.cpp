@@ -1,0 +1,150 @@
+// quire preview FILE --element ID [--control id=value ...] [--connections F] [--limit N] [--offset N]
+//                    [--format table|csv|json] [--show-sql]
+// Plans one element with the current control values (all bound as parameters) and runs it on the element's
+// connection. Repeating --control for a list control selects several values; ranges take "low..high".
+#include "command_registry.h"
+#include "connect_cli.h"
+
+#include <quire/connect/result_format.h>
+#include <quire/doc/io.h>
+#include <quire/preview/planner.h>
+#include <quire/sql/dialect.h>
+
+#include <chrono>
+#include <ctime>
+#include <iostream>
+#include <map>
+
+namespace {
+using namespace quire;
+
+Json parseScalar(const std::string& text) {
+    if (text == "true") return true;
+    if (text == "false") return false;
+    try {
+        std::size_t used = 0;
+        const double d = std::stod(text, &used);
+        if (used == text.size()) return d == static_cast<double>(static_cast<long long>(d)) ? Json(static_cast<long long>(d)) : Json(d);
+    } catch (const std::exception&) {
+    }
+    return text;
+}
+
+Json fieldsFor(preview::ControlKind kind, const std::vector<std::string>& values) {
+    using K = preview::ControlKind;
+    switch (kind) {
+    case K::List: case K::Segmented: case K::Legend: {
+        Json list = Json::array();
+        for (const auto& v : values) list.push_back(parseScalar(v));
+        return Json{{"values", list}, {"value", nullptr}};
+    }
+    case K::NumberRange: case K::RangeSlider: case K::DateRange: {
+        const auto& v = values.back();
+        const auto dots = v.find("..");
+        if (dots == std::string::npos) throw std::invalid_argument("range controls take low..high");
+        const Json low = dots ? parseScalar(v.substr(0, dots)) : Json(nullptr);
+        const Json high = dots + 2 < v.size() ? parseScalar(v.substr(dots + 2)) : Json(nullptr);
+        if (kind == K::DateRange) return Json{{"mode", "between"}, {"startDate", low}, {"endDate", high}};
+        if (kind == K::RangeSlider) return Json{{"min", low}, {"max", high}};
+        return Json{{"low", low}, {"high", high}};
+    }
+    case K::TopN:
+        return Json{{"rowCount", parseScalar(values.back())}};
+    default:
+        return Json{{"value", parseScalar(values.back())}};
+    }
+}
+
+std::string todayIso() {
+    const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[16];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+    return buf;
+}
+
+connect::Param toParam(const preview::BoundValue& b) {
+    using T = preview::BoundValue::Type;
+    if (b.type == T::Boolean) return b.value.get<bool>();
+    if (b.type == T::Number) {
+        if (b.value.is_number_integer()) return b.value.get<std::int64_t>();
+        return b.value.get<double>();
+    }
+    const std::string s = b.value.get<std::string>();
+    if (b.type == T::Date) {
+        connect::Date d;
+        if (std::sscanf(s.c_str(), "%d-%d-%d", &d.year, &d.month, &d.day) == 3) return d;
+    }
+    return s;
+}
+
+QUIRE_CLI_COMMAND("preview", 40, [](CLI::App& app, const quire::cli::GlobalOptions&) {
+    auto* cmd = app.add_subcommand("preview", "Plan one element with control values and show its rows");
+    auto file = std::make_shared<std::string>();
+    auto element = std::make_shared<std::string>();
+    auto controls = std::make_shared<std::vector<std::string>>();
+    auto connections = std::make_shared<std::string>();
+    auto format = std::make_shared<std::string>("table");
+    auto limit = std::make_shared<long long>(100);
+    auto offset = std::make_shared<long long>(0);
+    auto showSql = std::make_shared<bool>(false);
+    cmd->add_option("file", *file, "Workbook (.json/.yaml)")->required();
+    cmd->add_option("--element", *element, "Element id")->required();
+    cmd->add_option("--control", *controls, "controlId=value (repeat for list values; ranges low..high)");
+    cmd->add_option("--limit", *limit, "Rows per page (default 100)");
+    cmd->add_option("--offset", *offset, "First row of the page");
+    cmd->add_option("--format", *format, "table, csv or json")->check(CLI::IsMember({"table", "csv", "json"}));
+    cmd->add_flag("--show-sql", *showSql, "Print the planned SQL and parameters to stderr");
+    quire::cli::connect_support::addConnectionsFileOption(cmd, connections);
+    cmd->callback([=] {
+        auto loaded = doc::loadDocument(*file);
+        for (const auto& d : loaded.diagnostics) std::cerr << formatDiagnostic(d) << "\n";
+        if (!loaded.ok() || !loaded.document->contents()) throw quire::cli::ExitCode{2};
+        preview::PreviewSession session(*loaded.document->contents());
+        std::map<std::string, std::vector<std::string>> byControl;
+        for (const auto& c : *controls) {
+            const auto eq = c.find('=');
+            if (eq == std::string::npos || eq == 0) {
+                std::cerr << "error: --control expects id=value, got '" << c << "'\n";
+                throw quire::cli::ExitCode{2};
+            }
+            byControl[c.substr(0, eq)].push_back(c.substr(eq + 1));
+        }
+        for (const auto& [id, values] : byControl) {
+            const auto* state = session.control(id);
+            if (!state) {
+                std::cerr << "error: no control with controlId '" << id << "'\n";
+                throw quire::cli::ExitCode{2};
+            }
+            try {
+                session.setControlFields(id, fieldsFor(state->kind, values));
+            } catch (const std::invalid_argument& e) {
+                std::cerr << "error: --control " << id << ": " << e.what() << "\n";
+                throw quire::cli::ExitCode{2};
+            }
+        }
+        const Json* el = session.element(*element);
+        const std::string connectionId = el ? el->value("source", Json::object()).value("connectionId", "") : "";
+        auto registry = connect::ConnectionRegistry::load(*connections);
+        const auto entry = registry.find(connectionId);
+        const auto dialectId = entry ? entry->profile.dialect() : sql::DialectId::SQLite;
+        preview::PlanOptions options;
+        options.today = todayIso();
+        options.limit = *limit;
+        if (*offset) options.offset = *offset;
+        const auto plan = preview::planElement(session, *element, sql::dialect(dialectId), options);
+        for (const auto& d : plan.diagnostics) std::cerr << formatDiagnostic(d) << "\n";
+        if (!plan.ok()) throw quire::cli::ExitCode{1};
+        if (*showSql) std::cerr << plan.sql << "\n-- parameters: " << plan.parametersJson().dump() << "\n";
+        std::vector<connect::Param> params;
+        for (const auto& p : plan.parameters) params.push_back(toParam(p));
+        auto connection = quire::cli::connect_support::openTarget(*connections, connectionId);
+        const auto result = connection->query(plan.sql, params);
+        const auto fmt = *format == "csv" ? connect::ResultFormat::Csv
+                         : *format == "json" ? connect::ResultFormat::Json : connect::ResultFormat::Table;
+        connect::writeResult(std::cout, result, fmt);
+    });
+});
+
+} // namespace
