@@ -3,6 +3,7 @@
 #include <quire/preview/effective_filters.h>
 #include <quire/sql/table_select.h>
 
+#include <map>
 #include <variant>
 
 namespace quire::preview {
@@ -30,6 +31,57 @@ std::optional<BoundValue> fromSqlValue(const sql::Value& v) {
     return std::nullopt; // NULL parameters are not produced by the compiler for columns
 }
 
+std::optional<BoundValue> fromJson(const Json& v) {
+    if (v.is_boolean()) return BoundValue{BoundValue::Type::Boolean, v};
+    if (v.is_number()) return BoundValue{BoundValue::Type::Number, v};
+    if (v.is_string()) return BoundValue{BoundValue::Type::Text, v};
+    return std::nullopt;
+}
+
+// Custom SQL: every {{controlId}} becomes `?` (a list control: `?, ?, ...`; no value: NULL) bound to the
+// control's current value. The statement text itself is the author's SQL, used as a subquery.
+bool bindStatement(const PreviewSession& session, const std::string& statement, std::string& out,
+                   std::vector<BoundValue>& params, std::string& error) {
+    std::size_t pos = 0;
+    for (;;) {
+        const auto open = statement.find("{{", pos);
+        if (open == std::string::npos) {
+            out += statement.substr(pos);
+            return true;
+        }
+        const auto close = statement.find("}}", open + 2);
+        if (close == std::string::npos) {
+            error = "unterminated {{ in custom SQL";
+            return false;
+        }
+        out += statement.substr(pos, open - pos);
+        std::string name = statement.substr(open + 2, close - open - 2);
+        name.erase(0, name.find_first_not_of(' '));
+        name.erase(name.find_last_not_of(' ') + 1);
+        if (name.size() > 2 && name.front() == '[' && name.back() == ']') name = name.substr(1, name.size() - 2);
+        const ControlState* control = session.control(name);
+        if (!control) {
+            error = "custom SQL references unknown control '" + name + "'";
+            return false;
+        }
+        const Json value = control->formulaValue();
+        std::vector<Json> items = value.is_array() ? std::vector<Json>(value.begin(), value.end()) : std::vector<Json>{value};
+        std::string marks;
+        for (const auto& item : items) {
+            if (item.is_null()) continue;
+            auto b = fromJson(item);
+            if (!b) {
+                error = "control '" + name + "' has a value custom SQL cannot bind";
+                return false;
+            }
+            params.push_back(std::move(*b));
+            marks += std::string(marks.empty() ? "" : ", ") + "?";
+        }
+        out += marks.empty() ? "NULL" : marks;
+        pos = close + 2;
+    }
+}
+
 } // namespace
 
 Json PlannedQuery::parametersJson() const {
@@ -48,17 +100,18 @@ PlannedQuery planElement(const PreviewSession& session, const std::string& eleme
     }
     const std::string kind = element->value("kind", "");
     const Json source = element->value("source", Json::object());
-    if (kind != "table" || source.value("kind", "") != "warehouse-table" ||
+    const std::string sourceKind = source.value("kind", "");
+    if (kind != "table" || (sourceKind != "warehouse-table" && sourceKind != "sql") ||
         (element->contains("groupings") && !(*element)["groupings"].empty())) {
         plan.diagnostics.push_back(error("preview/not-planned",
-            "element '" + elementId + "': only detail tables over a warehouse table are planned so far"));
+            "element '" + elementId + "': only detail tables over a warehouse table or custom SQL are planned so far"));
         return plan;
     }
     plan.connectionId = source.value("connectionId", "");
     std::vector<std::string> path;
     for (const auto& part : source.value("path", Json::array()))
         if (part.is_string()) path.push_back(part.get<std::string>());
-    if (path.empty()) {
+    if (path.empty() && sourceKind == "warehouse-table") {
         plan.diagnostics.push_back(error("preview/bad-source", "warehouse-table source without a path"));
         return plan;
     }
@@ -73,9 +126,41 @@ PlannedQuery planElement(const PreviewSession& session, const std::string& eleme
         nameOfId[c.value("id", "")] = name;
         plan.columns.push_back(name);
     }
-    const auto select = sql::buildTableSelect(path, columns, dialect);
+    sql::TableSelect select;
+    std::vector<BoundValue> statementParams;
+    if (sourceKind == "sql") {
+        std::string statement;
+        std::string bindError;
+        if (!bindStatement(session, source.value("statement", ""), statement, statementParams, bindError)) {
+            plan.diagnostics.push_back(error("preview/custom-sql", bindError, "/source/statement"));
+            return plan;
+        }
+        // Columns read the subquery's output aliases: [Custom SQL/alias] (bare [alias] too).
+        std::string list;
+        for (const auto& column : columns) {
+            const auto compiled = sql::compileFormula(column.formula, dialect, [&](const sql::Reference& r) -> sql::Resolution {
+                if (r.hasPrefix && r.prefix != "Custom SQL")
+                    return sql::ResolveError{"unknown source '" + r.prefix + "'; custom SQL columns are [Custom SQL/...]"};
+                return sql::ColumnSql{"s." + dialect.quoteIdentifier(r.name)};
+            });
+            for (auto d : compiled.diagnostics) {
+                d.pointer = column.pointer;
+                select.diagnostics.push_back(std::move(d));
+            }
+            if (!compiled.ok()) continue;
+            list += std::string(list.empty() ? "" : ", ") + compiled.sql + " AS " + dialect.quoteIdentifier(column.name);
+            select.parameters.insert(select.parameters.end(), compiled.parameters.begin(), compiled.parameters.end());
+        }
+        if (select.ok() && !list.empty()) select.sql = "SELECT " + list + " FROM (" + statement + ") s";
+    } else {
+        select = sql::buildTableSelect(path, columns, dialect);
+    }
     for (const auto& d : select.diagnostics) plan.diagnostics.push_back(d);
-    if (!select.ok()) return plan;
+    if (!select.ok() || select.sql.empty()) {
+        if (!hasErrors(plan.diagnostics)) plan.diagnostics.push_back(error("preview/no-columns", "element has no columns"));
+        return plan;
+    }
+    // Placeholders of the custom SQL come after those of the column list in the text.
     for (const auto& v : select.parameters) {
         auto b = fromSqlValue(v);
         if (!b) {
@@ -84,6 +169,7 @@ PlannedQuery planElement(const PreviewSession& session, const std::string& eleme
         }
         plan.parameters.push_back(std::move(*b));
     }
+    plan.parameters.insert(plan.parameters.end(), statementParams.begin(), statementParams.end());
 
     std::string sql = "SELECT * FROM (" + select.sql + ") q";
     std::vector<std::string> where;

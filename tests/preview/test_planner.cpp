@@ -103,3 +103,24 @@ TEST_CASE("planner: unsupported elements and bad wiring are diagnostics", "[prev
     CHECK(planElement(s, "b", dialect).diagnostics[0].rule == "preview/not-planned");
     CHECK(planElement(s, "ghost", dialect).diagnostics[0].rule == "preview/unknown-element");
 }
+
+TEST_CASE("planner: custom SQL binds {{controlId}} as parameters, list controls expand", "[preview][planner]") {
+    Json contents = workbook();
+    contents["elements"].push_back(Json::parse(R"J({"id": "cs", "kind": "table", "name": "Custom",
+        "source": {"kind": "sql", "connectionId": "c", "statement": "SELECT id, amount FROM orders WHERE region IN ({{region}}) AND amount > {{ min }}"},
+        "columns": [{"id": "x", "name": "Id", "formula": "[Custom SQL/id]"}, {"id": "y", "name": "Amt", "formula": "[Custom SQL/amount] + 1"}]})J"));
+    contents["elements"].push_back(Json::parse(R"J({"id": "m", "kind": "control", "controlId": "min", "controlType": "number", "value": 12})J"));
+    PreviewSession s(contents);
+    const auto& dialect = sql::dialect(sql::DialectId::SQLite);
+    // region cleared: IN (NULL) matches nothing
+    CHECK(run(planElement(s, "cs", dialect)).empty());
+    s.setControlFields("region", Json{{"values", {"East", "West"}}});
+    const auto plan = planElement(s, "cs", dialect);
+    CHECK(plan.sql.find("East") == std::string::npos);
+    CHECK(plan.parameters.size() == 3);
+    CHECK(run(plan) == Ids{2, 5, 6});
+    Json bad = contents;
+    bad["elements"].back()["controlId"] = "other";
+    PreviewSession s2(bad);
+    CHECK(planElement(s2, "cs", dialect).diagnostics.front().rule == "preview/custom-sql");
+}

@@ -77,8 +77,21 @@ TEST_CASE("sample warehouse: orders preview follows the date control", "[preview
     plan = planElement(session, "orders", dialect, {"2025-06-01", 5, 2});
     CHECK(runSql(db, plan.sql, plan.parameters, 3).count == std::min<long long>(5, std::max<long long>(0, want.count - 2)));
 
-    // The custom-SQL element is not planned yet: a diagnostic, not wrong SQL.
-    CHECK(planElement(session, "sessions", dialect).diagnostics.front().rule == "preview/not-planned");
+    // Custom SQL element filtered by the channel list control and the date control.
+    session.setControlFields("channel-filter", Json{{"values", {"Paid Search"}}});
+    plan = planElement(session, "sessions", dialect, {"2025-06-01", {}, {}});
+    REQUIRE(plan.ok());
+    CHECK(plan.sql.find("Paid Search") == std::string::npos);
+    got = runSql(db, plan.sql, plan.parameters, 3);
+    want = runSql(db, "SELECT s.session_id, s.session_start, s.duration_seconds, s.pages_viewed FROM sessions s "
+                      "JOIN channels c ON c.channel_id = s.channel_id WHERE c.channel_name = 'Paid Search' "
+                      "AND s.session_start >= '2024-03-01' AND s.session_start < '2024-03-03'", {}, 3);
+    CHECK(got.count == want.count);
+    CHECK(got.sum == Approx(want.sum));
+    CHECK(got.count > 0);
+
+    // KPIs are not planned yet: a diagnostic, not wrong SQL.
+    CHECK(planElement(session, "kpi-sessions", dialect).diagnostics.front().rule == "preview/not-planned");
     sqlite3_close(db);
     std::filesystem::remove_all(dir);
 }
