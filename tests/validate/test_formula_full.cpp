@@ -64,7 +64,7 @@ TEST_CASE("the full check reports formula errors at the formula", "[formula-full
         REQUIRE(rules(ds) == std::vector<std::string>{c.rule});
         CHECK(ds[0].pointer == "/contents/elements/1/columns/0/formula");
         CHECK(ds[0].location.file == "f.json");
-        CHECK(ds[0].location.line == 15);
+        CHECK(ds[0].location.line == 16);
         CHECK(ds[0].message.find(c.formula) != std::string::npos);
         // Turned off, only reference checks remain (and these formulas reference existing columns).
         CHECK(validateWithFormula(c.formula, false).empty());
