@@ -7,6 +7,7 @@
 
 #include <quire/connect/result_format.h>
 #include <quire/doc/io.h>
+#include <quire/preview/connect_params.h>
 #include <quire/preview/planner.h>
 #include <quire/sql/dialect.h>
 
@@ -62,21 +63,6 @@ std::string todayIso() {
     char buf[16];
     std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
     return buf;
-}
-
-connect::Param toParam(const preview::BoundValue& b) {
-    using T = preview::BoundValue::Type;
-    if (b.type == T::Boolean) return b.value.get<bool>();
-    if (b.type == T::Number) {
-        if (b.value.is_number_integer()) return b.value.get<std::int64_t>();
-        return b.value.get<double>();
-    }
-    const std::string s = b.value.get<std::string>();
-    if (b.type == T::Date) {
-        connect::Date d;
-        if (std::sscanf(s.c_str(), "%d-%d-%d", &d.year, &d.month, &d.day) == 3) return d;
-    }
-    return s;
 }
 
 QUIRE_CLI_COMMAND("preview", 40, [](CLI::App& app, const quire::cli::GlobalOptions&) {
@@ -137,8 +123,7 @@ QUIRE_CLI_COMMAND("preview", 40, [](CLI::App& app, const quire::cli::GlobalOptio
         for (const auto& d : plan.diagnostics) std::cerr << formatDiagnostic(d) << "\n";
         if (!plan.ok()) throw quire::cli::ExitCode{1};
         if (*showSql) std::cerr << plan.sql << "\n-- parameters: " << plan.parametersJson().dump() << "\n";
-        std::vector<connect::Param> params;
-        for (const auto& p : plan.parameters) params.push_back(toParam(p));
+        const std::vector<connect::Param> params = preview::toConnectParams(plan.parameters);
         auto connection = quire::cli::connect_support::openTarget(*connections, connectionId);
         const auto result = connection->query(plan.sql, params);
         const auto fmt = *format == "csv" ? connect::ResultFormat::Csv

@@ -1,5 +1,6 @@
 // quire-ide [FILE] [--offscreen] [--screenshot FILE.png] [--page ID] [--select ELEMENT]
 #include "canvas_widget.h"
+#include "engine_preview_provider.h"
 #include "main_window.h"
 
 #include <QApplication>
@@ -34,7 +35,9 @@ int main(int argc, char** argv) {
     QCommandLineOption page("page", "Show this page or overlay id", "id");
     QCommandLineOption select("select", "Select this element id", "id");
     QCommandLineOption dock("show-dock", "Raise this dock (problems, source, querylog, catalog, properties)", "name");
-    parser.addOptions({offscreen, screenshot, page, select, dock});
+    QCommandLineOption connections("connections", "Connections file (default: ~/.config/quire/connections.json)", "file");
+    QCommandLineOption noPreview("no-preview", "Do not run live previews");
+    parser.addOptions({offscreen, screenshot, page, select, dock, connections, noPreview});
     parser.process(app);
 
     quire::ide::MainWindow window;
@@ -43,6 +46,8 @@ int main(int argc, char** argv) {
         if (parser.isSet(screenshot)) return 1;
     }
     if (parser.isSet(page)) window.showRegion(parser.value(page));
+    quire::ide::EnginePreviewProvider provider(window.model(), parser.value(connections));
+    if (!parser.isSet(noPreview)) window.setPreviewProvider(&provider);
     if (parser.isSet(select)) window.model()->setSelection({parser.value(select)});
     if (parser.isSet(dock))
         for (auto* d : window.findChildren<QDockWidget*>())
@@ -52,7 +57,10 @@ int main(int argc, char** argv) {
 
     if (parser.isSet(screenshot)) {
         const QString out = parser.value(screenshot);
-        QTimer::singleShot(1500, &window, [&window, out] {
+        QTimer::singleShot(500, &window, [&window, &provider, out] {
+            // Let the previews finish (the first run may generate the sample warehouse).
+            provider.waitIdle(120000);
+            QApplication::processEvents();
             const bool ok = window.grab().save(out);
             std::fprintf(stderr, "quire-ide: %s %s\n", ok ? "wrote" : "could not write", qPrintable(out));
             QApplication::exit(ok ? 0 : 1);

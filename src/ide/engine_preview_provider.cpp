@@ -1,0 +1,278 @@
+#include "engine_preview_provider.h"
+
+#include <quire/connect/connection_registry.h>
+#include <quire/connect/odbc.h>
+#include <quire/preview/connect_params.h>
+#include <quire/preview/planner.h>
+#include <quire/preview/session.h>
+#include <quire/secrets/secret_store.h>
+#include <quire/sql/dialect.h>
+
+#include <QCoreApplication>
+#include <QDate>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QPointer>
+#include <QThread>
+
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <map>
+#include <thread>
+
+namespace quire::ide {
+
+namespace {
+
+QVariant toVariant(const connect::Value& v) {
+    return std::visit(
+        [](const auto& x) -> QVariant {
+            using X = std::decay_t<decltype(x)>;
+            if constexpr (std::is_same_v<X, std::monostate>) return QVariant();
+            else if constexpr (std::is_same_v<X, bool>) return QVariant(x);
+            else if constexpr (std::is_same_v<X, std::int64_t>) return QVariant(qlonglong(x));
+            else if constexpr (std::is_same_v<X, double>) return QVariant(x);
+            else if constexpr (std::is_same_v<X, std::string>) return QVariant(QString::fromStdString(x));
+            else if constexpr (std::is_same_v<X, connect::DateValue>) return QVariant(QDate(1970, 1, 1).addDays(x.days));
+            else return QVariant(QDateTime::fromMSecsSinceEpoch(x.micros / 1000, Qt::UTC));
+        },
+        v);
+}
+
+std::string todayIso() { return QDate::currentDate().toString(Qt::ISODate).toStdString(); }
+
+} // namespace
+
+// One background thread runs the queued statements in order, keeping one ODBC connection per connectionId.
+struct EnginePreviewProvider::Worker {
+    std::mutex mutex;
+    std::condition_variable wake;
+    std::deque<std::function<void()>> jobs;
+    bool stopping = false;
+    bool busy = false;
+    std::map<std::string, std::shared_ptr<connect::Connection>> connections;
+    std::shared_ptr<connect::Connection> running;
+    std::thread thread;
+
+    void start() {
+        thread = std::thread([this] {
+            for (;;) {
+                std::function<void()> job;
+                {
+                    std::unique_lock lock(mutex);
+                    wake.wait(lock, [this] { return stopping || !jobs.empty(); });
+                    if (stopping) return;
+                    job = std::move(jobs.front());
+                    jobs.pop_front();
+                    busy = true;
+                }
+                job();
+                std::lock_guard lock(mutex);
+                busy = false;
+                wake.notify_all();
+            }
+        });
+    }
+    void post(std::function<void()> job) {
+        std::lock_guard lock(mutex);
+        jobs.push_back(std::move(job));
+        wake.notify_all();
+    }
+    void clear() {
+        std::lock_guard lock(mutex);
+        jobs.clear();
+        if (running) running->cancel();
+    }
+    void stop() {
+        {
+            std::lock_guard lock(mutex);
+            stopping = true;
+            jobs.clear();
+            if (running) running->cancel();
+            wake.notify_all();
+        }
+        if (thread.joinable()) thread.join();
+    }
+};
+
+EnginePreviewProvider::EnginePreviewProvider(DocumentModel* model, QString connectionsFile, QObject* parent)
+    : PreviewProvider(parent), model_(model), connectionsFile_(std::move(connectionsFile)), worker_(std::make_shared<Worker>()) {
+    worker_->start();
+}
+
+EnginePreviewProvider::~EnginePreviewProvider() { worker_->stop(); }
+
+PreviewData EnginePreviewProvider::data(const QString& elementId) const { return data_.value(elementId); }
+
+void EnginePreviewProvider::cancelAll() {
+    ++generation_;
+    worker_->clear();
+    for (auto it = data_.begin(); it != data_.end(); ++it)
+        if (it->state == PreviewData::State::Busy) {
+            it->state = PreviewData::State::Error;
+            it->error = tr("cancelled");
+            emit updated(it.key());
+        }
+}
+
+bool EnginePreviewProvider::waitIdle(int milliseconds) {
+    QElapsedTimer timer;
+    timer.start();
+    for (;;) {
+        {
+            std::lock_guard lock(worker_->mutex);
+            if (worker_->jobs.empty() && !worker_->busy) break;
+        }
+        if (timer.elapsed() > milliseconds) return false;
+        QThread::msleep(10);
+    }
+    QCoreApplication::processEvents(); // deliver the queued results
+    return true;
+}
+
+void EnginePreviewProvider::deliver(quint64 generation, const QString& elementId, PreviewData data) {
+    if (generation != generation_) return; // a newer refresh superseded this result
+    if (data.state == PreviewData::State::Ready || data.state == PreviewData::State::Error)
+        emit queryFinished(elementId, data.sql, data.milliseconds,
+                           data.state == PreviewData::State::Ready ? tr("%n row(s)", nullptr, int(data.rows.size())) : data.error);
+    data_[elementId] = std::move(data);
+    emit updated(elementId);
+}
+
+void EnginePreviewProvider::refresh(const QStringList& elementIds) {
+    const quint64 generation = ++generation_;
+    worker_->clear();
+    const Json* body = model_->body();
+    if (!body) return;
+    auto session = std::make_shared<preview::PreviewSession>(*body);
+    connect::ConnectionRegistry registry;
+    try {
+        registry = connect::ConnectionRegistry::load(connectionsFile_.toStdString());
+    } catch (const std::exception& e) {
+        for (const auto& id : elementIds) {
+            PreviewData d;
+            d.state = PreviewData::State::Error;
+            d.error = tr("connections file: %1").arg(e.what());
+            deliver(generation, id, d);
+        }
+        return;
+    }
+    const std::string today = todayIso();
+    QPointer<EnginePreviewProvider> self(this);
+    for (const QString& id : elementIds) {
+        const Json* element = session->element(id.toStdString());
+        if (!element || !element->contains("source")) continue; // text, buttons, containers: nothing to query
+        if (element->value("kind", "") == "control") continue;
+        // Plan on the UI thread (fast, pure); only execution goes to the worker.
+        const std::string connectionId = [&] {
+            const Json& src = (*element)["source"];
+            if (src.contains("connectionId") && src["connectionId"].is_string()) return src["connectionId"].get<std::string>();
+            // Element-sourced: the connection of the first warehouse ancestor.
+            std::string current = src.value("elementId", "");
+            for (int guard = 0; guard < 32 && !current.empty(); ++guard) {
+                const Json* up = session->element(current);
+                if (!up || !up->contains("source")) break;
+                const Json& s = (*up)["source"];
+                if (s.contains("connectionId") && s["connectionId"].is_string()) return s["connectionId"].get<std::string>();
+                current = s.value("elementId", "");
+            }
+            return std::string();
+        }();
+        auto entry = registry.find(connectionId);
+        PreviewData busy = data_.value(id);
+        busy.state = PreviewData::State::Busy;
+        deliver(generation, id, busy);
+        if (!entry) {
+            PreviewData d;
+            d.state = PreviewData::State::Error;
+            d.error = connectionId.empty() ? tr("the element has no warehouse connection")
+                                           : tr("connection %1 is not in the connections file (quire connections add)")
+                                                 .arg(QString::fromStdString(connectionId));
+            deliver(generation, id, d);
+            continue;
+        }
+        preview::PlanOptions options;
+        options.today = today;
+        options.limit = rowLimit;
+        const auto plan = preview::planElement(*session, id.toStdString(), sql::dialect(entry->profile.dialect()), options);
+        if (!plan.ok()) {
+            PreviewData d;
+            d.state = PreviewData::State::Error;
+            d.sql = QString::fromStdString(plan.sql);
+            for (const auto& diag : plan.diagnostics)
+                if (diag.severity == Severity::Error) { d.error = QString::fromStdString(diag.message); break; }
+            if (d.error.isEmpty()) d.error = tr("the element could not be planned");
+            deliver(generation, id, d);
+            continue;
+        }
+        // Map output column names back to the element's column ids (channels point at ids).
+        QStringList names, ids;
+        std::vector<bool> used;
+        const Json columns = element->value("columns", Json::array());
+        used.assign(columns.size(), false);
+        for (const auto& name : plan.columns) {
+            names << QString::fromStdString(name);
+            QString columnId = QString::fromStdString(name);
+            for (std::size_t i = 0; i < columns.size(); ++i)
+                if (!used[i] && columns[i].is_object() && (columns[i].value("name", "") == name || columns[i].value("id", "") == name)) {
+                    used[i] = true;
+                    columnId = QString::fromStdString(columns[i].value("id", name));
+                    break;
+                }
+            ids << columnId;
+        }
+        auto worker = worker_;
+        const connect::RegistryEntry resolved = *entry;
+        worker_->post([self, worker, generation, id, plan, resolved, names, ids] {
+            PreviewData d;
+            d.sql = QString::fromStdString(plan.sql);
+            d.columnNames = names;
+            d.columnIds = ids;
+            QElapsedTimer timer;
+            timer.start();
+            try {
+                std::shared_ptr<connect::Connection> connection;
+                {
+                    std::lock_guard lock(worker->mutex);
+                    connection = worker->connections[resolved.profile.name];
+                }
+                if (!connection || !connection->isAlive()) {
+                    auto store = secrets::makeDefaultSecretStore();
+                    connection = connect::Connection::open(connect::resolveConnectionString(resolved, *store));
+                    std::lock_guard lock(worker->mutex);
+                    worker->connections[resolved.profile.name] = connection;
+                }
+                {
+                    std::lock_guard lock(worker->mutex);
+                    worker->running = connection;
+                }
+                const auto result = connection->query(plan.sql, preview::toConnectParams(plan.parameters));
+                {
+                    std::lock_guard lock(worker->mutex);
+                    worker->running.reset();
+                }
+                for (std::size_t r = 0; r < result.rowCount(); ++r) {
+                    std::vector<QVariant> row;
+                    for (std::size_t c = 0; c < result.columns.size(); ++c) row.push_back(toVariant(result.value(r, c)));
+                    d.rows.push_back(std::move(row));
+                }
+                d.totalRows = result.truncated ? -1 : qint64(result.rowCount());
+                d.state = PreviewData::State::Ready;
+            } catch (const std::exception& e) {
+                std::lock_guard lock(worker->mutex);
+                worker->running.reset();
+                d.state = PreviewData::State::Error;
+                d.error = QString::fromUtf8(e.what());
+            }
+            d.milliseconds = double(timer.nsecsElapsed()) / 1e6;
+            QMetaObject::invokeMethod(
+                qApp, [self, generation, id, d] {
+                    if (self) self->deliver(generation, id, d);
+                },
+                Qt::QueuedConnection);
+        });
+    }
+}
+
+} // namespace quire::ide
