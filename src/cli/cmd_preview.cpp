@@ -110,8 +110,7 @@ QUIRE_CLI_COMMAND("preview", 40, [](CLI::App& app, const quire::cli::GlobalOptio
                 throw quire::cli::ExitCode{2};
             }
         }
-        const Json* el = session.element(*element);
-        const std::string connectionId = el ? el->value("source", Json::object()).value("connectionId", "") : "";
+        const std::string connectionId = preview::connectionIdOf(session, *element);
         auto registry = connect::ConnectionRegistry::load(*connections);
         const auto entry = registry.find(connectionId);
         const auto dialectId = entry ? entry->profile.dialect() : sql::DialectId::SQLite;

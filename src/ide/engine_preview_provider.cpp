@@ -165,20 +165,7 @@ void EnginePreviewProvider::refresh(const QStringList& elementIds) {
         if (!element || !element->contains("source")) continue; // text, buttons, containers: nothing to query
         if (element->value("kind", "") == "control") continue;
         // Plan on the UI thread (fast, pure); only execution goes to the worker.
-        const std::string connectionId = [&] {
-            const Json& src = (*element)["source"];
-            if (src.contains("connectionId") && src["connectionId"].is_string()) return src["connectionId"].get<std::string>();
-            // Element-sourced: the connection of the first warehouse ancestor.
-            std::string current = src.value("elementId", "");
-            for (int guard = 0; guard < 32 && !current.empty(); ++guard) {
-                const Json* up = session->element(current);
-                if (!up || !up->contains("source")) break;
-                const Json& s = (*up)["source"];
-                if (s.contains("connectionId") && s["connectionId"].is_string()) return s["connectionId"].get<std::string>();
-                current = s.value("elementId", "");
-            }
-            return std::string();
-        }();
+        const std::string connectionId = preview::connectionIdOf(*session, id.toStdString());
         auto entry = registry.find(connectionId);
         PreviewData busy = data_.value(id);
         busy.state = PreviewData::State::Busy;

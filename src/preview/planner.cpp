@@ -90,6 +90,81 @@ Json PlannedQuery::parametersJson() const {
     return out;
 }
 
+// Wraps `inner` (a SELECT whose output columns are `columns`) with the element's effective filters (its own
+// and those of the controls targeting it; top-n as window layers), its sort, and the page window.
+void finishPlan(const PreviewSession& session, const std::string& elementId, const Json& element, const sql::Dialect& dialect,
+                const PlanOptions& options, const std::map<std::string, std::string>& nameOfId, const std::string& inner,
+                PlannedQuery& plan) {
+    std::string sql = "SELECT * FROM (" + inner + ") q";
+    std::vector<std::string> where;
+    std::vector<BoundValue> whereParams;
+    std::vector<std::pair<LoweredPredicate, std::string>> ranked;
+    for (const auto& filter : effectiveFilters(session, elementId, options.today)) {
+        const auto name = nameOfId.find(filter.columnId);
+        if (name == nameOfId.end()) {
+            plan.diagnostics.push_back(error("preview/unknown-column",
+                filter.origin + " filters column '" + filter.columnId + "', which element '" + elementId + "' lacks"));
+            continue;
+        }
+        auto lowered = lowerFilter(filter, "q." + dialect.quoteIdentifier(name->second));
+        if (!lowered.ok()) {
+            plan.diagnostics.push_back(error("preview/filter", filter.origin + ": " + lowered.error));
+            continue;
+        }
+        if (!lowered.windowSql.empty()) {
+            ranked.emplace_back(std::move(lowered), name->second);
+            continue;
+        }
+        where.push_back(lowered.sql);
+        whereParams.insert(whereParams.end(), lowered.params.begin(), lowered.params.end());
+    }
+    if (hasErrors(plan.diagnostics)) return;
+    if (!where.empty()) {
+        sql += " WHERE ";
+        for (std::size_t i = 0; i < where.size(); ++i) sql += (i ? " AND " : "") + where[i];
+        plan.parameters.insert(plan.parameters.end(), whereParams.begin(), whereParams.end());
+    }
+    // Top-n ranks the rows that pass the other filters (one window layer per top-n filter).
+    int layer = 0;
+    for (auto& [lowered, name] : ranked) {
+        const std::string alias = dialect.quoteIdentifier("__rank" + std::to_string(layer));
+        std::string outer;
+        for (std::size_t i = 0; i < plan.columns.size(); ++i)
+            outer += (i ? ", " : "") + std::string("r.") + dialect.quoteIdentifier(plan.columns[i]);
+        std::string pred = lowered.sql;
+        pred.replace(pred.find("{rank}"), 6, "r." + alias);
+        std::string window = lowered.windowSql;
+        const std::string qcol = "q." + dialect.quoteIdentifier(name);
+        window.replace(window.find(qcol), qcol.size(), "w." + dialect.quoteIdentifier(name));
+        sql = "SELECT " + outer + " FROM (SELECT w.*, " + window + " AS " + alias + " FROM (" + sql + ") w) r WHERE " + pred;
+        plan.parameters.insert(plan.parameters.end(), lowered.params.begin(), lowered.params.end());
+        sql = "SELECT * FROM (" + sql + ") q";
+        ++layer;
+    }
+    std::string order;
+    auto addOrder = [&](const std::string& columnId, const std::string& direction) {
+        const auto name = nameOfId.find(columnId);
+        if (name == nameOfId.end()) return;
+        order += std::string(order.empty() ? "" : ", ") + "q." + dialect.quoteIdentifier(name->second) +
+                 (direction.rfind("desc", 0) == 0 ? " DESC" : " ASC");
+    };
+    for (const auto& s : element.value("sort", Json::array()))
+        if (s.is_object()) addOrder(s.value("columnId", ""), s.value("direction", "ascending"));
+    // Charts: the x axis (or colour) sort, else the axis itself, so lines run in order.
+    for (const char* channel : {"xAxis", "color"}) {
+        if (!order.empty() || !element.contains(channel) || !element[channel].is_object()) continue;
+        const Json& axis = element[channel];
+        if (axis.contains("sort") && axis["sort"].is_object())
+            addOrder(axis["sort"].value("by", axis.value("columnId", "")), axis["sort"].value("direction", "ascending"));
+        else if (std::string(channel) == "xAxis")
+            addOrder(axis.value("columnId", ""), "ascending");
+    }
+    if (!order.empty()) sql += " ORDER BY " + order;
+    const std::string page = dialect.limitOffset(options.limit, options.offset);
+    if (!page.empty()) sql += " " + page;
+    plan.sql = sql;
+}
+
 PlannedQuery planElement(const PreviewSession& session, const std::string& elementId, const sql::Dialect& dialect,
                          const PlanOptions& options) {
     PlannedQuery plan;
@@ -101,10 +176,12 @@ PlannedQuery planElement(const PreviewSession& session, const std::string& eleme
     const std::string kind = element->value("kind", "");
     const Json source = element->value("source", Json::object());
     const std::string sourceKind = source.value("kind", "");
+    if (sourceKind == "table" && kind != "control") return planSourcedElement(session, elementId, dialect, options);
     if (kind != "table" || (sourceKind != "warehouse-table" && sourceKind != "sql") ||
         (element->contains("groupings") && !(*element)["groupings"].empty())) {
         plan.diagnostics.push_back(error("preview/not-planned",
-            "element '" + elementId + "': only detail tables over a warehouse table or custom SQL are planned so far"));
+            "element '" + elementId + "': charts, KPIs and pivots are previewed when sourced from a table element; "
+            "this one reads its warehouse source directly or has groupings"));
         return plan;
     }
     plan.connectionId = source.value("connectionId", "");
@@ -171,63 +248,7 @@ PlannedQuery planElement(const PreviewSession& session, const std::string& eleme
     }
     plan.parameters.insert(plan.parameters.end(), statementParams.begin(), statementParams.end());
 
-    std::string sql = "SELECT * FROM (" + select.sql + ") q";
-    std::vector<std::string> where;
-    std::vector<BoundValue> whereParams;
-    std::vector<std::pair<LoweredPredicate, std::string>> ranked;
-    for (const auto& filter : effectiveFilters(session, elementId, options.today)) {
-        const auto name = nameOfId.find(filter.columnId);
-        if (name == nameOfId.end()) {
-            plan.diagnostics.push_back(error("preview/unknown-column",
-                filter.origin + " filters column '" + filter.columnId + "', which element '" + elementId + "' lacks"));
-            continue;
-        }
-        auto lowered = lowerFilter(filter, "q." + dialect.quoteIdentifier(name->second));
-        if (!lowered.ok()) {
-            plan.diagnostics.push_back(error("preview/filter", filter.origin + ": " + lowered.error));
-            continue;
-        }
-        if (!lowered.windowSql.empty()) {
-            ranked.emplace_back(std::move(lowered), name->second);
-            continue;
-        }
-        where.push_back(lowered.sql);
-        whereParams.insert(whereParams.end(), lowered.params.begin(), lowered.params.end());
-    }
-    if (hasErrors(plan.diagnostics)) return plan;
-    if (!where.empty()) {
-        sql += " WHERE ";
-        for (std::size_t i = 0; i < where.size(); ++i) sql += (i ? " AND " : "") + where[i];
-        plan.parameters.insert(plan.parameters.end(), whereParams.begin(), whereParams.end());
-    }
-    // Top-n ranks the rows that pass the other filters (one window layer per top-n filter).
-    int layer = 0;
-    for (auto& [lowered, name] : ranked) {
-        const std::string alias = dialect.quoteIdentifier("__rank" + std::to_string(layer));
-        std::string outer;
-        for (std::size_t i = 0; i < plan.columns.size(); ++i)
-            outer += (i ? ", " : "") + std::string("r.") + dialect.quoteIdentifier(plan.columns[i]);
-        std::string pred = lowered.sql;
-        pred.replace(pred.find("{rank}"), 6, "r." + alias);
-        std::string window = lowered.windowSql;
-        const std::string qcol = "q." + dialect.quoteIdentifier(name);
-        window.replace(window.find(qcol), qcol.size(), "w." + dialect.quoteIdentifier(name));
-        sql = "SELECT " + outer + " FROM (SELECT w.*, " + window + " AS " + alias + " FROM (" + sql + ") w) r WHERE " + pred;
-        plan.parameters.insert(plan.parameters.end(), lowered.params.begin(), lowered.params.end());
-        sql = "SELECT * FROM (" + sql + ") q";
-        ++layer;
-    }
-    std::string order;
-    for (const auto& s : element->value("sort", Json::array())) {
-        const auto name = nameOfId.find(s.value("columnId", ""));
-        if (name == nameOfId.end()) continue;
-        order += std::string(order.empty() ? "" : ", ") + "q." + dialect.quoteIdentifier(name->second) +
-                 (s.value("direction", "ascending").rfind("desc", 0) == 0 ? " DESC" : " ASC");
-    }
-    if (!order.empty()) sql += " ORDER BY " + order;
-    const std::string page = dialect.limitOffset(options.limit, options.offset);
-    if (!page.empty()) sql += " " + page;
-    plan.sql = sql;
+    finishPlan(session, elementId, *element, dialect, options, nameOfId, select.sql, plan);
     return plan;
 }
 

@@ -119,9 +119,13 @@ void RefreshScheduler::work() {
             inFlight_.erase(job.elementId);
             if (generation_[job.elementId] != job.generation) out.status = RefreshOutcome::Status::Cancelled;
             if (out.status != RefreshOutcome::Status::Cancelled) outcomes_[job.elementId] = out;
-            --running_;
         }
         if (listener_) listener_(out);
+        {
+            // Idle only once the listener has seen the outcome, so waitIdle() implies every outcome was delivered.
+            std::lock_guard lock(mutex_);
+            --running_;
+        }
         idle_.notify_all();
         wake_.notify_all();
     }

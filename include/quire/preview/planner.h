@@ -34,5 +34,13 @@ struct PlannedQuery {
 
 PlannedQuery planElement(const PreviewSession& session, const std::string& elementId, const sql::Dialect& dialect,
                          const PlanOptions& options = {});
+// The warehouse connection an element's query runs on: its own source's connectionId, or that of the first
+// ancestor (through `source.elementId`) that has one. "" when there is none.
+std::string connectionIdOf(const PreviewSession& session, const std::string& elementId);
+
+// Elements sourced from another element (planElement dispatches here): the parent's query is a subquery;
+// aggregate formulas group by the element's row-level columns (charts, KPIs, pivots).
+PlannedQuery planSourcedElement(const PreviewSession& session, const std::string& elementId, const sql::Dialect& dialect,
+                                const PlanOptions& options = {});
 
 } // namespace quire::preview
