@@ -17,6 +17,7 @@
 #include <QPainter>
 
 #include <algorithm>
+#include <map>
 #include <cmath>
 
 namespace quire::ide {
@@ -167,12 +168,18 @@ void PreviewPainter::paintKpi(QPainter& p, const QRect& area, const Json& elemen
     int index = data.columnIndex(valueColumn);
     if (index < 0) index = 0;
     QVariant value = !data.rows.empty() && index < int(data.rows[0].size()) ? data.rows[0][std::size_t(index)] : QVariant();
+    const QString text = formatPreviewValue(value, columnFormat(element, valueColumn));
     QFont big = p.font();
-    big.setPixelSize(std::clamp(area.height() / 2, 14, 40));
     big.setBold(true);
+    int size = std::clamp(area.height() / 2, 12, 40);
+    for (; size > 10; --size) { // the largest size whose text fits the card
+        big.setPixelSize(size);
+        if (QFontMetrics(big).horizontalAdvance(text) <= area.width() - 8) break;
+    }
+    big.setPixelSize(size);
     p.setFont(big);
     p.setPen(QColor("#0f172a"));
-    p.drawText(area, Qt::AlignCenter, formatPreviewValue(value, columnFormat(element, valueColumn)));
+    p.drawText(area, Qt::AlignCenter, text);
 }
 
 void PreviewPainter::paintChart(QPainter& p, const QRect& area, const Json& element, const PreviewData& data) {
@@ -207,37 +214,80 @@ void PreviewPainter::paintChart(QPainter& p, const QRect& area, const Json& elem
         values.push_back(mi < int(row.size()) ? row[std::size_t(mi)].toDouble() : 0.0);
     }
     const QColor accent("#4f46e5");
+    static const QColor palette[] = {QColor("#4f46e5"), QColor("#0ea5e9"), QColor("#10b981"), QColor("#f59e0b"),
+                                     QColor("#ef4444"), QColor("#8b5cf6"), QColor("#14b8a6"), QColor("#64748b")};
+    QFont axisFont;
+    axisFont.setPixelSize(9);
+    const double maxValue = values.empty() ? 0 : std::fabs(*std::max_element(values.begin(), values.end(), [](double a, double b) { return std::fabs(a) < std::fabs(b); }));
+    const QString numberFormat = maxValue >= 1000 ? "%.0f" : maxValue >= 10 ? "%.1f" : "%.3g";
+    // Cartesian charts coloured by a category column: one series per category value.
+    QString seriesColumn;
+    if (!circular && element.contains("color") && element["color"].is_object()) {
+        const Json& c = element["color"];
+        if (c.value("by", "") == "category") seriesColumn = QString::fromStdString(c.value("column", c.value("columnId", "")));
+    }
+    const int si = data.columnIndex(seriesColumn);
     if (circular) {
+        chart->legend()->setFont(axisFont);
         auto* series = new QPieSeries;
         for (int i = 0; i < categories.size(); ++i) series->append(categories[i], values[std::size_t(i)]);
         if (kind == "donut-chart") series->setHoleSize(0.55);
         chart->addSeries(series);
     } else if (kind == "line-chart" || kind == "area-chart" || kind == "scatter-chart") {
-        auto* line = kind == "scatter-chart" ? static_cast<QXYSeries*>(new QScatterSeries) : static_cast<QXYSeries*>(new QLineSeries);
-        for (std::size_t i = 0; i < values.size(); ++i) line->append(double(i), values[i]);
-        line->setColor(accent);
-        QAbstractSeries* series = line;
-        if (kind == "area-chart") {
-            auto* area = new QAreaSeries(static_cast<QLineSeries*>(line));
-            area->setColor(QColor(79, 70, 229, 90));
-            area->setBorderColor(accent);
-            series = area;
+        // X positions are distinct categories in row order; each colour category is its own series.
+        QStringList xs;
+        std::map<QString, std::vector<std::pair<int, double>>> bySeries;
+        for (std::size_t r = 0; r < limit; ++r) {
+            const QString x = categories[int(r)];
+            int xi = int(xs.indexOf(x));
+            if (xi < 0) { xi = int(xs.size()); xs << x; }
+            const QString name = si >= 0 && si < int(data.rows[r].size()) ? formatPreviewValue(data.rows[r][std::size_t(si)], nullptr)
+                                                                            : data.columnNames.value(mi);
+            bySeries[name].push_back({xi, values[r]});
         }
-        chart->addSeries(series);
         auto* x = new QBarCategoryAxis;
-        x->append(categories);
+        x->append(xs);
+        x->setLabelsFont(axisFont);
+        x->setLabelsAngle(xs.size() > 6 ? -45 : 0);
         auto* y = new QValueAxis;
-        y->setLabelFormat("%.3g");
+        y->setLabelFormat(numberFormat);
+        y->setLabelsFont(axisFont);
         chart->addAxis(x, Qt::AlignBottom);
         chart->addAxis(y, Qt::AlignLeft);
-        series->attachAxis(y);
         auto* xv = new QValueAxis;
-        xv->setRange(-0.5, double(std::max<std::size_t>(1, values.size())) - 0.5);
+        xv->setRange(-0.5, double(std::max<qsizetype>(1, xs.size())) - 0.5);
         xv->setVisible(false);
         chart->addAxis(xv, Qt::AlignTop);
-        series->attachAxis(xv);
-        const auto [lo, hi] = values.empty() ? std::pair{0.0, 1.0} : std::pair{*std::min_element(values.begin(), values.end()), *std::max_element(values.begin(), values.end())};
-        y->setRange(std::min(0.0, lo), hi > lo ? hi * 1.05 : lo + 1);
+        double lo = 0, hi = 1;
+        int colour = 0;
+        for (auto& [name, points] : bySeries) {
+            std::sort(points.begin(), points.end());
+            auto* line = kind == "scatter-chart" ? static_cast<QXYSeries*>(new QScatterSeries) : static_cast<QXYSeries*>(new QLineSeries);
+            line->setName(name);
+            for (const auto& [xi, v] : points) {
+                line->append(double(xi), v);
+                hi = std::max(hi, v);
+                lo = std::min(lo, v);
+            }
+            const QColor c = palette[colour++ % 8];
+            line->setColor(c);
+            QAbstractSeries* series = line;
+            if (kind == "area-chart") {
+                auto* area = new QAreaSeries(static_cast<QLineSeries*>(line));
+                area->setName(name);
+                QColor fill = c;
+                fill.setAlpha(70);
+                area->setColor(fill);
+                area->setBorderColor(c);
+                series = area;
+            }
+            chart->addSeries(series);
+            series->attachAxis(y);
+            series->attachAxis(xv);
+        }
+        chart->legend()->setVisible(bySeries.size() > 1);
+        chart->legend()->setFont(axisFont);
+        y->setRange(lo, hi * 1.05);
     } else {
         auto* set = new QBarSet(data.columnNames.value(mi));
         set->setColor(accent);
@@ -249,8 +299,10 @@ void PreviewPainter::paintChart(QPainter& p, const QRect& area, const Json& elem
         chart->addSeries(series);
         auto* cats = new QBarCategoryAxis;
         cats->append(categories);
+        cats->setLabelsFont(axisFont);
         auto* vals = new QValueAxis;
-        vals->setLabelFormat("%.3g");
+        vals->setLabelFormat(numberFormat);
+        vals->setLabelsFont(axisFont);
         chart->addAxis(cats, horizontal ? Qt::AlignLeft : Qt::AlignBottom);
         chart->addAxis(vals, horizontal ? Qt::AlignBottom : Qt::AlignLeft);
         series->attachAxis(cats);
