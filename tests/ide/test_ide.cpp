@@ -91,7 +91,7 @@ TEST_CASE("every palette entry creates an element the validator accepts", "[ide]
     CHECK_FALSE(hasErrors(f.model().diagnostics()));
 }
 
-TEST_CASE("dragging the corner resizes on grid lines; one drag is one undo step", "[ide]") {
+TEST_CASE("dragging the corner resizes on grid lines and one drag is one undo step", "[ide]") {
     Fixture f;
     CanvasWidget* canvas = f.window.canvas();
     const PlacedNode card = f.placed("revenue-trend");
