@@ -1,7 +1,9 @@
-// quire compile FILE --element ID --dialect D: SQL for a table element of row-level formulas over a
-// warehouse-table source (the planner extends this to groupings, filters and chained elements).
+// quire compile FILE --element ID --dialect D [--today YYYY-MM-DD]: the SQL the preview engine runs for an
+// element (its planner), with the bound parameters listed after it; control values are never spliced in.
 #include <quire/doc/io.h>
-#include <quire/sql/table_select.h>
+#include <quire/preview/planner.h>
+#include <quire/preview/session.h>
+#include <quire/sql/dialect.h>
 
 #include <iostream>
 
@@ -12,6 +14,7 @@ namespace {
 
 struct CompileArgs {
     std::string file, element, dialect = "postgresql";
+    std::string today = "2026-01-01"; // resolves relative date controls
 };
 
 // Finds the element with `id` in elements[] (or pages[].elements[]); sets its JSON pointer.
@@ -56,33 +59,21 @@ int run(const CompileArgs& args) {
         std::cerr << args.file << ": error [compile/unknown-element]: no element with id '" << args.element << "'\n";
         return 1;
     }
-    const Json* source = element->contains("source") ? &(*element)["source"] : nullptr;
-    if (element->value("kind", std::string()) != "table" || !source || !source->is_object() ||
-        source->value("kind", std::string()) != "warehouse-table" || !source->contains("path") || !(*source)["path"].is_array()) {
-        std::cerr << args.file << ": error [compile/unsupported-element]: " << pointer
-                  << ": only table elements over a warehouse-table source compile here\n";
-        return 1;
-    }
-    std::vector<std::string> path;
-    for (const auto& part : (*source)["path"]) path.push_back(part.is_string() ? part.get<std::string>() : part.dump());
-    std::vector<sql::TableColumn> columns;
-    if (auto cols = element->find("columns"); cols != element->end() && cols->is_array())
-        for (std::size_t i = 0; i < cols->size(); ++i) {
-            const Json& c = (*cols)[i];
-            if (!c.is_object()) continue;
-            columns.push_back({c.value("name", c.value("id", std::string())), c.value("formula", std::string()),
-                               pointer + "/columns/" + std::to_string(i) + "/formula"});
-        }
-    auto select = sql::buildTableSelect(path, columns, sql::dialect(*dialectId));
-    for (auto d : select.diagnostics) {
-        d.location.file = args.file;
+    // The full planner: sources (warehouse table, custom SQL, other elements), filters, controls, grouping.
+    preview::PreviewSession session(contents);
+    preview::PlanOptions options;
+    options.today = args.today;
+    const auto plan = preview::planElement(session, args.element, sql::dialect(*dialectId), options);
+    for (auto d : plan.diagnostics) {
+        d.location = loaded.document->locate(pointer + d.pointer);
+        d.pointer = pointer + d.pointer;
         std::cerr << formatDiagnostic(d);
-        if (!d.pointer.empty()) std::cerr << " (" << d.pointer << ")";
         if (d.formulaSpan) std::cerr << " [formula offset " << d.formulaSpan->first << ", length " << d.formulaSpan->second << "]";
         std::cerr << "\n";
     }
-    if (!select.ok()) return 1;
-    std::cout << select.sql << "\n";
+    if (!plan.ok()) return 1;
+    std::cout << plan.sql << ";\n";
+    if (!plan.parameters.empty()) std::cout << "-- parameters (in placeholder order): " << plan.parametersJson().dump() << "\n";
     return 0;
 }
 
@@ -94,6 +85,7 @@ QUIRE_CLI_COMMAND("compile", 40, [](CLI::App& app, const GlobalOptions&) {
     cmd->add_option("file", args->file, "workbook file (.json, .yaml)")->required();
     cmd->add_option("--element", args->element, "element id")->required();
     cmd->add_option("--dialect", args->dialect, "snowflake, bigquery, redshift, databricks, postgresql, sqlite");
+    cmd->add_option("--today", args->today, "date that relative date controls resolve against (YYYY-MM-DD)");
     cmd->callback([args] {
         if (int rc = run(*args); rc != 0) throw ExitCode{rc};
     });
