@@ -3,6 +3,7 @@
 #include <quire/connect/connection_registry.h>
 #include <quire/connect/odbc.h>
 #include <quire/preview/connect_params.h>
+#include <quire/preview/action_engine.h>
 #include <quire/preview/planner.h>
 #include <quire/preview/session.h>
 #include <quire/secrets/secret_store.h>
@@ -140,12 +141,129 @@ void EnginePreviewProvider::deliver(quint64 generation, const QString& elementId
     emit updated(elementId);
 }
 
+std::unique_ptr<preview::PreviewSession> EnginePreviewProvider::makeSession() const {
+    const Json* body = model_->body();
+    if (!body) return nullptr;
+    auto session = std::make_unique<preview::PreviewSession>(*body);
+    for (const auto& [id, fields] : controlOverrides_) session->setControlFields(id, fields);
+    return session;
+}
+
+Json EnginePreviewProvider::controlFields(const QString& controlId) const {
+    auto session = makeSession();
+    const preview::ControlState* state = session ? session->control(controlId.toStdString()) : nullptr;
+    return state ? state->fields : Json::object();
+}
+
+QString EnginePreviewProvider::controlSummary(const QString& controlId) const {
+    auto session = makeSession();
+    const preview::ControlState* state = session ? session->control(controlId.toStdString()) : nullptr;
+    if (!state) return {};
+    if (state->isCleared()) return tr("(all)");
+    const Json& f = state->fields;
+    if (f.contains("startDate") || f.contains("endDate"))
+        return QString::fromStdString(f.value("startDate", Json("…")).dump()).remove('"') + " → " +
+               QString::fromStdString(f.value("endDate", Json("…")).dump()).remove('"');
+    const auto values = state->selectedValues();
+    if (!values.empty()) {
+        QStringList parts;
+        for (const auto& v : values) parts << QString::fromStdString(v.is_string() ? v.get<std::string>() : v.dump());
+        return parts.join(", ");
+    }
+    const Json scalar = state->scalarValue();
+    if (!scalar.is_null()) return QString::fromStdString(scalar.is_string() ? scalar.get<std::string>() : scalar.dump());
+    return QString::fromStdString(f.dump());
+}
+
+void EnginePreviewProvider::setControlFields(const QString& controlId, const Json& fields) {
+    controlOverrides_[controlId.toStdString()] = fields;
+    emit controlsChanged();
+    refresh(lastRefresh_);
+}
+
+void EnginePreviewProvider::resetControls() {
+    controlOverrides_.clear();
+    emit controlsChanged();
+    refresh(lastRefresh_);
+}
+
+QStringList EnginePreviewProvider::distinctValues(const QString& controlId, int limit, QString* error) const {
+    auto fail = [&](const QString& why) {
+        if (error) *error = why;
+        return QStringList();
+    };
+    auto session = makeSession();
+    const preview::ControlState* state = session ? session->control(controlId.toStdString()) : nullptr;
+    const Json* control = state ? session->element(state->elementId) : nullptr;
+    if (!control || !control->contains("source")) return fail(tr("the control has no value source"));
+    const Json& src = (*control)["source"];
+    const Json inner = src.value("source", Json::object());
+    const std::string sourceElement = inner.value("elementId", "");
+    const std::string columnId = src.value("columnId", "");
+    const Json* element = session->element(sourceElement);
+    if (!element) return fail(tr("the control's source element '%1' does not exist").arg(QString::fromStdString(sourceElement)));
+    std::string columnName;
+    for (const auto& c : element->value("columns", Json::array()))
+        if (c.is_object() && c.value("id", "") == columnId) columnName = c.value("name", columnId);
+    if (columnName.empty()) return fail(tr("column '%1' is not on '%2'").arg(QString::fromStdString(columnId), QString::fromStdString(sourceElement)));
+    try {
+        auto registry = connect::ConnectionRegistry::load(connectionsFile_.toStdString());
+        auto entry = registry.find(preview::connectionIdOf(*session, sourceElement));
+        if (!entry) return fail(tr("no connection for '%1'").arg(QString::fromStdString(sourceElement)));
+        // List values come from the source as authored, not narrowed by this same control.
+        preview::PreviewSession unfiltered(*model_->body());
+        const auto& dialect = sql::dialect(entry->profile.dialect());
+        const auto plan = preview::planElement(unfiltered, sourceElement, dialect, {todayIso(), {}, {}});
+        if (!plan.ok()) return fail(QString::fromStdString(plan.diagnostics.empty() ? "cannot plan" : plan.diagnostics.front().message));
+        const std::string q = dialect.quoteIdentifier(columnName);
+        const std::string sql = "SELECT DISTINCT v." + q + " FROM (" + plan.sql + ") v WHERE v." + q + " IS NOT NULL ORDER BY 1 " +
+                                dialect.limitOffset(limit, std::nullopt);
+        auto store = secrets::makeDefaultSecretStore();
+        auto connection = connect::Connection::open(connect::resolveConnectionString(*entry, *store));
+        const auto result = connection->query(sql, preview::toConnectParams(plan.parameters));
+        QStringList values;
+        for (std::size_t r = 0; r < result.rowCount(); ++r) values << QString::fromStdString(result.toString(r, 0));
+        return values;
+    } catch (const std::exception& e) {
+        return fail(QString::fromUtf8(e.what()));
+    }
+}
+
+EnginePreviewProvider::ClickResult EnginePreviewProvider::fireClick(const QString& elementId) {
+    ClickResult out;
+    auto session = makeSession();
+    if (!session) return out;
+    session->currentPage = ""; // any navigate effect sets it
+    preview::ActionEngine engine(*session);
+    const auto run = engine.fire({elementId.toStdString(), "on-click", std::nullopt, std::nullopt});
+    for (const auto& d : run.diagnostics)
+        if (d.severity == Severity::Error) out.errors << QString::fromStdString(d.message);
+    bool controls = false;
+    for (const auto& effect : run.effects) {
+        out.summaries << QString::fromStdString(effect.kind + ": " + effect.summary);
+        for (const auto& c : effect.changedControls)
+            if (const auto* state = session->control(c)) {
+                controlOverrides_[c] = state->fields;
+                controls = true;
+            }
+    }
+    if (session->openOverlay) out.navigateTo = QString::fromStdString(*session->openOverlay);
+    else if (!session->currentPage.empty()) out.navigateTo = QString::fromStdString(session->currentPage);
+    for (const auto& e : session->takeExternalEffects())
+        out.external << QString::fromStdString(e.kind + ": " + e.effect.value("resolved", e.effect).dump());
+    if (controls) {
+        emit controlsChanged();
+        refresh(lastRefresh_);
+    }
+    return out;
+}
+
 void EnginePreviewProvider::refresh(const QStringList& elementIds) {
     const quint64 generation = ++generation_;
     worker_->clear();
-    const Json* body = model_->body();
-    if (!body) return;
-    auto session = std::make_shared<preview::PreviewSession>(*body);
+    lastRefresh_ = elementIds;
+    std::shared_ptr<preview::PreviewSession> session = makeSession();
+    if (!session) return;
     connect::ConnectionRegistry registry;
     try {
         registry = connect::ConnectionRegistry::load(connectionsFile_.toStdString());

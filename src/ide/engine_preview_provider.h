@@ -8,9 +8,15 @@
 
 #include <QHash>
 
+#include <map>
+
 #include <atomic>
 #include <memory>
 #include <mutex>
+
+namespace quire::preview {
+class PreviewSession;
+}
 
 namespace quire::ide {
 
@@ -29,7 +35,30 @@ public:
 
     int rowLimit = 200;
 
+    // Control values set in the IDE (they override the values authored in the workbook until reset).
+    Json controlFields(const QString& controlId) const;
+    QString controlSummary(const QString& controlId) const;
+    void setControlFields(const QString& controlId, const Json& fields);
+    void resetControls();
+    // Distinct values of a list control's source column (at most `limit`), for its value picker.
+    QStringList distinctValues(const QString& controlId, int limit = 500, QString* error = nullptr) const;
+
+    // Runs the on-click actions of a button or image against the preview state.
+    struct ClickResult {
+        QString navigateTo;         // page or overlay to show ("" = stay)
+        QStringList external;       // open-url / open-document / download effects awaiting confirmation
+        QStringList summaries;      // one line per effect
+        QStringList errors;
+    };
+    ClickResult fireClick(const QString& elementId);
+
+signals:
+    void controlsChanged();
+
 private:
+    std::unique_ptr<preview::PreviewSession> makeSession() const;
+    QStringList lastRefresh_;
+    std::map<std::string, Json> controlOverrides_;
     struct Worker;
     void deliver(quint64 generation, const QString& elementId, PreviewData data);
 

@@ -6,6 +6,8 @@
 #include "element_templates.h"
 #include "outline_widget.h"
 #include "palette_widget.h"
+#include "control_value_dialog.h"
+#include "engine_preview_provider.h"
 #include "preview_data.h"
 #include "preview_painter.h"
 #include "problems_widget.h"
@@ -28,6 +30,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPainter>
 #include <QSaveFile>
 #include <QScrollArea>
 #include <QSettings>
@@ -144,7 +147,9 @@ void MainWindow::buildDocks() {
         sourceDock->raise();
         source_->showLine(line, column);
     });
-    connect(canvas_, &CanvasWidget::elementActivated, this, [propDock] { propDock->raise(); });
+    connect(canvas_, &CanvasWidget::elementActivated, this, [this, propDock](const QString& id) {
+        if (!activateInPreview(id)) propDock->raise();
+    });
 }
 
 void MainWindow::buildMenus() {
@@ -281,6 +286,22 @@ void MainWindow::setPreviewProvider(PreviewProvider* provider) {
     if (!previewPainter_) previewPainter_ = std::make_unique<PreviewPainter>();
     canvas_->setContentPainter([this](QPainter& p, const QRect& area, const Json& element) {
         if (!preview_) return false;
+        if (element.value("kind", "") == "control") {
+            auto* engine = dynamic_cast<EnginePreviewProvider*>(preview_);
+            if (!engine) return false;
+            QRect box(area.left(), area.top(), std::min(area.width(), 260), std::min(area.height(), 24));
+            p.setPen(QColor("#93c5fd"));
+            p.setBrush(QColor("#eff6ff"));
+            p.drawRoundedRect(box, 4, 4);
+            p.setPen(QColor("#1e3a8a"));
+            QFont f = p.font();
+            f.setPixelSize(11);
+            p.setFont(f);
+            const QString summary = engine->controlSummary(QString::fromStdString(element.value("controlId", "")));
+            p.drawText(box.adjusted(8, 0, -8, 0), Qt::AlignVCenter | Qt::AlignLeft,
+                       p.fontMetrics().elidedText(summary + QStringLiteral("  ▾"), Qt::ElideMiddle, box.width() - 16));
+            return true;
+        }
         return previewPainter_->paint(p, area, element, preview_->data(QString::fromStdString(element.value("id", ""))));
     });
     connect(provider, &PreviewProvider::updated, this, [this](const QString& id) {
@@ -288,6 +309,8 @@ void MainWindow::setPreviewProvider(PreviewProvider* provider) {
         canvas_->update();
     });
     connect(provider, &PreviewProvider::queryFinished, queryLog_, &QueryLog::addEntry);
+    if (auto* engine = dynamic_cast<EnginePreviewProvider*>(provider))
+        connect(engine, &EnginePreviewProvider::controlsChanged, canvas_, qOverload<>(&QWidget::update));
     connect(queryLog_, &QueryLog::cancelRequested, provider, &PreviewProvider::cancelAll);
     // Re-run previews shortly after edits settle (the provider caches unchanged queries).
     if (!previewDebounce_) {
@@ -298,6 +321,38 @@ void MainWindow::setPreviewProvider(PreviewProvider* provider) {
         connect(&model_, &DocumentModel::changed, previewDebounce_, qOverload<>(&QTimer::start));
     }
     refreshPreview();
+}
+
+bool MainWindow::activateInPreview(const QString& elementId) {
+    auto* engine = dynamic_cast<EnginePreviewProvider*>(preview_);
+    const Json* element = model_.findElement(elementId.toStdString());
+    if (!engine || !element) return false;
+    const std::string kind = element->value("kind", "");
+    if (kind == "control") {
+        const QString controlId = QString::fromStdString(element->value("controlId", ""));
+        const std::string type = element->value("controlType", "");
+        QStringList choices;
+        if (type == "list" || type == "segmented") {
+            QString error;
+            choices = engine->distinctValues(controlId, 500, &error);
+            if (!error.isEmpty()) statusBar()->showMessage(tr("Values of %1: %2").arg(controlId, error), 8000);
+        }
+        ControlValueDialog dialog(QString::fromStdString(element->value("name", element->value("controlId", ""))), type,
+                                  engine->controlFields(controlId), choices, this);
+        if (dialog.exec() == QDialog::Accepted) engine->setControlFields(controlId, dialog.fields());
+        return true;
+    }
+    if (kind == "button" || kind == "image") {
+        const auto result = engine->fireClick(elementId);
+        if (!result.errors.isEmpty()) QMessageBox::warning(this, tr("Action failed"), result.errors.join("\n"));
+        for (const QString& external : result.external)
+            QMessageBox::information(this, tr("Action leaves the IDE"),
+                                     tr("In Sigma this action would now run:\n%1\n\nQuire does not open it from a preview.").arg(external));
+        if (!result.navigateTo.isEmpty()) showRegion(result.navigateTo);
+        statusBar()->showMessage(result.summaries.join("; "), 6000);
+        return true;
+    }
+    return false;
 }
 
 void MainWindow::refreshPreview() {

@@ -49,6 +49,9 @@ public:
     void setPreviewProvider(PreviewProvider* provider);
     PreviewProvider* previewProvider() const { return preview_; }
     void refreshPreview();
+    // Double-click in the canvas during preview: edit a control's value, or run a button's on-click actions.
+    // false when the element has nothing to do in preview (the property panel is shown instead).
+    bool activateInPreview(const QString& elementId);
     void writeRecovery();
 
 protected:

@@ -2,6 +2,7 @@
 // plain SQL run independently on the same file.
 #include <catch2/catch.hpp>
 
+#include "canvas_widget.h"
 #include "engine_preview_provider.h"
 #include "main_window.h"
 #include "query_log.h"
@@ -79,4 +80,56 @@ TEST_CASE("a connection that is not configured is an error on the element, not a
     const PreviewData d = provider.data("sales-table");
     CHECK(d.state == PreviewData::State::Error);
     CHECK(d.error.contains("connections"));
+}
+
+TEST_CASE("a control value set in the IDE filters the previews that depend on it", "[ide][preview]") {
+    Warehouse warehouse;
+    MainWindow window;
+    REQUIRE(window.openFile(QString::fromStdString(quire::test::sourceDir() + "/resources/examples/marketing.yaml"), true));
+    window.showRegion("overview");
+    EnginePreviewProvider provider(window.model(), QString::fromStdString(warehouse.connections));
+    window.setPreviewProvider(&provider);
+    REQUIRE(provider.waitIdle(60000));
+    const PreviewData before = provider.data("conv-by-channel");
+    REQUIRE(before.state == PreviewData::State::Ready);
+    REQUIRE(before.rows.size() > 1);
+
+    // The list control's choices are the distinct channel names of its source.
+    QString error;
+    const QStringList choices = provider.distinctValues("channel-filter", 500, &error);
+    INFO(error.toStdString());
+    CHECK(qint64(choices.size()) == warehouse.scalar("SELECT count(DISTINCT channel_name) FROM channels"));
+    REQUIRE(choices.contains("Email"));
+
+    provider.setControlFields("channel-filter", Json{{"values", {"Email"}}});
+    REQUIRE(provider.waitIdle(60000));
+    const PreviewData after = provider.data("conv-by-channel");
+    REQUIRE(after.state == PreviewData::State::Ready);
+    REQUIRE(after.rows.size() == 1);
+    CHECK(after.rows[0][0].toString() == "Email");
+    CHECK(provider.controlSummary("channel-filter") == "Email");
+
+    provider.resetControls();
+    REQUIRE(provider.waitIdle(60000));
+    CHECK(provider.data("conv-by-channel").rows.size() == before.rows.size());
+}
+
+TEST_CASE("buttons run their actions: set a control, navigate to a page", "[ide][preview]") {
+    Warehouse warehouse;
+    MainWindow window;
+    REQUIRE(window.openFile(QString::fromStdString(quire::test::sourceDir() + "/resources/examples/marketing.yaml"), true));
+    window.showRegion("overview");
+    EnginePreviewProvider provider(window.model(), QString::fromStdString(warehouse.connections));
+    window.setPreviewProvider(&provider);
+    REQUIRE(provider.waitIdle(60000));
+
+    const auto paid = provider.fireClick("btn-paid");
+    CHECK(paid.errors.isEmpty());
+    CHECK(provider.controlSummary("channel-filter") == "Paid Search");
+    REQUIRE(provider.waitIdle(60000));
+    REQUIRE(provider.data("conv-by-channel").rows.size() == 1);
+    CHECK(provider.data("conv-by-channel").rows[0][0].toString() == "Paid Search");
+
+    REQUIRE(window.activateInPreview("see-data"));
+    CHECK(window.canvas()->region() == "data");
 }
