@@ -1,0 +1,125 @@
+#pragma once
+// Publish, pull and pull-and-merge: the one workflow the CLI and the IDE's File > Publish share. It never
+// prints and never asks on a terminal: decisions go through callbacks, outcomes come back as results.
+// Synchronous (the client's calls run a local event loop); the GUI can call it on its own thread or hand it
+// a client created on a worker thread.
+//
+// publish(): validate (errors block) -> resolve the target (options.workbookId, else the sidecar, else
+// create) -> GET the server version -> drift check (server documentVersion != the sidecar's = remote
+// changed, nothing is written) -> diff local vs server -> confirm callback -> POST (create, or dry run) or
+// PUT {contents, documentVersion} (409/412/stale = remote changed) -> GET the readback -> sidecar + base
+// snapshot. pullAndMerge(): three-way element merge of base snapshot / local / server.
+#include <quire/core/diagnostic.h>
+#include <quire/diff/merge.h>
+#include <quire/diff/workbook_diff.h>
+#include <quire/doc/document.h>
+#include <quire/publish/api_error.h>
+#include <quire/publish/sigma_client.h>
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace quire::publish {
+
+struct PublishOptions {
+    std::string workbookId;  // update this workbook (overrides the sidecar); "" = sidecar, else create
+    std::string folderId;    // create into this folder; "" = the document's folderId, else the home folder
+    std::string name;        // create with this name; "" = the document's name, else the file's base name
+    bool dryRun = false;     // validate with Sigma (POST dryRun: true) and diff; write nothing
+    bool writeSidecar = true; // remember the workbook next to the file (needs Document::path)
+};
+
+// What is about to happen, for the confirm callback.
+struct PublishPlan {
+    bool create = false;
+    std::string workbookId;                  // "" when creating
+    std::string name;
+    std::string folderId;                    // create only
+    std::optional<long long> documentVersion; // update: the version the PUT is based on
+    diff::WorkbookDiff diff;                 // server -> local (create: empty -> local)
+};
+
+struct PublishCallbacks {
+    std::function<void(const std::string&)> progress;   // "validating", "fetching workbook ..."
+    std::function<bool(const PublishPlan&)> confirm;     // false = cancel; unset = go ahead
+};
+
+enum class PublishStatus {
+    Created,
+    Updated,
+    Unchanged,          // the server already has exactly this body; nothing sent
+    DryRunPassed,
+    DryRunRejected,
+    ValidationFailed,   // local errors; nothing sent
+    Cancelled,
+    RemoteChanged,      // the server moved on since the last pull: nothing overwritten, pull and merge
+    Failed
+};
+std::string_view publishStatusName(PublishStatus status);
+
+struct PublishResult {
+    PublishStatus status = PublishStatus::Failed;
+    std::vector<Diagnostic> diagnostics;     // validator findings, dry-run warnings/errors, mapped API errors
+    std::optional<PublishPlan> plan;
+    std::optional<ApiError> error;           // the failing call (Failed, DryRunRejected, RemoteChanged on 409)
+    std::string message;                     // one line for people
+    std::string workbookId;
+    std::string url;
+    std::optional<long long> documentVersion; // after the write
+    diff::WorkbookDiff remoteChanges;        // RemoteChanged: base snapshot (or local) -> server
+    diff::WorkbookDiff normalization;        // after a write: local -> server readback (what Sigma rewrote)
+    Json dryRunReply;                        // the dry run's reply body
+    bool ok() const {
+        return status == PublishStatus::Created || status == PublishStatus::Updated ||
+               status == PublishStatus::Unchanged || status == PublishStatus::DryRunPassed;
+    }
+};
+
+struct PullResult {
+    bool ok = false;
+    std::string message;
+    std::optional<ApiError> error;
+    std::string workbookId;
+    std::string url;
+    std::optional<long long> documentVersion;
+    std::string path;                         // the file written
+};
+
+struct MergeOutcome {
+    bool ok = false;                          // merged cleanly and written (or nothing to merge)
+    std::string message;
+    std::optional<ApiError> error;
+    std::vector<diff::MergeConflict> conflicts; // not empty: nothing written
+    diff::WorkbookDiff incoming;              // local -> merged result
+    std::optional<long long> documentVersion; // server version merged in
+};
+
+using Validator = std::function<std::vector<Diagnostic>(const doc::Document&)>;
+
+class PublishFlow {
+public:
+    // `validator` unset = quire::validate::validate with its default options.
+    explicit PublishFlow(SigmaClient& client, Validator validator = {});
+
+    PublishResult publish(const doc::Document& document, const PublishOptions& options = {},
+                          const PublishCallbacks& callbacks = {});
+
+    // Fetches a workbook (id or URL) into `path` (canonical JSON or YAML via the document writer) and writes
+    // the sidecar and base snapshot next to it.
+    PullResult pull(const std::string& idOrUrl, const std::string& path, doc::Format format);
+
+    // Merges the server's changes since the last pull into the document's file (base = snapshot, ours = the
+    // file, theirs = the server). Writes the file, sidecar and snapshot only when the merge is clean.
+    MergeOutcome pullAndMerge(const doc::Document& document);
+
+private:
+    std::string resolveWorkbookId(const std::string& idOrUrl, ApiError& error);
+    void progress(const PublishCallbacks& callbacks, const std::string& text) const;
+
+    SigmaClient& client_;
+    Validator validator_;
+};
+
+} // namespace quire::publish

@@ -1,0 +1,33 @@
+#include <quire/publish/credentials.h>
+
+#include <cstdlib>
+
+namespace quire::publish {
+
+std::string clientIdKey(const std::string& profile) { return "sigma/" + profile + "/client-id"; }
+std::string clientSecretKey(const std::string& profile) { return "sigma/" + profile + "/client-secret"; }
+
+std::optional<Credentials> loadCredentials(secrets::SecretStore& store, const std::string& profile, std::string* problem) {
+    auto env = [](const char* name) -> std::optional<std::string> {
+        const char* value = std::getenv(name);
+        if (!value || !*value) return std::nullopt;
+        return std::string(value);
+    };
+    auto id = env("QUIRE_SIGMA_CLIENT_ID");
+    auto secret = env("QUIRE_SIGMA_CLIENT_SECRET");
+    try {
+        if (!id) id = store.read(clientIdKey(profile));
+        if (!secret) secret = store.read(clientSecretKey(profile));
+    } catch (const secrets::SecretStoreError& e) {
+        if (problem) *problem = std::string("cannot read the secret store (") + store.describe() + "): " + e.what();
+        return std::nullopt;
+    }
+    if (id && secret && !id->empty() && !secret->empty()) return Credentials{*id, *secret};
+    if (problem)
+        *problem = std::string("no Sigma API credentials: set QUIRE_SIGMA_CLIENT_ID and QUIRE_SIGMA_CLIENT_SECRET, or store ") +
+                   clientIdKey(profile) + " and " + clientSecretKey(profile) + " in " + store.describe() + " (missing: " +
+                   (!id ? "client id" : "") + (!id && !secret ? ", " : "") + (!secret ? "client secret" : "") + ")";
+    return std::nullopt;
+}
+
+} // namespace quire::publish

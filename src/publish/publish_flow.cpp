@@ -1,0 +1,408 @@
+#include <quire/diff/workbook_diff.h>
+#include <quire/doc/io.h>
+#include <quire/publish/body.h>
+#include <quire/publish/publish_flow.h>
+#include <quire/publish/regions.h>
+#include <quire/publish/sidecar.h>
+#include <quire/validate/validator.h>
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+
+namespace quire::publish {
+
+std::string_view publishStatusName(PublishStatus status) {
+    switch (status) {
+    case PublishStatus::Created: return "created";
+    case PublishStatus::Updated: return "updated";
+    case PublishStatus::Unchanged: return "unchanged";
+    case PublishStatus::DryRunPassed: return "dry-run-passed";
+    case PublishStatus::DryRunRejected: return "dry-run-rejected";
+    case PublishStatus::ValidationFailed: return "validation-failed";
+    case PublishStatus::Cancelled: return "cancelled";
+    case PublishStatus::RemoteChanged: return "remote-changed";
+    case PublishStatus::Failed: return "failed";
+    }
+    return "failed";
+}
+
+namespace {
+
+std::string lower(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+}
+
+// 409/412, or a 400 whose text says the documentVersion is stale.
+bool isStale(const ApiError& error) {
+    if (error.kind != ApiError::Kind::Http) return false;
+    if (error.status == 409 || error.status == 412) return true;
+    if (error.status != 400) return false;
+    const std::string text = lower(error.message);
+    return text.find("documentversion") != std::string::npos || text.find("stale") != std::string::npos ||
+           text.find("out of date") != std::string::npos || text.find("newer version") != std::string::npos;
+}
+
+Json remoteBody(const Json& reply) {
+    if (reply.is_object()) {
+        if (reply.contains("contents") && reply["contents"].is_object()) return reply["contents"];
+        if (reply.contains("document") && reply["document"].is_object()) return reply["document"];
+    }
+    return Json::object();
+}
+
+std::string stringField(const Json& object, const char* key) {
+    if (object.is_object() && object.contains(key) && object[key].is_string()) return object[key].get<std::string>();
+    return {};
+}
+
+ApiError located(ApiError error, const doc::Document& document) {
+    locate(error, document);
+    return error;
+}
+
+} // namespace
+
+PublishFlow::PublishFlow(SigmaClient& client, Validator validator) : client_(client), validator_(std::move(validator)) {
+    if (!validator_) validator_ = [](const doc::Document& d) { return validate::validate(d); };
+}
+
+void PublishFlow::progress(const PublishCallbacks& callbacks, const std::string& text) const {
+    if (callbacks.progress) callbacks.progress(text);
+}
+
+std::string PublishFlow::resolveWorkbookId(const std::string& idOrUrl, ApiError& error) {
+    auto ref = parseWorkbookRef(idOrUrl);
+    if (!ref) {
+        error.kind = ApiError::Kind::Http;
+        error.status = 0;
+        error.message = "'" + idOrUrl + "' is neither a workbook id nor a Sigma workbook URL";
+        return {};
+    }
+    if (!ref->workbookId.empty()) return ref->workbookId;
+    ApiResult list = client_.listWorkbooks();
+    if (!list.ok()) {
+        error = list.error;
+        return {};
+    }
+    for (const Json& entry : list.body["entries"]) {
+        const std::string url = stringField(entry, "url");
+        if (!url.empty() && url.find(ref->urlId) != std::string::npos) return stringField(entry, "workbookId");
+    }
+    error.kind = ApiError::Kind::Http;
+    error.status = 404;
+    error.message = "no workbook visible to this API client has the URL id '" + ref->urlId + "'";
+    return {};
+}
+
+PublishResult PublishFlow::publish(const doc::Document& document, const PublishOptions& options,
+                                   const PublishCallbacks& callbacks) {
+    PublishResult result;
+    auto fail = [&](PublishStatus status, std::string message, std::optional<ApiError> error = std::nullopt) {
+        result.status = status;
+        result.message = std::move(message);
+        if (error) {
+            result.diagnostics.push_back(error->toDiagnostic());
+            result.error = std::move(error);
+        }
+        return result;
+    };
+
+    progress(callbacks, "validating");
+    result.diagnostics = validator_(document);
+    if (hasErrors(result.diagnostics)) {
+        const auto errors = std::count_if(result.diagnostics.begin(), result.diagnostics.end(),
+                                          [](const Diagnostic& d) { return d.severity == Severity::Error; });
+        return fail(PublishStatus::ValidationFailed,
+                    std::to_string(errors) + (errors == 1 ? " error" : " errors") + " in the document; nothing was published");
+    }
+    if (!document.contents()) {
+        Diagnostic d{Severity::Error, "publish/no-contents", "the document has no workbook body (`contents`)", "",
+                     SourceLocation{document.path, 1, 1}, std::nullopt};
+        result.diagnostics.push_back(d);
+        return fail(PublishStatus::ValidationFailed, "the document has no workbook body; nothing was published");
+    }
+    const Json contents = bodyContents(document);
+
+    std::optional<Sidecar> sidecar;
+    if (!document.path.empty()) {
+        try {
+            sidecar = loadSidecar(document.path);
+        } catch (const std::exception& e) {
+            return fail(PublishStatus::Failed, e.what());
+        }
+    }
+    std::string workbookId = options.workbookId;
+    if (workbookId.empty() && sidecar) {
+        if (!sidecar->baseUrl.empty() && sidecar->baseUrl != client_.config().baseUrl)
+            return fail(PublishStatus::Failed, sidecarPathFor(document.path) + " belongs to " + sidecar->baseUrl +
+                                                   ", not " + client_.config().baseUrl +
+                                                   "; pass --workbook-id or the matching --region");
+        workbookId = sidecar->workbookId;
+    }
+    const bool sidecarMatches = sidecar && sidecar->workbookId == workbookId;
+
+    PublishPlan plan;
+    plan.create = workbookId.empty();
+    plan.workbookId = workbookId;
+    Json remote;
+    if (!plan.create) {
+        progress(callbacks, "fetching workbook " + workbookId);
+        ApiResult got = client_.getWorkbook(workbookId);
+        if (!got.ok()) {
+            std::string message = "cannot fetch workbook " + workbookId;
+            if (got.error.status == 404 && sidecarMatches)
+                message += " (named by " + sidecarPathFor(document.path) + "; it may have been deleted)";
+            return fail(PublishStatus::Failed, message, got.error);
+        }
+        remote = std::move(got.body);
+        const Json remoteContents = remoteBody(remote);
+        const auto remoteVersion = documentVersionOf(remote);
+        if (sidecarMatches && sidecar->documentVersion && remoteVersion && *remoteVersion != *sidecar->documentVersion) {
+            std::string problem;
+            auto base = loadSnapshot(document.path, *sidecar, &problem);
+            result.remoteChanges = diff::diffContents(base ? *base : contents, remoteContents);
+            result.workbookId = workbookId;
+            result.url = stringField(remote, "url");
+            result.documentVersion = remoteVersion;
+            return fail(PublishStatus::RemoteChanged,
+                        "workbook " + workbookId + " changed on the server (version " + std::to_string(*remoteVersion) +
+                            ", last pulled " + std::to_string(*sidecar->documentVersion) +
+                            "); nothing was overwritten: pull and merge first");
+        }
+        plan.documentVersion = sidecarMatches && sidecar->documentVersion ? sidecar->documentVersion : remoteVersion;
+        plan.name = stringField(remote, "name");
+        plan.diff = diff::diffContents(remoteContents, contents);
+        if (plan.diff.empty() && !options.dryRun) {
+            result.plan = plan;
+            result.workbookId = workbookId;
+            result.url = stringField(remote, "url");
+            result.documentVersion = remoteVersion;
+            if (options.writeSidecar && !document.path.empty() && !sidecarMatches)
+                saveSidecar(document.path, Sidecar{workbookId, result.url, remoteVersion, client_.config().baseUrl, {}, {}},
+                            remoteContents);
+            result.status = PublishStatus::Unchanged;
+            result.message = "workbook " + workbookId + " already has this content; nothing was sent";
+            return result;
+        }
+    } else {
+        plan.diff = diff::diffContents(Json::object(), contents);
+    }
+
+    // Name and folder for a create (or a dry run, which is a create with dryRun: true).
+    if (plan.create || options.dryRun) {
+        plan.name = !options.name.empty() ? options.name : stringField(document.root, "name");
+        if (plan.name.empty()) plan.name = stringField(remote, "name");
+        if (plan.name.empty() && !document.path.empty()) plan.name = std::filesystem::path(document.path).stem().string();
+        if (plan.name.empty()) plan.name = "Untitled workbook";
+        plan.folderId = !options.folderId.empty() ? options.folderId : stringField(document.root, "folderId");
+        if (plan.folderId.empty()) plan.folderId = stringField(remote, "folderId");
+        if (plan.folderId.empty()) {
+            progress(callbacks, "looking up the home folder");
+            ApiResult me = client_.whoami();
+            if (!me.ok()) return fail(PublishStatus::Failed, "cannot identify the API client's user", me.error);
+            const std::string userId = stringField(me.body, "userId");
+            ApiResult member = client_.member(userId);
+            if (!member.ok()) return fail(PublishStatus::Failed, "cannot read the home folder of user " + userId, member.error);
+            plan.folderId = stringField(member.body, "homeFolderId");
+            if (plan.folderId.empty()) return fail(PublishStatus::Failed, "user " + userId + " has no homeFolderId; pass --folder");
+        }
+    }
+    result.plan = plan;
+    if (callbacks.confirm && !callbacks.confirm(plan)) return fail(PublishStatus::Cancelled, "cancelled; nothing was published");
+
+    const std::optional<std::string> description =
+        document.root.is_object() && document.root.contains("description") && document.root["description"].is_string()
+            ? std::optional<std::string>(document.root["description"].get<std::string>())
+            : std::nullopt;
+
+    if (options.dryRun) {
+        progress(callbacks, "dry run");
+        ApiResult reply = client_.createWorkbook(createBody(contents, plan.name, plan.folderId, description, true));
+        if (!reply.ok()) {
+            if (reply.error.kind == ApiError::Kind::Http && reply.error.status == 400)
+                return fail(PublishStatus::DryRunRejected, "Sigma rejected the workbook", located(reply.error, document));
+            return fail(PublishStatus::Failed, "the dry run failed", located(reply.error, document));
+        }
+        result.dryRunReply = reply.body;
+        auto addAll = [&](const char* key, Severity severity) {
+            if (!reply.body.is_object() || !reply.body.contains(key) || !reply.body[key].is_array()) return;
+            for (const Json& item : reply.body[key]) {
+                ApiError e;
+                e.kind = ApiError::Kind::Http;
+                e.message = item.is_string() ? item.get<std::string>() : errorTextFromBody(item.dump());
+                locate(e, document);
+                result.diagnostics.push_back(Diagnostic{severity, severity == Severity::Error ? "publish/dry-run" : "publish/dry-run-warning",
+                                                        e.message + (e.elementId.empty() ? "" : " (element '" + e.elementId + "')"),
+                                                        e.pointer, e.location, std::nullopt});
+            }
+        };
+        addAll("errors", Severity::Error);
+        addAll("warnings", Severity::Warning);
+        const bool invalid = reply.body.is_object() && reply.body.contains("valid") && reply.body["valid"] == false;
+        result.workbookId = workbookId;
+        result.status = invalid ? PublishStatus::DryRunRejected : PublishStatus::DryRunPassed;
+        result.message = invalid ? "Sigma's dry run rejected the workbook; nothing was published"
+                                 : "Sigma's dry run accepted the workbook; nothing was published";
+        return result;
+    }
+
+    if (plan.create) {
+        progress(callbacks, "creating workbook '" + plan.name + "'");
+        ApiResult created = client_.createWorkbook(createBody(contents, plan.name, plan.folderId, description, false));
+        if (!created.ok()) return fail(PublishStatus::Failed, "Sigma did not create the workbook", located(created.error, document));
+        workbookId = stringField(created.body, "workbookId");
+        if (workbookId.empty())
+            return fail(PublishStatus::Failed, "Sigma's create reply has no workbookId: " + created.body.dump().substr(0, 200));
+        result.status = PublishStatus::Created;
+        result.message = "created workbook " + workbookId;
+    } else {
+        progress(callbacks, "updating workbook " + workbookId);
+        ApiResult updated = client_.updateContents(workbookId, updateBody(contents, plan.documentVersion));
+        if (!updated.ok()) {
+            if (isStale(updated.error)) {
+                ApiResult now = client_.getWorkbook(workbookId);
+                if (now.ok()) {
+                    std::optional<Json> base;
+                    if (sidecarMatches) base = loadSnapshot(document.path, *sidecar);
+                    result.remoteChanges = diff::diffContents(base ? *base : remoteBody(remote), remoteBody(now.body));
+                    result.documentVersion = documentVersionOf(now.body);
+                }
+                result.workbookId = workbookId;
+                return fail(PublishStatus::RemoteChanged,
+                            "workbook " + workbookId + " changed on the server while publishing; nothing was overwritten: pull and merge first",
+                            updated.error);
+            }
+            return fail(PublishStatus::Failed, "Sigma did not update the workbook", located(updated.error, document));
+        }
+        result.status = PublishStatus::Updated;
+        result.message = "updated workbook " + workbookId;
+    }
+
+    // Read back what Sigma stored (it normalises) and remember it as the new base.
+    result.workbookId = workbookId;
+    progress(callbacks, "reading back workbook " + workbookId);
+    ApiResult readback = client_.getWorkbook(workbookId);
+    if (!readback.ok()) {
+        result.message += "; reading it back failed, so the sidecar was not updated";
+        result.error = readback.error;
+        result.diagnostics.push_back(Diagnostic{Severity::Warning, "publish/readback", readback.error.describe(), "", {}, std::nullopt});
+        return result;
+    }
+    const Json stored = remoteBody(readback.body);
+    result.url = stringField(readback.body, "url");
+    result.documentVersion = documentVersionOf(readback.body);
+    result.normalization = diff::diffContents(contents, stored);
+    if (options.writeSidecar && !document.path.empty())
+        saveSidecar(document.path, Sidecar{workbookId, result.url, result.documentVersion, client_.config().baseUrl, {}, {}}, stored);
+    return result;
+}
+
+PullResult PublishFlow::pull(const std::string& idOrUrl, const std::string& path, doc::Format format) {
+    PullResult result;
+    ApiError error;
+    result.workbookId = resolveWorkbookId(idOrUrl, error);
+    if (result.workbookId.empty()) {
+        result.error = error;
+        result.message = error.describe();
+        return result;
+    }
+    ApiResult got = client_.getWorkbook(result.workbookId);
+    if (!got.ok()) {
+        result.error = got.error;
+        result.message = "cannot fetch workbook " + result.workbookId + ": " + got.error.describe();
+        return result;
+    }
+    doc::Document pulled;
+    pulled.root = documentFromReply(got.body);
+    pulled.format = format;
+    pulled.path = path;
+    if (!pulled.root.contains("contents")) {
+        result.message = "workbook " + result.workbookId + " came back without contents";
+        return result;
+    }
+    result.url = stringField(got.body, "url");
+    result.documentVersion = documentVersionOf(got.body);
+    try {
+        doc::writeFileAtomically(path, doc::saveDocument(pulled, format));
+        saveSidecar(path, Sidecar{result.workbookId, result.url, result.documentVersion, client_.config().baseUrl, {}, {}},
+                    pulled.root["contents"]);
+    } catch (const std::exception& e) {
+        result.message = e.what();
+        return result;
+    }
+    result.ok = true;
+    result.path = path;
+    result.message = "pulled workbook " + result.workbookId +
+                     (result.documentVersion ? " (version " + std::to_string(*result.documentVersion) + ")" : "") + " into " + path;
+    return result;
+}
+
+MergeOutcome PublishFlow::pullAndMerge(const doc::Document& document) {
+    MergeOutcome outcome;
+    if (document.path.empty()) {
+        outcome.message = "the document has no file, so it has no sidecar to merge from";
+        return outcome;
+    }
+    std::optional<Sidecar> sidecar;
+    try {
+        sidecar = loadSidecar(document.path);
+    } catch (const std::exception& e) {
+        outcome.message = e.what();
+        return outcome;
+    }
+    if (!sidecar) {
+        outcome.message = "no " + sidecarPathFor(document.path) + ": pull the workbook first (quire pull ID -o FILE)";
+        return outcome;
+    }
+    std::string problem;
+    auto base = loadSnapshot(document.path, *sidecar, &problem);
+    if (!base) {
+        outcome.message = problem + "; cannot merge without the base";
+        return outcome;
+    }
+    ApiResult got = client_.getWorkbook(sidecar->workbookId);
+    if (!got.ok()) {
+        outcome.error = got.error;
+        outcome.message = "cannot fetch workbook " + sidecar->workbookId + ": " + got.error.describe();
+        return outcome;
+    }
+    const Json theirs = remoteBody(got.body);
+    const Json ours = bodyContents(document);
+    diff::MergeResult merged = diff::mergeContents(*base, ours, theirs);
+    outcome.documentVersion = documentVersionOf(got.body);
+    outcome.incoming = diff::diffContents(ours, merged.contents);
+    if (!merged.clean()) {
+        outcome.conflicts = std::move(merged.conflicts);
+        outcome.message = std::to_string(outcome.conflicts.size()) +
+                          (outcome.conflicts.size() == 1 ? " conflict" : " conflicts") + "; nothing was written";
+        return outcome;
+    }
+    doc::Document result;
+    result.format = document.format;
+    result.path = document.path;
+    result.root = Json::object();
+    for (auto it = document.root.begin(); it != document.root.end(); ++it) {
+        if (it.key() == "contents" || it.key() == "document") result.root["contents"] = merged.contents;
+        else result.root[it.key()] = it.value();
+    }
+    if (!result.root.contains("contents")) result.root["contents"] = merged.contents;
+    try {
+        doc::writeFileAtomically(document.path, doc::saveDocument(result, document.format));
+        Sidecar next = *sidecar;
+        next.documentVersion = outcome.documentVersion;
+        next.url = stringField(got.body, "url").empty() ? next.url : stringField(got.body, "url");
+        saveSidecar(document.path, next, theirs);
+    } catch (const std::exception& e) {
+        outcome.message = e.what();
+        return outcome;
+    }
+    outcome.ok = true;
+    outcome.message = outcome.incoming.empty() ? "already up to date with the server"
+                                               : "merged " + std::to_string(outcome.incoming.changes.size()) +
+                                                     " server change(s) into " + document.path;
+    return outcome;
+}
+
+} // namespace quire::publish
