@@ -6,6 +6,8 @@
 
 #include <quire/sql/compiler.h>
 
+#include "plan_diagnostic.h"
+
 #include <map>
 #include <optional>
 #include <set>
@@ -18,14 +20,6 @@ void finishPlan(const PreviewSession& session, const std::string& elementId, con
 
 namespace {
 
-Diagnostic planError(std::string rule, std::string message, std::string pointer = {}) {
-    Diagnostic d;
-    d.rule = std::move(rule);
-    d.message = std::move(message);
-    d.pointer = std::move(pointer);
-    return d;
-}
-
 std::string displayName(const Json& element) {
     if (element.contains("name") && element["name"].is_string()) return element["name"].get<std::string>();
     if (element.contains("name") && element["name"].is_object() && element["name"].contains("text"))
@@ -33,19 +27,6 @@ std::string displayName(const Json& element) {
     return element.value("id", "");
 }
 
-std::optional<BoundValue> toBound(const sql::Value& v) {
-    if (std::holds_alternative<bool>(v)) return BoundValue{BoundValue::Type::Boolean, Json(std::get<bool>(v))};
-    if (std::holds_alternative<std::int64_t>(v)) return BoundValue{BoundValue::Type::Number, Json(std::get<std::int64_t>(v))};
-    if (std::holds_alternative<double>(v)) return BoundValue{BoundValue::Type::Number, Json(std::get<double>(v))};
-    if (std::holds_alternative<std::string>(v)) return BoundValue{BoundValue::Type::Text, Json(std::get<std::string>(v))};
-    if (std::holds_alternative<sql::DateValue>(v)) {
-        const auto d = std::get<sql::DateValue>(v);
-        char buf[16];
-        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year % 10000, d.month % 100, d.day % 100);
-        return BoundValue{BoundValue::Type::Date, Json(std::string(buf))};
-    }
-    return std::nullopt;
-}
 
 thread_local int planningDepth = 0;
 
@@ -70,16 +51,16 @@ PlannedQuery planSourcedElement(const PreviewSession& session, const std::string
     const std::string parentId = element ? (*element)["source"].value("elementId", "") : "";
     const Json* parent = session.element(parentId);
     if (!element || !parent) {
-        plan.diagnostics.push_back(planError("preview/bad-source", "element '" + elementId + "' is sourced from '" + parentId +
+        plan.diagnostics.push_back(planDiagnostic("preview/bad-source", "element '" + elementId + "' is sourced from '" + parentId +
                                                                        "', which the workbook does not contain", "/source/elementId"));
         return plan;
     }
     if (planningDepth > 16) {
-        plan.diagnostics.push_back(planError("preview/source-cycle", "elements are sourced from each other in a cycle"));
+        plan.diagnostics.push_back(planDiagnostic("preview/source-cycle", "elements are sourced from each other in a cycle"));
         return plan;
     }
     if (element->contains("groupings") && !(*element)["groupings"].empty()) {
-        plan.diagnostics.push_back(planError("preview/not-planned", "element '" + elementId + "': table groupings are not previewed yet"));
+        plan.diagnostics.push_back(planDiagnostic("preview/not-planned", "element '" + elementId + "': table groupings are not previewed yet"));
         return plan;
     }
     ++planningDepth;
@@ -91,7 +72,7 @@ PlannedQuery planSourcedElement(const PreviewSession& session, const std::string
         std::string why = "its source '" + parentId + "' cannot be previewed";
         for (const auto& d : up.diagnostics)
             if (d.severity == Severity::Error) { why += ": " + d.message; break; }
-        plan.diagnostics.push_back(planError("preview/source", why, "/source"));
+        plan.diagnostics.push_back(planDiagnostic("preview/source", why, "/source"));
         return plan;
     }
     plan.connectionId = up.connectionId;
@@ -123,7 +104,7 @@ PlannedQuery planSourcedElement(const PreviewSession& session, const std::string
         }
         if (!result.ok()) continue;
         if (result.level == formula::ExprLevel::Window) {
-            plan.diagnostics.push_back(planError("preview/not-planned", "window functions in '" + name + "' are not previewed yet", pointer));
+            plan.diagnostics.push_back(planDiagnostic("preview/not-planned", "window functions in '" + name + "' are not previewed yet", pointer));
             continue;
         }
         compiled.push_back({name, result.sql, result.level, result.parameters});
@@ -132,7 +113,7 @@ PlannedQuery planSourcedElement(const PreviewSession& session, const std::string
     }
     if (hasErrors(plan.diagnostics)) return plan;
     if (compiled.empty()) {
-        plan.diagnostics.push_back(planError("preview/no-columns", "element '" + elementId + "' has no columns"));
+        plan.diagnostics.push_back(planDiagnostic("preview/no-columns", "element '" + elementId + "' has no columns"));
         return plan;
     }
     bool grouped = false;
@@ -143,9 +124,9 @@ PlannedQuery planSourcedElement(const PreviewSession& session, const std::string
         if (grouped && compiled[i].level == formula::ExprLevel::RowLevel)
             groupBy += (groupBy.empty() ? "" : ", ") + std::to_string(i + 1); // positions: no repeated parameters
         for (const auto& v : compiled[i].params) {
-            auto b = toBound(v);
+            auto b = boundFromSqlValue(v);
             if (!b) {
-                plan.diagnostics.push_back(planError("preview/bad-parameter", "a column formula bound a null parameter"));
+                plan.diagnostics.push_back(planDiagnostic("preview/bad-parameter", "a column formula bound a null parameter"));
                 return plan;
             }
             plan.parameters.push_back(std::move(*b));

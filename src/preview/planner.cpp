@@ -1,5 +1,7 @@
 #include <quire/preview/planner.h>
 
+#include "plan_diagnostic.h"
+
 #include <quire/preview/effective_filters.h>
 #include <quire/sql/table_select.h>
 
@@ -9,27 +11,6 @@
 namespace quire::preview {
 namespace {
 
-Diagnostic error(std::string rule, std::string message, std::string pointer = {}) {
-    Diagnostic d;
-    d.rule = std::move(rule);
-    d.message = std::move(message);
-    d.pointer = std::move(pointer);
-    return d;
-}
-
-std::optional<BoundValue> fromSqlValue(const sql::Value& v) {
-    if (std::holds_alternative<bool>(v)) return BoundValue{BoundValue::Type::Boolean, std::get<bool>(v)};
-    if (std::holds_alternative<std::int64_t>(v)) return BoundValue{BoundValue::Type::Number, std::get<std::int64_t>(v)};
-    if (std::holds_alternative<double>(v)) return BoundValue{BoundValue::Type::Number, std::get<double>(v)};
-    if (std::holds_alternative<std::string>(v)) return BoundValue{BoundValue::Type::Text, std::get<std::string>(v)};
-    if (std::holds_alternative<sql::DateValue>(v)) {
-        const auto& d = std::get<sql::DateValue>(v);
-        char buf[32];
-        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
-        return BoundValue{BoundValue::Type::Date, std::string(buf)};
-    }
-    return std::nullopt; // NULL parameters are not produced by the compiler for columns
-}
 
 std::optional<BoundValue> fromJson(const Json& v) {
     if (v.is_boolean()) return BoundValue{BoundValue::Type::Boolean, v};
@@ -84,6 +65,20 @@ bool bindStatement(const PreviewSession& session, const std::string& statement, 
 
 } // namespace
 
+std::optional<BoundValue> boundFromSqlValue(const sql::Value& v) {
+    if (std::holds_alternative<bool>(v)) return BoundValue{BoundValue::Type::Boolean, std::get<bool>(v)};
+    if (std::holds_alternative<std::int64_t>(v)) return BoundValue{BoundValue::Type::Number, std::get<std::int64_t>(v)};
+    if (std::holds_alternative<double>(v)) return BoundValue{BoundValue::Type::Number, std::get<double>(v)};
+    if (std::holds_alternative<std::string>(v)) return BoundValue{BoundValue::Type::Text, std::get<std::string>(v)};
+    if (std::holds_alternative<sql::DateValue>(v)) {
+        const auto& d = std::get<sql::DateValue>(v);
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
+        return BoundValue{BoundValue::Type::Date, std::string(buf)};
+    }
+    return std::nullopt; // NULL parameters are not produced by the compiler for columns
+}
+
 Json PlannedQuery::parametersJson() const {
     Json out = Json::array();
     for (const auto& p : parameters) out.push_back(Json{{"t", static_cast<int>(p.type)}, {"v", p.value}});
@@ -102,13 +97,13 @@ void finishPlan(const PreviewSession& session, const std::string& elementId, con
     for (const auto& filter : effectiveFilters(session, elementId, options.today)) {
         const auto name = nameOfId.find(filter.columnId);
         if (name == nameOfId.end()) {
-            plan.diagnostics.push_back(error("preview/unknown-column",
+            plan.diagnostics.push_back(planDiagnostic("preview/unknown-column",
                 filter.origin + " filters column '" + filter.columnId + "', which element '" + elementId + "' lacks"));
             continue;
         }
         auto lowered = lowerFilter(filter, "q." + dialect.quoteIdentifier(name->second));
         if (!lowered.ok()) {
-            plan.diagnostics.push_back(error("preview/filter", filter.origin + ": " + lowered.error));
+            plan.diagnostics.push_back(planDiagnostic("preview/filter", filter.origin + ": " + lowered.error));
             continue;
         }
         if (!lowered.windowSql.empty()) {
@@ -170,7 +165,7 @@ PlannedQuery planElement(const PreviewSession& session, const std::string& eleme
     PlannedQuery plan;
     const Json* element = session.element(elementId);
     if (!element) {
-        plan.diagnostics.push_back(error("preview/unknown-element", "no element '" + elementId + "'"));
+        plan.diagnostics.push_back(planDiagnostic("preview/unknown-element", "no element '" + elementId + "'"));
         return plan;
     }
     const std::string kind = element->value("kind", "");
@@ -179,7 +174,7 @@ PlannedQuery planElement(const PreviewSession& session, const std::string& eleme
     if (sourceKind == "table" && kind != "control") return planSourcedElement(session, elementId, dialect, options);
     if (kind != "table" || (sourceKind != "warehouse-table" && sourceKind != "sql") ||
         (element->contains("groupings") && !(*element)["groupings"].empty())) {
-        plan.diagnostics.push_back(error("preview/not-planned",
+        plan.diagnostics.push_back(planDiagnostic("preview/not-planned",
             "element '" + elementId + "': charts, KPIs and pivots are previewed when sourced from a table element; "
             "this one reads its warehouse source directly or has groupings"));
         return plan;
@@ -189,7 +184,7 @@ PlannedQuery planElement(const PreviewSession& session, const std::string& eleme
     for (const auto& part : source.value("path", Json::array()))
         if (part.is_string()) path.push_back(part.get<std::string>());
     if (path.empty() && sourceKind == "warehouse-table") {
-        plan.diagnostics.push_back(error("preview/bad-source", "warehouse-table source without a path"));
+        plan.diagnostics.push_back(planDiagnostic("preview/bad-source", "warehouse-table source without a path"));
         return plan;
     }
     std::vector<sql::TableColumn> columns;
@@ -209,7 +204,7 @@ PlannedQuery planElement(const PreviewSession& session, const std::string& eleme
         std::string statement;
         std::string bindError;
         if (!bindStatement(session, source.value("statement", ""), statement, statementParams, bindError)) {
-            plan.diagnostics.push_back(error("preview/custom-sql", bindError, "/source/statement"));
+            plan.diagnostics.push_back(planDiagnostic("preview/custom-sql", bindError, "/source/statement"));
             return plan;
         }
         // Columns read the subquery's output aliases: [Custom SQL/alias] (bare [alias] too).
@@ -234,14 +229,14 @@ PlannedQuery planElement(const PreviewSession& session, const std::string& eleme
     }
     for (const auto& d : select.diagnostics) plan.diagnostics.push_back(d);
     if (!select.ok() || select.sql.empty()) {
-        if (!hasErrors(plan.diagnostics)) plan.diagnostics.push_back(error("preview/no-columns", "element has no columns"));
+        if (!hasErrors(plan.diagnostics)) plan.diagnostics.push_back(planDiagnostic("preview/no-columns", "element has no columns"));
         return plan;
     }
     // Placeholders of the custom SQL come after those of the column list in the text.
     for (const auto& v : select.parameters) {
-        auto b = fromSqlValue(v);
+        auto b = boundFromSqlValue(v);
         if (!b) {
-            plan.diagnostics.push_back(error("preview/bad-parameter", "a column formula bound a null parameter"));
+            plan.diagnostics.push_back(planDiagnostic("preview/bad-parameter", "a column formula bound a null parameter"));
             return plan;
         }
         plan.parameters.push_back(std::move(*b));

@@ -1,19 +1,12 @@
 #include "pointer.h"
 
+#include <quire/doc/io.h>
+
 #include <charconv>
 
 namespace quire::validate {
 
-std::string escapePointerToken(std::string_view token) {
-    std::string out;
-    out.reserve(token.size());
-    for (char c : token) {
-        if (c == '~') out += "~0";
-        else if (c == '/') out += "~1";
-        else out += c;
-    }
-    return out;
-}
+std::string escapePointerToken(std::string_view token) { return doc::escapePointerToken(token); }
 
 std::string unescapePointerToken(std::string_view token) {
     std::string out;

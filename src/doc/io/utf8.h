@@ -1,6 +1,7 @@
 #pragma once
 // UTF-8 validation shared by the JSON and YAML readers.
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace quire::doc::detail {
@@ -11,6 +12,9 @@ std::size_t utf8SequenceLength(std::string_view text, std::size_t i);
 
 // Offset of the first invalid byte, or npos.
 std::size_t findInvalidUtf8(std::string_view text);
+
+// Appends the UTF-8 encoding of a code point (<= U+10FFFF, not a surrogate).
+void appendUtf8(std::string& out, unsigned codePoint);
 
 // 1-based line and column (in code points) of a byte offset.
 void lineColumnAt(std::string_view text, std::size_t offset, int& line, int& column);

@@ -2,6 +2,8 @@
 // top-level regions. Positions are those of start tags inside the layout string.
 #include <quire/doc/layout.h>
 
+#include "io/utf8.h"
+
 #include <cstdint>
 #include <string>
 
@@ -77,21 +79,6 @@ private:
         return std::string(s_.substr(start, i_ - start));
     }
 
-    static void appendUtf8(std::string& out, std::uint32_t cp) {
-        if (cp < 0x80) out += static_cast<char>(cp);
-        else if (cp < 0x800) { out += static_cast<char>(0xC0 | (cp >> 6)); out += static_cast<char>(0x80 | (cp & 0x3F)); }
-        else if (cp < 0x10000) {
-            out += static_cast<char>(0xE0 | (cp >> 12));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        } else {
-            out += static_cast<char>(0xF0 | (cp >> 18));
-            out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-            out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (cp & 0x3F));
-        }
-    }
-
     std::string unescape(std::string_view raw) {
         std::string out;
         for (std::size_t k = 0; k < raw.size(); ++k) {
@@ -118,7 +105,7 @@ private:
                     if (cp > 0x10FFFF) fail("character reference out of range");
                 }
                 if (cp == 0 || (cp >= 0xD800 && cp <= 0xDFFF)) fail("invalid character reference");
-                appendUtf8(out, cp);
+                detail::appendUtf8(out, cp);
             } else {
                 fail("unknown entity &" + std::string(entity) + ";");
             }
