@@ -69,7 +69,7 @@ Diagnostic ApiError::toDiagnostic() const {
 std::string errorTextFromBody(const std::string& body) {
     const Json parsed = Json::parse(body, nullptr, false);
     if (parsed.is_object()) {
-        for (const char* key : {"message", "detail"})
+        for (const char* key : {"message", "summary", "detail"})
             if (auto it = parsed.find(key); it != parsed.end() && it->is_string()) return it->get<std::string>();
         if (auto it = parsed.find("error"); it != parsed.end()) {
             if (it->is_string()) return it->get<std::string>();

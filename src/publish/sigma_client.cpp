@@ -75,9 +75,11 @@ void SigmaClient::start(std::shared_ptr<Operation> op) {
 
 void SigmaClient::finish(std::shared_ptr<Operation> op, ApiResult result) {
     if (result.error) {
-        result.error.method = op->request.method;
-        result.error.path = op->request.path;
-        result.error.attempts = op->attempts;
+        if (result.error.method.empty()) { // an error of the token request keeps its own method and path
+            result.error.method = op->request.method;
+            result.error.path = op->request.path;
+            result.error.attempts = op->attempts;
+        }
         spdlog::debug("sigma: {}", result.error.describe());
     }
     auto done = std::move(op->done);
@@ -137,7 +139,7 @@ void SigmaClient::issue(std::shared_ptr<Operation> op) {
     QObject::connect(reply, &QNetworkReply::finished, network_.get(), [this, op, reply, timedOut] {
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QByteArray data = reply->readAll();
+        const QByteArray data = reply->isOpen() ? reply->readAll() : QByteArray();
         const bool last = op->attempts >= config_.maxAttempts;
         auto retryLater = [this, op](std::chrono::milliseconds delay) {
             spdlog::debug("sigma: retrying {} {} in {} ms", op->request.method, op->request.path, delay.count());
@@ -145,6 +147,7 @@ void SigmaClient::issue(std::shared_ptr<Operation> op) {
         };
         ApiResult result;
         result.status = status;
+        result.error.status = status;
         if (*timedOut || status == 0) {
             result.error.kind = *timedOut ? ApiError::Kind::Timeout : ApiError::Kind::Network;
             result.error.message = *timedOut ? "no complete reply within " + std::to_string(config_.timeout.count()) + " ms"

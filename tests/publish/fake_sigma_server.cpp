@@ -1,0 +1,338 @@
+#include "fake_sigma_server.h"
+
+#include <QPointer>
+#include <QTcpSocket>
+#include <QTimer>
+#include <QUrl>
+#include <QUrlQuery>
+
+#include <regex>
+
+namespace quire::test {
+namespace {
+
+Json error(const std::string& message, const std::string& code) {
+    return Json{{"code", code}, {"message", message}, {"requestId", "req-fake"}};
+}
+
+std::string reason(int status) {
+    switch (status) {
+    case 200: return "OK";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 406: return "Not Acceptable";
+    case 409: return "Conflict";
+    case 415: return "Unsupported Media Type";
+    case 429: return "Too Many Requests";
+    case 500: return "Internal Server Error";
+    case 503: return "Service Unavailable";
+    default: return "Status";
+    }
+}
+
+// What Sigma does to a stored body that the tests can see: hex colours lower-cased.
+void normalise(Json& value) {
+    static const std::regex hex("^#[0-9A-Fa-f]{6}$");
+    if (value.is_string()) {
+        std::string s = value.get<std::string>();
+        if (std::regex_match(s, hex)) {
+            for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+            value = s;
+        }
+    } else if (value.is_structured()) {
+        for (auto& child : value) normalise(child);
+    }
+}
+
+// The body checks Sigma applies to `contents` (subset): nullopt = acceptable.
+std::optional<std::string> contentsProblem(const Json& contents) {
+    if (!contents.is_object()) return "contents: Invalid object";
+    if (contents.contains("pages") && contents["pages"].is_array())
+        for (const Json& page : contents["pages"])
+            if (page.is_object() && page.contains("elements")) return "contents.pages[].elements is no longer supported";
+    if (contents.contains("elements")) {
+        if (!contents["elements"].is_array()) return "contents.elements: Invalid array";
+        static const std::regex kind("^[a-z][a-z-]*$");
+        for (std::size_t i = 0; i < contents["elements"].size(); ++i) {
+            const Json& e = contents["elements"][i];
+            const std::string k = e.is_object() && e.contains("kind") && e["kind"].is_string() ? e["kind"].get<std::string>() : "";
+            if (!std::regex_match(k, kind))
+                return "contents.elements[" + std::to_string(i) + "].kind: Invalid kind: \"" + k + "\"";
+        }
+    }
+    return std::nullopt;
+}
+
+std::string dump(const Json& j) { return j.dump(); }
+
+} // namespace
+
+FakeSigmaServer::FakeSigmaServer() {
+    QObject::connect(&server_, &QTcpServer::newConnection, this, [this] { onConnection(); });
+    server_.listen(QHostAddress::LocalHost, 0);
+}
+
+FakeSigmaServer::~FakeSigmaServer() = default;
+
+std::string FakeSigmaServer::baseUrl() const { return "http://127.0.0.1:" + std::to_string(server_.serverPort()); }
+
+void FakeSigmaServer::expireTokens() {
+    for (auto& [token, valid] : tokens_) valid = false;
+}
+
+void FakeSigmaServer::editRemotely(const std::string& workbookId, const std::function<void(Json&)>& edit) {
+    FakeWorkbook& wb = workbooks.at(workbookId);
+    edit(wb.contents);
+    ++wb.documentVersion;
+}
+
+FakeWorkbook& FakeSigmaServer::addWorkbook(const std::string& name, const Json& contents) {
+    const int n = nextId_++;
+    char id[40];
+    std::snprintf(id, sizeof id, "0b1f2c3d-0000-4000-8000-%012d", n);
+    FakeWorkbook wb{id, name, homeFolderId, "", "Wb" + std::to_string(n) + "xYz12", 1, contents};
+    return workbooks[id] = wb;
+}
+
+std::vector<RecordedRequest> FakeSigmaServer::apiRequests() const {
+    std::vector<RecordedRequest> out;
+    for (const auto& r : requests)
+        if (r.path != "/v2/auth/token") out.push_back(r);
+    return out;
+}
+
+void FakeSigmaServer::onConnection() {
+    while (QTcpSocket* socket = server_.nextPendingConnection()) {
+        auto buffer = std::make_shared<QByteArray>();
+        QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        QObject::connect(socket, &QTcpSocket::readyRead, this, [this, socket, buffer] {
+            buffer->append(socket->readAll());
+            const qsizetype headerEnd = buffer->indexOf("\r\n\r\n");
+            if (headerEnd < 0) return;
+            RecordedRequest request;
+            const QList<QByteArray> lines = buffer->left(headerEnd).split('\n');
+            const QList<QByteArray> first = lines.value(0).trimmed().split(' ');
+            request.method = first.value(0).toStdString();
+            request.path = first.value(1).toStdString();
+            qsizetype length = 0;
+            for (qsizetype i = 1; i < lines.size(); ++i) {
+                const qsizetype colon = lines[i].indexOf(':');
+                if (colon < 0) continue;
+                const std::string name = lines[i].left(colon).trimmed().toLower().toStdString();
+                const std::string value = lines[i].mid(colon + 1).trimmed().toStdString();
+                request.headers[name] = value;
+                if (name == "content-length") length = std::stoll(value);
+            }
+            if (buffer->size() < headerEnd + 4 + length) return;
+            request.body = buffer->mid(headerEnd + 4, length).toStdString();
+            buffer->remove(0, headerEnd + 4 + length);
+            requests.push_back(request);
+
+            Reply reply;
+            int delay = 0;
+            bool faulted = false;
+            for (auto it = faults.begin(); it != faults.end(); ++it) {
+                if ((!it->method.empty() && it->method != request.method) || request.path.rfind(it->pathPrefix, 0) != 0) continue;
+                delay = it->delayMs;
+                if (it->status != 0) {
+                    reply.status = it->status;
+                    reply.body = it->rawBody.empty() ? dump(it->body) : it->rawBody;
+                    reply.headers = it->headers;
+                    faulted = true;
+                }
+                if (--it->times <= 0) faults.erase(it);
+                break;
+            }
+            if (!faulted) reply = handle(request);
+            std::string head = "HTTP/1.1 " + std::to_string(reply.status) + " " + reason(reply.status) + "\r\n";
+            head += "Content-Type: " + reply.contentType + "\r\nContent-Length: " + std::to_string(reply.body.size()) +
+                    "\r\nConnection: close\r\nx-request-id: req-fake\r\n";
+            for (const auto& [name, value] : reply.headers) head += name + ": " + value + "\r\n";
+            const QByteArray bytes = QByteArray::fromStdString(head + "\r\n" + reply.body);
+            QPointer<QTcpSocket> guard(socket);
+            auto write = [guard, bytes] {
+                if (!guard) return;
+                guard->write(bytes);
+                guard->disconnectFromHost();
+            };
+            if (delay > 0) QTimer::singleShot(delay, this, write);
+            else write();
+        });
+    }
+}
+
+FakeSigmaServer::Reply FakeSigmaServer::handle(const RecordedRequest& request) {
+    const QUrl url(QString::fromStdString("http://x" + request.path));
+    std::map<std::string, std::string> query;
+    for (const auto& [k, v] : QUrlQuery(url).queryItems(QUrl::FullyDecoded)) query[k.toStdString()] = v.toStdString();
+    const std::string path = url.path(QUrl::FullyDecoded).toStdString();
+
+    if (path == "/v2/auth/token") {
+        if (request.method != "POST") return {405, "application/json", dump(error("method not allowed", "method_not_allowed")), {}};
+        if (request.header("content-type") != "application/x-www-form-urlencoded")
+            return {415, "application/json", dump(error("token requests are form encoded", "unsupported_media_type")), {}};
+        const std::string expected =
+            "Basic " + QByteArray::fromStdString(clientId + ":" + clientSecret).toBase64().toStdString();
+        if (request.header("authorization") != expected || request.body != "grant_type=client_credentials")
+            return {401, "application/json", dump(error("Invalid client credentials", "unauthorized")), {}};
+        const std::string token = "tok-" + std::to_string(++tokensIssued);
+        tokens_[token] = true;
+        return {200, "application/json",
+                dump(Json{{"access_token", token}, {"token_type", "bearer"}, {"expires_in", tokenTtlSeconds}}), {}};
+    }
+    const std::string auth = request.header("authorization");
+    const std::string token = auth.rfind("Bearer ", 0) == 0 ? auth.substr(7) : "";
+    if (token.empty() || !tokens_.count(token) || !tokens_[token])
+        return {401, "application/json", dump(error("Unauthorized: invalid or expired token", "unauthorized")), {}};
+    if (!request.body.empty()) {
+        if (request.header("content-type").rfind("application/json", 0) != 0)
+            return {415, "application/json", dump(error("request bodies are JSON", "unsupported_media_type")), {}};
+        if (request.json().is_discarded())
+            return {400, "application/json", dump(error("Invalid JSON body", "bad_request")), {}};
+    }
+    return route(request, path, query);
+}
+
+FakeSigmaServer::Reply FakeSigmaServer::route(const RecordedRequest& request, const std::string& path,
+                                              const std::map<std::string, std::string>& query) {
+    static const std::regex workbook("^/v2/workbooks/([^/]+)$");
+    static const std::regex contentsPath("^/v2/workbooks/([^/]+)/contents$");
+    static const std::regex memberPath("^/v2/members/([^/]+)$");
+    static const std::regex lookupPath("^/v2/connection/([^/]+)/lookup$");
+    std::smatch m;
+    const auto& method = request.method;
+    if (method == "GET" && path == "/v2/whoami")
+        return {200, "application/json", dump(Json{{"userId", userId}, {"organizationId", "org-1"}, {"accountType", "Creator"}}), {}};
+    if (method == "GET" && std::regex_match(path, m, memberPath)) {
+        if (m[1] != userId) return {404, "application/json", dump(error("member not found", "not_found")), {}};
+        return {200, "application/json", dump(Json{{"memberId", userId}, {"email", "ci@example.com"}, {"homeFolderId", homeFolderId}}), {}};
+    }
+    if (method == "GET" && path == "/v2/workbooks") {
+        Json all = Json::array();
+        for (const auto& [id, wb] : workbooks) all.push_back(workbookJson(wb, false));
+        return list(all, query);
+    }
+    if (method == "POST" && path == "/v2/workbooks") return createWorkbook(request);
+    if (method == "GET" && std::regex_match(path, m, workbook)) {
+        auto it = query.find("includeContents");
+        return getWorkbook(m[1], it != query.end() && it->second == "true", request);
+    }
+    if (method == "PUT" && std::regex_match(path, m, contentsPath)) return putContents(m[1], request);
+    if (method == "GET" && path == "/v2/files") {
+        Json all = Json::array({Json{{"id", homeFolderId}, {"name", "My Documents"}, {"type", "folder"}},
+                                Json{{"id", "folder-team"}, {"name", "Team"}, {"type", "folder"}},
+                                Json{{"id", "folder-ci"}, {"name", "CI"}, {"type", "folder"}}});
+        if (query.count("typeFilters") == 0 || query.at("typeFilters") != "folder")
+            return {400, "application/json", dump(error("the fake only lists folders", "bad_request")), {}};
+        return list(all, query);
+    }
+    if (method == "GET" && path == "/v2/connections") {
+        Json all = Json::array({Json{{"connectionId", "conn-1"}, {"name", "Snowflake"}, {"type", "snowflake"}, {"writeAccess", true}},
+                                Json{{"connectionId", "conn-2"}, {"name", "Postgres"}, {"type", "postgres"}, {"writeAccess", false}},
+                                Json{{"connectionId", "conn-3"}, {"name", "BigQuery"}, {"type", "bigquery"}, {"writeAccess", false}}});
+        return list(all, query);
+    }
+    if (method == "POST" && std::regex_match(path, m, lookupPath)) {
+        const Json body = request.json();
+        if (!body.is_object() || !body.contains("path") || !body["path"].is_array() || body["path"].empty())
+            return {400, "application/json", dump(error("path: Invalid array", "bad_request")), {}};
+        return {200, "application/json", dump(Json{{"kind", "table"}, {"inodeId", "inode-" + body["path"].back().get<std::string>()}}), {}};
+    }
+    return {404, "application/json", dump(error("Not found: " + method + " " + path, "not_found")), {}};
+}
+
+FakeSigmaServer::Reply FakeSigmaServer::list(const Json& all, const std::map<std::string, std::string>& query) {
+    std::size_t limit = static_cast<std::size_t>(pageSize);
+    if (auto it = query.find("limit"); it != query.end()) limit = std::min<std::size_t>(limit, std::stoul(it->second));
+    std::size_t start = 0;
+    if (auto it = query.find("page"); it != query.end()) start = std::stoul(it->second);
+    Json entries = Json::array();
+    for (std::size_t i = start; i < all.size() && i < start + limit; ++i) entries.push_back(all[i]);
+    Json body{{"entries", entries}, {"total", all.size()}};
+    body["nextPage"] = start + limit < all.size() ? Json(std::to_string(start + limit)) : Json();
+    return {200, "application/json", dump(body), {}};
+}
+
+Json FakeSigmaServer::workbookJson(const FakeWorkbook& wb, bool includeContents) const {
+    Json j = Json::object();
+    j["workbookId"] = wb.workbookId;
+    j["name"] = wb.name;
+    j["url"] = "https://app.sigmacomputing.com/quire-test/workbook/" + wb.name.substr(0, wb.name.find(' ')) + "-" + wb.urlId;
+    j["folderId"] = wb.folderId;
+    if (!wb.description.empty()) j["description"] = wb.description;
+    j["ownerId"] = userId;
+    j["createdBy"] = userId;
+    j["updatedBy"] = userId;
+    j["createdAt"] = "2026-01-01T00:00:00.000Z";
+    j["updatedAt"] = "2026-01-02T00:00:00.000Z";
+    j["documentVersion"] = wb.documentVersion;
+    j["latestDocumentVersion"] = wb.documentVersion;
+    if (includeContents) j["contents"] = wb.contents;
+    return j;
+}
+
+FakeSigmaServer::Reply FakeSigmaServer::createWorkbook(const RecordedRequest& request) {
+    const Json body = request.json();
+    if (!body.is_object()) return {400, "application/json", dump(error("Invalid body", "bad_request")), {}};
+    if (!body.contains("name") || !body["name"].is_string() || !body.contains("folderId") || !body["folderId"].is_string())
+        return {400, "application/json", dump(error("name and folderId are required", "bad_request")), {}};
+    if (body.contains("elements") || body.contains("pages") || body.contains("layout") || body.contains("schemaVersion"))
+        return {400, "application/json", dump(error("unexpected keys: workbook body must be under contents", "bad_request")), {}};
+    for (const char* key : {"workbookId", "documentVersion", "url", "ownerId", "createdAt", "updatedAt"})
+        if (body.contains(key))
+            return {400, "application/json", dump(error(std::string(key) + ": unexpected property", "bad_request")), {}};
+    Json contents = Json{{"schemaVersion", 1}, {"kind", "workbook"}, {"elements", Json::array()}, {"pages", Json::array({Json{{"id", "page-1"}, {"name", "Page 1"}}})}};
+    if (body.contains("contents")) { // a legacy `document` key is silently ignored: blank workbook
+        contents = body["contents"];
+        if (auto problem = contentsProblem(contents)) {
+            if (body.value("dryRun", false))
+                return {200, "application/json", dump(Json{{"valid", false}, {"errors", Json::array({Json{{"summary", *problem}}})}, {"warnings", Json::array()}}), {}};
+            return {400, "application/json", dump(error(*problem, "bad_request")), {}};
+        }
+    }
+    if (body.value("dryRun", false)) {
+        Json warnings = Json::array();
+        if (contents.contains("elements") && contents["elements"].empty()) warnings.push_back(Json{{"summary", "the workbook has no elements"}});
+        if (warnings.empty()) return {200, "application/json", "{}", {}};
+        return {200, "application/json", dump(Json{{"valid", true}, {"warnings", warnings}}), {}};
+    }
+    normalise(contents);
+    FakeWorkbook& wb = addWorkbook(body["name"].get<std::string>(), contents);
+    wb.folderId = body["folderId"].get<std::string>();
+    if (body.contains("description") && body["description"].is_string()) wb.description = body["description"].get<std::string>();
+    return {200, "application/json", dump(Json{{"success", true}, {"workbookId", wb.workbookId}}), {}};
+}
+
+FakeSigmaServer::Reply FakeSigmaServer::getWorkbook(const std::string& id, bool includeContents, const RecordedRequest& request) {
+    auto it = workbooks.find(id);
+    if (it == workbooks.end()) return {404, "application/json", dump(error("Workbook not found: " + id, "not_found")), {}};
+    if (includeContents && request.header("accept").find("application/json") == std::string::npos)
+        return {200, "application/yaml", "contents:\n  kind: workbook\n", {}}; // YAML is the API's default
+    return {200, "application/json", dump(workbookJson(it->second, includeContents)), {}};
+}
+
+FakeSigmaServer::Reply FakeSigmaServer::putContents(const std::string& id, const RecordedRequest& request) {
+    auto it = workbooks.find(id);
+    if (it == workbooks.end()) return {404, "application/json", dump(error("Workbook not found: " + id, "not_found")), {}};
+    const Json body = request.json();
+    if (!body.is_object() || !body.contains("contents"))
+        return {400, "application/json", dump(error("contents is required", "bad_request")), {}};
+    for (auto field = body.begin(); field != body.end(); ++field)
+        if (field.key() != "contents" && field.key() != "documentVersion" && field.key() != "name" &&
+            field.key() != "folderId" && field.key() != "description")
+            return {400, "application/json", dump(error(field.key() + ": unexpected property", "bad_request")), {}};
+    if (body.contains("documentVersion") && body["documentVersion"] != it->second.documentVersion)
+        return {409, "application/json",
+                dump(error("documentVersion " + body["documentVersion"].dump() + " is stale; the latest is " +
+                               std::to_string(it->second.documentVersion), "conflict")), {}};
+    Json contents = body["contents"];
+    if (auto problem = contentsProblem(contents)) return {400, "application/json", dump(error(*problem, "bad_request")), {}};
+    normalise(contents);
+    it->second.contents = contents;
+    ++it->second.documentVersion;
+    return {200, "application/json", dump(Json{{"success", true}, {"documentVersion", it->second.documentVersion}}), {}};
+}
+
+} // namespace quire::test
