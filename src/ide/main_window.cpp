@@ -6,6 +6,7 @@
 #include "element_templates.h"
 #include "outline_widget.h"
 #include "palette_widget.h"
+#include "connections_dialog.h"
 #include "control_value_dialog.h"
 #include "engine_preview_provider.h"
 #include "preview_data.h"
@@ -17,6 +18,7 @@
 
 #include <quire/doc/io.h>
 #include <quire/doc/seed.h>
+#include <quire/secrets/secret_store.h>
 
 #include <QAction>
 #include <QApplication>
@@ -240,6 +242,12 @@ void MainWindow::buildMenus() {
     for (auto* d : findChildren<QDockWidget*>()) view->addAction(d->toggleViewAction());
 
     auto* preview = menuBar()->addMenu(tr("&Preview"));
+    preview->addAction(tr("C&onnections…"), this, [this] {
+        auto store = secrets::makeDefaultSecretStore();
+        ConnectionsDialog dialog(QString(), *store, this);
+        dialog.exec();
+        refreshPreview();
+    });
     auto* refreshAction = preview->addAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("&Refresh"), QKeySequence::Refresh,
                                              this, &MainWindow::refreshPreview);
     auto* cancelAction = preview->addAction(style()->standardIcon(QStyle::SP_BrowserStop), tr("&Cancel"), this,
