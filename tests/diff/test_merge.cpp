@@ -51,7 +51,7 @@ TEST_CASE("non-conflicting element changes on both sides merge", "[merge]") {
     CHECK(m.contents["elements"].size() == 3);
 }
 
-TEST_CASE("the same element changed differently on both sides is a conflict; ours is kept", "[merge]") {
+TEST_CASE("the same element changed differently on both sides is a conflict, ours is kept", "[merge]") {
     Json ours = base(), theirs = base();
     ours["elements"][0]["name"] = "local";
     theirs["elements"][0]["name"] = "remote";
@@ -107,7 +107,7 @@ TEST_CASE("remote page order is followed when the local order is untouched", "[m
     CHECK(m.contents["pages"][2]["id"] == "p3");
 }
 
-TEST_CASE("identical changes on both sides are taken once; unknown body keys merge as values", "[merge]") {
+TEST_CASE("identical changes on both sides are taken once, unknown body keys merge as values", "[merge]") {
     Json ours = base(), theirs = base();
     ours["elements"][0]["name"] = "same";
     theirs["elements"][0]["name"] = "same";

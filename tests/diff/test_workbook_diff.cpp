@@ -89,7 +89,7 @@ TEST_CASE("element added, removed and changed by id with field pointers", "[diff
     CHECK_FALSE(find(d, "layout", "p1"));
 }
 
-TEST_CASE("reordering elements is not a change; reordering pages is", "[diff]") {
+TEST_CASE("reordering elements is not a change, reordering pages is", "[diff]") {
     Json a = body();
     Json b = body();
     std::swap(b["elements"][0], b["elements"][2]);

@@ -103,7 +103,7 @@ TEST_CASE("429 honours Retry-After, then succeeds", "[publish][client]") {
     CHECK(server.apiRequests().size() == 2);
 }
 
-TEST_CASE("5xx: bounded retries with backoff; POST is retried only when nothing was processed", "[publish][client]") {
+TEST_CASE("5xx: bounded retries with backoff, POST is retried only when nothing was processed", "[publish][client]") {
     FakeSigmaServer server;
     SigmaClient client(fakeConfig(server));
     server.faults.push_back(Fault{"GET", "/v2/whoami", 500, Json{{"message", "boom"}}, "", {}, 0, 1});
@@ -130,7 +130,7 @@ TEST_CASE("5xx: bounded retries with backoff; POST is retried only when nothing 
     CHECK(server.apiRequests().size() == 3);
 }
 
-TEST_CASE("403 and 404 carry the API's text and a hint; no retry", "[publish][client]") {
+TEST_CASE("403 and 404 carry the API's text and a hint, no retry", "[publish][client]") {
     FakeSigmaServer server;
     SigmaClient client(fakeConfig(server));
     server.faults.push_back(Fault{"GET", "/v2/workbooks/", 403, Json{{"code", "forbidden"}, {"message", "no access to workbook"}}, "", {}, 0, 1});
@@ -176,7 +176,7 @@ TEST_CASE("slow replies time out (GET retried within bounds)", "[publish][client
     CHECK(slow.error.describe().find("timed out") != std::string::npos);
 }
 
-TEST_CASE("list endpoints follow nextPage; folders, connections, member, path lookup", "[publish][client]") {
+TEST_CASE("list endpoints follow nextPage, folders, connections, member, path lookup", "[publish][client]") {
     FakeSigmaServer server;
     server.addWorkbook("One", Json::object());
     server.addWorkbook("Two", Json::object());

@@ -80,7 +80,7 @@ TEST_CASE("publish creates a workbook in the home folder, reads it back and writ
     CHECK(loadWorkbook(path).root == (Json{{"name", "Sales"}, {"contents", workbookContents()}}));
 }
 
-TEST_CASE("dry run: validate with Sigma, write nothing; rejections point at the element", "[publish][flow]") {
+TEST_CASE("dry run: validate with Sigma, write nothing, rejections point at the element", "[publish][flow]") {
     FakeSigmaServer server;
     SigmaClient client(fakeConfig(server));
     PublishFlow flow(client, noFindings());
@@ -130,7 +130,7 @@ TEST_CASE("a 400 on create names the element and its line", "[publish][flow]") {
     CHECK(r.diagnostics.back().location.file == path);
 }
 
-TEST_CASE("update: GET, diff, PUT {contents, documentVersion}; unchanged sends nothing", "[publish][flow]") {
+TEST_CASE("update: GET, diff, PUT {contents, documentVersion}, unchanged sends nothing", "[publish][flow]") {
     FakeSigmaServer server;
     SigmaClient client(fakeConfig(server));
     PublishFlow flow(client, noFindings());
@@ -169,7 +169,7 @@ TEST_CASE("update: GET, diff, PUT {contents, documentVersion}; unchanged sends n
     CHECK(only(server, "PUT").empty());
 }
 
-TEST_CASE("remote changed: nothing overwritten; pull-and-merge; then publish succeeds", "[publish][flow]") {
+TEST_CASE("remote changed: nothing overwritten, pull-and-merge, then publish succeeds", "[publish][flow]") {
     FakeSigmaServer server;
     SigmaClient client(fakeConfig(server));
     PublishFlow flow(client, noFindings());
@@ -260,7 +260,7 @@ TEST_CASE("a stale documentVersion on PUT (409) is reported as remote changed", 
     CHECK(server.workbooks.at(id).contents["pages"][0]["name"] == "Overview");
 }
 
-TEST_CASE("validation errors block publishing; cancel sends nothing", "[publish][flow]") {
+TEST_CASE("validation errors block publishing, cancel sends nothing", "[publish][flow]") {
     FakeSigmaServer server;
     SigmaClient client(fakeConfig(server));
     const std::string dir = makeTempDir("publish-blocked");

@@ -14,7 +14,7 @@
 using namespace quire;
 using namespace quire::publish;
 
-TEST_CASE("regions map to API hosts; URLs pass through", "[publish]") {
+TEST_CASE("regions map to API hosts, URLs pass through", "[publish]") {
     CHECK(resolveBaseUrl("aws-us") == std::optional<std::string>("https://aws-api.sigmacomputing.com"));
     CHECK(resolveBaseUrl("AWS-EU") == std::optional<std::string>("https://api.eu.aws.sigmacomputing.com"));
     CHECK(resolveBaseUrl("aws-us-west") == std::optional<std::string>("https://api.us-a.aws.sigmacomputing.com"));
@@ -91,7 +91,7 @@ TEST_CASE("request bodies: contents only, response-only fields stripped, legacy 
     CHECK(documentVersionOf(Json{{"documentVersion", "7"}}) == std::optional<long long>(7));
 }
 
-TEST_CASE("credentials: environment first, then the secret store; never the values in messages", "[publish]") {
+TEST_CASE("credentials: environment first, then the secret store, never the values in messages", "[publish]") {
     auto store = secrets::makeMemorySecretStore();
     unsetenv("QUIRE_SIGMA_CLIENT_ID");
     unsetenv("QUIRE_SIGMA_CLIENT_SECRET");
