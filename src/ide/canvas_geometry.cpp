@@ -19,14 +19,12 @@ void placeChildren(const doc::LayoutNode& parent, const QRect& area, int columns
         PlacedNode placed{&child, child.handle(), rect, area, columns, depth, parentHandle};
         out.push_back(placed);
         if (child.kind == doc::LayoutNode::Kind::Container) {
-            QRect inner = rect.adjusted(m.containerPadding, m.containerPadding + 18, -m.containerPadding, -m.containerPadding);
-            placeChildren(child, inner, child.innerColumns().value_or(24), depth + 1, child.handle(), m, out);
+            placeChildren(child, innerArea(placed, m), child.innerColumns().value_or(24), depth + 1, child.handle(), m, out);
         } else if (child.kind == doc::LayoutNode::Kind::TabbedContainer) {
             // The first tab is the one shown in design mode.
             for (const auto& tab : child.children) {
                 if (tab.kind != doc::LayoutNode::Kind::Tab) continue;
-                QRect inner = rect.adjusted(m.containerPadding, m.tabBarHeight + 4, -m.containerPadding, -m.containerPadding);
-                placeChildren(tab, inner, tab.innerColumns().value_or(24), depth + 1, child.handle(), m, out);
+                placeChildren(tab, innerArea(placed, m), tab.innerColumns().value_or(24), depth + 1, child.handle(), m, out);
                 break;
             }
         }
@@ -34,6 +32,12 @@ void placeChildren(const doc::LayoutNode& parent, const QRect& area, int columns
 }
 
 } // namespace
+
+QRect innerArea(const PlacedNode& container, const CanvasMetrics& m) {
+    const bool tabs = container.node && container.node->kind == doc::LayoutNode::Kind::TabbedContainer;
+    return container.rect.adjusted(m.containerPadding, tabs ? m.tabBarHeight + 24 : m.containerPadding + 18, -m.containerPadding,
+                                   -m.containerPadding);
+}
 
 std::vector<PlacedNode> placeRegion(const doc::LayoutNode& region, int width, const CanvasMetrics& metrics) {
     std::vector<PlacedNode> out;

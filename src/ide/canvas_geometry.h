@@ -27,6 +27,9 @@ struct CanvasMetrics {
     int containerPadding = 6;
 };
 
+// The content area of a placed container (its inner grid), as the canvas lays out its children.
+QRect innerArea(const PlacedNode& container, const CanvasMetrics& metrics);
+
 // Depth-first: parents before children, in layout order.
 std::vector<PlacedNode> placeRegion(const doc::LayoutNode& region, int width, const CanvasMetrics& metrics);
 

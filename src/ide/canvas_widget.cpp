@@ -116,6 +116,25 @@ void CanvasWidget::paintCard(QPainter& p, const PlacedNode& node, const Json* el
     else title = kindLabel(kind, element->value("controlType", ""));
     p.drawText(header.adjusted(20, 0, 0, 0), Qt::AlignVCenter | Qt::AlignLeft,
                p.fontMetrics().elidedText(title, Qt::ElideRight, header.width() - 24));
+    if (element && node.node->kind == doc::LayoutNode::Kind::TabbedContainer && element->contains("tabs") && (*element)["tabs"].is_array()) {
+        // The tab strip (the first tab is the one shown while designing).
+        QFont tabFont = font();
+        tabFont.setPixelSize(11);
+        p.setFont(tabFont);
+        int x = node.rect.left() + 10;
+        const int y = node.rect.top() + 40;
+        bool first = true;
+        for (const auto& tab : (*element)["tabs"]) {
+            const QString label = QString::fromStdString(tab.is_object() ? tab.value("name", "Tab") : "Tab");
+            const int w = p.fontMetrics().horizontalAdvance(label) + 16;
+            if (x + w > node.rect.right() - 8) break;
+            p.setPen(first ? QColor("#2563eb") : QColor("#6b7280"));
+            p.drawText(QRect(x, y - 14, w, 16), Qt::AlignCenter, label);
+            if (first) p.fillRect(QRect(x + 4, y + 2, w - 8, 2), QColor("#2563eb"));
+            x += w + 4;
+            first = false;
+        }
+    }
     if (element && !container && node.rect.height() > 30) {
         QRect content = node.rect.adjusted(10, 28, -10, -8);
         if (!(contentPainter_ && contentPainter_(p, content, *element))) paintDesignContent(p, content, *element);
@@ -301,8 +320,18 @@ void CanvasWidget::dropEvent(QDropEvent* event) {
     const int col = columnLineAt(area, 24, event->position().toPoint().x());
     const int row = rowLineAt(area, metrics_.rowHeight, event->position().toPoint().y());
     QString id;
-    if (event->mimeData()->hasFormat(kPaletteMime))
-        id = addFromPalette(QString::fromUtf8(event->mimeData()->data(kPaletteMime)), col, row);
+    if (event->mimeData()->hasFormat(kPaletteMime)) {
+        const QString key = QString::fromUtf8(event->mimeData()->data(kPaletteMime));
+        if (const PlacedNode* container = key.startsWith("overlay:") ? nullptr : containerAt(event->position().toPoint())) {
+            const QRect inner = innerArea(*container, metrics_);
+            const int columns = container->node->kind == doc::LayoutNode::Kind::TabbedContainer ? 24 : container->node->innerColumns().value_or(24);
+            id = addFromPalette(key, columnLineAt(inner, columns, event->position().toPoint().x()),
+                                rowLineAt(inner, metrics_.rowHeight, event->position().toPoint().y()),
+                                QString::fromStdString(container->handle));
+        } else {
+            id = addFromPalette(key, col, row);
+        }
+    }
     else if (event->mimeData()->hasFormat(kCatalogTableMime))
         id = addCatalogTable(event->mimeData()->data(kCatalogTableMime), col, row);
     if (!id.isEmpty()) {
@@ -312,7 +341,17 @@ void CanvasWidget::dropEvent(QDropEvent* event) {
     update();
 }
 
-QString CanvasWidget::addFromPalette(const QString& key, int columnLine, int rowLine) {
+const PlacedNode* CanvasWidget::containerAt(const QPoint& pos) const {
+    const PlacedNode* best = nullptr;
+    for (const auto& node : placed_) {
+        const bool container = node.node->kind == doc::LayoutNode::Kind::Container ||
+                               node.node->kind == doc::LayoutNode::Kind::TabbedContainer;
+        if (container && innerArea(node, metrics_).contains(pos) && (!best || node.depth >= best->depth)) best = &node;
+    }
+    return best;
+}
+
+QString CanvasWidget::addFromPalette(const QString& key, int columnLine, int rowLine, const QString& parentHandle) {
     const PaletteEntry* entry = findPaletteEntry(key);
     if (!entry || regionId_.isEmpty() || model_->bodyPointer().empty()) return {};
     const std::string id = model_->uniqueElementId(idStemFor(key));
@@ -333,10 +372,17 @@ QString CanvasWidget::addFromPalette(const QString& key, int columnLine, int row
     }
     Json element = makeElementFromTemplate(*model_, key, id,
                                            model_->selection().size() == 1 ? model_->selection().front().toStdString() : std::string());
-    const int start = std::clamp(columnLine, 1, 25 - entry->columns);
-    // Drop into the container under the point when there is one.
+    int gridColumns = 24;
     std::string targetRegion = regionId_.toStdString();
-    doc::GridSpan col{start, start + entry->columns}, row{rowLine, rowLine + entry->rows};
+    if (!parentHandle.isEmpty()) {
+        targetRegion = parentHandle.toStdString();
+        auto tree = model_->layout();
+        if (const doc::LayoutNode* parent = tree.find(targetRegion); parent && parent->kind == doc::LayoutNode::Kind::Container)
+            gridColumns = parent->innerColumns().value_or(24);
+    }
+    const int width = std::min(entry->columns, gridColumns);
+    const int start = std::clamp(columnLine, 1, gridColumns + 1 - width);
+    doc::GridSpan col{start, start + width}, row{rowLine, rowLine + entry->rows};
     auto* command = makeAddElement(model_, element, targetRegion, col, row);
     if (!command) return {};
     model_->undoStack()->push(command);

@@ -27,7 +27,9 @@ public:
 
     // Adds an element from a palette key at a grid position of the current region (what a drop does).
     // Returns the new element id, or empty when nothing was added.
-    QString addFromPalette(const QString& key, int columnLine, int rowLine);
+    // parentHandle: a container or tabbed container to place it in ("" = the region itself); the grid lines
+    // are then those of the container's inner grid.
+    QString addFromPalette(const QString& key, int columnLine, int rowLine, const QString& parentHandle = {});
     std::vector<PlacedNode> placedNodes() const;
     QSize sizeHint() const override;
 
@@ -62,6 +64,8 @@ private:
     void paintDesignContent(QPainter& p, const QRect& area, const Json& element) const;
     void nudge(int dx, int dy, bool resize);
     QString addCatalogTable(const QByteArray& payload, int columnLine, int rowLine);
+    // The innermost container under a point, or nullptr.
+    const PlacedNode* containerAt(const QPoint& pos) const;
 
     DocumentModel* model_;
     QString regionId_;

@@ -100,6 +100,11 @@ QUndoCommand* makeAddElement(DocumentModel* model, const Json& element, const st
         tree.regions.push_back(makeRegion(regionId));
         region = &tree.regions.back();
     }
+    // A tabbed container holds <Tab>s; new elements go into the first (the tab shown in design).
+    if (region->kind == doc::LayoutNode::Kind::TabbedContainer)
+        for (auto& tab : region->children)
+            if (tab.kind == doc::LayoutNode::Kind::Tab) { region = &tab; break; }
+    if (region->kind == doc::LayoutNode::Kind::Element) return nullptr; // leaves hold no children
     doc::LayoutNode leaf;
     const std::string kind = element.value("kind", "");
     leaf.kind = kind == "container" ? doc::LayoutNode::Kind::Container : doc::LayoutNode::Kind::Element;

@@ -15,6 +15,7 @@
 #include <QApplication>
 #include <QKeyEvent>
 #include <QMouseEvent>
+#include <QScrollBar>
 #include <QTableWidget>
 #include <QTest>
 
@@ -229,4 +230,40 @@ TEST_CASE("problems list the validator's findings and point at elements", "[ide]
     for (const auto& d : f.model().diagnostics())
         if (elementIdForPointer(f.model(), d.pointer) == "conversion-by-channel") found = true;
     CHECK(found);
+}
+
+TEST_CASE("elements dropped into containers and tabs nest in the layout", "[ide]") {
+    Fixture f;
+    const QString container = f.window.canvas()->addFromPalette("container", 1, 40);
+    const QString tabs = f.window.canvas()->addFromPalette("tabbed-container", 1, 60);
+    REQUIRE_FALSE(container.isEmpty());
+    REQUIRE_FALSE(tabs.isEmpty());
+    const QString inContainer = f.window.canvas()->addFromPalette("kpi-chart", 3, 2, container);
+    const QString inTab = f.window.canvas()->addFromPalette("text", 1, 1, tabs);
+    auto tree = f.model().layout();
+    const doc::LayoutNode* c = tree.find(container.toStdString());
+    REQUIRE(c);
+    REQUIRE(c->children.size() == 1);
+    CHECK(c->children[0].handle() == inContainer.toStdString());
+    CHECK(c->children[0].gridColumn() == doc::GridSpan{3, 9});
+    const doc::LayoutNode* t = tree.find(tabs.toStdString());
+    REQUIRE(t);
+    REQUIRE(t->children.size() == 2); // the two <Tab>s
+    CHECK(t->children[0].kind == doc::LayoutNode::Kind::Tab);
+    REQUIRE(t->children[0].children.size() == 1);
+    CHECK(t->children[0].children[0].handle() == inTab.toStdString());
+    for (const auto& d : f.model().diagnostics()) INFO(formatDiagnostic(d));
+    CHECK_FALSE(hasErrors(f.model().diagnostics()));
+    // On the canvas the child is drawn inside its container.
+    QApplication::processEvents();
+    const PlacedNode outer = f.placed(container.toStdString());
+    const PlacedNode inner = f.placed(inContainer.toStdString());
+    CHECK(outer.rect.contains(inner.rect));
+    CHECK(inner.depth == 1);
+    if (const QByteArray shots = qgetenv("QUIRE_SCREENSHOT_DIR"); !shots.isEmpty()) {
+        f.model().setSelection({inContainer});
+        f.window.canvas()->scroll(0, 0);
+        for (auto* bar : f.window.findChildren<QScrollBar*>()) bar->setValue(bar->maximum());
+        f.window.grab().save(QString::fromUtf8(shots) + "/nesting.png");
+    }
 }
