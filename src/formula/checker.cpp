@@ -247,4 +247,8 @@ CheckResult checkFormula(std::string_view text, const CheckContext& context) {
     return checkExpression(*parsed.root, context);
 }
 
+std::vector<quire::Diagnostic> checkFormulaText(std::string_view text, const CheckContext& context) {
+    return checkFormula(text, context).diagnostics;
+}
+
 } // namespace quire::formula

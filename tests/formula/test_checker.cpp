@@ -1,5 +1,6 @@
 #include "quire/formula/catalog.h"
 #include "quire/formula/checker.h"
+#include "quire/formula/parser.h"
 
 #include <catch2/catch.hpp>
 
@@ -75,4 +76,21 @@ TEST_CASE("errors with rules, spans and suggestions", "[checker]") {
     CHECK(firstRule("not [Amount]") == "formula/type");
     CHECK(firstRule("1 +") == "formula/syntax");
     CHECK(firstRule("[Name] > [Order Date] and [Active] = 1") == "formula/type");
+}
+
+TEST_CASE("issue-3 names: Scope, checkFormula(Expr), checkFormulaText", "[checker]") {
+    Scope scope = context();
+    auto parsed = parseFormula("Sum([Amount]) + Count([Nmae])");
+    REQUIRE(parsed.root);
+    const Expr& root = *parsed.root;
+    auto result = checkFormula(root, scope);
+    REQUIRE(result.diagnostics.size() == 1);
+    CHECK(result.diagnostics[0].rule == "formula/unknown-column");
+    CHECK(result.diagnostics[0].message.find("Name") != std::string::npos);
+    REQUIRE(result.diagnostics[0].formulaSpan);
+    CHECK(result.diagnostics[0].formulaSpan->first == 22);
+    auto diagnostics = checkFormulaText("Sum([Amount]", scope);
+    REQUIRE(diagnostics.size() == 1);
+    CHECK(diagnostics[0].rule == "formula/syntax");
+    CHECK(checkFormulaText("Sum([Amount]) * 2", scope).empty());
 }

@@ -31,6 +31,13 @@ CheckResult checkExpression(const Node& root, const CheckContext& context);
 // Parse + check; syntax errors are returned as diagnostics.
 CheckResult checkFormula(std::string_view text, const CheckContext& context);
 
+// Names used in issue #3: Scope = CheckContext, Expr = Node.
+using Scope = CheckContext;
+using Expr = Node;
+inline CheckResult checkFormula(const Node& root, const CheckContext& context) { return checkExpression(root, context); }
+// Parse + check, diagnostics only (syntax errors included, each with its formulaSpan).
+std::vector<quire::Diagnostic> checkFormulaText(std::string_view text, const CheckContext& context);
+
 // The date parts accepted by DateTrunc/DatePart/DateAdd/DateDiff (lower case).
 bool isDatePart(std::string_view part);
 

@@ -57,6 +57,8 @@ struct CompiledExpression {
     bool ok() const { return !quire::hasErrors(diagnostics); }
 };
 
+using CompiledExpr = CompiledExpression; // the name used in issue #3
+
 CompiledExpression compileExpression(const formula::Node& root, const Dialect& dialect, const Resolver& resolver,
                                      const CompileOptions& options = {});
 // Parse + compile.
