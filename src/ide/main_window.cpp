@@ -6,6 +6,9 @@
 #include "element_templates.h"
 #include "outline_widget.h"
 #include "palette_widget.h"
+#if HAVE_QUIRE_PUBLISH
+#include "publish_dialog.h"
+#endif
 #include "connections_dialog.h"
 #include "control_value_dialog.h"
 #include "engine_preview_provider.h"
@@ -192,6 +195,20 @@ void MainWindow::buildMenus() {
         const QString path = QFileDialog::getOpenFileName(this, tr("Import compact seed YAML"), QString(), tr("YAML (*.yaml *.yml)"));
         if (!path.isEmpty()) importSeed(path);
     });
+#if HAVE_QUIRE_PUBLISH
+    auto* publishAction = file->addAction(style()->standardIcon(QStyle::SP_ArrowUp), tr("&Publish to Sigma…"), this, [this] {
+        if (!source_->applyNow()) {
+            QMessageBox::warning(this, tr("Source has errors"), source_->errorText());
+            return;
+        }
+        if (model_.filePath().isEmpty()) {
+            QMessageBox::information(this, tr("Publish to Sigma"), tr("Save the workbook to a file first: the file remembers its Sigma workbook."));
+            return;
+        }
+        PublishDialog dialog(model_.document(), this);
+        dialog.exec();
+    });
+#endif
     file->addAction(tr("&Copy Sigma JSON to Clipboard"), this, [this] {
         QApplication::clipboard()->setText(QString::fromStdString(doc::saveDocument(model_.document(), doc::Format::Json)));
         statusBar()->showMessage(tr("Sigma JSON copied to the clipboard"), 3000);
@@ -259,6 +276,9 @@ void MainWindow::buildMenus() {
     toolbar->addSeparator();
     toolbar->addAction(undo);
     toolbar->addAction(redo);
+#if HAVE_QUIRE_PUBLISH
+    toolbar->addAction(publishAction);
+#endif
     toolbar->addSeparator();
     toolbar->addAction(refreshAction);
     toolbar->addAction(cancelAction);

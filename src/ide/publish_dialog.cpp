@@ -1,0 +1,95 @@
+#include "publish_dialog.h"
+
+#include <quire/diff/render.h>
+#include <quire/publish/client_setup.h>
+#include <quire/publish/publish_flow.h>
+#include <quire/publish/sidecar.h>
+
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace quire::ide {
+
+PublishDialog::PublishDialog(const doc::Document& document, QWidget* parent) : QDialog(parent), document_(document) {
+    setWindowTitle(tr("Publish to Sigma"));
+    resize(640, 460);
+    auto* layout = new QVBoxLayout(this);
+    auto* form = new QFormLayout;
+    region_ = new QLineEdit;
+    region_->setPlaceholderText(tr("aws-us, aws-eu, azure-us, gcp-us … (or a base URL below)"));
+    baseUrl_ = new QLineEdit;
+    baseUrl_->setPlaceholderText(tr("https://api.sigmacomputing.com (optional)"));
+    profile_ = new QLineEdit("default");
+    workbookId_ = new QLineEdit;
+    workbookId_->setPlaceholderText(tr("empty: the workbook this file was pulled from or published to, else a new one"));
+    if (!document.path.empty())
+        if (auto sidecar = publish::loadSidecar(document.path)) {
+            baseUrl_->setText(QString::fromStdString(sidecar->baseUrl));
+            workbookId_->setText(QString::fromStdString(sidecar->workbookId));
+        }
+    dryRun_ = new QCheckBox(tr("Dry run (Sigma validates, nothing is written)"));
+    form->addRow(tr("Region"), region_);
+    form->addRow(tr("API base URL"), baseUrl_);
+    form->addRow(tr("Credentials profile"), profile_);
+    form->addRow(tr("Workbook id"), workbookId_);
+    layout->addLayout(form);
+    layout->addWidget(dryRun_);
+    layout->addWidget(new QLabel(tr("Client id and secret come from the keychain (sigma/<profile>/client-id, client-secret) "
+                                    "or QUIRE_SIGMA_CLIENT_ID / QUIRE_SIGMA_CLIENT_SECRET.")));
+    log_ = new QPlainTextEdit;
+    log_->setReadOnly(true);
+    layout->addWidget(log_, 1);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close);
+    auto* go = buttons->addButton(tr("Publish"), QDialogButtonBox::AcceptRole);
+    connect(go, &QPushButton::clicked, this, [this] { run(true); });
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(buttons);
+}
+
+QString PublishDialog::log() const { return log_->toPlainText(); }
+
+QString PublishDialog::run(bool askToConfirm) {
+    auto say = [this](const QString& line) { log_->appendPlainText(line); };
+    publish::ClientSetup setup;
+    setup.baseUrl = baseUrl_->text().trimmed().toStdString();
+    setup.region = region_->text().trimmed().toStdString();
+    setup.profile = profile_->text().trimmed().isEmpty() ? "default" : profile_->text().trimmed().toStdString();
+    auto store = secrets::makeDefaultSecretStore();
+    std::string problem;
+    auto config = publish::makeClientConfig(setup, *store, problem);
+    if (!config) {
+        say(tr("Cannot connect: %1").arg(QString::fromStdString(problem)));
+        return QString::fromStdString(problem);
+    }
+    publish::SigmaClient client(*config);
+    publish::PublishFlow flow(client);
+    publish::PublishOptions options;
+    options.workbookId = workbookId_->text().trimmed().toStdString();
+    options.dryRun = dryRun_->isChecked();
+    publish::PublishCallbacks callbacks;
+    callbacks.progress = [say](const std::string& step) { say(QString::fromStdString(step)); };
+    callbacks.confirm = [this, askToConfirm, say](const publish::PublishPlan& plan) {
+        const QString changes = QString::fromStdString(diff::renderText(plan.diff));
+        say(changes.isEmpty() ? tr("No element changes.") : changes);
+        if (!askToConfirm) return true;
+        return QMessageBox::question(this, tr("Publish to Sigma"),
+                                     (plan.create ? tr("Create the workbook \"%1\"?").arg(QString::fromStdString(plan.name))
+                                                  : tr("Update workbook %1?").arg(QString::fromStdString(plan.workbookId))) +
+                                         "\n\n" + changes.left(4000)) == QMessageBox::Yes;
+    };
+    const auto result = flow.publish(document_, options, callbacks);
+    for (const auto& d : result.diagnostics) say(QString::fromStdString(formatDiagnostic(d)));
+    const QString outcome = QString::fromStdString(std::string(publish::publishStatusName(result.status)) + ": " + result.message);
+    say(outcome);
+    if (!result.url.empty()) say(QString::fromStdString(result.url));
+    return outcome;
+}
+
+} // namespace quire::ide

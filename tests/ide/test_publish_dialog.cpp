@@ -1,0 +1,62 @@
+// File > Publish to Sigma against the local fake Sigma API (tests/publish/fake_sigma_server.*).
+#include <catch2/catch.hpp>
+
+#include "fake_sigma_server.h"
+#include "publish_dialog.h"
+
+#include <quire/doc/io.h>
+#include <quire/publish/sidecar.h>
+#include <test_support.h>
+
+#include <QCheckBox>
+#include <QLineEdit>
+
+#include <cstdlib>
+
+using namespace quire;
+using namespace quire::ide;
+
+TEST_CASE("publishing from the IDE creates the workbook, then updates it", "[ide][publish]") {
+    quire::test::FakeSigmaServer server;
+    ::setenv("QUIRE_SIGMA_CLIENT_ID", server.clientId.c_str(), 1);
+    ::setenv("QUIRE_SIGMA_CLIENT_SECRET", server.clientSecret.c_str(), 1);
+    const std::string dir = quire::test::makeTempDir("ide-publish");
+    const std::string path = dir + "/marketing.yaml";
+    auto loaded = doc::loadDocument(quire::test::sourceDir() + "/resources/examples/marketing.yaml");
+    REQUIRE(loaded.ok());
+    doc::writeFileAtomically(path, doc::saveDocument(*loaded.document, doc::Format::Yaml));
+    auto document = doc::loadDocument(path);
+    REQUIRE(document.ok());
+
+    PublishDialog dialog(*document.document);
+    dialog.baseUrlEdit()->setText(QString::fromStdString(server.baseUrl()));
+    const QString first = dialog.run(false);
+    INFO(dialog.log().toStdString());
+    CHECK(first.startsWith("created"));
+    REQUIRE(server.workbooks.size() == 1);
+    const auto sidecar = publish::loadSidecar(path);
+    REQUIRE(sidecar);
+    CHECK(server.workbooks.count(sidecar->workbookId) == 1);
+
+    // A second dialog finds the workbook through the sidecar: nothing changed, nothing is written.
+    PublishDialog again(*document.document);
+    CHECK(again.baseUrlEdit()->text() == QString::fromStdString(server.baseUrl()));
+    const QString second = again.run(false);
+    INFO(again.log().toStdString());
+    CHECK((second.startsWith("unchanged") || second.startsWith("updated")));
+    CHECK(server.workbooks.size() == 1);
+    ::unsetenv("QUIRE_SIGMA_CLIENT_ID");
+    ::unsetenv("QUIRE_SIGMA_CLIENT_SECRET");
+}
+
+TEST_CASE("publishing without credentials says what is missing", "[ide][publish]") {
+    ::unsetenv("QUIRE_SIGMA_CLIENT_ID");
+    ::unsetenv("QUIRE_SIGMA_CLIENT_SECRET");
+    auto loaded = doc::loadDocument(quire::test::sourceDir() + "/tests/corpus/minimal.json");
+    REQUIRE(loaded.ok());
+    PublishDialog dialog(*loaded.document);
+    dialog.baseUrlEdit()->setText("http://127.0.0.1:9");
+    const QString outcome = dialog.run(false);
+    CHECK_FALSE(outcome.isEmpty());
+    CHECK(dialog.log().contains("Cannot connect"));
+}
