@@ -81,7 +81,7 @@ int run(const CompileArgs& args) {
 
 QUIRE_CLI_COMMAND("compile", 40, [](CLI::App& app, const GlobalOptions&) {
     auto args = std::make_shared<CompileArgs>();
-    auto* cmd = app.add_subcommand("compile", "Print the SQL of a table element (row-level formulas over a warehouse table)");
+    auto* cmd = app.add_subcommand("compile", "Print the SQL the preview engine runs for an element, with its bound parameters");
     cmd->add_option("file", args->file, "workbook file (.json, .yaml)")->required();
     cmd->add_option("--element", args->element, "element id")->required();
     cmd->add_option("--dialect", args->dialect, "snowflake, bigquery, redshift, databricks, postgresql, sqlite");
