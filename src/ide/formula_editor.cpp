@@ -1,5 +1,8 @@
 #include "formula_editor.h"
 
+#include <quire/formula/checker.h>
+#include <quire/formula/parser.h>
+
 #include <QAbstractItemView>
 #include <QCompleter>
 #include <QKeyEvent>
@@ -43,9 +46,48 @@ FormulaEditor::FormulaEditor(QWidget* parent) : QLineEdit(parent) {
         setCursorPosition(pos - int(word.size()) + int(insert.size()));
     });
     connect(this, &QLineEdit::textEdited, this, [this] { complete(); });
+    connect(this, &QLineEdit::textChanged, this, [this] { recheck(); });
 }
 
 void FormulaEditor::setColumnNames(const QStringList& names) { columns_ = names; }
+
+namespace {
+void collectReferences(const formula::Node& node, formula::CheckContext& context) {
+    if (node.kind == formula::NodeKind::Reference)
+        context.columns.emplace(node.hasPrefix ? node.prefix + "/" + node.name : node.name, formula::Type::Unknown);
+    for (const auto& child : node.children)
+        if (child) collectReferences(*child, context);
+}
+} // namespace
+
+void FormulaEditor::recheck() {
+    findings_.clear();
+    const std::string text = this->text().toStdString();
+    std::vector<Diagnostic> diagnostics;
+    if (!text.empty()) {
+        auto parsed = formula::parseFormula(text);
+        if (!parsed.ok()) {
+            diagnostics = parsed.diagnostics;
+        } else {
+            formula::CheckContext context;
+            collectReferences(*parsed.root, context);
+            diagnostics = formula::checkExpression(*parsed.root, context).diagnostics;
+        }
+    }
+    QStringList tips;
+    for (const auto& d : diagnostics) {
+        if (d.severity != Severity::Error || d.rule == "formula/unknown-column") continue;
+        // Spans are byte offsets into the UTF-8 text; the editor works in UTF-16 positions.
+        const auto [offset, length] = d.formulaSpan.value_or(std::pair<int, int>{0, int(text.size())});
+        const int start = int(QString::fromUtf8(text.data(), std::min<int>(offset, int(text.size()))).size());
+        const int span = std::max(1, int(QString::fromUtf8(text.data() + std::min<int>(offset, int(text.size())),
+                                                           std::max(0, std::min<int>(length, int(text.size()) - offset))).size()));
+        findings_.push_back({start, span, QString::fromStdString(d.message)});
+        tips << QString::fromStdString(d.message);
+    }
+    setToolTip(tips.join("\n"));
+    update();
+}
 
 QString FormulaEditor::wordBeforeCursor(bool* inReference) const {
     const QString before = text().left(cursorPosition());
@@ -112,6 +154,18 @@ void FormulaEditor::paintEvent(QPaintEvent* event) {
         p.setPen(color);
         p.drawText(x, baseline, m.captured(0));
         x += fm.horizontalAdvance(m.captured(0));
+    }
+    // Red wavy underline under each finding of the checker.
+    p.setPen(QPen(QColor("#dc2626"), 1));
+    const int origin = area.left() - (cursorRect().left() > area.right() ? cursorRect().left() - area.right() : 0);
+    for (const auto& f : findings_) {
+        const int x0 = origin + fm.horizontalAdvance(t.left(f.offset));
+        const int x1 = std::max(x0 + 4, origin + fm.horizontalAdvance(t.left(f.offset + f.length)));
+        const int y = baseline + 2;
+        for (int x = x0; x < x1; x += 4) {
+            p.drawLine(x, y, x + 2, y + 2);
+            p.drawLine(x + 2, y + 2, x + 4, y);
+        }
     }
     if (hasFocus()) {
         const int cx = area.left() + fm.horizontalAdvance(t.left(cursorPosition()));

@@ -4,6 +4,8 @@
 #include <QLineEdit>
 #include <QSyntaxHighlighter>
 
+#include <vector>
+
 class QCompleter;
 
 namespace quire::ide {
@@ -15,6 +17,14 @@ public:
     // Column names offered after '[' (e.g. "Events/Revenue", "Channel").
     void setColumnNames(const QStringList& names);
     static const QStringList& functionNames();
+    // Findings of the formula checker for the current text (syntax, unknown functions, arity, types,
+    // aggregate misuse), with their spans; reference resolution is left to the Problems list.
+    struct Finding {
+        int offset = 0;
+        int length = 0;
+        QString message;
+    };
+    const std::vector<Finding>& findings() const { return findings_; }
 
 protected:
     void keyPressEvent(QKeyEvent* event) override;
@@ -24,7 +34,9 @@ private:
     void complete();
     QString wordBeforeCursor(bool* inReference) const;
     QCompleter* completer_;
+    void recheck();
     QStringList columns_;
+    std::vector<Finding> findings_;
 };
 
 } // namespace quire::ide

@@ -267,3 +267,24 @@ TEST_CASE("elements dropped into containers and tabs nest in the layout", "[ide]
         f.window.grab().save(QString::fromUtf8(shots) + "/nesting.png");
     }
 }
+
+TEST_CASE("the formula editor underlines what the checker rejects", "[ide]") {
+    FormulaEditor editor;
+    editor.setText("Sum([Orders/Amount])");
+    CHECK(editor.findings().empty());
+    editor.setText("Sum([Orders/Amount]) + Summ([X])");
+    REQUIRE(editor.findings().size() == 1);
+    CHECK(editor.findings()[0].offset == 23);
+    CHECK(editor.findings()[0].message.contains("Sum"));
+    CHECK(editor.toolTip().contains("Summ"));
+    if (const QByteArray shots = qgetenv("QUIRE_SCREENSHOT_DIR"); !shots.isEmpty()) {
+        editor.resize(420, 30);
+        editor.grab().save(QString::fromUtf8(shots) + "/formula-editor.png");
+    }
+    editor.setText("Sum(Avg([A]))");
+    REQUIRE(editor.findings().size() == 1);
+    editor.setText("Sum([A]");
+    CHECK(editor.findings().size() == 1);
+    editor.setText("");
+    CHECK(editor.findings().empty());
+}
