@@ -229,6 +229,75 @@ QStringList EnginePreviewProvider::distinctValues(const QString& controlId, int 
     }
 }
 
+namespace {
+
+// Pages of one element's rows, planned with the session's current control values.
+class EngineRowSource : public RowSource {
+public:
+    EngineRowSource(std::shared_ptr<preview::PreviewSession> session, std::string elementId, const sql::Dialect& dialect,
+                    std::shared_ptr<connect::Connection> connection, QStringList names, qint64 total)
+        : session_(std::move(session)), elementId_(std::move(elementId)), dialect_(dialect), connection_(std::move(connection)),
+          names_(std::move(names)), total_(total) {}
+    QStringList columnNames() const override { return names_; }
+    qint64 rowCount() const override { return total_; }
+    void fetch(qint64 offset, int count, std::function<void(std::vector<std::vector<QVariant>>)> done) override {
+        std::vector<std::vector<QVariant>> rows;
+        try {
+            const auto plan = preview::planElement(*session_, elementId_, dialect_, {todayIso(), count, offset});
+            if (plan.ok()) {
+                const auto result = connection_->query(plan.sql, preview::toConnectParams(plan.parameters));
+                for (std::size_t r = 0; r < result.rowCount(); ++r) {
+                    std::vector<QVariant> row;
+                    for (std::size_t c = 0; c < result.columns.size(); ++c) row.push_back(toVariant(result.value(r, c)));
+                    rows.push_back(std::move(row));
+                }
+            }
+        } catch (const std::exception&) {
+            // An unreachable page stays empty; the view shows blank rows rather than stale data.
+        }
+        done(std::move(rows));
+    }
+
+private:
+    std::shared_ptr<preview::PreviewSession> session_;
+    std::string elementId_;
+    const sql::Dialect& dialect_;
+    std::shared_ptr<connect::Connection> connection_;
+    QStringList names_;
+    qint64 total_;
+};
+
+} // namespace
+
+std::shared_ptr<RowSource> EnginePreviewProvider::rowSource(const QString& elementId, QString* error) const {
+    auto fail = [&](const QString& why) -> std::shared_ptr<RowSource> {
+        if (error) *error = why;
+        return nullptr;
+    };
+    std::shared_ptr<preview::PreviewSession> session = makeSession();
+    if (!session) return fail(tr("no workbook"));
+    try {
+        auto registry = connect::ConnectionRegistry::load(connectionsFile_.toStdString());
+        auto entry = registry.find(preview::connectionIdOf(*session, elementId.toStdString()));
+        if (!entry) return fail(tr("no connection for this element"));
+        const auto& dialect = sql::dialect(entry->profile.dialect());
+        const auto plan = preview::planElement(*session, elementId.toStdString(), dialect, {todayIso(), {}, {}});
+        if (!plan.ok()) return fail(QString::fromStdString(plan.diagnostics.empty() ? "cannot plan" : plan.diagnostics.front().message));
+        auto store = secrets::makeDefaultSecretStore();
+        auto connection = connect::Connection::open(connect::resolveConnectionString(*entry, *store));
+        const auto count = connection->query("SELECT count(*) FROM (" + plan.sql + ") n", preview::toConnectParams(plan.parameters));
+        const auto total = count.value(0, 0);
+        const qint64 rows = std::holds_alternative<std::int64_t>(total) ? std::get<std::int64_t>(total)
+                            : std::holds_alternative<double>(total)     ? qint64(std::get<double>(total))
+                                                                        : 0;
+        QStringList names;
+        for (const auto& n : plan.columns) names << QString::fromStdString(n);
+        return std::make_shared<EngineRowSource>(session, elementId.toStdString(), dialect, connection, names, rows);
+    } catch (const std::exception& e) {
+        return fail(QString::fromUtf8(e.what()));
+    }
+}
+
 EnginePreviewProvider::ClickResult EnginePreviewProvider::fireClick(const QString& elementId) {
     ClickResult out;
     auto session = makeSession();

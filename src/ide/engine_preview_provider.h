@@ -4,6 +4,7 @@
 // rows come back to the UI thread as PreviewData. A newer refresh makes older results stale; Cancel stops
 // the running statement.
 #include "document_model.h"
+#include "paged_table_model.h"
 #include "preview_data.h"
 
 #include <QHash>
@@ -51,6 +52,10 @@ public:
         QStringList errors;
     };
     ClickResult fireClick(const QString& elementId);
+
+    // Every row of an element, paged on demand (for the Data view): the planner's SQL with LIMIT/OFFSET per
+    // page on its own connection, and a count(*) for the total. nullptr with `error` when it cannot be planned.
+    std::shared_ptr<RowSource> rowSource(const QString& elementId, QString* error = nullptr) const;
 
 signals:
     void controlsChanged();

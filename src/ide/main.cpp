@@ -37,7 +37,8 @@ int main(int argc, char** argv) {
     QCommandLineOption dock("show-dock", "Raise this dock (problems, source, querylog, catalog, properties)", "name");
     QCommandLineOption connections("connections", "Connections file (default: ~/.config/quire/connections.json)", "file");
     QCommandLineOption noPreview("no-preview", "Do not run live previews");
-    parser.addOptions({offscreen, screenshot, page, select, dock, connections, noPreview});
+    QCommandLineOption showRows("show-rows", "Show every row of this element in the Data dock", "id");
+    parser.addOptions({offscreen, screenshot, page, select, dock, connections, noPreview, showRows});
     parser.process(app);
 
     quire::ide::MainWindow window;
@@ -48,6 +49,7 @@ int main(int argc, char** argv) {
     if (parser.isSet(page)) window.showRegion(parser.value(page));
     quire::ide::EnginePreviewProvider provider(window.model(), parser.value(connections));
     if (!parser.isSet(noPreview)) window.setPreviewProvider(&provider);
+    if (parser.isSet(showRows)) window.showAllRows(parser.value(showRows));
     if (parser.isSet(select)) window.model()->setSelection({parser.value(select)});
     if (parser.isSet(dock))
         for (auto* d : window.findChildren<QDockWidget*>())

@@ -6,6 +6,7 @@
 #include "element_templates.h"
 #include "outline_widget.h"
 #include "palette_widget.h"
+#include "paged_table_model.h"
 #if HAVE_QUIRE_PUBLISH
 #include "publish_dialog.h"
 #endif
@@ -42,6 +43,8 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabBar>
+#include <QTableView>
+#include <QHeaderView>
 #include <QTimer>
 #include <QToolBar>
 #include <QUndoView>
@@ -132,9 +135,14 @@ void MainWindow::buildDocks() {
     auto* sourceDock = dock(tr("Source"), source_, Qt::RightDockWidgetArea, "source");
     tabifyDockWidget(propDock, sourceDock);
     propDock->raise();
+    dataView_ = new QTableView;
+    dataView_->verticalHeader()->setDefaultSectionSize(22);
+    dataView_->setAlternatingRowColors(true);
     auto* problemsDock = dock(tr("Problems"), problems_, Qt::BottomDockWidgetArea, "problems");
     auto* logDock = dock(tr("Query log"), queryLog_, Qt::BottomDockWidgetArea, "querylog");
     tabifyDockWidget(problemsDock, logDock);
+    dataDock_ = dock(tr("Data"), dataView_, Qt::BottomDockWidgetArea, "data");
+    tabifyDockWidget(logDock, dataDock_);
     problemsDock->raise();
     resizeDocks({outlineDock, propDock}, {260, 360}, Qt::Horizontal);
     resizeDocks({problemsDock}, {150}, Qt::Vertical);
@@ -267,6 +275,10 @@ void MainWindow::buildMenus() {
     });
     auto* refreshAction = preview->addAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("&Refresh"), QKeySequence::Refresh,
                                              this, &MainWindow::refreshPreview);
+    preview->addAction(tr("Show &All Rows of the Selection"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D), this, [this] {
+        if (model_.selection().size() == 1) showAllRows(model_.selection().front());
+        else statusBar()->showMessage(tr("Select one element first"), 4000);
+    });
     auto* cancelAction = preview->addAction(style()->standardIcon(QStyle::SP_BrowserStop), tr("&Cancel"), this,
                                             [this] { emit queryLog_->cancelRequested(); });
 
@@ -381,6 +393,24 @@ bool MainWindow::activateInPreview(const QString& elementId) {
         return true;
     }
     return false;
+}
+
+bool MainWindow::showAllRows(const QString& elementId) {
+    auto* engine = dynamic_cast<EnginePreviewProvider*>(preview_);
+    if (!engine) return false;
+    QString error;
+    auto source = engine->rowSource(elementId, &error);
+    if (!source) {
+        statusBar()->showMessage(tr("Cannot show the rows of %1: %2").arg(elementId, error), 8000);
+        return false;
+    }
+    auto* old = dataView_->model();
+    dataView_->setModel(new PagedTableModel(source, 500, 40, dataView_));
+    delete old;
+    dataDock_->setWindowTitle(tr("Data — %1 (%L2 rows)").arg(elementId).arg(source->rowCount()));
+    dataDock_->show();
+    dataDock_->raise();
+    return true;
 }
 
 void MainWindow::refreshPreview() {

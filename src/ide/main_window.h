@@ -8,6 +8,8 @@
 #include <memory>
 
 class QTabBar;
+class QTableView;
+class QDockWidget;
 class QLabel;
 class QTimer;
 class QScrollArea;
@@ -52,6 +54,8 @@ public:
     // Double-click in the canvas during preview: edit a control's value, or run a button's on-click actions.
     // false when the element has nothing to do in preview (the property panel is shown instead).
     bool activateInPreview(const QString& elementId);
+    // Shows every row of an element in the Data dock (paged on demand); false with a status message if not.
+    bool showAllRows(const QString& elementId);
     void writeRecovery();
 
 protected:
@@ -84,6 +88,8 @@ private:
     bool refreshingTabs_ = false;
     PreviewProvider* preview_ = nullptr;
     QTimer* previewDebounce_ = nullptr;
+    QTableView* dataView_ = nullptr;
+    QDockWidget* dataDock_ = nullptr;
     std::unique_ptr<PreviewPainter> previewPainter_;
 };
 

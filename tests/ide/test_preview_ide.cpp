@@ -5,6 +5,7 @@
 #include "canvas_widget.h"
 #include "engine_preview_provider.h"
 #include "main_window.h"
+#include "paged_table_model.h"
 #include "query_log.h"
 
 #include <quire/connect/connection_registry.h>
@@ -132,4 +133,25 @@ TEST_CASE("buttons run their actions: set a control, navigate to a page", "[ide]
 
     REQUIRE(window.activateInPreview("see-data"));
     CHECK(window.canvas()->region() == "data");
+}
+
+TEST_CASE("the Data view pages every row of an element from the warehouse", "[ide][preview]") {
+    Warehouse warehouse;
+    MainWindow window;
+    REQUIRE(window.openFile(QString::fromStdString(quire::test::sourceDir() + "/resources/examples/marketing.yaml"), true));
+    EnginePreviewProvider provider(window.model(), QString::fromStdString(warehouse.connections));
+    window.setPreviewProvider(&provider);
+    QString error;
+    auto source = provider.rowSource("events", &error);
+    INFO(error.toStdString());
+    REQUIRE(source);
+    CHECK(source->rowCount() == warehouse.scalar("SELECT count(*) FROM user_events"));
+    CHECK(source->columnNames().contains("Event Type"));
+    PagedTableModel model(source, 100, 4);
+    CHECK(model.rowCount() == source->rowCount());
+    const int last = model.rowCount() - 1;
+    CHECK_FALSE(model.data(model.index(last, 0), Qt::DisplayRole).toString().isEmpty());
+    CHECK(model.loadedPages() == 1); // only the page holding the last row was fetched
+    REQUIRE(window.showAllRows("events"));
+    CHECK_FALSE(window.showAllRows("no-such-element"));
 }
