@@ -12,6 +12,13 @@ DocumentModel::DocumentModel(QObject* parent) : QObject(parent) {
     });
 }
 
+DocumentModel::~DocumentModel() {
+    // QUndoStack's destructor clears the stack and emits indexChanged; by then this model's other members are
+    // gone, so it must not reach our handlers (they re-validate and notify widgets that read the model).
+    undoStack_.disconnect(this);
+    undoStack_.blockSignals(true);
+}
+
 void DocumentModel::setDocument(doc::Document document) {
     document_ = std::move(document);
     undoStack_.clear();

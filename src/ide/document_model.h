@@ -18,6 +18,7 @@ class DocumentModel : public QObject {
     Q_OBJECT
 public:
     explicit DocumentModel(QObject* parent = nullptr);
+    ~DocumentModel() override;
 
     const doc::Document& document() const { return document_; }
     const Json& root() const { return document_.root; }

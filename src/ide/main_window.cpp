@@ -4,6 +4,7 @@
 #include "catalog_browser.h"
 #include "document_commands.h"
 #include "element_templates.h"
+#include "kind_style.h"
 #include "outline_widget.h"
 #include "palette_widget.h"
 #include "paged_table_model.h"
@@ -54,6 +55,7 @@ namespace quire::ide {
 
 MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     setWindowTitle("Quire[*]");
+    setWindowIcon(applicationIcon());
     resize(1440, 900);
     setDockNestingEnabled(true);
 
@@ -105,7 +107,12 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     offerRecovery();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() {
+    // The model (a member) is destroyed before the child widgets (QWidget's destructor): silence it first so
+    // no widget is notified about a model that is going away.
+    model_.blockSignals(true);
+    model_.undoStack()->blockSignals(true);
+}
 
 void MainWindow::buildDocks() {
     auto dock = [this](const QString& title, QWidget* widget, Qt::DockWidgetArea area, const char* name) {
@@ -171,17 +178,17 @@ void MainWindow::buildMenus() {
     toolbar->setObjectName("main-toolbar");
     toolbar->setMovable(false);
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    auto* newAction = file->addAction(style()->standardIcon(QStyle::SP_FileIcon), tr("&New"), QKeySequence::New, this, [this] {
+    auto* newAction = file->addAction(actionIcon("new"), tr("&New"), QKeySequence::New, this, [this] {
         if (maybeSave()) newWorkbook();
     });
-    auto* openAction = file->addAction(style()->standardIcon(QStyle::SP_DialogOpenButton), tr("&Open…"), QKeySequence::Open, this, [this] {
+    auto* openAction = file->addAction(actionIcon("open"), tr("&Open…"), QKeySequence::Open, this, [this] {
         if (!maybeSave()) return;
         const QString path = QFileDialog::getOpenFileName(this, tr("Open workbook"), QString(), tr("Workbooks (*.json *.yaml *.yml)"));
         if (!path.isEmpty()) openFile(path);
     });
     recentMenu_ = file->addMenu(tr("Open &Recent"));
     rebuildRecentMenu();
-    auto* saveAction = file->addAction(style()->standardIcon(QStyle::SP_DialogSaveButton), tr("&Save"), QKeySequence::Save, this, [this] {
+    auto* saveAction = file->addAction(actionIcon("save"), tr("&Save"), QKeySequence::Save, this, [this] {
         if (model_.filePath().isEmpty()) {
             const QString path = QFileDialog::getSaveFileName(this, tr("Save workbook"), "workbook.yaml", tr("YAML (*.yaml);;JSON (*.json)"));
             if (!path.isEmpty()) saveTo(path, path.endsWith(".json") ? doc::Format::Json : doc::Format::Yaml);
@@ -204,7 +211,7 @@ void MainWindow::buildMenus() {
         if (!path.isEmpty()) importSeed(path);
     });
 #if HAVE_QUIRE_PUBLISH
-    auto* publishAction = file->addAction(style()->standardIcon(QStyle::SP_ArrowUp), tr("&Publish to Sigma…"), this, [this] {
+    auto* publishAction = file->addAction(actionIcon("publish"), tr("&Publish to Sigma…"), this, [this] {
         if (!source_->applyNow()) {
             QMessageBox::warning(this, tr("Source has errors"), source_->errorText());
             return;
@@ -227,20 +234,20 @@ void MainWindow::buildMenus() {
     auto* edit = menuBar()->addMenu(tr("&Edit"));
     QAction* undo = model_.undoStack()->createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
-    undo->setIcon(style()->standardIcon(QStyle::SP_ArrowBack));
+    undo->setIcon(actionIcon("undo"));
     QAction* redo = model_.undoStack()->createRedoAction(this, tr("&Redo"));
     redo->setShortcut(QKeySequence::Redo);
-    redo->setIcon(style()->standardIcon(QStyle::SP_ArrowForward));
+    redo->setIcon(actionIcon("redo"));
     edit->addAction(undo);
     edit->addAction(redo);
     edit->addSeparator();
-    edit->addAction(tr("&Delete"), QKeySequence::Delete, this, [this] {
+    edit->addAction(actionIcon("delete"), tr("&Delete"), QKeySequence::Delete, this, [this] {
         if (auto* c = makeDeleteElements(&model_, model_.selection())) {
             model_.undoStack()->push(c);
             model_.setSelection({});
         }
     });
-    edit->addAction(tr("D&uplicate"), QKeySequence(Qt::CTRL | Qt::Key_D), this, [this] {
+    edit->addAction(actionIcon("duplicate"), tr("D&uplicate"), QKeySequence(Qt::CTRL | Qt::Key_D), this, [this] {
         if (model_.selection().size() != 1) return;
         const Json* e = model_.findElement(model_.selection().front().toStdString());
         auto tree = model_.layout();
@@ -267,19 +274,19 @@ void MainWindow::buildMenus() {
     for (auto* d : findChildren<QDockWidget*>()) view->addAction(d->toggleViewAction());
 
     auto* preview = menuBar()->addMenu(tr("&Preview"));
-    preview->addAction(tr("C&onnections…"), this, [this] {
+    preview->addAction(actionIcon("connections"), tr("C&onnections…"), this, [this] {
         auto store = secrets::makeDefaultSecretStore();
         ConnectionsDialog dialog(QString(), *store, this);
         dialog.exec();
         refreshPreview();
     });
-    auto* refreshAction = preview->addAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("&Refresh"), QKeySequence::Refresh,
+    auto* refreshAction = preview->addAction(actionIcon("refresh"), tr("&Refresh"), QKeySequence::Refresh,
                                              this, &MainWindow::refreshPreview);
     preview->addAction(tr("Show &All Rows of the Selection"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D), this, [this] {
         if (model_.selection().size() == 1) showAllRows(model_.selection().front());
         else statusBar()->showMessage(tr("Select one element first"), 4000);
     });
-    auto* cancelAction = preview->addAction(style()->standardIcon(QStyle::SP_BrowserStop), tr("&Cancel"), this,
+    auto* cancelAction = preview->addAction(actionIcon("cancel"), tr("&Cancel"), this,
                                             [this] { emit queryLog_->cancelRequested(); });
 
     toolbar->addAction(newAction);
