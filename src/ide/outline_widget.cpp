@@ -45,7 +45,7 @@ void OutlineWidget::rebuild() {
         QString name = e && e->contains("name") && (*e)["name"].is_string() ? QString::fromStdString((*e)["name"].get<std::string>())
                                                                             : kindLabel(kind, e ? e->value("controlType", "") : "");
         auto* item = new QTreeWidgetItem(parent, {name + "  (" + QString::fromStdString(id) + ")"});
-        item->setIcon(0, kindIcon(kind));
+        item->setIcon(0, kindIcon(kind, e ? e->value("controlType", "") : ""));
         item->setData(0, IdRole, QString::fromStdString(id));
         item->setData(0, TypeRole, "element");
         if (!e) item->setForeground(0, QColor("#dc2626"));
@@ -98,7 +98,7 @@ void OutlineWidget::rebuild() {
                 if (!controls) controls = new QTreeWidgetItem(this, {tr("Controls")});
                 auto* c = new QTreeWidgetItem(controls, {QString::fromStdString(e.value("controlId", id)) + "  (" +
                                                          QString::fromStdString(e.value("controlType", "")) + ")"});
-                c->setIcon(0, kindIcon("control"));
+                c->setIcon(0, kindIcon("control", e.value("controlType", "")));
                 c->setData(0, IdRole, QString::fromStdString(id));
                 c->setData(0, TypeRole, "element");
             }

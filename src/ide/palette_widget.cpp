@@ -26,8 +26,7 @@ PaletteWidget::PaletteWidget(QWidget* parent) : QTreeWidget(parent) {
         }
         auto* item = new QTreeWidgetItem(group, {entry.label});
         item->setData(0, Qt::UserRole, entry.key);
-        std::string kind = entry.key.startsWith("control:") ? "control" : entry.key.startsWith("overlay:") ? "overlay" : entry.key.toStdString();
-        item->setIcon(0, kindIcon(kind));
+        item->setIcon(0, kindIcon(entry.key.toStdString()));
         item->setToolTip(0, tr("Drag onto the page, or double-click to add at the bottom"));
     }
     expandAll();
