@@ -4,6 +4,7 @@
 #include <QtCharts/QBarCategoryAxis>
 #include <QtCharts/QBarSeries>
 #include <QtCharts/QBarSet>
+#include <QtCharts/QCategoryAxis>
 #include <QtCharts/QChart>
 #include <QtCharts/QHorizontalBarSeries>
 #include <QtCharts/QLineSeries>
@@ -14,6 +15,7 @@
 #include <QDateTime>
 #include <QGraphicsScene>
 #include <QLocale>
+#include <QSet>
 #include <QPainter>
 
 #include <algorithm>
@@ -49,6 +51,43 @@ bool isNumeric(const QVariant& v) {
            id == QMetaType::ULongLong || id == QMetaType::Float;
 }
 
+
+// A value axis over [lo, hi] with about five "nice" ticks labelled in the measure column's own format
+// ("2.3%", "$120K"); falls back to a plain printf-format axis when the format would make ticks look alike.
+QValueAxis* makeValueAxis(double lo, double hi, const Json* format, const QFont& font) {
+    if (!(hi > lo)) hi = lo + 1;
+    const double raw = (hi - lo) / 4.0;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+    double step = magnitude * 10;
+    for (double m : {1.0, 2.0, 2.5, 5.0, 10.0})
+        if (raw <= m * magnitude) { step = m * magnitude; break; }
+    const double start = std::floor(lo / step) * step;
+    const double end = std::ceil(hi / step - 1e-9) * step;
+    auto* axis = new QCategoryAxis;
+    axis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    axis->setStartValue(start);
+    QSet<QString> seen;
+    bool distinct = true;
+    for (double v = start; v <= end + step / 2; v += step) {
+        const double tick = std::fabs(v) < step * 1e-9 ? 0.0 : v;
+        const QString label = formatPreviewValue(QVariant(tick), format);
+        if (seen.contains(label)) { distinct = false; break; }
+        seen.insert(label);
+        axis->append(label, tick);
+    }
+    if (!distinct) {
+        delete axis;
+        auto* plain = new QValueAxis;
+        plain->setLabelFormat(std::max(std::fabs(lo), std::fabs(hi)) >= 1000 ? "%.0f" : "%.3g");
+        plain->setRange(start, end);
+        plain->setLabelsFont(font);
+        return plain;
+    }
+    axis->setRange(start, end);
+    axis->setLabelsFont(font);
+    axis->setGridLineVisible(true);
+    return axis;
+}
 } // namespace
 
 // A subset of d3-format that Sigma formats use: [$][,][.N](f|%|s|d|e).
@@ -201,7 +240,7 @@ void PreviewPainter::paintChart(QPainter& p, const QRect& area, const Json& elem
     }
     auto* chart = new QChart;
     chart->setBackgroundVisible(false);
-    chart->setMargins(QMargins(0, 0, 0, 0));
+    chart->setMargins(QMargins(0, 0, circular ? 0 : 12, 0)); // room for the last value-axis label
     chart->legend()->setVisible(circular);
     chart->legend()->setAlignment(Qt::AlignRight);
     chart->setAnimationOptions(QChart::NoAnimation);
@@ -218,8 +257,13 @@ void PreviewPainter::paintChart(QPainter& p, const QRect& area, const Json& elem
                                      QColor("#ef4444"), QColor("#8b5cf6"), QColor("#14b8a6"), QColor("#64748b")};
     QFont axisFont;
     axisFont.setPixelSize(9);
-    const double maxValue = values.empty() ? 0 : std::fabs(*std::max_element(values.begin(), values.end(), [](double a, double b) { return std::fabs(a) < std::fabs(b); }));
-    const QString numberFormat = maxValue >= 1000 ? "%.0f" : maxValue >= 10 ? "%.1f" : "%.3g";
+    // Value axes span zero (bars start there) to the largest value, labelled in the measure's format.
+    double lowest = 0, highest = 0;
+    for (double v : values) {
+        lowest = std::min(lowest, v);
+        highest = std::max(highest, v);
+    }
+    const Json* measureFormat = columnFormat(element, measureColumn);
     // Cartesian charts coloured by a category column: one series per category value.
     QString seriesColumn;
     if (!circular && element.contains("color") && element["color"].is_object()) {
@@ -249,26 +293,19 @@ void PreviewPainter::paintChart(QPainter& p, const QRect& area, const Json& elem
         x->append(xs);
         x->setLabelsFont(axisFont);
         x->setLabelsAngle(xs.size() > 6 ? -45 : 0);
-        auto* y = new QValueAxis;
-        y->setLabelFormat(numberFormat);
-        y->setLabelsFont(axisFont);
+        QValueAxis* y = makeValueAxis(lowest, highest * 1.05, measureFormat, axisFont);
         chart->addAxis(x, Qt::AlignBottom);
         chart->addAxis(y, Qt::AlignLeft);
         auto* xv = new QValueAxis;
         xv->setRange(-0.5, double(std::max<qsizetype>(1, xs.size())) - 0.5);
         xv->setVisible(false);
         chart->addAxis(xv, Qt::AlignTop);
-        double lo = 0, hi = 1;
         int colour = 0;
         for (auto& [name, points] : bySeries) {
             std::sort(points.begin(), points.end());
             auto* line = kind == "scatter-chart" ? static_cast<QXYSeries*>(new QScatterSeries) : static_cast<QXYSeries*>(new QLineSeries);
             line->setName(name);
-            for (const auto& [xi, v] : points) {
-                line->append(double(xi), v);
-                hi = std::max(hi, v);
-                lo = std::min(lo, v);
-            }
+            for (const auto& [xi, v] : points) line->append(double(xi), v);
             const QColor c = palette[colour++ % 8];
             line->setColor(c);
             QAbstractSeries* series = line;
@@ -287,7 +324,6 @@ void PreviewPainter::paintChart(QPainter& p, const QRect& area, const Json& elem
         }
         chart->legend()->setVisible(bySeries.size() > 1);
         chart->legend()->setFont(axisFont);
-        y->setRange(lo, hi * 1.05);
     } else {
         auto* set = new QBarSet(data.columnNames.value(mi));
         set->setColor(accent);
@@ -300,9 +336,7 @@ void PreviewPainter::paintChart(QPainter& p, const QRect& area, const Json& elem
         auto* cats = new QBarCategoryAxis;
         cats->append(categories);
         cats->setLabelsFont(axisFont);
-        auto* vals = new QValueAxis;
-        vals->setLabelFormat(numberFormat);
-        vals->setLabelsFont(axisFont);
+        QValueAxis* vals = makeValueAxis(lowest, highest, measureFormat, axisFont);
         chart->addAxis(cats, horizontal ? Qt::AlignLeft : Qt::AlignBottom);
         chart->addAxis(vals, horizontal ? Qt::AlignBottom : Qt::AlignLeft);
         series->attachAxis(cats);
