@@ -86,3 +86,21 @@ TEST_CASE("format detection", "[doc]") {
     CHECK(detectFormat("-", "  {\"a\":1}") == Format::Json);
     CHECK(detectFormat("-", "a: 1") == Format::Yaml);
 }
+
+TEST_CASE("a document that is not a mapping is a clear error", "[doc][yaml][json]") {
+    struct Case { const char* text; Format format; const char* rule; int line; int column; };
+    for (auto c : {Case{"# list\n- a\n- b\n", Format::Yaml, "yaml/not-a-mapping", 2, 1},
+                   Case{"just text\n", Format::Yaml, "yaml/not-a-mapping", 1, 1},
+                   Case{"  [1, 2]", Format::Json, "json/not-an-object", 1, 3},
+                   Case{"\"s\"", Format::Json, "json/not-an-object", 1, 1},
+                   Case{"\n42\n", Format::Json, "json/not-an-object", 2, 1}}) {
+        INFO(c.text);
+        auto r = parseDocument(c.text, c.format, "root");
+        REQUIRE_FALSE(r.document);
+        REQUIRE(r.diagnostics.size() == 1);
+        CHECK(r.diagnostics[0].rule == c.rule);
+        CHECK(r.diagnostics[0].location.line == c.line);
+        CHECK(r.diagnostics[0].location.column == c.column);
+        CHECK(r.diagnostics[0].message.find("top level") != std::string::npos);
+    }
+}

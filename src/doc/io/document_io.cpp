@@ -73,7 +73,20 @@ LoadResult parseDocument(std::string_view text, Format format, const std::string
                                       "", {path, line, column}, std::nullopt});
         return result;
     }
-    return format == Format::Json ? detail::readJson(text, path, limits) : detail::readYaml(text, path, limits);
+    LoadResult result = format == Format::Json ? detail::readJson(text, path, limits) : detail::readYaml(text, path, limits);
+    // A workbook file is one mapping (the envelope, or a compact seed); a list or a scalar is the wrong file.
+    if (result.document && !result.document->root.is_object()) {
+        const Json& root = result.document->root;
+        SourcePos pos = result.document->positions.find("");
+        std::string what = root.is_array() ? "a list" : root.is_string() ? "a string" : root.is_null() ? "null"
+                                                                                            : "a " + std::string(root.type_name());
+        result.diagnostics.push_back({Severity::Error, format == Format::Json ? "json/not-an-object" : "yaml/not-a-mapping",
+                                      "the document is " + what + "; a workbook file must be a " +
+                                          (format == Format::Json ? "JSON object" : "YAML mapping") + " at the top level",
+                                      "", {path, pos.line, pos.column}, std::nullopt});
+        result.document.reset();
+    }
+    return result;
 }
 
 LoadResult loadDocument(const std::string& path, const LoadLimits& limits) {
