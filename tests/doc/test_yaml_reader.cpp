@@ -59,11 +59,29 @@ TEST_CASE("deep YAML nesting is an error, not a crash", "[doc][yaml]") {
     auto r = parseDocument("a: " + flow + "\n", Format::Yaml);
     REQUIRE_FALSE(r.document);
     CHECK(r.diagnostics.at(0).rule == "io/too-deep");
+    CHECK(r.diagnostics.at(0).location.line == 1);
+    CHECK(r.diagnostics.at(0).location.column == 515); // the bracket that goes one level too deep
     std::string block;
     for (int i = 0; i < 3000; ++i) block += std::string(static_cast<std::size_t>(i) * 2, ' ') + "k:\n";
     r = parseDocument(block, Format::Yaml);
     REQUIRE_FALSE(r.document);
     CHECK(r.diagnostics.at(0).rule == "io/too-deep");
+    CHECK(r.diagnostics.at(0).location.line == 513);
+}
+
+TEST_CASE("quotes inside plain scalars do not hide deep nesting from the pre-scan", "[doc][yaml]") {
+    const std::string deep = std::string(1000, '[') + std::string(1000, ']');
+    for (const std::string& text : {"a: [it's, " + deep + "]\n", "a: [\"x\\\"\", " + deep + "]\n",
+                                    "a: ['q''s', " + deep + "]\n"}) {
+        INFO(text.substr(0, 20));
+        auto r = parseDocument(text, Format::Yaml);
+        REQUIRE_FALSE(r.document);
+        CHECK(r.diagnostics.at(0).rule == "io/too-deep");
+    }
+    // The same shapes at a legal depth load, quotes and all.
+    auto ok = parseDocument("a: [it's, \"x\\\"\", 'q''s', [[1]]]\n", Format::Yaml);
+    REQUIRE(ok.ok());
+    CHECK(ok.document->root["a"] == Json::array({"it's", "x\"", "q's", Json::array({Json::array({1})})}));
 }
 
 TEST_CASE("YAML anchors resolve to copies", "[doc][yaml]") {

@@ -39,9 +39,9 @@ bool isDigits(std::string_view s, int base) {
 }
 
 // Estimate of the nesting depth yaml-cpp would recurse into: flow brackets plus block indentation levels.
-// Conservative (quotes and comments are skipped) and linear in the input size.
-int estimateNesting(std::string_view s) {
-    int maxDepth = 0;
+// Conservative (quotes and comments are skipped) and linear in the input size. Returns the offset where the
+// estimate first exceeds `limit`, or npos.
+std::size_t findTooDeep(std::string_view s, int limit) {
     int flow = 0;
     std::vector<std::size_t> indents;
     std::size_t i = 0;
@@ -62,21 +62,28 @@ int estimateNesting(std::string_view s) {
             }
         }
         char quote = 0;
+        const std::size_t lineStart = i;
         for (; i < s.size() && s[i] != '\n'; ++i) {
             char c = s[i];
             if (quote) {
-                if (c == quote) quote = 0;
+                if (quote == '"' && c == '\\' && i + 1 < s.size() && s[i + 1] != '\n') ++i; // escaped character
+                else if (c == quote) quote = 0;
                 continue;
             }
-            if (c == '"' || c == '\'') quote = c;
+            // A quote opens a quoted scalar only where a token starts ("it's" is a plain scalar): otherwise
+            // the brackets after it would be skipped and the estimate would fall short.
+            const bool tokenStart = i == lineStart || std::string_view(" \t[{,:-?").find(s[i - 1]) != std::string_view::npos;
+            if ((c == '"' || c == '\'') && tokenStart) quote = c;
             else if (c == '#' && (i == 0 || s[i - 1] == ' ')) { while (i < s.size() && s[i] != '\n') ++i; break; }
-            else if (c == '[' || c == '{') maxDepth = std::max(maxDepth, int(indents.size()) + ++flow);
+            else if (c == '[' || c == '{') {
+                if (int(indents.size()) + ++flow > limit) return i;
+            }
             else if (c == ']' || c == '}') flow = std::max(0, flow - 1);
         }
-        maxDepth = std::max(maxDepth, int(indents.size()) + flow);
+        if (int(indents.size()) + flow > limit) return lineStart;
         if (i < s.size()) ++i; // newline
     }
-    return maxDepth;
+    return std::string_view::npos;
 }
 
 // Builds the JSON tree straight from yaml-cpp's parse events (no intermediate YAML::Node tree), recording the
@@ -307,8 +314,11 @@ LoadResult readYaml(std::string_view text, const std::string& path, const LoadLi
         return std::move(result);
     };
     if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-    if (int depth = estimateNesting(text); depth > limits.maxDepth)
-        return error("io/too-deep", "nesting is deeper than " + std::to_string(limits.maxDepth) + " levels", 1, 1);
+    if (std::size_t at = findTooDeep(text, limits.maxDepth); at != std::string_view::npos) {
+        int line, column;
+        lineColumnAt(text, at, line, column);
+        return error("io/too-deep", "nesting is deeper than " + std::to_string(limits.maxDepth) + " levels", line, column);
+    }
     Document document;
     document.format = Format::Yaml;
     document.path = path;
