@@ -1,5 +1,6 @@
 // quire info FILE [--format text|json]: what a workbook holds — pages, elements by kind, controls, connections.
 #include <quire/doc/io.h>
+#include <quire/doc/views.h>
 
 #include <iostream>
 #include <map>
@@ -10,54 +11,37 @@
 namespace quire::cli {
 namespace {
 
-std::string str(const Json& object, const char* key) {
-    auto it = object.find(key);
-    return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-// Every {connectionId, path} source in an element, including nested join/union legs.
-void collectConnections(const Json& value, std::map<std::string, std::set<std::string>>& out) {
-    if (value.is_object()) {
-        if (value.contains("connectionId") && value["connectionId"].is_string()) {
-            std::string path;
-            if (auto p = value.find("path"); p != value.end() && p->is_array())
-                for (const auto& part : *p) path += (path.empty() ? "" : ".") + (part.is_string() ? part.get<std::string>() : part.dump());
-            out[value["connectionId"].get<std::string>()].insert(path);
-        }
-        for (const auto& [key, child] : value.items()) collectConnections(child, out);
-    } else if (value.is_array()) {
-        for (const auto& child : value) collectConnections(child, out);
-    }
+// A readable example of what a source reads: its warehouse path, or its kind for SQL and other sources.
+std::string sourceExample(const doc::SourceView& source) {
+    if (!source.path().empty()) return source.pathText();
+    if (source.kind() == "sql") return "(custom SQL)";
+    return "(" + std::string(source.kind().empty() ? "source" : source.kind()) + ")";
 }
 
 Json summarize(const doc::Document& document) {
+    const doc::WorkbookView workbook(document);
     Json info = Json::object();
     info["file"] = document.path;
-    info["name"] = str(document.root, "name");
-    const Json* contents = document.contents();
-    info["body"] = document.contentsPointer().empty() ? "none" : document.contentsPointer().substr(1);
+    info["name"] = std::string(workbook.name());
+    info["body"] = workbook.hasContents() ? workbook.contents().pointer().substr(1) : "none";
     Json pages = Json::array(), overlays = Json::array(), panels = Json::array(), controls = Json::array();
+    for (const auto& p : workbook.pages())
+        pages.push_back({{"id", std::string(p.id())}, {"name", std::string(p.name())}, {"type", std::string(p.type())}});
+    for (const auto& o : workbook.overlays())
+        overlays.push_back({{"id", std::string(o.id())}, {"name", std::string(o.name())}, {"type", std::string(o.type())}});
+    for (const auto& p : workbook.panels())
+        panels.push_back({{"id", std::string(p.id())}, {"name", std::string(p.title())}, {"type", std::string(p.type())}});
     std::map<std::string, int> kinds;
     std::map<std::string, std::set<std::string>> connections;
     std::size_t columns = 0;
-    if (contents) {
-        for (const char* key : {"pages", "overlays", "panels"}) {
-            auto it = contents->find(key);
-            if (it == contents->end() || !it->is_array()) continue;
-            Json& target = std::string(key) == "pages" ? pages : std::string(key) == "overlays" ? overlays : panels;
-            for (const auto& p : *it)
-                if (p.is_object()) target.push_back({{"id", str(p, "id")}, {"name", str(p, "name")}, {"type", str(p, "type")}});
-        }
-        if (auto it = contents->find("elements"); it != contents->end() && it->is_array()) {
-            for (const auto& e : *it) {
-                if (!e.is_object()) continue;
-                kinds[str(e, "kind")]++;
-                if (auto c = e.find("columns"); c != e.end() && c->is_array()) columns += c->size();
-                if (str(e, "kind") == "control")
-                    controls.push_back({{"id", str(e, "id")}, {"controlId", str(e, "controlId")}, {"controlType", str(e, "controlType")}});
-                collectConnections(e.value("source", Json()), connections);
-            }
-        }
+    for (const auto& element : workbook.elements()) {
+        kinds[std::string(element.kind())]++;
+        columns += element.columns().size();
+        if (element.isControl())
+            controls.push_back({{"id", std::string(element.id())}, {"controlId", std::string(element.controlId())},
+                                {"controlType", std::string(element.controlType())}});
+        for (const auto& source : element.source().flatten())
+            if (!source.connectionId().empty()) connections[std::string(source.connectionId())].insert(sourceExample(source));
     }
     info["pages"] = pages;
     info["overlays"] = overlays;
