@@ -114,3 +114,74 @@ TEST_CASE("saving writes atomically and can be read back", "[doc]") {
     CHECK(again.document->root == loaded.document->root);
     CHECK_THROWS(writeFileAtomically(dir + "/missing-dir/x.json", "{}"));
 }
+
+TEST_CASE("keys longer than YAML's implicit-key limit use the explicit form", "[doc][yaml]") {
+    Json doc = Json::object();
+    doc[std::string(2000, 'k')] = 1;
+    doc[std::string(1500, 'x') + " \"q\"\n"] = Json::object({{"nested", Json::array({1, 2})}});
+    doc["list"] = Json::array({Json::object({{std::string(1200, 'z'), "multi\nline\n"}, {"b", 2}})});
+    const std::string yaml = toYamlText(doc);
+    CHECK(yaml.find("? kkkk") != std::string::npos);
+    CHECK(reload(yaml, Format::Yaml) == doc);
+    CHECK(toJsonText(reload(yaml, Format::Yaml)) == toJsonText(doc));
+}
+
+namespace {
+
+// A random JSON tree: every value type, numbers at the edges, keys and strings from a hostile alphabet.
+Json randomTree(std::mt19937& rng, int depth) {
+    static const std::vector<std::string> pieces = {"a", "Z", "0", "1.5", " ", "-", "?", ":", "#", "'", "\"", "\\",
+                                                    "\n", "\t", "[", "]", "{", "}", ",", "&", "*", "!", "|", ">",
+                                                    "%", "@", "`", "~", "yes", "null", "true", "\xC3\xA9", "\xE2\x80\xA8"};
+    auto text = [&] {
+        std::string s;
+        int n = std::uniform_int_distribution<int>(0, 6)(rng);
+        for (int k = 0; k < n; ++k) s += pieces[std::uniform_int_distribution<std::size_t>(0, pieces.size() - 1)(rng)];
+        return s;
+    };
+    int pick = std::uniform_int_distribution<int>(0, depth > 0 ? 9 : 7)(rng);
+    switch (pick) {
+    case 0: return nullptr;
+    case 1: return std::uniform_int_distribution<int>(0, 1)(rng) == 1;
+    case 2: return std::uniform_int_distribution<std::int64_t>(INT64_MIN, INT64_MAX)(rng);
+    case 3: return std::uniform_int_distribution<std::uint64_t>(std::uint64_t(INT64_MAX) + 1, UINT64_MAX)(rng);
+    case 4: {
+        static const double edges[] = {0.0, 1.0, -2.5, 0.1, 1e300, -1e-300, 123456789.123456789, 5e-324};
+        return edges[std::uniform_int_distribution<int>(0, 7)(rng)];
+    }
+    case 5: return std::uniform_real_distribution<double>(-1e6, 1e6)(rng);
+    case 6:
+    case 7: return text();
+    case 8: {
+        Json array = Json::array();
+        int n = std::uniform_int_distribution<int>(0, 4)(rng);
+        for (int k = 0; k < n; ++k) array.push_back(randomTree(rng, depth - 1));
+        return array;
+    }
+    default: {
+        Json object = Json::object();
+        int n = std::uniform_int_distribution<int>(0, 4)(rng);
+        for (int k = 0; k < n; ++k) object[text()] = randomTree(rng, depth - 1);
+        return object;
+    }
+    }
+}
+
+} // namespace
+
+TEST_CASE("random trees round-trip through JSON and YAML, byte-stable", "[doc][yaml][json]") {
+    std::mt19937 rng(4242);
+    for (int n = 0; n < 500; ++n) {
+        Json doc = Json::object();
+        for (int k = 0; k < 4; ++k) doc["k" + std::to_string(k)] = randomTree(rng, 4);
+        const std::string json = toJsonText(doc);
+        const std::string yaml = toYamlText(doc);
+        INFO(json);
+        const Json fromJson = reload(json, Format::Json);
+        const Json fromYaml = reload(yaml, Format::Yaml);
+        CHECK(fromJson == doc);
+        CHECK(fromYaml == doc);
+        CHECK(toJsonText(fromYaml) == json); // types (int / unsigned / float) and key order survive YAML
+        CHECK(toYamlText(fromYaml) == yaml);
+    }
+}

@@ -111,6 +111,8 @@ bool literalSafe(const std::string& s) {
     return true;
 }
 
+constexpr std::size_t kMaxImplicitKey = 1000; // bytes; YAML's limit is 1024 characters
+
 class YamlWriter {
 public:
     std::string out;
@@ -172,7 +174,16 @@ private:
         for (auto it = object.begin(); it != object.end(); ++it) {
             if (!(first && firstInline)) indent(level);
             first = false;
-            out += keyText(it.key());
+            const std::string key = keyText(it.key());
+            if (key.size() > kMaxImplicitKey) {
+                // YAML limits implicit keys to 1024 characters; longer ones need the explicit "? key" form.
+                out += "? ";
+                out += key;
+                out += '\n';
+                indent(level);
+            } else {
+                out += key;
+            }
             out += ':';
             const Json& v = it.value();
             if (v.is_object() && !v.empty()) {
