@@ -122,3 +122,22 @@ TEST_CASE("a document that is not a mapping is a clear error", "[doc][yaml][json
         CHECK(r.diagnostics[0].message.find("top level") != std::string::npos);
     }
 }
+
+TEST_CASE("YAML columns count code points, not bytes", "[doc][yaml]") {
+    // "é" is 2 bytes, the emoji 4: yaml-cpp's byte columns would say 11 and 17.
+    auto r = parseDocument("a: \xC3\xA9\nb: [\xC3\xA9\xC3\xA9, \xF0\x9F\x98\x80, z]\n", Format::Yaml);
+    REQUIRE(r.ok());
+    CHECK(r.document->positions.find("/b/1").column == 9);
+    CHECK(r.document->positions.find("/b/2").column == 12);
+    auto bad = parseDocument("k: \xC3\xA9\xC3\xA9\nb: [\xC3\xA9\xC3\xA9, x: {]\n", Format::Yaml, "c.yaml");
+    REQUIRE_FALSE(bad.document);
+    CHECK(bad.diagnostics.at(0).location.line == 2);
+    CHECK(bad.diagnostics.at(0).location.column == 13); // the ']' (byte column 15)
+    // One very long line of flow YAML: positions stay linear (and right) far along the line.
+    std::string line = "a: [";
+    for (int i = 0; i < 200000; ++i) line += "\xC3\xA9, ";
+    line += "end]\n";
+    auto longLine = parseDocument(line, Format::Yaml);
+    REQUIRE(longLine.ok());
+    CHECK(longLine.document->positions.find("/a/200000").column == 5 + 200000 * 3);
+}

@@ -86,11 +86,39 @@ std::size_t findTooDeep(std::string_view s, int limit) {
     return std::string_view::npos;
 }
 
+// yaml-cpp counts columns in bytes; diagnostics count code points. Converts a mark's byte column, remembering
+// the last conversion so marks met in document order cost O(1) each, even on one 50 MB line.
+class ColumnMapper {
+public:
+    explicit ColumnMapper(std::string_view text) : text_(text) {}
+
+    SourcePos operator()(const YAML::Mark& mark) {
+        if (mark.is_null() || mark.pos < 0 || mark.column < 0 || mark.pos < mark.column) return {};
+        const auto pos = std::min(static_cast<std::size_t>(mark.pos), text_.size());
+        const auto lineStart = pos - std::min(static_cast<std::size_t>(mark.column), pos);
+        if (lineStart != lineStart_ || pos < lastPos_) {
+            lineStart_ = lineStart;
+            lastPos_ = lineStart;
+            lastColumn_ = 1;
+        }
+        for (; lastPos_ < pos; ++lastPos_)
+            if ((static_cast<unsigned char>(text_[lastPos_]) & 0xC0) != 0x80) ++lastColumn_;
+        return {mark.line + 1, lastColumn_};
+    }
+
+private:
+    std::string_view text_;
+    std::size_t lineStart_ = std::string_view::npos;
+    std::size_t lastPos_ = 0;
+    int lastColumn_ = 1;
+};
+
 // Builds the JSON tree straight from yaml-cpp's parse events (no intermediate YAML::Node tree), recording the
 // position of every value (for mapping members: of the key).
 class JsonBuilder : public YAML::EventHandler {
 public:
-    JsonBuilder(SourceMap* positions, int maxDepth) : positions_(positions), maxDepth_(maxDepth) {}
+    JsonBuilder(SourceMap* positions, ColumnMapper* columns, int maxDepth)
+        : positions_(positions), columns_(columns), maxDepth_(maxDepth) {}
 
     Json takeResult() { return std::move(result_); }
     bool hasResult() const { return done_; }
@@ -131,10 +159,7 @@ public:
     }
     void OnMapEnd() override { close(); }
 
-    static SourcePos position(const YAML::Mark& mark) {
-        if (mark.is_null()) return {};
-        return {mark.line + 1, mark.column + 1};
-    }
+    SourcePos position(const YAML::Mark& mark) const { return columns_ ? (*columns_)(mark) : SourcePos{}; }
 
 private:
     struct Frame {
@@ -211,6 +236,7 @@ private:
     }
 
     SourceMap* positions_; // nullptr: build without recording positions
+    ColumnMapper* columns_;
     int maxDepth_;
     std::vector<Frame> frames_;
     std::unordered_map<YAML::anchor_t, Json> anchors_;
@@ -325,19 +351,20 @@ LoadResult readYaml(std::string_view text, const std::string& path, const LoadLi
     std::istringstream in{std::string(text)};
     try {
         YAML::Parser parser(in);
-        JsonBuilder builder(nullptr, limits.maxDepth);
+        JsonBuilder builder(nullptr, nullptr, limits.maxDepth);
         if (!parser.HandleNextDocument(builder) || !builder.hasResult())
             return error("yaml/syntax", "the file is empty: expected a YAML mapping", 1, 1);
         document.root = builder.takeResult();
-        JsonBuilder second(nullptr, limits.maxDepth);
+        JsonBuilder second(nullptr, nullptr, limits.maxDepth);
         if (parser.HandleNextDocument(second))
             return error("yaml/multiple-documents", "the file holds several YAML documents; a workbook is exactly one",
                          secondDocumentLine(text), 1);
     } catch (const ConvertError& e) {
-        return error(e.rule, e.message, e.mark.is_null() ? 0 : e.mark.line + 1, e.mark.is_null() ? 0 : e.mark.column + 1);
+        const SourcePos pos = ColumnMapper(text)(e.mark);
+        return error(e.rule, e.message, pos.line, pos.column);
     } catch (const YAML::Exception& e) {
-        return error("yaml/syntax", e.msg.empty() ? "invalid YAML" : e.msg, e.mark.is_null() ? 0 : e.mark.line + 1,
-                     e.mark.is_null() ? 0 : e.mark.column + 1);
+        const SourcePos pos = ColumnMapper(text)(e.mark);
+        return error("yaml/syntax", e.msg.empty() ? "invalid YAML" : e.msg, pos.line, pos.column);
     }
     // Positions are computed on first use by parsing a copy of the text again, this time recording them.
     document.positions.setLazy([source = std::make_shared<const std::string>(text), limits](SourceMap& map) {
@@ -345,7 +372,8 @@ LoadResult readYaml(std::string_view text, const std::string& path, const LoadLi
         std::istringstream again{*source};
         try {
             YAML::Parser parser(again);
-            JsonBuilder builder(&map, limits.maxDepth);
+            ColumnMapper columns(*source);
+            JsonBuilder builder(&map, &columns, limits.maxDepth);
             parser.HandleNextDocument(builder);
         } catch (const std::exception&) {
         }
