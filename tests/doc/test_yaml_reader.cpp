@@ -141,3 +141,21 @@ TEST_CASE("YAML columns count code points, not bytes", "[doc][yaml]") {
     REQUIRE(longLine.ok());
     CHECK(longLine.document->positions.find("/a/200000").column == 5 + 200000 * 3);
 }
+
+TEST_CASE("an alias bomb is an error, not a hang", "[doc][yaml]") {
+    // Nine levels of ten aliases each would expand to a billion values.
+    std::string text = "a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+    for (int level = 1; level <= 9; ++level) {
+        text += "a" + std::to_string(level) + ": &a" + std::to_string(level) + " [";
+        for (int k = 0; k < 10; ++k) text += (k ? ", *a" : "*a") + std::to_string(level - 1);
+        text += "]\n";
+    }
+    auto r = parseDocument(text, Format::Yaml, "bomb.yaml");
+    REQUIRE_FALSE(r.document);
+    CHECK(r.diagnostics.at(0).rule == "yaml/alias-expansion");
+    CHECK(r.diagnostics.at(0).location.line >= 5);
+    // Modest reuse is fine.
+    auto ok = parseDocument("base: &b {x: [1, 2]}\nc1: *b\nc2: *b\n", Format::Yaml);
+    REQUIRE(ok.ok());
+    CHECK(ok.document->root["c2"]["x"][1] == 2);
+}

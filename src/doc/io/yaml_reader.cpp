@@ -129,7 +129,12 @@ public:
     void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
         auto it = anchors_.find(anchor);
         if (it == anchors_.end()) throw ConvertError{"yaml/syntax", "alias to an unknown anchor", mark};
-        complete(mark, it->second, YAML::NullAnchor);
+        // Aliases are copied into the tree; a few nested ones can multiply into billions of values.
+        aliasValues_ += it->second.values;
+        if (aliasValues_ > kMaxAliasValues)
+            throw ConvertError{"yaml/alias-expansion",
+                               "aliases expand to more than " + std::to_string(kMaxAliasValues) + " values", mark};
+        complete(mark, it->second.value, YAML::NullAnchor);
     }
     void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor, const std::string& value) override {
         if (expectingKey()) {
@@ -206,7 +211,7 @@ private:
     void close() {
         Frame f = std::move(frames_.back());
         frames_.pop_back();
-        if (f.anchor != YAML::NullAnchor) anchors_[f.anchor] = f.value;
+        if (f.anchor != YAML::NullAnchor) anchors_[f.anchor] = Anchored{f.value, countValues(f.value)};
         attach(std::move(f.value));
     }
 
@@ -216,7 +221,7 @@ private:
             throw ConvertError{"yaml/complex-key", "mapping keys must be plain strings", mark};
         }
         childPointer(mark);
-        if (anchor != YAML::NullAnchor) anchors_[anchor] = value;
+        if (anchor != YAML::NullAnchor) anchors_[anchor] = Anchored{value, 1};
         attach(std::move(value));
     }
 
@@ -239,7 +244,25 @@ private:
     ColumnMapper* columns_;
     int maxDepth_;
     std::vector<Frame> frames_;
-    std::unordered_map<YAML::anchor_t, Json> anchors_;
+    struct Anchored {
+        Json value;
+        std::size_t values; // nodes in `value`, what each alias to it adds
+    };
+    static constexpr std::size_t kMaxAliasValues = 1'000'000;
+    static std::size_t countValues(const Json& root) {
+        std::size_t n = 0;
+        std::vector<const Json*> stack{&root};
+        while (!stack.empty()) {
+            const Json* v = stack.back();
+            stack.pop_back();
+            ++n;
+            if (v->is_structured())
+                for (const auto& child : *v) stack.push_back(&child);
+        }
+        return n;
+    }
+    std::unordered_map<YAML::anchor_t, Anchored> anchors_;
+    std::size_t aliasValues_ = 0;
     Json result_;
     bool done_ = false;
 };
