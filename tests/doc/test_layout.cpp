@@ -3,6 +3,8 @@
 #include <quire/doc/layout.h>
 #include <test_support.h>
 
+#include <random>
+
 using namespace quire;
 using namespace quire::doc;
 
@@ -102,5 +104,56 @@ TEST_CASE("every corpus layout parses and re-parses to the same tree", "[doc][la
         auto again = parseLayout(writeLayout(r.tree));
         REQUIRE(again.ok());
         CHECK(writeLayout(again.tree) == writeLayout(r.tree));
+    }
+}
+
+TEST_CASE("hostile attribute values survive write and parse", "[doc][layout]") {
+    std::mt19937 rng(77);
+    const std::vector<std::string> pieces = {"a", " ", "&", "<", ">", "\"", "'", "&amp;", "&#10;", "\n", "\t", "\r",
+                                             "/>", "-->", "<!--", "]]>", "\xC3\xA9", "\xF0\x9F\x98\x80", "=", "1 / 25"};
+    for (int n = 0; n < 500; ++n) {
+        std::string value;
+        int len = std::uniform_int_distribution<int>(0, 8)(rng);
+        for (int k = 0; k < len; ++k) value += pieces[std::uniform_int_distribution<std::size_t>(0, pieces.size() - 1)(rng)];
+        LayoutTree tree;
+        LayoutNode page;
+        page.kind = LayoutNode::Kind::Page;
+        page.tag = "Page";
+        page.setAttribute("id", value);
+        LayoutNode element;
+        element.kind = LayoutNode::Kind::Element;
+        element.tag = "Element";
+        element.setAttribute("elementId", value + "x");
+        element.setAttribute("data-v", value);
+        page.children.push_back(element);
+        tree.regions.push_back(page);
+        const std::string xml = writeLayout(tree);
+        INFO(xml);
+        auto r = parseLayout(xml);
+        REQUIRE(r.ok());
+        REQUIRE(r.tree.regions.size() == 1);
+        CHECK(r.tree.regions[0].handle() == value);
+        REQUIRE(r.tree.regions[0].children.size() == 1);
+        CHECK(r.tree.regions[0].children[0].handle() == value + "x");
+        CHECK(*r.tree.regions[0].children[0].attribute("data-v") == value);
+        CHECK(writeLayout(r.tree) == xml);
+    }
+}
+
+TEST_CASE("layout entities: numeric references and single-quoted values", "[doc][layout]") {
+    auto r = parseLayout(R"XML(<Page id='a "b"' x="&#x41;&#66;&lt;&gt;&apos;" y="&#x1F600;"/>)XML");
+    REQUIRE(r.ok());
+    const auto& page = r.tree.regions.at(0);
+    CHECK(page.handle() == "a \"b\"");
+    CHECK(*page.attribute("x") == "AB<>'");
+    CHECK(*page.attribute("y") == "\xF0\x9F\x98\x80");
+    CHECK(writeLayout(r.tree) == "<Page id=\"a &quot;b&quot;\" x=\"AB&lt;&gt;'\" y=\"\xF0\x9F\x98\x80\"/>\n");
+    for (const char* bad : {"<Page x=\"&#0;\"/>", "<Page x=\"&#xD800;\"/>", "<Page x=\"&#x110000;\"/>", "<Page x=\"&#;\"/>",
+                            "<Page x=\"&#12a;\"/>", "<Page x=\"a & b\"/>", "<Page x=\"<\"/>"}) {
+        INFO(bad);
+        auto e = parseLayout(bad);
+        REQUIRE_FALSE(e.ok());
+        CHECK(e.diagnostics[0].rule == "layout/xml-syntax");
+        CHECK(e.diagnostics[0].location.line == 1);
     }
 }
