@@ -8,6 +8,10 @@
 #include <quire/preview/warehouse_refresh.h>
 #include <test_support.h>
 
+#include <atomic>
+#include <mutex>
+#include <set>
+
 using namespace quire;
 using namespace quire::preview;
 
@@ -35,10 +39,14 @@ TEST_CASE("warehouse refresh: row windows, complete results and cache hits", "[p
     Fixture f;
     ResultCache cache;
     connect::ConnectionPool pool(2);
-    int connectionLookups = 0;
+    // Called on worker threads: no Catch assertions in here (they are not thread-safe).
+    std::mutex mutex;
+    std::set<std::string> connectionIds;
+    std::atomic<int> connectionLookups{0};
     WarehouseRefresh refresher(cache, pool, [&](const std::string& id) {
         ++connectionLookups;
-        CHECK(id == "6a1e3c2b-5d4f-4e8a-9b7c-0d1f2e3a4b5c");
+        std::lock_guard lock(mutex);
+        connectionIds.insert(id);
         return f.odbc;
     }, {50, 16});
     std::atomic<int> delivered{0};
@@ -47,6 +55,7 @@ TEST_CASE("warehouse refresh: row windows, complete results and cache hits", "[p
     scheduler.refresh({"orders", "status-share", "kpi-aov"});
     REQUIRE(scheduler.waitIdle(std::chrono::seconds(30)));
     CHECK(delivered == 3);
+    CHECK(connectionIds == std::set<std::string>{"6a1e3c2b-5d4f-4e8a-9b7c-0d1f2e3a4b5c"}); // the sample's connectionId
 
     const auto all = connect::query(f.odbc, "SELECT order_id, revenue FROM orders WHERE order_date BETWEEN '2024-01-01' AND "
                                             "'2024-12-31' ORDER BY order_date DESC");
@@ -78,7 +87,7 @@ TEST_CASE("warehouse refresh: row windows, complete results and cache hits", "[p
 
     // Unchanged plans re-render from the cache: no new connection lookup, the same result object.
     const auto hitsBefore = cache.hits();
-    const int lookupsBefore = connectionLookups;
+    const int lookupsBefore = connectionLookups.load();
     scheduler.refresh({"orders"});
     REQUIRE(scheduler.waitIdle(std::chrono::seconds(30)));
     CHECK(cache.hits() == hitsBefore + 1);
