@@ -176,13 +176,78 @@ const std::vector<std::string> kQueryElements = {"events", "sessions", "orders",
                                                  "kpi-revenue", "kpi-aov", "conv-by-channel", "revenue-trend", "sessions-area",
                                                  "status-share", "channel-pivot"};
 
-std::unique_ptr<preview::PreviewSession> openSample() {
+const Json& sampleContents() {
     static const Json contents = [] {
         auto loaded = doc::loadDocument(sourceDir() + "/resources/examples/marketing.yaml");
         REQUIRE(loaded.ok());
         return *loaded.document->contents();
     }();
-    return std::make_unique<preview::PreviewSession>(contents);
+    return contents;
+}
+
+std::unique_ptr<preview::PreviewSession> openSample() { return std::make_unique<preview::PreviewSession>(sampleContents()); }
+
+// Plans element `id`, runs it and compares its rows with `want` (multisets; numbers within 1e-9 relative) and
+// its order with want.orderColumn.
+void compareElement(connect::Connection& connection, const preview::PreviewSession& session, sql::DialectId dialect,
+                    const std::string& id, const Expectation& want) {
+    INFO("element " << id);
+    const ResultSet got = runPlan(connection, session, id, dialect);
+    INFO(want.sql);
+    ResultSet reference;
+    REQUIRE_NOTHROW(reference = connection.query(want.sql));
+    auto gotRows = rowsOf(got, want.monthColumns);
+    auto wantRows = rowsOf(reference, want.monthColumns);
+    REQUIRE(got.columns.size() == reference.columns.size());
+    REQUIRE(gotRows.size() == wantRows.size());
+    CHECK(!gotRows.empty());
+    if (want.orderColumn >= 0)
+        for (std::size_t r = 1; r < gotRows.size(); ++r) {
+            const Cell& a = gotRows[r - 1][want.orderColumn];
+            const Cell& b = gotRows[r][want.orderColumn];
+            const bool inOrder = a.kind == Cell::Number ? (want.descending ? a.number >= b.number : a.number <= b.number)
+                                                        : (want.descending ? a.text >= b.text : a.text <= b.text);
+            INFO("rows " << r - 1 << " and " << r << ": " << show(gotRows[r - 1]) << " / " << show(gotRows[r]));
+            CHECK(inOrder);
+            if (!inOrder) break;
+        }
+    std::sort(gotRows.begin(), gotRows.end(), rowLess);
+    std::sort(wantRows.begin(), wantRows.end(), rowLess);
+    for (std::size_t r = 0; r < gotRows.size(); ++r) {
+        bool equal = gotRows[r].size() == wantRows[r].size();
+        for (std::size_t c = 0; equal && c < gotRows[r].size(); ++c) {
+            const Cell& a = gotRows[r][c];
+            const Cell& b = wantRows[r][c];
+            equal = a.kind == b.kind && (a.kind == Cell::Null || (a.kind == Cell::Number ? closeEnough(a.number, b.number) : a.text == b.text));
+        }
+        INFO("row " << r << ": planned " << show(gotRows[r]) << ", expected " << show(wantRows[r]));
+        CHECK(equal);
+        if (!equal) break; // one mismatch says enough
+    }
+}
+
+// Element filters of three more kinds on the orders table (number range, negated case-insensitive text
+// match, top-n by rank after the other filters), seen by the table and by the KPI and charts built on it.
+void checkOrderFilters(connect::Connection& connection, sql::DialectId dialect) {
+    Json contents = sampleContents();
+    for (auto& element : contents["elements"])
+        if (element.value("id", "") == "orders")
+            element["filters"] = Json::parse(R"JSON([
+              {"id": "f-items", "columnId": "or-items", "kind": "number-range", "min": 2, "max": 4},
+              {"id": "f-status", "columnId": "or-status", "kind": "text-match", "mode": "does-not-contain", "value": "SHIP", "case": "insensitive"},
+              {"id": "f-top", "columnId": "or-revenue", "kind": "top-n", "rankingFunction": "rank", "mode": "top-n", "rowCount": 10}
+            ])JSON");
+    const preview::PreviewSession session(contents);
+    const std::string o =
+        "(SELECT order_id, user_id, order_date, revenue, items, status FROM (SELECT o.*, RANK() OVER (ORDER BY revenue DESC) AS r "
+        "FROM orders o WHERE order_date >= '2024-01-01' AND order_date < '2025-01-01' AND items >= 2 AND items <= 4 AND "
+        "lower(status) NOT LIKE '%ship%') ranked WHERE r <= 10)";
+    compareElement(connection, session, dialect, "orders", {"SELECT * FROM " + o + " x", {}, 2, true});
+    compareElement(connection, session, dialect, "kpi-revenue", {"SELECT sum(revenue) FROM " + o + " x", {}, -1, false});
+    compareElement(connection, session, dialect, "status-share",
+                   {"SELECT status, count(order_id) FROM " + o + " x GROUP BY status", {}, 1, true});
+    const auto rows = connection.query("SELECT count(*) FROM " + o + " x");
+    CHECK(rows.value(0, 0) == connect::Value{std::int64_t(10)}); // the filters leave a non-trivial top 10
 }
 
 } // namespace
@@ -198,38 +263,7 @@ std::vector<std::string> checkEveryElement(connect::Connection& connection, cons
         const auto it = expected.find(id);
         if (it == expected.end()) FAIL("no expected SQL for element '" << id << "'");
         const Expectation& want = it->second;
-        const ResultSet got = runPlan(connection, session, id, dialect);
-        INFO(want.sql);
-        ResultSet reference;
-        REQUIRE_NOTHROW(reference = connection.query(want.sql));
-        auto gotRows = rowsOf(got, want.monthColumns);
-        auto wantRows = rowsOf(reference, want.monthColumns);
-        REQUIRE(got.columns.size() == reference.columns.size());
-        REQUIRE(gotRows.size() == wantRows.size());
-        CHECK(!gotRows.empty());
-        if (want.orderColumn >= 0)
-            for (std::size_t r = 1; r < gotRows.size(); ++r) {
-                const Cell& a = gotRows[r - 1][want.orderColumn];
-                const Cell& b = gotRows[r][want.orderColumn];
-                const bool inOrder = a.kind == Cell::Number ? (want.descending ? a.number >= b.number : a.number <= b.number)
-                                                            : (want.descending ? a.text >= b.text : a.text <= b.text);
-                INFO("rows " << r - 1 << " and " << r << ": " << show(gotRows[r - 1]) << " / " << show(gotRows[r]));
-                CHECK(inOrder);
-                if (!inOrder) break;
-            }
-        std::sort(gotRows.begin(), gotRows.end(), rowLess);
-        std::sort(wantRows.begin(), wantRows.end(), rowLess);
-        for (std::size_t r = 0; r < gotRows.size(); ++r) {
-            bool same = gotRows[r].size() == wantRows[r].size();
-            for (std::size_t c = 0; same && c < gotRows[r].size(); ++c) {
-                const Cell& a = gotRows[r][c];
-                const Cell& b = wantRows[r][c];
-                same = a.kind == b.kind && (a.kind == Cell::Null || (a.kind == Cell::Number ? closeEnough(a.number, b.number) : a.text == b.text));
-            }
-            INFO("row " << r << ": planned " << show(gotRows[r]) << ", expected " << show(wantRows[r]));
-            CHECK(same);
-            if (!same) break; // one mismatch says enough
-        }
+        compareElement(connection, session, dialect, id, want);
         checked.push_back(id);
     }
     return checked;
@@ -265,6 +299,9 @@ void checkSampleScenarios(connect::Connection& connection, sql::DialectId dialec
         if (reran) CHECK_FALSE(same(after, before[id]));
         else CHECK(same(after, before[id]));
     }
+
+    // 4. Element filters of other kinds.
+    checkOrderFilters(connection, dialect);
 }
 
 } // namespace quire::test::sample

@@ -24,7 +24,8 @@ std::vector<std::string> checkEveryElement(connect::Connection& connection, cons
                                            sql::DialectId dialect, const ControlValues& values);
 
 // The authored workbook, then non-default controls (date range and list), then the "Paid search only"
-// button: every element it re-runs changes, every other element keeps its rows.
+// button: every element it re-runs changes, every other element keeps its rows; last, number-range,
+// text-match and top-n element filters on the orders table and the elements built on it.
 void checkSampleScenarios(connect::Connection& connection, sql::DialectId dialect);
 
 } // namespace quire::test::sample
