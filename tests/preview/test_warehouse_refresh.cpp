@@ -129,3 +129,20 @@ TEST_CASE("warehouse refresh: unplanned elements fail with the planner's message
     CHECK(never->error.find("no planned query") != std::string::npos);
     CHECK(cache.entries() == 0);
 }
+
+TEST_CASE("warehouse refresh: a connection failure fails the element with a redacted message", "[preview][refresh]") {
+    Fixture f;
+    ResultCache cache;
+    connect::ConnectionPool pool(1);
+    WarehouseRefresh refresher(cache, pool, [](const std::string&) { return std::string("Driver={No Such Driver};Pwd=hunter2;"); });
+    RefreshScheduler scheduler(refresher.job(), {}, 1);
+    refresher.setPlan("orders", f.plan("orders"));
+    scheduler.refresh({"orders"});
+    REQUIRE(scheduler.waitIdle(std::chrono::seconds(10)));
+    const auto outcome = scheduler.outcome("orders");
+    REQUIRE(outcome);
+    CHECK(outcome->status == RefreshOutcome::Status::Failed);
+    CHECK_FALSE(outcome->error.empty());
+    CHECK(outcome->error.find("hunter2") == std::string::npos);
+    CHECK(cache.entries() == 0);
+}
