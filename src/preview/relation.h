@@ -26,7 +26,7 @@ struct Leg {
     bool hasColumn(const std::string& c) const;
 };
 
-// `source` (a warehouse-table, sql, table or union source object at JSON pointer `pointer`) as a Leg.
+// `source` (a warehouse-table, sql, table, union or transpose source object at JSON pointer `pointer`) as a Leg.
 std::optional<Leg> planLeg(const PreviewSession& session, const Json& source, const std::string& alias,
                            const sql::Dialect& dialect, const PlanOptions& options, const std::string& pointer,
                            std::vector<Diagnostic>& diagnostics);
@@ -40,9 +40,12 @@ struct Relation {
     std::function<sql::Resolution(const sql::Reference&)> resolve;
 };
 
-// The relation of a join / union source object (at /source).
+// The relation of a join source object (at /source); unions and transposes are Legs (read like one table).
 std::optional<Relation> joinRelation(const PreviewSession& session, const Json& source, const sql::Dialect& dialect,
                                      const PlanOptions& options, std::vector<Diagnostic>& diagnostics);
+std::optional<Leg> transposeLeg(const PreviewSession& session, const Json& source, const std::string& alias,
+                                const sql::Dialect& dialect, const PlanOptions& options, const std::string& pointer,
+                                std::vector<Diagnostic>& diagnostics);
 std::optional<Leg> unionLeg(const PreviewSession& session, const Json& source, const std::string& alias,
                             const sql::Dialect& dialect, const PlanOptions& options, const std::string& pointer,
                             std::vector<Diagnostic>& diagnostics);

@@ -18,8 +18,8 @@ void finishPlan(const PreviewSession& session, const std::string& elementId, con
 
 namespace {
 
-// A warehouse table, custom SQL or union read directly: [<table>/Col], [Custom SQL/Col], [<union name>/Col];
-// bare [Col] too.
+// A warehouse table, custom SQL, union or transpose read directly: [<table>/Col], [Custom SQL/Col],
+// [<union name>/Col], [Transpose of <source>/Col]; bare [Col] too.
 std::optional<Relation> singleRelation(const PreviewSession& session, const Json& source, const sql::Dialect& dialect,
                                        const PlanOptions& options, std::vector<Diagnostic>& diagnostics) {
     auto leg = planLeg(session, source, "t", dialect, options, "/source", diagnostics);
@@ -60,15 +60,9 @@ PlannedQuery planCombinedElement(const PreviewSession& session, const std::strin
         plan.diagnostics.push_back(planDiagnostic("preview/not-planned", "element '" + elementId + "': table groupings are not previewed yet", "/groupings"));
         return plan;
     }
-    if (sourceKind == "transpose") {
-        plan.diagnostics.push_back(planDiagnostic("preview/not-planned", "element '" + elementId + "': transpose sources are not previewed; "
-            "Sigma's spec does not say how a transpose's output columns are named or referenced (no formula prefix), so no exact "
-            "SQL can be planned", "/source"));
-        return plan;
-    }
     std::optional<Relation> relation;
     if (sourceKind == "join") relation = joinRelation(session, source, dialect, options, plan.diagnostics);
-    else relation = singleRelation(session, source, dialect, options, plan.diagnostics); // table, sql, union
+    else relation = singleRelation(session, source, dialect, options, plan.diagnostics); // table, sql, union, transpose
     if (!relation) return plan;
     plan.connectionId = relation->connectionId;
 

@@ -66,6 +66,7 @@ std::string defaultSourceName(const PreviewSession& session, const Json& source)
         if (source.contains("name") && source["name"].is_string()) return source["name"].get<std::string>();
         return "Union of " + std::to_string(source.value("sources", Json::array()).size()) + " Sources";
     }
+    if (kind == "transpose") return "Transpose of " + defaultSourceName(session, source.value("source", Json::object()));
     if (source.contains("name") && source["name"].is_string()) return source["name"].get<std::string>();
     return kind;
 }
@@ -132,6 +133,7 @@ std::optional<Leg> planLeg(const PreviewSession& session, const Json& source, co
         return leg;
     }
     if (kind == "union") return unionLeg(session, source, alias, dialect, options, pointer, diagnostics);
+    if (kind == "transpose") return transposeLeg(session, source, alias, dialect, options, pointer, diagnostics);
     diagnostics.push_back(planDiagnostic("preview/not-planned", "a '" + kind + "' source cannot be a join leg or union source in the preview", pointer));
     return std::nullopt;
 }

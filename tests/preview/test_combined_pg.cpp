@@ -62,6 +62,15 @@ TEST_CASE("pg: unions by matches and by name", "[pg][preview][union]") {
     CHECK(pg.run(plan(session, "by-name")) == Rows{{"7", "5", "2", "245"}});
 }
 
+TEST_CASE("pg: transposes both ways", "[pg][preview][transpose]") {
+    Pg pg;
+    PreviewSession session(combineWorkbook("quire_pc"));
+    CHECK(pg.run(plan(session, "long")) == Rows{{"1", "West", "Amount", "10"}, {"1", "West", "Double", "20"},
+                                                 {"2", "East", "Amount", "20"}, {"2", "East", "Double", "40"}});
+    CHECK(pg.run(plan(session, "by-region"), true) ==
+          Rows{{"10", "100", "50"}, {"20", "70", "NULL"}, {"30", "NULL", "NULL"}, {"NULL", "NULL", "5"}});
+}
+
 TEST_CASE("pg: direct charts and control values in formulas", "[pg][preview][direct][controls]") {
     Pg pg;
     PreviewSession session(combineWorkbook("quire_pc"));

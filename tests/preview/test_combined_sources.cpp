@@ -175,8 +175,17 @@ TEST_CASE("combined sources: clear diagnostics with a location, never a crash", 
     bad["source"]["matches"] = Json::array({Json{{"outputColumnName", "X"}, {"sourceColumns", {"[Id]", "[Nope]"}}}});
     elements.push_back(bad);
     elements.push_back(Json::parse(R"JSON({"id": "tp", "kind": "table", "name": "T", "source": {"kind": "transpose",
-      "source": {"kind": "table", "elementId": "gold"}, "direction": "column-to-row", "columnsToMerge": ["[Id]"]},
-      "columns": [{"id": "x", "name": "X", "formula": "[T/X]"}]})JSON"));
+      "source": {"kind": "warehouse-table", "connectionId": "c", "path": ["main", "orders"]}, "direction": "column-to-row",
+      "columnsToMerge": ["amount"], "columnLabelForMergedColumns": "K", "columnLabelForValues": "V"},
+      "columns": [{"id": "x", "name": "X", "formula": "[Transpose of orders/V]"}]})JSON"));
+    elements.push_back(Json::parse(R"JSON({"id": "tp-median", "kind": "table", "name": "T", "source": {"kind": "transpose",
+      "source": {"kind": "table", "elementId": "flat"}, "direction": "row-to-column", "columnToTranspose": "Region",
+      "valueColumn": "Amount", "outputColumns": ["West"], "aggregate": "median"},
+      "columns": [{"id": "x", "name": "X", "formula": "[Transpose of Flat/West]"}]})JSON"));
+    elements.push_back(Json::parse(R"JSON({"id": "tp-unknown", "kind": "table", "name": "T", "source": {"kind": "transpose",
+      "source": {"kind": "table", "elementId": "wide"}, "direction": "column-to-row", "columnsToMerge": ["Amount", "Nope"],
+      "columnLabelForMergedColumns": "K", "columnLabelForValues": "V"},
+      "columns": [{"id": "x", "name": "X", "formula": "[Transpose of Wide/V]"}]})JSON"));
     elements.push_back(Json::parse(R"JSON({"id": "no-joins", "kind": "table", "name": "N", "source": {"kind": "join", "joins": 3},
       "columns": [{"id": "x", "name": "X", "formula": "[N/X]"}]})JSON"));
     PreviewSession session(contents);
@@ -195,8 +204,26 @@ TEST_CASE("combined sources: clear diagnostics with a location, never a crash", 
     expect("other-conn", "preview/cross-connection", "/source/joins/0/right");
     expect("bare", "formula/unknown-column", "/columns/0/formula");
     expect("bad-union", "preview/unknown-column", "/source/matches/0/sourceColumns/1");
-    expect("tp", "preview/not-planned", "/source");
+    expect("tp", "preview/not-planned", "/source/source");
+    expect("tp-median", "preview/not-planned", "/source/aggregate");
+    expect("tp-unknown", "preview/unknown-column", "/source/columnsToMerge/1");
     expect("no-joins", "preview/bad-source", "/source/joins");
+}
+
+TEST_CASE("transpose: column-to-row stacks columns, row-to-column aggregates per output column", "[preview][transpose]") {
+    Lite lite;
+    PreviewSession session(combineWorkbook("main"));
+    auto stacked = plan(session, "long");
+    REQUIRE(stacked.ok());
+    CHECK(lite.run(stacked) == Rows{{"1", "West", "Amount", "10"}, {"1", "West", "Double", "20"},
+                                    {"2", "East", "Amount", "20"}, {"2", "East", "Double", "40"}});
+    auto spread = plan(session, "by-region");
+    REQUIRE(spread.ok());
+    // orders by customer: 10 -> West 100, East 50; 20 -> West 70; 30 -> North only; NULL -> East 5.
+    CHECK(lite.run(spread, true) == Rows{{"10", "100", "50"}, {"20", "70", "NULL"}, {"30", "NULL", "NULL"}, {"NULL", "NULL", "5"}});
+    CHECK(lite.run("SELECT customer_id, sum(CASE WHEN region = 'West' THEN amount END), sum(CASE WHEN region = 'East' THEN amount END) "
+                   "FROM orders GROUP BY customer_id ORDER BY customer_id") ==
+          Rows{{"NULL", "NULL", "5"}, {"10", "100", "50"}, {"20", "70", "NULL"}, {"30", "NULL", "NULL"}});
 }
 
 TEST_CASE("connectionIdOf follows join legs and union sources", "[preview][join]") {
