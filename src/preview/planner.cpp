@@ -230,7 +230,7 @@ PlannedQuery planElement(const PreviewSession& session, const std::string& eleme
         }
         if (select.ok() && !list.empty()) select.sql = "SELECT " + list + " FROM (" + statement + ") s";
     } else {
-        select = sql::buildTableSelect(path, columns, dialect, [&](const sql::Reference& r) { return resolveControlReference(session, r); });
+        select = sql::buildTableSelect(session.tablePath(plan.connectionId, path), columns, dialect, [&](const sql::Reference& r) { return resolveControlReference(session, r); });
     }
     for (const auto& d : select.diagnostics) plan.diagnostics.push_back(d);
     if (!select.ok() || select.sql.empty()) {

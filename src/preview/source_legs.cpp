@@ -91,8 +91,8 @@ std::optional<Leg> planLeg(const PreviewSession& session, const Json& source, co
             diagnostics.push_back(planDiagnostic("preview/bad-source", "warehouse-table source without a path", pointer + "/path"));
             return std::nullopt;
         }
-        leg.from = dialect.quotePath(path) + " " + quotedAlias;
         leg.connectionId = source.value("connectionId", "");
+        leg.from = dialect.quotePath(session.tablePath(leg.connectionId, path)) + " " + quotedAlias;
         return leg;
     }
     if (kind == "sql") {

@@ -5,6 +5,8 @@
 #include "sample_postgres.h"
 
 #include <quire/doc/io.h>
+#include <quire/connect/connection_registry.h>
+#include <quire/preview/connect_params.h>
 #include <quire/preview/planner.h>
 #include <quire/preview/warehouse_refresh.h>
 #include <test_support.h>
@@ -62,16 +64,53 @@ TEST_CASE("refreshes on PostgreSQL: results arrive and a newer generation cancel
     CHECK(kpi->result->rows[0][0].get<double>() == Approx(std::stod(want.toString(0, 0))));
 }
 
-// Planner bug, reported: docs/connectors.md says a PostgreSQL profile resolves the sample's [main, table] paths
-// in its own schema (default public), but planElement passes the Sigma path straight to the dialect, so the
-// query reads "main"."orders" and fails on a PostgreSQL copy of the sample. The tests above load the sample
-// into a schema named main to work around it. Remove [!shouldfail] when the planner maps paths by profile.
-TEST_CASE("planner: the sample's [main, table] paths on PostgreSQL read the profile's schema", "[preview][!shouldfail]") {
+namespace {
+// A registry whose PostgreSQL profile carries the sample's connectionId, so the planner resolves its paths.
+connect::ConnectionRegistry registryWithPostgresSample(const std::string& schema) {
+    auto registry = connect::ConnectionRegistry::load("/nonexistent/quire-connections.json");
+    connect::RegistryEntry entry;
+    entry.profile.name = "pg-sample";
+    entry.profile.kind = connect::WarehouseKind::PostgreSQL;
+    if (!schema.empty()) entry.profile.fields["schema"] = schema;
+    entry.connectionId = connect::kSampleConnectionId;
+    registry.put(entry); // replaces nothing: the built-in entry is named "sample"
+    return registry;
+}
+} // namespace
+
+// docs/connectors.md: a PostgreSQL profile reads the sample's [main, table] paths in its own schema.
+TEST_CASE("planner: table paths resolve through the connection profile's schema", "[preview]") {
     const auto loaded = doc::loadDocument(quire::test::sourceDir() + "/resources/examples/marketing.yaml");
     REQUIRE(loaded.ok());
     PreviewSession session(*loaded.document->contents());
-    const auto plan = planElement(session, "orders", sql::dialect(sql::DialectId::PostgreSQL), {"2025-06-01", {}, {}});
+    const auto& pg = sql::dialect(sql::DialectId::PostgreSQL);
+    const auto asWritten = planElement(session, "orders", pg, {"2025-06-01", {}, {}});
+    REQUIRE(asWritten.ok());
+    CHECK(asWritten.sql.find("\"main\".\"orders\"") != std::string::npos);
+
+    session.setTablePathResolver(registryPathResolver(registryWithPostgresSample("analytics")));
+    const auto resolved = planElement(session, "orders", pg, {"2025-06-01", {}, {}});
+    REQUIRE(resolved.ok());
+    INFO(resolved.sql);
+    CHECK(resolved.sql.find("\"analytics\".\"orders\"") != std::string::npos);
+    CHECK(resolved.sql.find("\"main\".") == std::string::npos);
+}
+
+TEST_CASE("planner: the sample previews from the fixture's public schema through a default profile", "[pg][preview][sample]") {
+    const auto cs = quire::test::postgresConnectionString();
+    REQUIRE(cs);
+    auto connection = connect::Connection::open(*cs);
+    const auto loaded = doc::loadDocument(quire::test::sourceDir() + "/resources/examples/marketing.yaml");
+    REQUIRE(loaded.ok());
+    PreviewSession session(*loaded.document->contents());
+    session.setTablePathResolver(registryPathResolver(registryWithPostgresSample({}))); // no schema field: public
+    const auto plan = planElement(session, "kpi-revenue", sql::dialect(sql::DialectId::PostgreSQL), {"2025-06-01", {}, {}});
     REQUIRE(plan.ok());
     INFO(plan.sql);
-    CHECK(plan.sql.find("\"main\".") == std::string::npos);
+    CHECK(plan.sql.find("\"public\".\"orders\"") != std::string::npos);
+    const auto got = connection->query(plan.sql, toConnectParams(plan.parameters));
+    const auto want = connection->query(
+        "SELECT sum(revenue) FROM public.orders WHERE order_date >= '2024-01-01' AND order_date < '2025-01-01'");
+    REQUIRE(got.rowCount() == 1);
+    CHECK(std::stod(got.toString(0, 0)) == Approx(std::stod(want.toString(0, 0))));
 }
