@@ -1,5 +1,6 @@
 #include <quire/preview/planner.h>
 
+#include "grouped_plan.h"
 #include "plan_diagnostic.h"
 
 #include <quire/preview/effective_filters.h>
@@ -18,6 +19,8 @@ std::optional<BoundValue> fromJson(const Json& v) {
     if (v.is_string()) return BoundValue{BoundValue::Type::Text, v};
     return std::nullopt;
 }
+
+} // namespace
 
 // Custom SQL: every {{controlId}} becomes `?` (a list control: `?, ?, ...`; no value: NULL) bound to the
 // control's current value. The statement text itself is the author's SQL, used as a subquery.
@@ -62,8 +65,6 @@ bool bindStatement(const PreviewSession& session, const std::string& statement, 
         pos = close + 2;
     }
 }
-
-} // namespace
 
 std::optional<BoundValue> boundFromSqlValue(const sql::Value& v) {
     if (std::holds_alternative<bool>(v)) return BoundValue{BoundValue::Type::Boolean, std::get<bool>(v)};
@@ -171,12 +172,13 @@ PlannedQuery planElement(const PreviewSession& session, const std::string& eleme
     const std::string kind = element->value("kind", "");
     const Json source = element->value("source", Json::object());
     const std::string sourceKind = source.value("kind", "");
+    if (kind == "pivot-table") return planPivotTable(session, elementId, dialect, options);
+    if (kind == "table" && needsGroupedPlanner(*element)) return planGroupedTable(session, elementId, dialect, options);
     if (sourceKind == "table" && kind != "control") return planSourcedElement(session, elementId, dialect, options);
-    if (kind != "table" || (sourceKind != "warehouse-table" && sourceKind != "sql") ||
-        (element->contains("groupings") && !(*element)["groupings"].empty())) {
+    if (kind != "table" || (sourceKind != "warehouse-table" && sourceKind != "sql")) {
         plan.diagnostics.push_back(planDiagnostic("preview/not-planned",
-            "element '" + elementId + "': charts, KPIs and pivots are previewed when sourced from a table element; "
-            "this one reads its warehouse source directly or has groupings"));
+            "element '" + elementId + "': charts and KPIs are previewed when sourced from a table element; "
+            "this one reads its warehouse source directly"));
         return plan;
     }
     plan.connectionId = source.value("connectionId", "");
