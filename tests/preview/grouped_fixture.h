@@ -11,6 +11,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -32,7 +33,13 @@ inline std::string cell(const connect::ResultSet& r, std::size_t row, std::size_
     double d = 0;
     if (std::holds_alternative<std::int64_t>(v)) d = double(std::get<std::int64_t>(v));
     else if (std::holds_alternative<double>(v)) d = std::get<double>(v);
-    else return r.toString(row, column);
+    else {
+        // Untyped expression columns (SQLite) come back as text: "20.0" compares as the number it spells.
+        const std::string text = r.toString(row, column);
+        char* end = nullptr;
+        d = std::strtod(text.c_str(), &end);
+        if (text.empty() || end != text.c_str() + text.size()) return text;
+    }
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.6g", d); // integers and reals compare alike
     return buf;

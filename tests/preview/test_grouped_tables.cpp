@@ -233,7 +233,7 @@ TEST_CASE("pivot table: long-form cells and totals rows, shelves sorted", "[prev
                           "JOIN (SELECT region, sum(amount) AS rt FROM sales GROUP BY region) r ON r.region IS c.region "
                           "ORDER BY r.rt DESC, c.k IS NULL DESC, c.k DESC"));
     CHECK(rowTotals == db.run("SELECT region, NULL, sum(amount) FROM sales GROUP BY region ORDER BY 3 DESC"));
-    CHECK(columnTotals == db.run("SELECT NULL, \"we\"\"ird\", sum(amount) FROM sales GROUP BY 2 ORDER BY 2 IS NULL DESC, 2 DESC"));
+    CHECK(columnTotals == db.run("SELECT NULL, \"we\"\"ird\" AS k, sum(amount) FROM sales GROUP BY 2 ORDER BY k IS NULL DESC, k DESC"));
     CHECK(grand == Rows{{"NULL", "NULL", "155"}});
     REQUIRE(cells.size() >= 2);
     CHECK(cells[0] == test::Row{"West", "NULL", "25"});
