@@ -251,8 +251,12 @@ PlannedQuery planGroupedTable(const PreviewSession& session, const std::string& 
             return "q." + q(j);
         };
         append(order, orderItems(elementSort, detailColumn, model));
+        std::set<std::string> sorted;
+        for (const auto& entry : elementSort)
+            if (entry.is_object()) sorted.insert(entry.value("columnId", ""));
         for (std::size_t j = 0; j < columns.size(); ++j) // a repeatable order for the rest
-            if (columns[j].keyOf < 0 && columns[j].calcOf < 0 && columns[j].rowLevel()) append(order, nullsLastAscending("q." + q(j)));
+            if (columns[j].keyOf < 0 && columns[j].calcOf < 0 && columns[j].rowLevel() && !sorted.count(columns[j].id))
+                append(order, nullsLastAscending("q." + q(j)));
     }
     Fragment outer;
     outer += "SELECT ";
