@@ -131,6 +131,15 @@ void readGroupings(const Json& element, ColumnModel& model) {
 
 } // namespace
 
+bool hasWindowColumns(const Json& element) {
+    for (const auto& c : element.value("columns", Json::array())) {
+        if (!c.is_object() || !c.contains("formula") || !c["formula"].is_string()) continue;
+        const auto parsed = formula::parseFormula(c["formula"].get<std::string>());
+        if (parsed.ok() && hasFunctionOfKind(*parsed.root, formula::FunctionKind::Window)) return true;
+    }
+    return false;
+}
+
 bool needsGroupedPlanner(const Json& element) {
     if (element.contains("groupings") && element["groupings"].is_array() && !element["groupings"].empty()) return true;
     const std::string sourceKind = element.contains("source") && element["source"].is_object() ? element["source"].value("kind", "") : "";

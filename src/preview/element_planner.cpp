@@ -60,6 +60,7 @@ PlannedQuery planSourcedElement(const PreviewSession& session, const std::string
         plan.diagnostics.push_back(planDiagnostic("preview/source-cycle", "elements are sourced from each other in a cycle"));
         return plan;
     }
+    if (hasWindowColumns(*element)) return planWindowedChart(session, elementId, dialect, options);
     ++planningDepth;
     PlanOptions parentOptions;
     parentOptions.today = options.today;

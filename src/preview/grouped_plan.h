@@ -54,6 +54,18 @@ bool needsGroupedPlanner(const Json& element);
 // the rows of that grouping level only.
 PlannedQuery planGroupedTable(const PreviewSession& session, const std::string& elementId, const sql::Dialect& dialect,
                               const PlanOptions& options, const std::string& groupingId = {});
+// The same for an element body other than the session's (charts rewritten as grouped tables); filters are
+// still those of `elementId`.
+PlannedQuery planGroupedElement(const PreviewSession& session, const std::string& elementId, const Json& element,
+                                const sql::Dialect& dialect, const PlanOptions& options, const std::string& groupingId = {});
+
+// True when a column formula calls a window function.
+bool hasWindowColumns(const Json& element);
+// Charts and KPIs sourced from a table with window columns (chart_windows.cpp): planned as a grouped table
+// whose outer grouping is the series (colour, other dimensions) and inner grouping the x axis, so windows run
+// along the axis within each series.
+PlannedQuery planWindowedChart(const PreviewSession& session, const std::string& elementId, const sql::Dialect& dialect,
+                               const PlanOptions& options);
 
 // A pivot table in long form with totals rows (docs/preview.md, "Pivot tables").
 PlannedQuery planPivotTable(const PreviewSession& session, const std::string& elementId, const sql::Dialect& dialect,

@@ -102,12 +102,19 @@ SplitFilters splitFilters(const PreviewSession& session, const std::string& elem
 
 PlannedQuery planGroupedTable(const PreviewSession& session, const std::string& elementId, const sql::Dialect& dialect,
                               const PlanOptions& options, const std::string& groupingId) {
-    PlannedQuery plan;
     const Json* element = session.element(elementId);
     if (!element) {
+        PlannedQuery plan;
         plan.diagnostics.push_back(planDiagnostic("preview/unknown-element", "no element '" + elementId + "'"));
         return plan;
     }
+    return planGroupedElement(session, elementId, *element, dialect, options, groupingId);
+}
+
+PlannedQuery planGroupedElement(const PreviewSession& session, const std::string& elementId, const Json& body,
+                                const sql::Dialect& dialect, const PlanOptions& options, const std::string& groupingId) {
+    PlannedQuery plan;
+    const Json* element = &body;
     const RowSource source = rowSourceOf(session, *element, dialect, options);
     plan.diagnostics = source.diagnostics;
     if (!source.ok()) return plan;

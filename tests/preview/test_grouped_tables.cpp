@@ -296,3 +296,30 @@ TEST_CASE("grouping mistakes are diagnostics with pointers", "[preview][grouped]
     CHECK(plan.diagnostics[0].rule == "preview/not-planned");
     CHECK(plan.diagnostics[0].pointer == "/columns/6/formula");
 }
+
+TEST_CASE("charts over a table run window columns along the x axis within each series", "[preview][window][sourced]") {
+    test::SalesDb db;
+    Json contents = workbook();
+    contents["elements"].push_back(Json::parse(R"JSON({"id": "detail", "kind": "table", "name": "Detail",
+       "source": {"kind": "warehouse-table", "connectionId": "c", "path": ["main", "sales"]},
+       "columns": [{"id": "d-region", "name": "Region", "formula": "[sales/region]"},
+                   {"id": "d-city", "name": "City", "formula": "[sales/city]"},
+                   {"id": "d-amount", "name": "Amount", "formula": "[sales/amount]"}]})JSON"));
+    contents["elements"].push_back(Json::parse(R"JSON({"id": "running", "kind": "line-chart", "name": "Running",
+       "source": {"kind": "table", "elementId": "detail"},
+       "columns": [{"id": "x", "name": "Region", "formula": "[Detail/Region]"},
+                   {"id": "y", "name": "Total", "formula": "Sum([Detail/Amount])"},
+                   {"id": "y2", "name": "Running", "formula": "CumulativeSum([Total])"}],
+       "xAxis": {"columnId": "x", "sort": {"by": "y", "direction": "descending"}}, "yAxis": {"columnIds": ["y", "y2"]}})JSON"));
+    contents["elements"].push_back(Json::parse(R"JSON({"id": "series", "kind": "line-chart", "name": "Series",
+       "source": {"kind": "table", "elementId": "detail"},
+       "columns": [{"id": "x", "name": "City", "formula": "[Detail/City]"},
+                   {"id": "c", "name": "Region", "formula": "[Detail/Region]"},
+                   {"id": "y", "name": "Running", "formula": "CumulativeSum(Sum([Detail/Amount]))"}],
+       "xAxis": {"columnId": "x"}, "color": {"by": "category", "column": "c"}, "yAxis": {"columnIds": ["y"]}})JSON"));
+    // Totals descending by hand: West 70, North 40, East 35, NULL 10.
+    CHECK(planAndRun(db, contents, "running") == Rows{{"West", "70", "70"}, {"North", "40", "110"}, {"East", "35", "145"}, {"NULL", "10", "155"}});
+    // Per region along the cities (ascending, NULL last): East Boston 30, NYC 30 + 5; West LA 30, SF 30 + 40 ...
+    CHECK(planAndRun(db, contents, "series") == Rows{{"Boston", "East", "30"}, {"NYC", "East", "35"}, {"Oslo", "North", "40"},
+                                                     {"LA", "West", "30"}, {"SF", "West", "70"}, {"Nowhere", "NULL", "8"}, {"NULL", "NULL", "10"}});
+}
