@@ -14,6 +14,14 @@ std::vector<std::string> nullsLastAscending(const std::string& sql) {
     return {"CASE WHEN " + sql + " IS NULL THEN 1 ELSE 0 END", sql + " ASC"};
 }
 
+// NULL-safe key equality the engines can still hash-join or index: SQLite's IS (automatic index); elsewhere
+// equality of the text form plus equality of NULL-ness (IS NOT DISTINCT FROM defeats PostgreSQL's hash join).
+std::string nullSafeEquals(const sql::Dialect& dialect, const std::string& a, const std::string& b) {
+    if (dialect.id() == sql::DialectId::SQLite) return a + " IS " + b;
+    return "COALESCE(" + dialect.castText(a) + ", '') = COALESCE(" + dialect.castText(b) + ", '') AND (" + a + " IS NULL) = (" + b +
+           " IS NULL)";
+}
+
 void append(std::vector<std::string>& to, const std::vector<std::string>& items) { to.insert(to.end(), items.begin(), items.end()); }
 
 } // namespace
@@ -226,13 +234,15 @@ PlannedQuery planGroupedElement(const PreviewSession& session, const std::string
     for (int k = 0; k < (levelRows ? last : last + 1); ++k) {
         const ModelLevel& level = levels[static_cast<std::size_t>(k)];
         const std::string g = "g" + std::to_string(k);
-        inner += level.keys.empty() ? " CROSS JOIN (" : " JOIN (";
+        // SQLite: CROSS JOIN ... ON keeps the base as the outer loop, so the level gets an automatic index
+        // (a plain JOIN may scan the base once per group).
+        inner += level.keys.empty() || dialect.id() == sql::DialectId::SQLite ? " CROSS JOIN (" : " JOIN (";
         inner += levelSql[static_cast<std::size_t>(k)];
         inner += ") " + g;
         std::string on;
         for (std::size_t j : level.keys) {
             const std::string a = "b." + q(j), b = g + "." + q(j);
-            on += (on.empty() ? "" : " AND ") + ("(" + a + " = " + b + " OR (" + a + " IS NULL AND " + b + " IS NULL))");
+            on += (on.empty() ? "" : " AND ") + nullSafeEquals(dialect, a, b);
         }
         if (!on.empty()) inner += " ON " + on;
     }
