@@ -7,6 +7,7 @@
 #include <quire/sql/compiler.h>
 
 #include "control_refs.h"
+#include "grouped_plan.h"
 #include "plan_diagnostic.h"
 #include "relation.h"
 
@@ -62,14 +63,12 @@ PlannedQuery planSourcedElement(const PreviewSession& session, const std::string
         plan.diagnostics.push_back(planDiagnostic("preview/source-cycle", "elements are sourced from each other in a cycle"));
         return plan;
     }
-    if (element->contains("groupings") && !(*element)["groupings"].empty()) {
-        plan.diagnostics.push_back(planDiagnostic("preview/not-planned", "element '" + elementId + "': table groupings are not previewed yet"));
-        return plan;
-    }
+    if (hasWindowColumns(*element)) return planWindowedChart(session, elementId, dialect, options);
     ++planningDepth;
     PlanOptions parentOptions;
     parentOptions.today = options.today;
-    const PlannedQuery up = planElement(session, parentId, dialect, parentOptions);
+    // A pinned grouping level (source.groupingId) reads that level's rows of a grouped table.
+    const PlannedQuery up = planSourceRows(session, parentId, (*element)["source"].value("groupingId", ""), dialect, parentOptions);
     --planningDepth;
     if (!up.ok()) {
         std::string why = "its source '" + parentId + "' cannot be previewed";

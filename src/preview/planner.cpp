@@ -1,6 +1,7 @@
 #include <quire/preview/planner.h>
 
 #include "control_refs.h"
+#include "grouped_plan.h"
 #include "plan_diagnostic.h"
 
 #include <quire/preview/effective_filters.h>
@@ -172,15 +173,17 @@ PlannedQuery planElement(const PreviewSession& session, const std::string& eleme
     const std::string kind = element->value("kind", "");
     const Json source = element->value("source", Json::object());
     const std::string sourceKind = source.value("kind", "");
+    if (kind == "pivot-table") return planPivotTable(session, elementId, dialect, options);
+    if (kind == "table" && needsGroupedPlanner(*element)) return planGroupedTable(session, elementId, dialect, options);
     if (sourceKind == "table" && kind != "control") return planSourcedElement(session, elementId, dialect, options);
     if (kind != "control" && (sourceKind == "join" || sourceKind == "union" || sourceKind == "transpose" ||
                               (kind != "table" && (sourceKind == "warehouse-table" || sourceKind == "sql"))))
         return planCombinedElement(session, elementId, dialect, options);
-    if (kind != "table" || (sourceKind != "warehouse-table" && sourceKind != "sql") ||
-        (element->contains("groupings") && !(*element)["groupings"].empty())) {
-        plan.diagnostics.push_back(planDiagnostic("preview/not-planned",
-            "element '" + elementId + "': charts, KPIs and pivots are previewed when sourced from a table element; "
-            "this one reads its warehouse source directly or has groupings"));
+    if (kind != "table" || (sourceKind != "warehouse-table" && sourceKind != "sql")) {
+        const std::string why = kind == "control" ? "a control has no query of its own"
+                                : sourceKind.empty() ? "it has no data source"
+                                                     : "a '" + sourceKind + "' source is not previewed";
+        plan.diagnostics.push_back(planDiagnostic("preview/not-planned", "element '" + elementId + "' (" + kind + "): " + why));
         return plan;
     }
     plan.connectionId = source.value("connectionId", "");
