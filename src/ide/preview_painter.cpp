@@ -77,7 +77,12 @@ bool PreviewPainter::paint(QPainter& p, const QRect& area, const Json& element, 
         return true;
     }
     const std::string kind = element.value("kind", "");
-    if (kind == "kpi-chart") paintKpi(p, area, element, data);
+    if (kind == "kpi-chart") {
+        paintKpi(p, area, element, data);
+        QPainterPath whole;
+        whole.addRect(area);
+        if (!data.rows.empty()) hits.push_back({whole, {0}});
+    }
     else if (kind == "gauge-chart") paintGauge(p, area, element, data, hits);
     else if (kind == "funnel-chart") paintFunnel(p, area, element, data, hits);
     else if (kind == "waterfall-chart") paintWaterfall(p, area, element, data, hits);
