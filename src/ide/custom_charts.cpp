@@ -166,7 +166,7 @@ void paintGauge(QPainter& p, const QRect& area, const Json& element, const Previ
     p.save();
     p.setRenderHint(QPainter::Antialiasing);
     const double radius = std::max(10.0, std::min(area.width() / 2.0 - 12, area.height() - 30.0));
-    const QPointF centre(area.center().x() + 0.5, area.top() + 6 + radius);
+    const QPointF centre(area.center().x() + 0.5, area.top() + std::max(6.0, (area.height() - radius - 20) / 2) + radius);
     const double thickness = std::max(6.0, radius * 0.24);
     const QRectF ring(centre.x() - radius + thickness / 2, centre.y() - radius + thickness / 2, 2 * radius - thickness, 2 * radius - thickness);
     p.setPen(QPen(QColor("#e2e8f0"), thickness, Qt::SolidLine, Qt::FlatCap));
@@ -227,7 +227,7 @@ void paintWaterfall(QPainter& p, const QRect& area, const Json& element, const P
     p.setFont(sized(p, 9));
     int axisWidth = 0;
     for (double t : ticks) axisWidth = std::max(axisWidth, p.fontMetrics().horizontalAdvance(formatPreviewValue(QVariant(t), format)));
-    const QRect plot = area.adjusted(axisWidth + 8, 6, -6, -18);
+    const QRect plot = area.adjusted(axisWidth + 8, 14, -6, -18); // room for the change labels
     auto yOf = [&](double v) { return plot.bottom() - (v - lo) / (hi - lo) * plot.height(); };
     for (double t : ticks) {
         const int y = int(std::lround(yOf(t)));
@@ -250,6 +250,11 @@ void paintWaterfall(QPainter& p, const QRect& area, const Json& element, const P
         path.addRect(bar);
         p.fillPath(path, after[r] >= before[r] ? up : down);
         hits.push_back({path, {int(r)}});
+        const double delta = after[r] - before[r];
+        const QString change = (delta > 0 ? "+" : "") + formatPreviewValue(QVariant(delta), format);
+        p.setPen(QColor("#334155"));
+        if (delta >= 0) p.drawText(QRectF(bar.left() - 10, bar.top() - 13, bar.width() + 20, 12), Qt::AlignHCenter | Qt::AlignBottom, change);
+        else p.drawText(QRectF(bar.left() - 10, bar.bottom() + 1, bar.width() + 20, 12), Qt::AlignHCenter | Qt::AlignTop, change);
         if (r + 1 < std::size_t(slotCount)) { // connector to the next bar at the running total
             p.setPen(QPen(QColor("#94a3b8"), 1, Qt::DotLine));
             const double y = yOf(after[r]);

@@ -74,8 +74,10 @@ void paintSankey(QPainter& p, const QRect& area, const Json& element, const Prev
     p.save();
     p.setRenderHint(QPainter::Antialiasing);
     p.setFont(sized(p, 10));
+    const Json* valueFormat = columnFormat(element, data.columnIds.value(vi));
     int lastLabel = 0;
-    for (const auto& n : nodes.back()) lastLabel = std::max(lastLabel, p.fontMetrics().horizontalAdvance(n.name));
+    for (const auto& n : nodes.back())
+        lastLabel = std::max(lastLabel, p.fontMetrics().horizontalAdvance(n.name + "  " + formatPreviewValue(QVariant(n.total), valueFormat)));
     const QRectF plot = QRectF(area).adjusted(2, 4, -std::min(lastLabel + 8, area.width() / 4), -4);
     const double nodeWidth = 12, gap = 8;
     std::size_t most = 0;
@@ -121,7 +123,7 @@ void paintSankey(QPainter& p, const QRect& area, const Json& element, const Prev
             }
         }
     }
-    const Json* format = columnFormat(element, data.columnIds.value(vi));
+    const Json* format = valueFormat;
     for (std::size_t s = 0; s < stages; ++s)
         for (std::size_t i = 0; i < nodes[s].size(); ++i) {
             const Node& n = nodes[s][i];
@@ -238,7 +240,7 @@ void paintMap(QPainter& p, const QRect& area, const Json& element, const Preview
         south = std::min(south, pt.y()), north = std::max(north, pt.y());
     }
     // Pad 8% (at least a degree) so edge points are not cut, and keep degrees square at the middle latitude.
-    const double padLon = std::max(1.0, (east - west) * 0.08), padLat = std::max(1.0, (north - south) * 0.08);
+    const double padLon = std::max(1.0, (east - west) * 0.12), padLat = std::max(1.0, (north - south) * 0.12);
     west = std::max(-180.0, west - padLon), east = std::min(180.0, east + padLon);
     south = std::max(-85.0, south - padLat), north = std::min(85.0, north + padLat);
     const double squash = std::cos((south + north) / 2 * M_PI / 180); // x degrees are shorter away from the equator
@@ -275,6 +277,13 @@ void paintMap(QPainter& p, const QRect& area, const Json& element, const Preview
     double largest = 0;
     if (szi >= 0)
         for (const auto& [r, pt] : points) largest = std::max(largest, cell(data, std::size_t(r), szi).toDouble());
+    // A few points get the label of the first text column (a city, a store name).
+    int li = -1;
+    if (points.size() <= 40)
+        for (int c = 0; c < data.columnIds.size() && li < 0; ++c)
+            if (c != coi && data.columnIds[c] != latId && data.columnIds[c] != lonId && !data.rows.empty() &&
+                data.rows.front()[std::size_t(c)].metaType().id() == QMetaType::QString)
+                li = c;
     QStringList categories;
     for (const auto& [r, pt] : points) {
         double radius = 4.5;
@@ -293,6 +302,12 @@ void paintMap(QPainter& p, const QRect& area, const Json& element, const Preview
         p.setBrush(fill);
         p.drawPath(dot);
         hits.push_back({dot, {r}});
+        if (li >= 0) {
+            p.setPen(QColor("#334155"));
+            const QPointF at = project(pt);
+            p.drawText(QRectF(at.x() + radius + 2, at.y() - 7, 120, 14), Qt::AlignLeft | Qt::AlignVCenter,
+                       formatPreviewValue(cell(data, std::size_t(r), li), nullptr));
+        }
     }
     p.restore();
 }

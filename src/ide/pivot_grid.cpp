@@ -143,6 +143,7 @@ void paintPivot(QPainter& p, const QRect& area, const Json& element, const Previ
     p.setClipRect(area);
     QFont f = p.font();
     f.setPixelSize(11);
+    f.setBold(false);
     QFont bold = f;
     bold.setBold(true);
     p.setFont(f);
@@ -161,6 +162,12 @@ void paintPivot(QPainter& p, const QRect& area, const Json& element, const Previ
     p.setPen(QColor("#334155"));
     p.drawText(QRect(area.left() + 6, area.top() + (headerRows - 1) * rowH, labelW - 8, rowH), Qt::AlignVCenter | Qt::AlignLeft,
                p.fontMetrics().elidedText(firstHeaders.join(" · "), Qt::ElideRight, labelW - 8));
+    if (!t.columnDimensions.isEmpty() && headerRows > 1) {
+        p.setPen(QColor("#64748b"));
+        p.drawText(QRect(area.left() + 6, area.top(), labelW - 8, rowH), Qt::AlignVCenter | Qt::AlignLeft,
+                   p.fontMetrics().elidedText(t.columnDimensions.join(" · ") + QStringLiteral(" →"), Qt::ElideRight, labelW - 8));
+        p.setPen(QColor("#334155"));
+    }
     for (int g = 0; g < int(t.columnKeys.size()); ++g) {
         const int x = area.left() + labelW + g * values * cellW;
         for (int level = 0; level < int(t.columnKeys[std::size_t(g)].size()); ++level)
@@ -195,8 +202,9 @@ void paintPivot(QPainter& p, const QRect& area, const Json& element, const Previ
                 ink = textOn(fill);
             }
             p.setPen(ink);
-            p.drawText(box.adjusted(4, 0, -6, 0), Qt::AlignVCenter | Qt::AlignRight,
-                       p.fontMetrics().elidedText(formatPreviewValue(v, columnFormat(element, valueId)), Qt::ElideRight, cellW - 10));
+            if (!v.isNull()) // a combination without rows stays blank, as in Sigma
+                p.drawText(box.adjusted(4, 0, -6, 0), Qt::AlignVCenter | Qt::AlignRight,
+                           p.fontMetrics().elidedText(formatPreviewValue(v, columnFormat(element, valueId)), Qt::ElideRight, cellW - 10));
             if (t.sourceRows[std::size_t(r)][i] >= 0) {
                 QPainterPath path;
                 path.addRect(box);
@@ -204,6 +212,7 @@ void paintPivot(QPainter& p, const QRect& area, const Json& element, const Previ
             }
         }
     }
+    p.setFont(f);
     p.setPen(QColor("#6b7280"));
     p.drawText(QRect(area.left(), area.bottom() - 14, area.width(), 14), Qt::AlignRight | Qt::AlignVCenter,
                QObject::tr("%L1 × %L2 · %3 ms").arg(t.rowKeys.size()).arg(t.columnKeys.size()).arg(data.milliseconds, 0, 'f', 0));

@@ -132,6 +132,7 @@ void PreviewPainter::paintState(QPainter& p, const QRect& area, const PreviewDat
 void PreviewPainter::paintTable(QPainter& p, const QRect& area, const PreviewData& data, ChartHits& hits) const {
     QFont f = p.font();
     f.setPixelSize(11);
+    f.setBold(false); // the card title's bold font is still set
     p.setFont(f);
     const int rowH = 20;
     const int cols = std::max(1, int(data.columnNames.size()));
