@@ -279,6 +279,99 @@ void paintWaterfall(QPainter& p, const QRect& area, const Json& element, const P
     p.restore();
 }
 
+// Linear-interpolated quantile (R type 7) of sorted values.
+double quantile(const std::vector<double>& sorted, double q) {
+    if (sorted.empty()) return 0;
+    const double at = q * double(sorted.size() - 1);
+    const std::size_t i = std::size_t(at);
+    return i + 1 < sorted.size() ? sorted[i] + (sorted[i + 1] - sorted[i]) * (at - double(i)) : sorted.back();
+}
+
+// One box per x category over the element's detail rows: quartiles, median, whiskers to the furthest value
+// within 1.5 IQR, dots beyond. The planner returns row-level values when the y column does not aggregate.
+void paintBox(QPainter& p, const QRect& area, const Json& element, const PreviewData& data, ChartHits& hits) {
+    const QString xId = channelColumn(element, "xAxis");
+    const int xi = data.columnIndex(xId);
+    int yi = data.columnIndex(channelColumn(element, "yAxis"));
+    if (yi < 0) yi = firstMeasureIndex(data, {xId});
+    if (yi < 0) return noData(p, area, QObject::tr("A box chart needs a measure on the y axis."));
+    struct Group {
+        QString name;
+        std::vector<double> values;
+        std::vector<int> rows;
+    };
+    std::vector<Group> groups;
+    double lo = 1e300, hi = -1e300;
+    for (std::size_t r = 0; r < data.rows.size(); ++r) {
+        const QVariant v = cell(data, r, yi);
+        if (!isNumericVariant(v)) continue;
+        const QString name = xi >= 0 ? label(data, r, xi) : QString();
+        auto it = std::find_if(groups.begin(), groups.end(), [&](const Group& g) { return g.name == name; });
+        if (it == groups.end()) it = groups.insert(groups.end(), Group{name, {}, {}});
+        it->values.push_back(v.toDouble());
+        it->rows.push_back(int(r));
+        lo = std::min(lo, v.toDouble()), hi = std::max(hi, v.toDouble());
+    }
+    if (groups.empty()) return noData(p, area, QObject::tr("No numeric values"));
+    const std::vector<double> ticks = niceTicks(lo, hi, 5);
+    lo = ticks.front(), hi = ticks.back();
+    const Json* format = columnFormat(element, data.columnIds.value(yi));
+    p.save();
+    p.setFont(sized(p, 9));
+    int axisWidth = 0;
+    for (double t : ticks) axisWidth = std::max(axisWidth, p.fontMetrics().horizontalAdvance(formatPreviewValue(QVariant(t), format)));
+    const QRect plot = area.adjusted(axisWidth + 8, 6, -6, data.totalRows < 0 ? -30 : -18);
+    auto yOf = [&](double v) { return plot.bottom() - (v - lo) / (hi - lo) * plot.height(); };
+    for (double t : ticks) {
+        const int y = int(std::lround(yOf(t)));
+        p.setPen(QColor("#eef2f7"));
+        p.drawLine(plot.left(), y, plot.right(), y);
+        p.setPen(QColor("#64748b"));
+        p.drawText(QRect(area.left(), y - 7, axisWidth + 4, 14), Qt::AlignRight | Qt::AlignVCenter, formatPreviewValue(QVariant(t), format));
+    }
+    const double slot = double(plot.width()) / double(groups.size());
+    for (std::size_t g = 0; g < groups.size(); ++g) {
+        auto sorted = groups[g].values;
+        std::sort(sorted.begin(), sorted.end());
+        const double q1 = quantile(sorted, 0.25), median = quantile(sorted, 0.5), q3 = quantile(sorted, 0.75);
+        const double iqr = q3 - q1;
+        double low = q1, high = q3;
+        for (double v : sorted)
+            if (v >= q1 - 1.5 * iqr) { low = v; break; }
+        for (auto v = sorted.rbegin(); v != sorted.rend(); ++v)
+            if (*v <= q3 + 1.5 * iqr) { high = *v; break; }
+        const double cx = plot.left() + slot * (double(g) + 0.5), w = std::max(4.0, slot * 0.45);
+        const QColor colour = seriesColour(int(g));
+        p.setPen(QPen(QColor("#475569"), 1));
+        p.drawLine(QPointF(cx, yOf(high)), QPointF(cx, yOf(q3)));
+        p.drawLine(QPointF(cx, yOf(q1)), QPointF(cx, yOf(low)));
+        p.drawLine(QPointF(cx - w / 4, yOf(high)), QPointF(cx + w / 4, yOf(high)));
+        p.drawLine(QPointF(cx - w / 4, yOf(low)), QPointF(cx + w / 4, yOf(low)));
+        const QRectF box(cx - w / 2, yOf(q3), w, std::max(1.0, yOf(q1) - yOf(q3)));
+        QColor fill = colour;
+        fill.setAlpha(150);
+        QPainterPath path;
+        path.addRect(box);
+        p.fillPath(path, fill);
+        p.setPen(QPen(colour.darker(130), 2));
+        p.drawLine(QPointF(box.left(), yOf(median)), QPointF(box.right(), yOf(median)));
+        hits.push_back({path, groups[g].rows});
+        p.setPen(Qt::NoPen);
+        p.setBrush(colour);
+        for (double v : sorted)
+            if (v < low || v > high) p.drawEllipse(QPointF(cx, yOf(v)), 2.5, 2.5);
+        p.setPen(QColor("#475569"));
+        p.drawText(QRectF(plot.left() + slot * double(g), plot.bottom() + 3, slot, 14), Qt::AlignHCenter | Qt::AlignTop,
+                   p.fontMetrics().elidedText(groups[g].name, Qt::ElideRight, int(slot)));
+    }
+    if (data.totalRows < 0) { // the card holds the first rows only
+        p.setPen(QColor("#94a3b8"));
+        p.drawText(QRect(area.left(), area.bottom() - 12, area.width(), 12), Qt::AlignRight | Qt::AlignVCenter,
+                   QObject::tr("from the first %L1 rows").arg(data.rows.size()));
+    }
+    p.restore();
+}
+
 std::vector<QRectF> squarify(const std::vector<double>& values, const QRectF& area) {
     std::vector<QRectF> out(values.size());
     double sum = 0;

@@ -1,5 +1,5 @@
 #pragma once
-// Previews Qt Charts has no series for, painted directly: funnel, gauge, waterfall, treemap, sankey, maps
+// Previews Qt Charts has no series for, painted directly: funnel, gauge, waterfall, box, treemap, sankey, maps
 // (points on a latitude/longitude plane; regions as labelled bubbles) and pivot tables as a cross-tab with
 // backgroundScale heat colouring. Each painter fills `hits` with the marks it drew and the rows behind them.
 #include "chart_support.h"
@@ -13,6 +13,7 @@ namespace quire::ide {
 void paintFunnel(QPainter& p, const QRect& area, const Json& element, const PreviewData& data, ChartHits& hits);
 void paintGauge(QPainter& p, const QRect& area, const Json& element, const PreviewData& data, ChartHits& hits);
 void paintWaterfall(QPainter& p, const QRect& area, const Json& element, const PreviewData& data, ChartHits& hits);
+void paintBox(QPainter& p, const QRect& area, const Json& element, const PreviewData& data, ChartHits& hits);
 void paintTreemap(QPainter& p, const QRect& area, const Json& element, const PreviewData& data, ChartHits& hits);
 void paintSankey(QPainter& p, const QRect& area, const Json& element, const PreviewData& data, ChartHits& hits);
 void paintMap(QPainter& p, const QRect& area, const Json& element, const PreviewData& data, ChartHits& hits);

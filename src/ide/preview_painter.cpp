@@ -87,10 +87,11 @@ bool PreviewPainter::paint(QPainter& p, const QRect& area, const Json& element, 
     else if (kind == "funnel-chart") paintFunnel(p, area, element, data, hits);
     else if (kind == "waterfall-chart") paintWaterfall(p, area, element, data, hits);
     else if (kind == "treemap-chart") paintTreemap(p, area, element, data, hits);
+    else if (kind == "box-chart") paintBox(p, area, element, data, hits);
     else if (kind == "sankey-chart") paintSankey(p, area, element, data, hits);
     else if (kind == "point-map" || kind == "region-map" || kind == "geography-map") paintMap(p, area, element, data, hits);
     else if (kind == "pivot-table") paintPivot(p, area, element, data, hits);
-    else if (kind.find("chart") != std::string::npos && kind != "box-chart") paintChart(p, area, element, data, hits);
+    else if (kind.find("chart") != std::string::npos) paintChart(p, area, element, data, hits);
     else paintTable(p, area, data, hits);
     return true;
 }

@@ -721,3 +721,38 @@ TEST_CASE("cancel on a busy card stops that element's query only, errors show on
             if (const QColor c = f.image.pixelColor(x, y); c.red() > 150 && c.green() < 90 && c.blue() < 90) ++red;
     CHECK(red > 20);
 }
+
+TEST_CASE("a box chart draws the quartiles of each category's detail values", "[ide][charts]") {
+    Fixture f(R"YAML(    - id: spread
+      kind: box-chart
+      name: Order amounts by region
+      source: {kind: table, elementId: base}
+      columns:
+        - {id: x-region, name: Region, formula: "[Sales/Region]"}
+        - {id: x-amount, name: Amount, formula: "[Sales/Amount]"}
+      xAxis: {columnId: x-region}
+      yAxis: {columnIds: [x-amount]}
+)YAML", place("spread", 1, 13, 1, 16));
+    const PreviewData d = f.ready("spread");
+    CHECK(d.rows.size() == std::size_t(std::get<std::int64_t>(f.warehouse.sql("SELECT count(*) FROM sales").value(0, 0))));
+    // Quartiles by hand (linear interpolation) of the inserted amounts: East 40 50 60 -> 45..55,
+    // South 20 80 -> 35..65, West 30 130 -> 55..105.
+    const std::map<QString, std::pair<double, double>> quartiles{{"East", {45, 55}}, {"South", {35, 65}}, {"West", {55, 105}}};
+    const auto& boxes = f.hits("spread");
+    REQUIRE(boxes.size() == 3);
+    std::map<QString, QRectF> byRegion;
+    for (const auto& h : boxes) {
+        const QString region = f.text("spread", h.rows[0], "x-region");
+        for (int r : h.rows) CHECK(f.text("spread", r, "x-region") == region);
+        byRegion[region] = h.shape.boundingRect();
+    }
+    const double scale = byRegion["East"].height() / 10; // pixels per unit
+    for (const auto& [region, q] : quartiles) {
+        const QRectF box = byRegion.at(region);
+        CHECK(box.height() == Approx((q.second - q.first) * scale).margin(1.0));
+        // Box middles: East and South both at 50, West 30 units higher.
+        CHECK(box.center().y() == Approx(byRegion["East"].center().y() - ((q.first + q.second) / 2 - 50) * scale).margin(1.0));
+        CHECK_FALSE(whiteish(f.at(box.topLeft() + QPointF(3, 2))));
+    }
+    f.save("box.png");
+}
