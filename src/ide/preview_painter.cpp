@@ -72,10 +72,23 @@ bool PreviewPainter::paint(QPainter& p, const QRect& area, const Json& element, 
     ChartHits& hits = hits_[id];
     hits.clear();
     if (data.state == PreviewData::State::None) return false;
+    if (data.state == PreviewData::State::Busy && !data.rows.empty()) {
+        // Re-running: the last result stays, veiled, under the progress bar; its marks are not clickable.
+        paintContent(p, area, element, data, hits);
+        hits.clear();
+        p.fillRect(area, QColor(255, 255, 255, 170));
+        paintState(p, area, data);
+        return true;
+    }
     if (data.state != PreviewData::State::Ready) {
         paintState(p, area, data);
         return true;
     }
+    paintContent(p, area, element, data, hits);
+    return true;
+}
+
+void PreviewPainter::paintContent(QPainter& p, const QRect& area, const Json& element, const PreviewData& data, ChartHits& hits) {
     const std::string kind = element.value("kind", "");
     if (kind == "kpi-chart") {
         paintKpi(p, area, element, data);
@@ -93,7 +106,6 @@ bool PreviewPainter::paint(QPainter& p, const QRect& area, const Json& element, 
     else if (kind == "pivot-table") paintPivot(p, area, element, data, hits);
     else if (kind.find("chart") != std::string::npos) paintChart(p, area, element, data, hits);
     else paintTable(p, area, data, hits);
-    return true;
 }
 
 std::vector<int> PreviewPainter::hitTest(const QString& elementId, const QPoint& pos) const {
@@ -194,7 +206,10 @@ void PreviewPainter::paintKpi(QPainter& p, const QRect& area, const Json& elemen
 void PreviewPainter::paintChart(QPainter& p, const QRect& area, const Json& element, const PreviewData& data, ChartHits& hits) {
     const QString elementId = QString::fromStdString(element.value("id", ""));
     CachedChart& cached = chartCache_[elementId];
-    if (!(cached.size == area.size() && cached.rowsKey == data.rows.data() && cached.rowCount == data.rows.size())) {
+    // The provider hands out copies, so the cache is keyed by what identifies a result and the element's shape.
+    const std::size_t key = std::hash<std::string>()(element.dump()) ^ (qHash(data.sql) * 31) ^ (std::size_t(data.rows.size()) << 20) ^
+                            std::hash<double>()(data.milliseconds);
+    if (!(cached.size == area.size() && cached.key == key)) {
         ChartHits local;
         auto pixmap = renderQtChart(area.size(), element, data, local);
         if (!pixmap) {
@@ -202,7 +217,7 @@ void PreviewPainter::paintChart(QPainter& p, const QRect& area, const Json& elem
             paintTable(p, area, data, hits);
             return;
         }
-        cached = CachedChart{*pixmap, area.size(), data.rows.data(), data.rows.size(), std::move(local)};
+        cached = CachedChart{*pixmap, area.size(), key, std::move(local)};
     }
     p.drawPixmap(area.topLeft(), cached.pixmap);
     for (const auto& hit : cached.hits) hits.push_back({hit.shape.translated(area.topLeft()), hit.rows});

@@ -32,12 +32,12 @@ private:
     void paintKpi(QPainter& p, const QRect& area, const Json& element, const PreviewData& data) const;
     void paintChart(QPainter& p, const QRect& area, const Json& element, const PreviewData& data, ChartHits& hits);
     void paintState(QPainter& p, const QRect& area, const PreviewData& data) const;
+    void paintContent(QPainter& p, const QRect& area, const Json& element, const PreviewData& data, ChartHits& hits);
 
     struct CachedChart {
         QPixmap pixmap;
         QSize size;
-        const void* rowsKey = nullptr;
-        std::size_t rowCount = 0;
+        std::size_t key = 0;
         ChartHits hits; // relative to the pixmap
     };
     std::map<QString, CachedChart> chartCache_;

@@ -622,6 +622,10 @@ TEST_CASE("clicking a table row or a bar runs on-select and filters the target w
     // A real click on the West row of the table card.
     QTest::mouseClick(f.window.canvas(), Qt::LeftButton, Qt::NoModifier, centreOfRow(f, "by-region", "g-region", "West"));
     CHECK(f.provider->controlSummary("region-filter") == "West");
+    // Re-running (results arrive through the event loop): the old rows stay veiled and are not clickable.
+    REQUIRE(f.provider->data("detail").state == PreviewData::State::Busy);
+    f.paint();
+    CHECK(f.hits("detail").empty());
     REQUIRE(f.provider->waitIdle(60000));
     PreviewData detail = f.ready("detail");
     CHECK(detail.rows.size() == count("West"));
