@@ -6,7 +6,9 @@
 
 #include <quire/sql/compiler.h>
 
+#include "control_refs.h"
 #include "plan_diagnostic.h"
+#include "relation.h"
 
 #include <map>
 #include <optional>
@@ -39,6 +41,7 @@ std::string connectionIdOf(const PreviewSession& session, const std::string& ele
         if (!element || !element->contains("source") || !(*element)["source"].is_object()) return {};
         const Json& source = (*element)["source"];
         if (source.contains("connectionId") && source["connectionId"].is_string()) return source["connectionId"].get<std::string>();
+        if (!source.contains("elementId")) return sourceConnectionId(session, source); // join, union, transpose
         current = source.value("elementId", "");
     }
     return {};
@@ -93,6 +96,7 @@ PlannedQuery planSourcedElement(const PreviewSession& session, const std::string
         const std::string name = c.value("name", c.value("id", ""));
         const std::string pointer = "/columns/" + std::to_string(i) + "/formula";
         auto result = sql::compileFormula(c["formula"].get<std::string>(), dialect, [&](const sql::Reference& r) -> sql::Resolution {
+            if (auto control = resolveControlReference(session, r)) return *control;
             if (r.hasPrefix && r.prefix != parentName)
                 return sql::ResolveError{"[" + r.prefix + "/" + r.name + "]: the source element is named '" + parentName + "'"};
             if (parentColumns.count(r.name)) return sql::ColumnSql{"p." + dialect.quoteIdentifier(r.name)};

@@ -1,5 +1,6 @@
 #include <quire/preview/planner.h>
 
+#include "control_refs.h"
 #include "plan_diagnostic.h"
 
 #include <quire/preview/effective_filters.h>
@@ -18,6 +19,8 @@ std::optional<BoundValue> fromJson(const Json& v) {
     if (v.is_string()) return BoundValue{BoundValue::Type::Text, v};
     return std::nullopt;
 }
+
+} // namespace
 
 // Custom SQL: every {{controlId}} becomes `?` (a list control: `?, ?, ...`; no value: NULL) bound to the
 // control's current value. The statement text itself is the author's SQL, used as a subquery.
@@ -62,8 +65,6 @@ bool bindStatement(const PreviewSession& session, const std::string& statement, 
         pos = close + 2;
     }
 }
-
-} // namespace
 
 std::optional<BoundValue> boundFromSqlValue(const sql::Value& v) {
     if (std::holds_alternative<bool>(v)) return BoundValue{BoundValue::Type::Boolean, std::get<bool>(v)};
@@ -172,6 +173,9 @@ PlannedQuery planElement(const PreviewSession& session, const std::string& eleme
     const Json source = element->value("source", Json::object());
     const std::string sourceKind = source.value("kind", "");
     if (sourceKind == "table" && kind != "control") return planSourcedElement(session, elementId, dialect, options);
+    if (kind != "control" && (sourceKind == "join" || sourceKind == "union" || sourceKind == "transpose" ||
+                              (kind != "table" && (sourceKind == "warehouse-table" || sourceKind == "sql"))))
+        return planCombinedElement(session, elementId, dialect, options);
     if (kind != "table" || (sourceKind != "warehouse-table" && sourceKind != "sql") ||
         (element->contains("groupings") && !(*element)["groupings"].empty())) {
         plan.diagnostics.push_back(planDiagnostic("preview/not-planned",
@@ -211,6 +215,7 @@ PlannedQuery planElement(const PreviewSession& session, const std::string& eleme
         std::string list;
         for (const auto& column : columns) {
             const auto compiled = sql::compileFormula(column.formula, dialect, [&](const sql::Reference& r) -> sql::Resolution {
+                if (auto control = resolveControlReference(session, r)) return *control;
                 if (r.hasPrefix && r.prefix != "Custom SQL")
                     return sql::ResolveError{"unknown source '" + r.prefix + "'; custom SQL columns are [Custom SQL/...]"};
                 return sql::ColumnSql{"s." + dialect.quoteIdentifier(r.name)};
@@ -225,7 +230,7 @@ PlannedQuery planElement(const PreviewSession& session, const std::string& eleme
         }
         if (select.ok() && !list.empty()) select.sql = "SELECT " + list + " FROM (" + statement + ") s";
     } else {
-        select = sql::buildTableSelect(path, columns, dialect);
+        select = sql::buildTableSelect(path, columns, dialect, [&](const sql::Reference& r) { return resolveControlReference(session, r); });
     }
     for (const auto& d : select.diagnostics) plan.diagnostics.push_back(d);
     if (!select.ok() || select.sql.empty()) {
