@@ -366,12 +366,21 @@ const char* kBars = R"YAML(    - id: stacked
       yAxis: {columnIds: [a-amount]}
       color: {by: category, column: a-product}
       stacking: stacked
+    - id: donut
+      kind: donut-chart
+      name: Share by product
+      source: {kind: table, elementId: base}
+      columns:
+        - {id: o-product, name: Product, formula: "[Sales/Product]"}
+        - {id: o-amount, name: Amount, formula: "Sum([Sales/Amount])"}
+      value: {columnId: o-amount}
+      color: {columnId: o-product}
 )YAML";
 }
 
 TEST_CASE("stacked, normalized and horizontal bars stack their segments in proportion", "[ide][charts]") {
     Fixture f(kBars, place("stacked", 1, 13, 1, 16) + place("normal", 13, 25, 1, 16) + place("sideways", 1, 13, 16, 30) +
-                         place("area", 13, 25, 16, 30));
+                         place("area", 13, 25, 16, 30) + place("donut", 1, 13, 30, 44));
     const PreviewData d = f.ready("stacked");
     const auto r = f.warehouse.sql("SELECT region, product, sum(amount) FROM sales GROUP BY 1, 2");
     std::map<std::pair<QString, QString>, double> amount;
@@ -434,6 +443,30 @@ TEST_CASE("stacked, normalized and horizontal bars stack their segments in propo
     CHECK(side[0].shape.boundingRect().center().y() != Approx(side[1].shape.boundingRect().center().y()).margin(5));
     // Stacked area: the top series' points sit at the region totals.
     CHECK(f.hits("area").size() == amount.size());
+    // Donut: inside each slice's hit shape the canvas has one colour, a different one per slice, so a click
+    // lands on the slice that is drawn there.
+    const auto& slices = f.hits("donut");
+    REQUIRE(slices.size() == 3);
+    std::vector<QColor> sliceColours;
+    for (const auto& h : slices) {
+        const QRectF box = h.shape.boundingRect();
+        QColor first;
+        int inside = 0, same = 0;
+        for (double y = box.top(); y < box.bottom(); y += 3)
+            for (double x = box.left(); x < box.right(); x += 3) {
+                const QPointF pt(x, y);
+                bool interior = true; // 4 px clear of the slice's edges
+                for (const QPointF d : {QPointF(4, 0), QPointF(-4, 0), QPointF(0, 4), QPointF(0, -4)}) interior = interior && h.shape.contains(pt + d);
+                if (!interior) continue;
+                if (inside++ == 0) first = f.at(pt);
+                if (near(f.at(pt), first, 16)) ++same;
+            }
+        REQUIRE(inside > 10);
+        CHECK(same >= inside * 95 / 100);
+        CHECK_FALSE(whiteish(first));
+        for (const auto& other : sliceColours) CHECK_FALSE(near(other, first, 16));
+        sliceColours.push_back(first);
+    }
     (void)d;
     f.save("bars-stacked.png");
 }
