@@ -185,6 +185,11 @@ std::unique_ptr<preview::PreviewSession> EnginePreviewProvider::makeSession() co
     if (!body) return nullptr;
     auto session = std::make_unique<preview::PreviewSession>(*body);
     for (const auto& [id, fields] : controlOverrides_) session->setControlFields(id, fields);
+    try {
+        session->setTablePathResolver(preview::registryPathResolver(connect::ConnectionRegistry::load(connectionsFile_.toStdString())));
+    } catch (const std::exception&) {
+        // A malformed connections file is reported on the cards when their queries are planned.
+    }
     return session;
 }
 
@@ -251,6 +256,7 @@ QStringList EnginePreviewProvider::distinctValues(const QString& controlId, int 
         if (!entry) return fail(tr("no connection for '%1'").arg(QString::fromStdString(sourceElement)));
         // List values come from the source as authored, not narrowed by this same control.
         preview::PreviewSession unfiltered(*model_->body());
+        unfiltered.setTablePathResolver(preview::registryPathResolver(registry));
         const auto& dialect = sql::dialect(entry->profile.dialect());
         const auto plan = preview::planElement(unfiltered, sourceElement, dialect, {todayIso(), {}, {}});
         if (!plan.ok()) return fail(QString::fromStdString(plan.diagnostics.empty() ? "cannot plan" : plan.diagnostics.front().message));
