@@ -3,6 +3,7 @@
 #include "document_commands.h"
 #include "element_templates.h"
 #include "formula_editor.h"
+#include "props/editors.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -14,6 +15,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <set>
@@ -26,8 +28,13 @@ PropertyPanel::PropertyPanel(DocumentModel* model, QWidget* parent) : QWidget(pa
     connect(model_, &DocumentModel::selectionChanged, this, &PropertyPanel::rebuild);
     connect(model_, &DocumentModel::changed, this, [this] {
         const Json* e = element();
-        // Rebuild when the element changed from elsewhere (undo, source view, canvas); not while typing here.
-        if ((!e && !elementId_.isEmpty()) || (e && *e != shown_ && !(content_ && content_->isAncestorOf(focusWidget()))))
+        // Rebuild when the element changed, except while the user types into a text field here (the field
+        // already shows what was typed; rebuilding would take the cursor away). Pickers and buttons rebuild,
+        // since what they change can change which fields are shown.
+        QWidget* focus = focusWidget();
+        const bool typing = content_ && content_->isAncestorOf(focus) &&
+                            (qobject_cast<QLineEdit*>(focus) || qobject_cast<QPlainTextEdit*>(focus));
+        if ((!e && !elementId_.isEmpty()) || (e && *e != shown_ && !typing))
             rebuild();
         else if (e) shown_ = *e;
     });
@@ -99,6 +106,9 @@ bool PropertyPanel::setColumnFormula(int columnIndex, const QString& formula) {
 }
 
 void PropertyPanel::rebuild() {
+    // Keep the keyboard focus on the same editor (by object name) across the rebuild.
+    QString focusName;
+    if (content_ && focusWidget() && content_->isAncestorOf(focusWidget())) focusName = focusWidget()->objectName();
     if (content_) content_->deleteLater();
     content_ = new QWidget;
     columns_ = nullptr;
@@ -107,7 +117,9 @@ void PropertyPanel::rebuild() {
     vbox->setContentsMargins(0, 0, 0, 0);
     layout_->addWidget(content_);
     const QStringList selection = model_->selection();
+    const QString previous = elementId_;
     elementId_ = selection.size() == 1 ? selection.front() : QString();
+    if (elementId_ != previous) rows_.clear();
     const Json* e = element();
     if (!e) {
         shown_ = Json();
@@ -120,13 +132,20 @@ void PropertyPanel::rebuild() {
         return;
     }
     shown_ = *e;
+    if (!focusName.isEmpty())
+        QTimer::singleShot(0, content_, [c = content_, focusName] {
+            if (auto* w = c->findChild<QWidget*>(focusName)) w->setFocus();
+        });
     const std::string kind = e->value("kind", "");
+    // The editors of src/ide/props; each reports the keys it edits in `known`.
+    props::Context context{model_, elementPointer(), e, &rows_, [this] { rebuild(); }};
     auto* general = new QGroupBox(kindLabel(kind, e->value("controlType", "")));
     auto* form = new QFormLayout(general);
     auto* idLabel = new QLabel(elementId_);
     idLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     form->addRow(tr("Id"), idLabel);
     std::set<std::string> known = {"id", "kind"};
+    QWidget* control = props::makeControlSettingsEditor(context, known);
     if (!e->contains("name") || (*e)["name"].is_string()) {
         addTextField(form, tr("Title"), "name");
         known.insert("name");
@@ -143,9 +162,10 @@ void PropertyPanel::rebuild() {
         field(tr("Control id"), "controlId");
         form->addRow(tr("Type"), new QLabel(QString::fromStdString(e->value("controlType", ""))));
         known.insert("controlType");
-        if (e->contains("mode") && (*e)["mode"].is_string()) field(tr("Mode"), "mode");
+        if (!known.count("mode") && e->contains("mode") && (*e)["mode"].is_string()) field(tr("Mode"), "mode");
     }
     vbox->addWidget(general);
+    if (control) vbox->addWidget(control);
 
     if (e->contains("source") && (*e)["source"].is_object()) {
         known.insert("source");
@@ -223,13 +243,16 @@ void PropertyPanel::rebuild() {
             known.insert({"xAxis", "yAxis"});
         }
         if (e->contains("value") && (*e)["value"].is_object()) { addChannel(chf, tr("Value"), "/value/columnId"); known.insert("value"); }
-        if (e->contains("color") && (*e)["color"].is_object() && (*e)["color"].contains("columnId")) {
+        if (e->contains("color") && (*e)["color"].is_object() && (*e)["color"].contains("columnId") && !(*e)["color"].contains("by")) {
             addChannel(chf, tr("Color"), "/color/columnId");
             known.insert("color");
         }
         if (e->contains("values") && (*e)["values"].is_array() && kind == "pivot-table") { addChannel(chf, tr("Values"), "/values", true); known.insert("values"); }
         vbox->addWidget(box);
     }
+    for (auto make : {props::makeFormatEditor, props::makeColorEditor, props::makeSortEditor, props::makeGroupingEditor,
+                      props::makeFilterEditor, props::makeActionEditor})
+        if (QWidget* w = make(context, known)) vbox->addWidget(w);
     // Everything else, read-only: preserved as is.
     Json rest = Json::object();
     for (const auto& [k, v] : e->items())

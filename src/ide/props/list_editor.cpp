@@ -1,0 +1,103 @@
+#include "list_editor.h"
+
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QListWidget>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace quire::ide::props {
+
+ListEditor::ListEditor(const Context& context, Spec spec, QWidget* parent)
+    : QGroupBox(spec.title, parent), context_(context), spec_(std::move(spec)) {
+    setObjectName(spec_.name);
+    items_ = current(context_.model, spec_.pointer);
+    if (!items_.is_array()) items_ = Json::array();
+    auto* vbox = new QVBoxLayout(this);
+    list_ = new QListWidget;
+    list_->setObjectName(spec_.name + "-list");
+    for (const auto& item : items_) list_->addItem(spec_.label(item));
+    list_->setMaximumHeight(std::max(28, std::min(int(items_.size()), 5) * 20 + 8));
+    vbox->addWidget(list_);
+
+    auto* buttons = new QHBoxLayout;
+    auto button = [&](const QString& text, const QString& name, const QString& tip) {
+        auto* b = new QPushButton(text);
+        b->setObjectName(spec_.name + "-" + name);
+        b->setToolTip(tip);
+        b->setAutoDefault(false);
+        buttons->addWidget(b);
+        return b;
+    };
+    auto* add = button(tr("Add"), "add", tr("Add a %1").arg(spec_.itemNoun));
+    auto* remove = button(tr("Remove"), "remove", tr("Remove the selected %1").arg(spec_.itemNoun));
+    auto* up = button(tr("Up"), "up", tr("Move the selected %1 up").arg(spec_.itemNoun));
+    auto* down = button(tr("Down"), "down", tr("Move the selected %1 down").arg(spec_.itemNoun));
+    buttons->addStretch();
+    vbox->addLayout(buttons);
+
+    auto* detailHost = new QWidget;
+    auto* detailLayout = new QVBoxLayout(detailHost);
+    detailLayout->setContentsMargins(0, 0, 0, 0);
+    vbox->addWidget(detailHost);
+
+    add->setEnabled(spec_.newItem().has_value());
+    const QString key = QString::fromStdString(spec_.pointer);
+    auto showRow = [this, detailLayout, remove, up, down, key](int row) {
+        (*context_.rows)[key] = row;
+        while (QLayoutItem* old = detailLayout->takeAt(0)) {
+            if (old->widget()) old->widget()->deleteLater();
+            delete old;
+        }
+        const bool valid = row >= 0 && row < int(items_.size());
+        remove->setEnabled(valid);
+        up->setEnabled(valid && row > 0);
+        down->setEnabled(valid && row + 1 < int(items_.size()));
+        if (!valid) return;
+        auto* details = new QWidget;
+        details->setObjectName(spec_.name + "-details");
+        auto* form = new QFormLayout(details);
+        form->setContentsMargins(0, 4, 0, 0);
+        form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+        spec_.details(form, row, spec_.pointer + "/" + std::to_string(row), items_[std::size_t(row)]);
+        detailLayout->addWidget(details);
+    };
+    connect(list_, &QListWidget::currentRowChanged, this, showRow);
+    connect(add, &QPushButton::clicked, this, [this] { this->add(); });
+    connect(remove, &QPushButton::clicked, this, [this] { this->remove(list_->currentRow()); });
+    connect(up, &QPushButton::clicked, this, [this] { move(list_->currentRow(), list_->currentRow() - 1); });
+    connect(down, &QPushButton::clicked, this, [this] { move(list_->currentRow(), list_->currentRow() + 1); });
+
+    int row = context_.rows->value(key, 0);
+    if (row >= int(items_.size())) row = int(items_.size()) - 1;
+    list_->setCurrentRow(row);
+    if (row < 0) showRow(-1);
+}
+
+void ListEditor::add() {
+    std::optional<Json> item = spec_.newItem();
+    if (!item) return;
+    Json items = items_;
+    items.push_back(*item);
+    (*context_.rows)[QString::fromStdString(spec_.pointer)] = int(items.size()) - 1;
+    setValue(context_.model, spec_.pointer, items, tr("Add %1").arg(spec_.itemNoun));
+}
+
+void ListEditor::remove(int index) {
+    if (index < 0 || index >= int(items_.size())) return;
+    Json items = items_;
+    items.erase(std::size_t(index));
+    (*context_.rows)[QString::fromStdString(spec_.pointer)] = std::max(0, index - 1);
+    setValue(context_.model, spec_.pointer, items.empty() && spec_.removeWhenEmpty ? std::nullopt : std::optional<Json>(items),
+             tr("Remove %1").arg(spec_.itemNoun));
+}
+
+void ListEditor::move(int from, int to) {
+    if (from < 0 || to < 0 || from >= int(items_.size()) || to >= int(items_.size())) return;
+    Json items = items_;
+    std::swap(items[std::size_t(from)], items[std::size_t(to)]);
+    (*context_.rows)[QString::fromStdString(spec_.pointer)] = to;
+    setValue(context_.model, spec_.pointer, items, tr("Move %1").arg(spec_.itemNoun));
+}
+
+} // namespace quire::ide::props
