@@ -31,8 +31,15 @@ PropertyPanel::PropertyPanel(DocumentModel* model, QWidget* parent) : QWidget(pa
         // Rebuild when the element changed, except while the user types into a text field here (the field
         // already shows what was typed; rebuilding would take the cursor away). Pickers and buttons rebuild,
         // since what they change can change which fields are shown.
+        // "Typing" is a forward change by a merging (typing) command while a text field here has the focus;
+        // undo, and edits through pickers while a text field keeps the focus, rebuild.
+        QUndoStack* stack = model_->undoStack();
+        const int index = stack->index();
+        const QUndoCommand* top = index > 0 ? stack->command(index - 1) : nullptr;
+        const bool forward = index >= lastIndex_;
+        lastIndex_ = index;
         QWidget* focus = focusWidget();
-        const bool typing = content_ && content_->isAncestorOf(focus) &&
+        const bool typing = forward && top && top->id() == MergeTyping && content_ && content_->isAncestorOf(focus) &&
                             (qobject_cast<QLineEdit*>(focus) || qobject_cast<QPlainTextEdit*>(focus));
         if ((!e && !elementId_.isEmpty()) || (e && *e != shown_ && !typing))
             rebuild();

@@ -40,6 +40,7 @@ private:
     QTableWidget* columns_ = nullptr;
     FormulaEditor* formula_ = nullptr;
     int formulaColumn_ = -1;
+    int lastIndex_ = 0;         // undo stack index at the last change (tells undo from new edits)
     QHash<QString, int> rows_; // selected row of each list editor, kept while the same element is shown
 };
 

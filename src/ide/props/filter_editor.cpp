@@ -39,8 +39,11 @@ void defaultsFor(Json& f, const std::string& kind) {
     }
 }
 
-// Keys every filter kind shares; switching kinds keeps them and drops the rest.
+// Keys every filter kind shares.
 const std::set<std::string> kCommon{"id", "columnId", "kind", "state", "includeNulls"};
+// Keys that belong to one kind: switching kinds drops these (and keeps everything else, unknown keys too).
+const std::set<std::string> kKindSpecific{"mode", "values", "min", "max", "rankingFunction", "rowCount", "percentile",
+                                          "value", "case", "startDate", "endDate", "date", "unit", "includeToday"};
 
 QString label(const Json& element, const Json& f) {
     const QString column = columnName(element, f.value("columnId", ""));
@@ -122,10 +125,9 @@ QWidget* makeFilterEditor(const Context& c, std::set<std::string>& known) {
         auto* kindBox = enumPicker(kKinds, f.value("kind", ""));
         kindBox->setObjectName("filter-kind");
         QObject::connect(kindBox, &QComboBox::currentIndexChanged, kindBox, [model = c.model, kindBox, p] {
-            Json old = current(model, p);
-            Json f = Json::object();
-            for (const auto& [k, v] : old.items())
-                if (kCommon.count(k)) f[k] = v;
+            Json f = current(model, p);
+            if (!f.is_object()) return;
+            for (const auto& k : kKindSpecific) f.erase(k);
             f["kind"] = pickedId(kindBox);
             defaultsFor(f, pickedId(kindBox));
             setValue(model, p, f, QObject::tr("Set filter kind"));
