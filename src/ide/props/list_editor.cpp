@@ -43,8 +43,10 @@ ListEditor::ListEditor(const Context& context, Spec spec, QWidget* parent)
 
     add->setEnabled(spec_.newItem().has_value());
     const QString key = QString::fromStdString(spec_.pointer);
-    auto showRow = [this, detailLayout, remove, up, down, key](int row) {
-        (*context_.rows)[key] = row;
+    // remember: a row the user picked is kept for the next rebuild; the row shown at construction (clamped
+    // after an undo removed items) is not, so redo shows the row the user was on.
+    auto showRow = [this, detailLayout, remove, up, down, key](int row, bool remember) {
+        if (remember) (*context_.rows)[key] = row;
         while (QLayoutItem* old = detailLayout->takeAt(0)) {
             if (old->widget()) old->widget()->deleteLater();
             delete old;
@@ -62,17 +64,22 @@ ListEditor::ListEditor(const Context& context, Spec spec, QWidget* parent)
         spec_.details(form, row, spec_.pointer + "/" + std::to_string(row), items_[std::size_t(row)]);
         detailLayout->addWidget(details);
     };
-    connect(list_, &QListWidget::currentRowChanged, this, showRow);
+    connect(list_, &QListWidget::currentRowChanged, this, [showRow](int row) { showRow(row, true); });
     connect(add, &QPushButton::clicked, this, [this] { this->add(); });
     connect(remove, &QPushButton::clicked, this, [this] { this->remove(list_->currentRow()); });
     connect(up, &QPushButton::clicked, this, [this] { move(list_->currentRow(), list_->currentRow() - 1); });
     connect(down, &QPushButton::clicked, this, [this] { move(list_->currentRow(), list_->currentRow() + 1); });
 
-    int row = context_.rows->value(key, 0);
-    if (row >= int(items_.size())) row = int(items_.size()) - 1;
+    const int row = std::min(context_.rows->value(key, 0), int(items_.size()) - 1);
+    list_->blockSignals(true);
     list_->setCurrentRow(row);
-    if (row < 0) showRow(-1);
+    list_->blockSignals(false);
+    showRow(row, false);
 }
+
+// The list view clears its current row while it is destroyed; that must not reach showRow (which would
+// record row -1 for the next editor, on a half-destroyed object).
+ListEditor::~ListEditor() { list_->disconnect(this); }
 
 void ListEditor::add() {
     std::optional<Json> item = spec_.newItem();

@@ -30,6 +30,7 @@ public:
         std::function<void(QFormLayout* form, int index, const std::string& itemPointer, const Json& item)> details;
     };
     ListEditor(const Context& context, Spec spec, QWidget* parent = nullptr);
+    ~ListEditor() override;
 
 private:
     void move(int from, int to);

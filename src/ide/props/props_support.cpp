@@ -15,7 +15,25 @@ void setValue(DocumentModel* model, const std::string& pointer, const std::optio
     JsonPointer ptr(pointer);
     const bool present = model->root().contains(ptr);
     if (value ? (present && model->root().at(ptr) == *value) : !present) return;
-    model->undoStack()->push(new EditCommand(model, text, {{pointer, value, std::nullopt}}, mergeId));
+    if (!value) {
+        // Removing a member: replace the parent without it, so undo puts the key back where it was (restoring
+        // a removed key by itself would append it at the end of the object).
+        const JsonPointer parentPtr = ptr.parent_pointer();
+        Json parent = model->root().at(parentPtr);
+        if (parent.is_object()) parent.erase(ptr.back());
+        else if (parent.is_array()) parent.erase(static_cast<std::size_t>(std::stoul(ptr.back())));
+        model->undoStack()->push(new EditCommand(model, text, {{parentPtr.to_string(), parent, std::nullopt}}, mergeId));
+        return;
+    }
+    // Setting below members that do not exist yet: set the outermost missing one, so undo removes it all.
+    const Json& root = model->root();
+    JsonPointer target = ptr;
+    Json wrapped = *value;
+    while (!target.empty() && !root.contains(target.parent_pointer())) {
+        wrapped = Json{{target.back(), wrapped}};
+        target = target.parent_pointer();
+    }
+    model->undoStack()->push(new EditCommand(model, text, {{target.to_string(), wrapped, std::nullopt}}, mergeId));
 }
 
 Json current(DocumentModel* model, const std::string& pointer) {
