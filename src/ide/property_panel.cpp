@@ -174,7 +174,7 @@ void PropertyPanel::rebuild() {
     vbox->addWidget(general);
     if (control) vbox->addWidget(control);
 
-    if (e->contains("source") && (*e)["source"].is_object()) {
+    if (e->contains("source") && (*e)["source"].is_object() && !known.count("source")) { // a control's: its editor
         known.insert("source");
         const Json& src = (*e)["source"];
         auto* box = new QGroupBox(tr("Source"));
@@ -241,7 +241,8 @@ void PropertyPanel::rebuild() {
         vbox->addWidget(box);
     }
     const bool cartesian = e->contains("xAxis") || e->contains("yAxis");
-    if (cartesian || e->contains("value") || e->contains("values")) {
+    const bool pivotValues = kind == "pivot-table" && e->contains("values") && (*e)["values"].is_array();
+    if (cartesian || (e->contains("value") && (*e)["value"].is_object()) || pivotValues) {
         auto* box = new QGroupBox(tr("Channels"));
         auto* chf = new QFormLayout(box);
         if (cartesian) {
@@ -270,6 +271,7 @@ void PropertyPanel::rebuild() {
         auto* view = new QPlainTextEdit(QString::fromStdString(rest.dump(2)));
         view->setReadOnly(true);
         view->setMaximumHeight(160);
+        view->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Maximum);
         view->setFont(QFont("DejaVu Sans Mono", 9));
         rl->addWidget(view);
         vbox->addWidget(box);

@@ -28,6 +28,7 @@ QListWidget* columnChecks(const Context& c, const Json& element, const std::stri
         item->setCheckState(ticked.count(id) ? Qt::Checked : Qt::Unchecked);
     }
     list->setMaximumHeight(std::min(int(columns.size()), 6) * 20 + 8);
+    list->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Maximum);
     QObject::connect(list, &QListWidget::itemChanged, list, [model = c.model, list, pointer, what, ids] {
         Json out = Json::array();
         std::set<std::string> offered;

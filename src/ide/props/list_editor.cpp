@@ -18,6 +18,7 @@ ListEditor::ListEditor(const Context& context, Spec spec, QWidget* parent)
     list_->setObjectName(spec_.name + "-list");
     for (const auto& item : items_) list_->addItem(spec_.label(item));
     list_->setMaximumHeight(std::max(28, std::min(int(items_.size()), 5) * 20 + 8));
+    list_->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Maximum); // extra panel height goes below, not here
     vbox->addWidget(list_);
 
     auto* buttons = new QHBoxLayout;
@@ -31,8 +32,10 @@ ListEditor::ListEditor(const Context& context, Spec spec, QWidget* parent)
     };
     auto* add = button(tr("Add"), "add", tr("Add a %1").arg(spec_.itemNoun));
     auto* remove = button(tr("Remove"), "remove", tr("Remove the selected %1").arg(spec_.itemNoun));
-    auto* up = button(tr("Up"), "up", tr("Move the selected %1 up").arg(spec_.itemNoun));
-    auto* down = button(tr("Down"), "down", tr("Move the selected %1 down").arg(spec_.itemNoun));
+    auto* up = button(QStringLiteral("↑"), "up", tr("Move the selected %1 up").arg(spec_.itemNoun));
+    auto* down = button(QStringLiteral("↓"), "down", tr("Move the selected %1 down").arg(spec_.itemNoun));
+    up->setFixedWidth(30);
+    down->setFixedWidth(30);
     buttons->addStretch();
     vbox->addLayout(buttons);
 

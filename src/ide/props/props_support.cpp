@@ -58,6 +58,9 @@ std::string uniqueId(DocumentModel* model, const std::string& stem) {
 
 QComboBox* choicePicker(const std::vector<std::pair<std::string, QString>>& choices, const std::string& current) {
     auto* box = new QComboBox;
+    // Long names must not widen the panel past its dock (the combo elides instead).
+    box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    box->setMinimumContentsLength(10);
     for (const auto& [id, name] : choices) box->addItem(name, QString::fromStdString(id));
     int index = box->findData(QString::fromStdString(current));
     if (index < 0 && !current.empty()) {
