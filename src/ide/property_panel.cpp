@@ -165,6 +165,21 @@ void PropertyPanel::rebuild() {
     if (kind == "button") field(tr("Text"), "text");
     if (kind == "image" || kind == "embed") field(tr("URL"), "url");
     if (kind == "image") field(tr("Alt text"), "alt");
+    // Enumerated kind fields (spec §3.5, §3.7); "(default)" removes the key.
+    auto choice = [&](const QString& label, const char* key, const QStringList& values) {
+        if (e->contains(key) && !(*e)[key].is_string()) return; // an unexpected shape stays read-only
+        props::addEnumField(context, form, label, QStringLiteral("field-%1").arg(key), elementPointer(), *e, key, values, true);
+        known.insert(key);
+    };
+    if (kind == "text") {
+        choice(tr("Vertical align"), "verticalAlign", {"top", "center", "bottom"});
+        choice(tr("Overflow"), "overflow", {"clip", "scroll"});
+    }
+    if (kind == "button") choice(tr("Appearance"), "appearance", {"filled", "outline"});
+    if (kind == "bar-chart" || kind == "line-chart" || kind == "area-chart" || kind == "combo-chart") {
+        choice(tr("Stacking"), "stacking", {"none", "stacked", "normalized"});
+        if (kind == "bar-chart") choice(tr("Orientation"), "orientation", {"horizontal", "vertical"});
+    }
     if (kind == "control") {
         field(tr("Control id"), "controlId");
         form->addRow(tr("Type"), new QLabel(QString::fromStdString(e->value("controlType", ""))));

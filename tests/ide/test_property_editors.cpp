@@ -475,3 +475,20 @@ TEST_CASE("open-overlay picks an overlay by name and set-control-value can read 
     f.requireValid();
     f.undoAllRedoAll(original);
 }
+
+TEST_CASE("enumerated kind fields are pickers and (default) removes the key", "[ide][props]") {
+    Fixture f;
+    const Json original = f.model.root();
+    f.select("btn-paid");
+    f.pick("field-appearance", "outline");
+    CHECK(f.element("btn-paid")["appearance"] == "outline");
+    f.select("conv-by-channel");
+    f.pick("field-orientation", "");
+    f.pick("field-stacking", "stacked");
+    Json expected = elementIn(original, "conv-by-channel");
+    expected.erase("orientation");
+    expected["stacking"] = "stacked";
+    CHECK(f.element("conv-by-channel") == expected);
+    f.requireValid();
+    f.undoAllRedoAll(original);
+}
