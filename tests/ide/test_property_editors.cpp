@@ -12,6 +12,7 @@
 
 #include <QApplication>
 #include <QCheckBox>
+#include <QColorDialog>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -19,6 +20,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTest>
+#include <QTimer>
 
 #include <functional>
 
@@ -489,6 +491,36 @@ TEST_CASE("enumerated kind fields are pickers and (default) removes the key", "[
     expected.erase("orientation");
     expected["stacking"] = "stacked";
     CHECK(f.element("conv-by-channel") == expected);
+    f.requireValid();
+    f.undoAllRedoAll(original);
+}
+
+TEST_CASE("the colour dialog sets a single colour in one step", "[ide][props]") {
+    Fixture f;
+    const Json original = f.model.root();
+    f.select("revenue-trend");
+    CHECK(f.find<QComboBox>("color-by")->currentData().toString() == ""); // no colour yet: theme default
+    f.pick("color-by", "single");
+    // The dialog is modal: a timer polls for it, picks a colour and accepts.
+    auto* choose = f.find<QPushButton>("color-choose");
+    bool sawDialog = false;
+    QTimer poll;
+    poll.setInterval(10);
+    QObject::connect(&poll, &QTimer::timeout, [&] {
+        auto* dialog = qobject_cast<QColorDialog*>(QApplication::activeModalWidget());
+        if (!dialog) return;
+        poll.stop();
+        sawDialog = true;
+        dialog->setCurrentColor(QColor(0x12, 0xab, 0x34));
+        dialog->accept();
+    });
+    poll.start();
+    f.oneStep([&] { QTest::mouseClick(choose, Qt::LeftButton); });
+    poll.stop();
+    CHECK(sawDialog);
+    Json expected = elementIn(original, "revenue-trend");
+    expected["color"] = Json::parse(R"({"by": "single", "value": "#12ab34"})");
+    CHECK(f.element("revenue-trend") == expected);
     f.requireValid();
     f.undoAllRedoAll(original);
 }
