@@ -112,6 +112,29 @@ bool PropertyPanel::setColumnFormula(int columnIndex, const QString& formula) {
     return true;
 }
 
+namespace {
+
+// Builds one editor. A field of an unexpected JSON type deep inside (say a number where Sigma has a string)
+// makes the editor throw while reading it: the panel then says so and keeps the fields read-only.
+QWidget* guarded(QWidget* (*make)(const props::Context&, std::set<std::string>&), const props::Context& context,
+                 std::set<std::string>& known, QVBoxLayout* vbox) {
+    const std::set<std::string> before = known;
+    try {
+        return make(context, known);
+    } catch (const nlohmann::json::exception& error) {
+        known = before;
+        auto* note = new QLabel(QObject::tr("Some fields have a shape Quire cannot edit; they are shown read-only below (%1).")
+                                    .arg(QString::fromUtf8(error.what())));
+        note->setObjectName("editor-error");
+        note->setWordWrap(true);
+        note->setStyleSheet("color: #b91c1c;");
+        vbox->addWidget(note);
+        return nullptr;
+    }
+}
+
+} // namespace
+
 void PropertyPanel::rebuild() {
     // Keep the keyboard focus on the same editor (by object name) across the rebuild.
     QString focusName;
@@ -152,7 +175,7 @@ void PropertyPanel::rebuild() {
     idLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     form->addRow(tr("Id"), idLabel);
     std::set<std::string> known = {"id", "kind"};
-    QWidget* control = props::makeControlSettingsEditor(context, known);
+    QWidget* control = guarded(props::makeControlSettingsEditor, context, known, vbox);
     if (!e->contains("name") || (*e)["name"].is_string()) {
         addTextField(form, tr("Title"), "name");
         known.insert("name");
@@ -275,7 +298,7 @@ void PropertyPanel::rebuild() {
     }
     for (auto make : {props::makeFormatEditor, props::makeColorEditor, props::makeSortEditor, props::makeGroupingEditor,
                       props::makeFilterEditor, props::makeActionEditor})
-        if (QWidget* w = make(context, known)) vbox->addWidget(w);
+        if (QWidget* w = guarded(make, context, known, vbox)) vbox->addWidget(w);
     // Everything else, read-only: preserved as is.
     Json rest = Json::object();
     for (const auto& [k, v] : e->items())

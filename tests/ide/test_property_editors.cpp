@@ -524,3 +524,31 @@ TEST_CASE("the colour dialog sets a single colour in one step", "[ide][props]") 
     f.requireValid();
     f.undoAllRedoAll(original);
 }
+
+TEST_CASE("malformed filters, sorts, actions and formats are shown, kept and never crash the panel", "[ide][props]") {
+    Fixture f([](Json& root) {
+        Json& orders = root["contents"]["elements"][2];
+        orders["filters"] = Json::parse(R"(["oops", {"id": "f-num", "columnId": 5, "kind": "list"}])");
+        orders["sort"] = "or-date";
+        orders["actions"] = Json::parse(R"([{"id": "a-bad", "trigger": "on-select", "effects": [42]}])");
+        orders["columns"][1]["format"] = "bad";
+        orders["groupings"] = Json::parse(R"([{"id": "g", "groupBy": "or-id"}])");
+    });
+    const Json loaded = f.model.root();
+    f.select("orders");
+    // The malformed list items are listed; the one that is not an object says so.
+    CHECK(f.find<QListWidget>("filters-list")->count() == 2);
+    CHECK(f.find<QLabel>("filters-invalid")->text().contains("oops"));
+    CHECK(f.find<QListWidget>("effects-list")->item(0)->text() == "42");
+    // `sort` is not an array: not offered for editing, shown with the other fields.
+    const auto views = f.panel.content()->findChildren<QPlainTextEdit*>();
+    bool shown = false;
+    for (auto* v : views) shown = shown || v->toPlainText().contains("\"sort\": \"or-date\"");
+    CHECK(shown);
+    // Selecting the filter with a numeric column id neither crashes nor changes the document.
+    f.find<QListWidget>("filters-list")->setCurrentRow(1);
+    settle();
+    CHECK(f.model.root() == loaded);
+    // Nothing was written by showing any of it.
+    CHECK(f.model.undoStack()->count() == 0);
+}

@@ -30,6 +30,11 @@ std::string kindKey(const Json& fx) {
     return "kind";
 }
 
+QString kindText(const Json& fx) {
+    const std::string kind = str(fx, kindKey(fx).c_str());
+    return kind.empty() ? QStringLiteral("?") : QString::fromStdString(kind);
+}
+
 std::string firstId(const std::vector<std::pair<std::string, QString>>& choices) {
     return choices.empty() ? std::string() : choices.front().first;
 }
@@ -89,9 +94,9 @@ QComboBox* bindPicker(const Context& c, QFormLayout* form, const QString& label,
 // set-control-value's `value`: a constant (text, number, boolean, text-list, number-list), another
 // control's value, or a formula.
 void valueSource(const Context& c, QFormLayout* form, const std::string& p, const Json& value) {
-    const std::string type = value.is_object() ? value.value("type", "") : "";
+    const std::string type = value.is_object() ? str(value, "type") : "";
     const Json constant = type == "constant" ? value.value("value", Json()) : Json();
-    const std::string ctype = constant.is_object() ? constant.value("type", "") : "";
+    const std::string ctype = constant.is_object() ? str(constant, "type") : "";
     const std::string shown = type == "constant" ? "constant:" + ctype : type;
     auto* kind = choicePicker({{"constant:text", QObject::tr("Text")}, {"constant:number", QObject::tr("Number")},
                                {"constant:boolean", QObject::tr("True/false")}, {"constant:text-list", QObject::tr("Text list")},
@@ -114,7 +119,7 @@ void valueSource(const Context& c, QFormLayout* form, const std::string& p, cons
     });
     if (type == "control") {
         bindPicker(c, form, QObject::tr("Control"), "effect-value-control", controlChoices(c.model), p + "/control",
-                   value.value("control", ""));
+                   str(value, "control"));
     } else if (type == "formula") {
         addStringField(c, form, QObject::tr("Formula"), "effect-value-formula", p, value, "formula");
     } else if (type == "constant" && constant.is_object()) {
@@ -144,7 +149,7 @@ void valueSource(const Context& c, QFormLayout* form, const std::string& p, cons
 
 // {type: page, page} | {type: element, element} — `page`/`element` are bare keys in Sigma.
 void navigateTarget(const Context& c, QFormLayout* form, const std::string& p, const Json& target) {
-    const std::string type = target.is_object() ? target.value("type", "page") : "page";
+    const std::string type = str(target, "type").empty() ? std::string("page") : str(target, "type");
     auto* kind = enumPicker({"page", "element"}, type);
     kind->setObjectName("effect-target-type");
     form->addRow(QObject::tr("Go to"), kind);
@@ -154,16 +159,16 @@ void navigateTarget(const Context& c, QFormLayout* form, const std::string& p, c
                  QObject::tr("Set navigation target"));
     });
     if (type == "page")
-        bindPicker(c, form, QObject::tr("Page"), "effect-page", pageChoices(c.model), p + "/page", target.value("page", ""));
+        bindPicker(c, form, QObject::tr("Page"), "effect-page", pageChoices(c.model), p + "/page", str(target, "page"));
     else
         bindPicker(c, form, QObject::tr("Element"), "effect-element", elementChoices(c.model), p + "/element",
-                   target.value("element", ""));
+                   str(target, "element"));
 }
 
 // clear-control scope: {type: control, controlId} | {type: page, pageId} | {type: container,
 // containerElementId} | {type: workbook}.
 void clearScope(const Context& c, QFormLayout* form, const std::string& p, const Json& scope) {
-    const std::string type = scope.is_object() ? scope.value("type", "") : "";
+    const std::string type = scope.is_object() ? str(scope, "type") : "";
     auto* kind = enumPicker({"control", "page", "container", "workbook"}, type);
     kind->setObjectName("effect-scope-type");
     form->addRow(QObject::tr("Clear"), kind);
@@ -177,17 +182,17 @@ void clearScope(const Context& c, QFormLayout* form, const std::string& p, const
     });
     if (type == "control")
         bindPicker(c, form, QObject::tr("Control"), "effect-scope-control", controlChoices(c.model), p + "/controlId",
-                   scope.value("controlId", ""));
+                   str(scope, "controlId"));
     else if (type == "page")
-        bindPicker(c, form, QObject::tr("Page"), "effect-scope-page", pageChoices(c.model), p + "/pageId", scope.value("pageId", ""));
+        bindPicker(c, form, QObject::tr("Page"), "effect-scope-page", pageChoices(c.model), p + "/pageId", str(scope, "pageId"));
     else if (type == "container") {
         std::vector<std::pair<std::string, QString>> containers;
         if (const Json* list = c.model->elements())
             for (const auto& e : *list)
-                if (e.is_object() && e.value("kind", "").find("container") != std::string::npos)
-                    containers.emplace_back(e.value("id", ""), QString::fromStdString(e.value("name", e.value("id", ""))));
+                if (e.is_object() && str(e, "kind").find("container") != std::string::npos)
+                    containers.emplace_back(str(e, "id"), QString::fromStdString(str(e, "name").empty() ? str(e, "id") : str(e, "name")));
         bindPicker(c, form, QObject::tr("Container"), "effect-scope-container", containers, p + "/containerElementId",
-                   scope.value("containerElementId", ""));
+                   str(scope, "containerElementId"));
     }
 }
 
@@ -209,7 +214,7 @@ void jsonEffect(const Context& c, QFormLayout* form, const std::string& p, const
 
 void effectDetails(const Context& c, QFormLayout* form, const std::string& p, const Json& fx) {
     const std::string key = kindKey(fx);
-    const std::string kind = fx.value(key, "");
+    const std::string kind = str(fx, key.c_str());
     auto* kindBox = enumPicker(kEffects, kind);
     kindBox->setObjectName("effect-kind");
     form->addRow(QObject::tr("Effect"), kindBox);
@@ -218,7 +223,7 @@ void effectDetails(const Context& c, QFormLayout* form, const std::string& p, co
     });
     std::set<std::string> known{key};
     if (kind == "set-control-value") {
-        bindPicker(c, form, QObject::tr("Control"), "effect-control", controlChoices(c.model), p + "/control", fx.value("control", ""));
+        bindPicker(c, form, QObject::tr("Control"), "effect-control", controlChoices(c.model), p + "/control", str(fx, "control"));
         valueSource(c, form, p + "/value", fx.value("value", Json()));
         addEnumField(c, form, QObject::tr("Selection"), "effect-selection", p, fx, "selectionMode", {"replace", "add"}, true);
         known.insert({"control", "value", "selectionMode"});
@@ -230,7 +235,7 @@ void effectDetails(const Context& c, QFormLayout* form, const std::string& p, co
         known.insert("target");
     } else if (kind == "open-overlay") {
         bindPicker(c, form, QObject::tr("Overlay"), "effect-overlay", overlayChoices(c.model), p + "/overlayId",
-                   fx.value("overlayId", ""));
+                   str(fx, "overlayId"));
         known.insert("overlayId");
     } else if (kind == "close-overlay") {
     } else if (kind == "open-url") {
@@ -254,7 +259,7 @@ QStringList legalTriggers(const std::string& kind) {
 
 QWidget* makeActionEditor(const Context& c, std::set<std::string>& known) {
     const Json& e = *c.element;
-    const QStringList triggers = legalTriggers(e.value("kind", ""));
+    const QStringList triggers = legalTriggers(str(e, "kind"));
     if (triggers.isEmpty() && !e.contains("actions")) return nullptr;
     if (e.contains("actions") && !e["actions"].is_array()) return nullptr;
     known.insert("actions");
@@ -266,8 +271,8 @@ QWidget* makeActionEditor(const Context& c, std::set<std::string>& known) {
     spec.label = [](const Json& a) {
         QStringList effects;
         for (const auto& fx : a.value("effects", Json::array()))
-            if (fx.is_object()) effects << QString::fromStdString(fx.value(kindKey(fx), "?"));
-        return QString::fromStdString(a.value("trigger", "?")) + ": " + (effects.isEmpty() ? QObject::tr("(no effects)") : effects.join(", "));
+            effects << kindText(fx);
+        return QString::fromStdString(str(a, "trigger")) + ": " + (effects.isEmpty() ? QObject::tr("(no effects)") : effects.join(", "));
     };
     spec.newItem = [c, triggers]() -> std::optional<Json> {
         if (triggers.isEmpty()) return std::nullopt;
@@ -282,11 +287,11 @@ QWidget* makeActionEditor(const Context& c, std::set<std::string>& known) {
         fx.itemNoun = QObject::tr("effect");
         fx.removeWhenEmpty = false; // an action needs `effects`, even empty
         fx.label = [](const Json& f) {
-            QString text = QString::fromStdString(f.value(kindKey(f), "?"));
+            QString text = kindText(f);
             if (f.contains("control")) text += " → " + QString::fromStdString(f["control"].is_string() ? f["control"].get<std::string>() : "");
             if (f.contains("target") && f["target"].is_object())
-                text += " → " + QString::fromStdString(f["target"].value("page", f["target"].value("element", "")));
-            if (f.contains("overlayId")) text += " → " + QString::fromStdString(f.value("overlayId", ""));
+                text += " → " + QString::fromStdString(str(f["target"], "page") + str(f["target"], "element"));
+            if (f.contains("overlayId")) text += " → " + QString::fromStdString(str(f, "overlayId"));
             return text;
         };
         fx.newItem = [model = c.model]() -> std::optional<Json> {

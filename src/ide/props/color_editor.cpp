@@ -28,12 +28,12 @@ bool isHex(const QString& text) {
 // Column ids the chart already binds to another channel (Sigma allows one column per channel).
 std::set<std::string> boundColumns(const Json& e) {
     std::set<std::string> out;
-    if (e.contains("xAxis") && e["xAxis"].is_object()) out.insert(e["xAxis"].value("columnId", ""));
+    if (e.contains("xAxis") && e["xAxis"].is_object()) out.insert(str(e["xAxis"], "columnId"));
     if (e.contains("yAxis") && e["yAxis"].is_object())
         for (const auto& y : e["yAxis"].value("columnIds", Json::array()))
-            out.insert(y.is_string() ? y.get<std::string>() : y.is_object() ? y.value("columnId", "") : "");
+            out.insert(y.is_string() ? y.get<std::string>() : y.is_object() ? str(y, "columnId") : "");
     for (const char* k : {"size", "latitude", "longitude", "region", "geography"})
-        if (e.contains(k) && e[k].is_object()) out.insert(e[k].value("columnId", ""));
+        if (e.contains(k) && e[k].is_object()) out.insert(str(e[k], "columnId"));
     return out;
 }
 
@@ -42,11 +42,11 @@ std::set<std::string> boundColumns(const Json& e) {
 QWidget* makeColorEditor(const Context& c, std::set<std::string>& known) {
     const Json& e = *c.element;
     const Json color = e.value("color", Json());
-    if (!kByKinds.count(e.value("kind", "")) && !(color.is_object() && color.contains("by"))) return nullptr;
+    if (!kByKinds.count(str(e, "kind")) && !(color.is_object() && color.contains("by"))) return nullptr;
     if (!color.is_null() && !color.is_object()) return nullptr; // a malformed colour stays read-only (the validator says why)
     known.insert("color");
     const std::string p = c.pointer + "/color";
-    const std::string by = color.is_object() ? color.value("by", "") : "";
+    const std::string by = color.is_object() ? str(color, "by") : "";
     // Readbacks of some kinds spell the column key `columnId`; edit the key the document uses.
     const std::string columnKey = color.is_object() && color.contains("columnId") && !color.contains("column") ? "columnId" : "column";
 
@@ -67,7 +67,7 @@ QWidget* makeColorEditor(const Context& c, std::set<std::string>& known) {
             next["value"] = "#4c78a8";
         } else {
             // Keep the column when switching between category and scale, else take one no other channel uses.
-            std::string column = old.is_object() ? old.value(columnKey, "") : "";
+            std::string column = str(old, columnKey.c_str());
             if (column.empty()) {
                 const auto bound = boundColumns(element);
                 for (const auto& [id, name] : columnChoices(element))
@@ -80,7 +80,7 @@ QWidget* makeColorEditor(const Context& c, std::set<std::string>& known) {
 
     std::set<std::string> shown{"by"};
     if (by == "single") {
-        const QString value = QString::fromStdString(color.value("value", ""));
+        const QString value = QString::fromStdString(str(color, "value"));
         auto* row = new QWidget;
         auto* h = new QHBoxLayout(row);
         h->setContentsMargins(0, 0, 0, 0);
@@ -112,7 +112,7 @@ QWidget* makeColorEditor(const Context& c, std::set<std::string>& known) {
         });
         shown.insert("value");
     } else if (by == "category" || by == "scale") {
-        auto* column = columnPicker(e, color.value(columnKey, ""));
+        auto* column = columnPicker(e, str(color, columnKey.c_str()));
         column->setObjectName("color-column");
         QObject::connect(column, &QComboBox::currentIndexChanged, column, [model = c.model, column, p, columnKey] {
             setValue(model, p + "/" + columnKey, Json(pickedId(column)), QObject::tr("Set colour column"));

@@ -34,13 +34,13 @@ void addValueList(const Context& c, QFormLayout* form, const Json& e) {
 // The list source: {kind: source, source: {kind: table, elementId}, columnId}.
 void addListSource(const Context& c, QFormLayout* form, const Json& e) {
     const Json src = e.value("source", Json());
-    if (src.is_object() && src.value("kind", "") != "source") return; // manual sources: shown read-only
-    const std::string elementId = src.is_object() && src.contains("source") ? src["source"].value("elementId", "") : "";
+    if (src.is_object() && str(src, "kind") != "source") return; // manual sources: shown read-only
+    const std::string elementId = src.is_object() && src.contains("source") ? str(src["source"], "elementId") : "";
     auto* element = choicePicker(dataElementChoices(c.model), elementId);
     element->setObjectName("control-source-element");
     form->addRow(QObject::tr("Values from"), element);
     const Json* target = findElement(c.model, pickedId(element));
-    auto* column = columnPicker(target ? *target : Json::object(), src.is_object() ? src.value("columnId", "") : "");
+    auto* column = columnPicker(target ? *target : Json::object(), src.is_object() ? str(src, "columnId") : "");
     column->setObjectName("control-source-column");
     form->addRow(QObject::tr("Column"), column);
     const std::string p = c.pointer + "/source";
@@ -73,7 +73,7 @@ void addBoolValue(const Context& c, QFormLayout* form, const Json& e) {
 
 QWidget* valueFields(const Context& c, std::set<std::string>& known) {
     const Json& e = *c.element;
-    const std::string type = e.value("controlType", "");
+    const std::string type = str(e, "controlType");
     const std::string& p = c.pointer;
     auto* box = new QGroupBox(QObject::tr("Value"));
     box->setObjectName("control-settings");
@@ -93,7 +93,7 @@ QWidget* valueFields(const Context& c, std::set<std::string>& known) {
         addValueList(c, form, e);
         addListSource(c, form, e);
         known.insert("values");
-        if (!e.contains("source") || (e["source"].is_object() && e["source"].value("kind", "") == "source")) known.insert("source");
+        if (!e.contains("source") || (e["source"].is_object() && str(e["source"], "kind") == "source")) known.insert("source");
     } else if (type == "date-range") {
         addDateModeFields(c, form, p, e, "control-date", known);
         enumField(QObject::tr("Nulls"), "includeNulls", {"always", "never", "when-no-value-is-selected"}, true);
@@ -136,7 +136,7 @@ QWidget* valueFields(const Context& c, std::set<std::string>& known) {
 
 QWidget* targets(const Context& c, std::set<std::string>& known) {
     const Json& e = *c.element;
-    if (e.value("controlType", "") == "synced") return nullptr;
+    if (str(e, "controlType") == "synced") return nullptr;
     if (e.contains("filters") && !e["filters"].is_array()) return nullptr;
     known.insert("filters");
     ListEditor::Spec spec;
@@ -145,12 +145,12 @@ QWidget* targets(const Context& c, std::set<std::string>& known) {
     spec.pointer = c.pointer + "/filters";
     spec.itemNoun = QObject::tr("target");
     spec.label = [model = c.model](const Json& f) {
-        const std::string id = f.contains("source") && f["source"].is_object() ? f["source"].value("elementId", "") : "";
+        const std::string id = f.contains("source") && f["source"].is_object() ? str(f["source"], "elementId") : "";
         const Json* t = model->findElement(id);
         QString name = QString::fromStdString(id);
         for (const auto& [eid, ename] : dataElementChoices(model))
             if (eid == id) name = ename;
-        return name + " / " + (t ? columnName(*t, f.value("columnId", "")) : QString::fromStdString(f.value("columnId", "")));
+        return name + " / " + (t ? columnName(*t, str(f, "columnId")) : QString::fromStdString(str(f, "columnId")));
     };
     spec.newItem = [model = c.model]() -> std::optional<Json> {
         for (const auto& [id, name] : dataElementChoices(model))
@@ -159,12 +159,12 @@ QWidget* targets(const Context& c, std::set<std::string>& known) {
         return std::nullopt;
     };
     spec.details = [model = c.model](QFormLayout* form, int, const std::string& p, const Json& f) {
-        const std::string id = f.contains("source") && f["source"].is_object() ? f["source"].value("elementId", "") : "";
+        const std::string id = f.contains("source") && f["source"].is_object() ? str(f["source"], "elementId") : "";
         auto* element = choicePicker(dataElementChoices(model), id);
         element->setObjectName("target-element");
         form->addRow(QObject::tr("Element"), element);
         const Json* t = model->findElement(pickedId(element));
-        auto* column = columnPicker(t ? *t : Json::object(), f.value("columnId", ""));
+        auto* column = columnPicker(t ? *t : Json::object(), str(f, "columnId"));
         column->setObjectName("target-column");
         form->addRow(QObject::tr("Column"), column);
         // The column lives on the target: a new target element takes its first column, in the same command.

@@ -33,7 +33,7 @@ QLineEdit* addStringField(const Context& c, QFormLayout* form, const QString& la
 QComboBox* addEnumField(const Context& c, QFormLayout* form, const QString& label, const QString& name,
                         const std::string& pointer, const Json& object, const std::string& key, const QStringList& values,
                         bool allowDefault) {
-    const std::string cur = object.is_object() ? object.value(key, std::string()) : std::string();
+    const std::string cur = str(object, key.c_str());
     auto* box = enumPicker(values, cur, allowDefault);
     box->setObjectName(name);
     const std::string target = member(pointer, key);
@@ -73,7 +73,7 @@ void addDateModeFields(const Context& c, QFormLayout* form, const std::string& p
     static const QStringList modes{"between", "on", "before", "after", "last", "next", "current"};
     static const QStringList units{"year", "quarter", "month", "week-starting-sunday", "week-starting-monday", "day",
                                    "hour", "minute"};
-    const std::string mode = object.value("mode", "");
+    const std::string mode = str(object, "mode");
     auto* box = enumPicker(modes, mode);
     box->setObjectName(name + "-mode");
     // Changing the mode writes the object with the new mode's fields (and drops the old mode's), in one command.
@@ -110,7 +110,7 @@ void addDateModeFields(const Context& c, QFormLayout* form, const std::string& p
         if (mode != "current") {
             auto* today = new QCheckBox(QObject::tr("Include today"));
             today->setObjectName(name + "-today");
-            today->setChecked(object.value("includeToday", false));
+            today->setChecked(object.contains("includeToday") && object["includeToday"] == true);
             QObject::connect(today, &QCheckBox::toggled, today, [model = c.model, pointer](bool on) {
                 setValue(model, pointer + "/includeToday", on ? std::optional<Json>(true) : std::nullopt,
                          QObject::tr("Include today"));

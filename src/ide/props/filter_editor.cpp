@@ -46,14 +46,14 @@ const std::set<std::string> kKindSpecific{"mode", "values", "min", "max", "ranki
                                           "value", "case", "startDate", "endDate", "date", "unit", "includeToday"};
 
 QString label(const Json& element, const Json& f) {
-    const QString column = columnName(element, f.value("columnId", ""));
-    QString text = column + QStringLiteral(" · ") + QString::fromStdString(f.value("kind", "?"));
-    if (f.value("state", "") == "disabled") text += QObject::tr(" (disabled)");
+    const QString column = columnName(element, str(f, "columnId"));
+    QString text = column + QStringLiteral(" · ") + QString::fromStdString(str(f, "kind"));
+    if (str(f, "state") == "disabled") text += QObject::tr(" (disabled)");
     return text;
 }
 
 void kindFields(const Context& c, QFormLayout* form, const std::string& p, const Json& f, std::set<std::string>& known) {
-    const std::string kind = f.value("kind", "");
+    const std::string kind = str(f, "kind");
     if (kind == "list") {
         addEnumField(c, form, QObject::tr("Mode"), "filter-mode", p, f, "mode", {"include", "exclude"});
         auto* values = new QLineEdit(formatValueList(f.value("values", Json::array())));
@@ -77,7 +77,7 @@ void kindFields(const Context& c, QFormLayout* form, const std::string& p, const
         addEnumField(c, form, QObject::tr("Case"), "filter-case", p, f, "case", {"insensitive", "sensitive"});
         known.insert({"mode", "value", "case"});
     } else if (kind == "top-n") {
-        const bool percentile = f.value("rankingFunction", "") == "rank-percentile" || f.value("rankingFunction", "") == "cume-dist";
+        const bool percentile = str(f, "rankingFunction") == "rank-percentile" || str(f, "rankingFunction") == "cume-dist";
         addEnumField(c, form, QObject::tr("Ranking"), "filter-ranking", p, f, "rankingFunction",
                      {"rank", "rank-dense", "row-number", "rank-percentile", "cume-dist"});
         addEnumField(c, form, QObject::tr("Mode"), "filter-mode", p, f, "mode",
@@ -92,7 +92,7 @@ void kindFields(const Context& c, QFormLayout* form, const std::string& p, const
 
 QWidget* makeFilterEditor(const Context& c, std::set<std::string>& known) {
     const Json& e = *c.element;
-    const std::string kind = e.value("kind", "");
+    const std::string kind = str(e, "kind");
     if (kind == "control" || !e.contains("columns") || !e["columns"].is_array()) return nullptr;
     if (e.contains("filters") && !e["filters"].is_array()) return nullptr; // not ours to reshape: shown read-only
     known.insert("filters");
@@ -105,7 +105,7 @@ QWidget* makeFilterEditor(const Context& c, std::set<std::string>& known) {
     spec.newItem = [c, element = e]() -> std::optional<Json> {
         // Sigma allows one filter per column: the new filter takes the first column without one.
         std::set<std::string> filtered;
-        for (const auto& f : element.value("filters", Json::array())) filtered.insert(f.value("columnId", ""));
+        for (const auto& f : element.value("filters", Json::array())) filtered.insert(str(f, "columnId"));
         for (const auto& [id, name] : columnChoices(element))
             if (!filtered.count(id)) {
                 Json f = {{"id", uniqueId(c.model, "filter")}, {"columnId", id}, {"kind", "list"}};
@@ -116,13 +116,13 @@ QWidget* makeFilterEditor(const Context& c, std::set<std::string>& known) {
     };
     spec.details = [c, element = e](QFormLayout* form, int, const std::string& p, const Json& f) {
         std::set<std::string> itemKnown = kCommon;
-        auto* column = columnPicker(element, f.value("columnId", ""));
+        auto* column = columnPicker(element, str(f, "columnId"));
         column->setObjectName("filter-column");
         QObject::connect(column, &QComboBox::currentIndexChanged, column, [model = c.model, column, p] {
             setValue(model, p + "/columnId", Json(pickedId(column)), QObject::tr("Set filter column"));
         });
         form->addRow(QObject::tr("Column"), column);
-        auto* kindBox = enumPicker(kKinds, f.value("kind", ""));
+        auto* kindBox = enumPicker(kKinds, str(f, "kind"));
         kindBox->setObjectName("filter-kind");
         QObject::connect(kindBox, &QComboBox::currentIndexChanged, kindBox, [model = c.model, kindBox, p] {
             Json f = current(model, p);
@@ -135,7 +135,7 @@ QWidget* makeFilterEditor(const Context& c, std::set<std::string>& known) {
         form->addRow(QObject::tr("Kind"), kindBox);
         auto* enabled = new QCheckBox(QObject::tr("Enabled"));
         enabled->setObjectName("filter-enabled");
-        enabled->setChecked(f.value("state", "enabled") != "disabled");
+        enabled->setChecked(str(f, "state") != "disabled");
         // Sigma's default is enabled: enabling removes `state` when it was absent, and writes it back otherwise.
         QObject::connect(enabled, &QCheckBox::toggled, enabled, [model = c.model, p, hadState = f.contains("state")](bool on) {
             std::optional<Json> state = on ? (hadState ? std::optional<Json>("enabled") : std::nullopt) : std::optional<Json>("disabled");

@@ -33,12 +33,12 @@ QWidget* makeFormatEditor(const Context& c, std::set<std::string>& known) {
     auto* form = new QFormLayout(box);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     const Json& column = e["columns"][std::size_t(index)];
-    auto* picker = columnPicker(e, column.value("id", ""));
+    auto* picker = columnPicker(e, str(column, "id"));
     picker->setObjectName("format-column");
     form->addRow(QObject::tr("Column"), picker);
     const std::string p = c.pointer + "/columns/" + std::to_string(index) + "/format";
-    const Json format = column.value("format", Json());
-    const std::string kind = format.is_object() ? format.value("kind", "") : "";
+    const Json format = column.is_object() ? column.value("format", Json()) : Json();
+    const std::string kind = format.is_object() ? str(format, "kind") : "";
 
     auto* kindBox = choicePicker({{"", QObject::tr("(automatic)")}, {"number", "number"}, {"datetime", "datetime"},
                                   {"text", "text"}, {"auto", "auto"}}, kind);
@@ -50,7 +50,7 @@ QWidget* makeFormatEditor(const Context& c, std::set<std::string>& known) {
         preset->setObjectName("format-string");
         preset->setEditable(true);
         for (const auto& [fmt, sample] : kind == "number" ? kNumberPresets : kDatePresets) preset->addItem(fmt + "   " + sample, fmt);
-        preset->setEditText(QString::fromStdString(format.value("formatString", "")));
+        preset->setEditText(QString::fromStdString(str(format, "formatString")));
         preset->lineEdit()->setPlaceholderText(QObject::tr("(default)"));
         form->addRow(QObject::tr("Format"), preset);
         // A preset from the list writes its format string; typed text is written as it is (one undo step).
@@ -70,7 +70,7 @@ QWidget* makeFormatEditor(const Context& c, std::set<std::string>& known) {
         const std::string id = pickedId(picker);
         const Json& list = element["columns"];
         for (std::size_t i = 0; i < list.size(); ++i)
-            if (list[i].value("id", "") == id) (*c.rows)[rowKey] = int(i);
+            if (str(list[i], "id") == id) (*c.rows)[rowKey] = int(i);
         c.refresh(); // shows the other column's format (nothing in the document changed)
     });
     QObject::connect(kindBox, &QComboBox::currentIndexChanged, kindBox, [model = c.model, kindBox, p] {

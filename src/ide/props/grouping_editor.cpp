@@ -49,9 +49,10 @@ QListWidget* columnChecks(const Context& c, const Json& element, const std::stri
 
 QWidget* makeGroupingEditor(const Context& c, std::set<std::string>& known) {
     const Json& e = *c.element;
-    const std::string kind = e.value("kind", "");
+    const std::string kind = str(e, "kind");
     if (!e.contains("columns") || !e["columns"].is_array()) return nullptr;
     if (!(kind == "table" || (e.contains("groupings") && e["groupings"].is_array()))) return nullptr;
+    if (e.contains("groupings") && !e["groupings"].is_array()) return nullptr; // malformed: stays read-only
     known.insert("groupings");
     ListEditor::Spec spec;
     spec.title = QObject::tr("Groupings");

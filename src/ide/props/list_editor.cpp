@@ -2,6 +2,7 @@
 
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -16,7 +17,8 @@ ListEditor::ListEditor(const Context& context, Spec spec, QWidget* parent)
     auto* vbox = new QVBoxLayout(this);
     list_ = new QListWidget;
     list_->setObjectName(spec_.name + "-list");
-    for (const auto& item : items_) list_->addItem(spec_.label(item));
+    for (const auto& item : items_)
+        list_->addItem(item.is_object() ? spec_.label(item) : QString::fromStdString(item.dump()));
     list_->setMaximumHeight(std::max(28, std::min(int(items_.size()), 5) * 20 + 8));
     list_->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Maximum); // extra panel height goes below, not here
     vbox->addWidget(list_);
@@ -64,7 +66,17 @@ ListEditor::ListEditor(const Context& context, Spec spec, QWidget* parent)
         auto* form = new QFormLayout(details);
         form->setContentsMargins(0, 4, 0, 0);
         form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-        spec_.details(form, row, spec_.pointer + "/" + std::to_string(row), items_[std::size_t(row)]);
+        const Json& item = items_[std::size_t(row)];
+        if (item.is_object()) {
+            spec_.details(form, row, spec_.pointer + "/" + std::to_string(row), item);
+        } else {
+            // Not an object: nothing to edit field by field; kept as it is (the validator says what is wrong).
+            auto* note = new QLabel(tr("Not an object; kept as it is: %1").arg(QString::fromStdString(item.dump())));
+            note->setObjectName(spec_.name + "-invalid");
+            note->setWordWrap(true);
+            note->setStyleSheet("color: #b91c1c;");
+            form->addRow(note);
+        }
         detailLayout->addWidget(details);
     };
     connect(list_, &QListWidget::currentRowChanged, this, [showRow](int row) { showRow(row, true); });

@@ -108,7 +108,7 @@ std::string nameOf(const Json& v) {
     if (v.contains("name") && v["name"].is_string() && !v["name"].get<std::string>().empty()) return v["name"].get<std::string>();
     if (v.contains("name") && v["name"].is_object() && v["name"].contains("text") && v["name"]["text"].is_string())
         return v["name"]["text"].get<std::string>();
-    return v.value("id", "");
+    return str(v, "id");
 }
 
 std::vector<std::pair<std::string, QString>> bodyList(DocumentModel* model, const char* key) {
@@ -130,7 +130,7 @@ std::vector<std::pair<std::string, QString>> controlChoices(DocumentModel* model
     std::vector<std::pair<std::string, QString>> out;
     if (const Json* list = model->elements())
         for (const auto& e : *list)
-            if (e.is_object() && e.value("kind", "") == "control" && e.contains("controlId") && e["controlId"].is_string())
+            if (e.is_object() && str(e, "kind") == "control" && e.contains("controlId") && e["controlId"].is_string())
                 out.emplace_back(e["controlId"].get<std::string>(), QString::fromStdString(nameOf(e)));
     return out;
 }
@@ -139,8 +139,8 @@ std::vector<std::pair<std::string, QString>> dataElementChoices(DocumentModel* m
     std::vector<std::pair<std::string, QString>> out;
     if (const Json* list = model->elements())
         for (const auto& e : *list)
-            if (e.is_object() && e.value("kind", "") != "control" && e.contains("columns") && e["columns"].is_array())
-                out.emplace_back(e.value("id", ""), QString::fromStdString(nameOf(e)));
+            if (e.is_object() && str(e, "kind") != "control" && e.contains("columns") && e["columns"].is_array())
+                out.emplace_back(str(e, "id"), QString::fromStdString(nameOf(e)));
     return out;
 }
 
@@ -151,6 +151,12 @@ std::vector<std::pair<std::string, QString>> elementChoices(DocumentModel* model
             if (e.is_object() && e.contains("id") && e["id"].is_string())
                 out.emplace_back(e["id"].get<std::string>(), QString::fromStdString(nameOf(e)));
     return out;
+}
+
+std::string str(const Json& j, const char* key) {
+    if (!j.is_object()) return {};
+    auto it = j.find(key);
+    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
 std::string pickedId(const QComboBox* box) { return box->currentData().toString().toStdString(); }

@@ -55,6 +55,10 @@ std::vector<std::pair<std::string, QString>> columnChoices(const Json& element);
 QString columnName(const Json& element, const std::string& columnId);
 std::string pickedId(const QComboBox* box); // the data of the current item
 
+// The string member `key` of j; empty when j is not an object or the member is missing or not a string (a
+// malformed document must not throw while the panel reads it).
+std::string str(const Json& j, const char* key);
+
 // A comma-separated list of values: numbers, true/false and null become JSON values, "quoted" text stays text.
 Json parseValueList(const QString& text);
 QString formatValueList(const Json& values);

@@ -19,18 +19,18 @@ QWidget* tableSort(const Context& c, std::set<std::string>& known) {
     spec.pointer = c.pointer + "/sort";
     spec.itemNoun = QObject::tr("sort key");
     spec.label = [element = e](const Json& s) {
-        return columnName(element, s.value("columnId", "")) +
-               (s.value("direction", "ascending") == "descending" ? QStringLiteral(" ↓") : QStringLiteral(" ↑"));
+        return columnName(element, str(s, "columnId")) +
+               (str(s, "direction") == "descending" ? QStringLiteral(" ↓") : QStringLiteral(" ↑"));
     };
     spec.newItem = [element = e]() -> std::optional<Json> {
         std::set<std::string> used;
-        for (const auto& s : element.value("sort", Json::array())) used.insert(s.value("columnId", ""));
+        for (const auto& s : element.value("sort", Json::array())) used.insert(str(s, "columnId"));
         for (const auto& [id, name] : columnChoices(element))
             if (!used.count(id)) return Json{{"columnId", id}, {"direction", "ascending"}};
         return std::nullopt;
     };
     spec.details = [c, element = e](QFormLayout* form, int, const std::string& p, const Json& s) {
-        auto* column = columnPicker(element, s.value("columnId", ""));
+        auto* column = columnPicker(element, str(s, "columnId"));
         column->setObjectName("sort-column");
         QObject::connect(column, &QComboBox::currentIndexChanged, column, [model = c.model, column, p] {
             setValue(model, p + "/columnId", Json(pickedId(column)), QObject::tr("Set sort column"));
@@ -50,7 +50,7 @@ QWidget* axisSort(const Context& c) {
     box->setObjectName("axis-sort");
     auto* form = new QFormLayout(box);
     const std::string p = c.pointer + "/xAxis/sort";
-    auto* by = columnPicker(e, sort.is_object() ? sort.value("by", "") : "", true);
+    auto* by = columnPicker(e, sort.is_object() ? str(sort, "by") : "", true);
     by->setItemText(0, QObject::tr("(data order)"));
     by->setObjectName("axis-sort-by");
     // Choosing a column writes {by, direction}; "(data order)" removes the sort.
@@ -74,8 +74,9 @@ QWidget* axisSort(const Context& c) {
 
 QWidget* makeSortEditor(const Context& c, std::set<std::string>& known) {
     const Json& e = *c.element;
-    const std::string kind = e.value("kind", "");
+    const std::string kind = str(e, "kind");
     const bool hasColumns = e.contains("columns") && e["columns"].is_array();
+    if (e.contains("sort") && !e["sort"].is_array()) return nullptr; // malformed: stays read-only, as it is
     if (hasColumns && (kind == "table" || kind == "input-table" || (e.contains("sort") && e["sort"].is_array())))
         return tableSort(c, known);
     if (hasColumns && e.contains("xAxis") && e["xAxis"].is_object()) return axisSort(c); // xAxis itself: channels
