@@ -112,6 +112,7 @@ QUIRE_CLI_COMMAND("preview", 40, [](CLI::App& app, const quire::cli::GlobalOptio
         }
         const std::string connectionId = preview::connectionIdOf(session, *element);
         auto registry = connect::ConnectionRegistry::load(*connections);
+        session.setTablePathResolver(preview::registryPathResolver(registry));
         const auto entry = registry.find(connectionId);
         const auto dialectId = entry ? entry->profile.dialect() : sql::DialectId::SQLite;
         preview::PlanOptions options;

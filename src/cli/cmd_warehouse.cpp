@@ -38,12 +38,15 @@ QUIRE_CLI_COMMAND("warehouse", 60, [](CLI::App& app, const quire::cli::GlobalOpt
     auto* load = cmd->add_subcommand("load-postgres", "Load the same sample data into PostgreSQL (COPY through psql)");
     auto env = std::make_shared<std::string>();
     auto rowsPg = std::make_shared<std::int64_t>(200'000);
+    auto schema = std::make_shared<std::string>();
     load->add_option("--env-file", *env, "File with QUIRE_PG_HOST/PORT/DATABASE/USER/PASSWORD lines")->required();
     load->add_option("--rows", *rowsPg, "user_events rows (smaller default than SQLite: fast fixture start)")
         ->capture_default_str();
-    load->callback([env, rowsPg] {
+    load->add_option("--schema", *schema, "Load into this schema (created if missing) instead of the search_path");
+    load->callback([env, rowsPg, schema] {
         const auto t0 = std::chrono::steady_clock::now();
         auto target = readPostgresEnvFile(*env);
+        target.schema = *schema;
         auto counts = loadPostgres(target, SampleOptions{*rowsPg, SampleOptions{}.seed});
         std::cout << target.host << ":" << target.port << "/" << target.database << ": ";
         printCounts(counts, since(t0));

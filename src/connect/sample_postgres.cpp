@@ -22,6 +22,16 @@ std::string shellQuote(const std::string& s) {
     return out + "'";
 }
 
+// A double-quoted PostgreSQL identifier ("" inside).
+std::string quoteIdentifier(const std::string& s) {
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"') out += '"';
+        out.push_back(c);
+    }
+    return out + "\"";
+}
+
 std::string findPsql() {
     if (const char* p = std::getenv("QUIRE_PSQL"); p && *p) return p;
     for (const char* p : {"/usr/lib/postgresql/15/bin/psql", "/usr/bin/psql"})
@@ -40,7 +50,12 @@ public:
         unsetenv("PGPASSWORD");
         if (!pipe_) throw std::runtime_error("cannot start psql");
         buffer_.reserve(1 << 20);
-        buffer_ = "SET client_min_messages = warning;\nBEGIN;\n";
+        buffer_ = "SET client_min_messages = warning;\n";
+        // A separate schema keeps this copy apart from tables other users of the database rely on.
+        if (!t.schema.empty())
+            buffer_ += "CREATE SCHEMA IF NOT EXISTS " + quoteIdentifier(t.schema) + ";\nSET search_path TO " +
+                       quoteIdentifier(t.schema) + ";\n";
+        buffer_ += "BEGIN;\n";
     }
     ~PsqlSink() override {
         if (pipe_) pclose(pipe_);

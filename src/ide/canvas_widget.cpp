@@ -4,6 +4,7 @@
 #include "element_templates.h"
 #include "kind_style.h"
 
+#include <QDateTime>
 #include <QDragEnterEvent>
 #include <QMimeData>
 #include <QMouseEvent>
@@ -24,7 +25,12 @@ CanvasWidget::CanvasWidget(DocumentModel* model, QWidget* parent) : QWidget(pare
     setPalette(pal);
     connect(model_, &DocumentModel::changed, this, &CanvasWidget::refresh);
     connect(model_, &DocumentModel::selectionChanged, this, [this] { update(); });
+    busyTimer_ = new QTimer(this);
+    busyTimer_->setInterval(80);
+    connect(busyTimer_, &QTimer::timeout, this, [this] { update(); });
 }
+
+QRect CanvasWidget::cancelButtonRect(const QRect& card) { return QRect(card.right() - 26, card.top() + 6, 18, 18); }
 
 void CanvasWidget::setRegion(const QString& regionId) {
     regionId_ = regionId;
@@ -65,7 +71,10 @@ void CanvasWidget::paintEvent(QPaintEvent*) {
         p.setPen(QColor("#6b7280"));
         p.drawText(page, Qt::AlignCenter, tr("This page has no layout yet.\nDrag an element from the palette to start."));
     }
+    anyBusy_ = false;
     for (const auto& node : placed_) paintCard(p, node, model_->findElement(node.handle));
+    if (anyBusy_ && !busyTimer_->isActive()) busyTimer_->start();
+    else if (!anyBusy_ && busyTimer_->isActive()) busyTimer_->stop();
     if (dropPreview_) {
         p.setPen(QPen(QColor("#2563eb"), 2, Qt::DashLine));
         p.setBrush(QColor(37, 99, 235, 30));
@@ -105,8 +114,27 @@ void CanvasWidget::paintCard(QPainter& p, const PlacedNode& node, const Json* el
     else if (kind == "text") title = tr("Text");
     else if (kind == "button") title = QString::fromStdString(element->value("text", "Button"));
     else title = kindLabel(kind, element->value("controlType", ""));
-    p.drawText(header.adjusted(20, 0, 0, 0), Qt::AlignVCenter | Qt::AlignLeft,
-               p.fontMetrics().elidedText(title, Qt::ElideRight, header.width() - 24));
+    const bool busy = element && busyQuery_ && busyQuery_(QString::fromStdString(node.handle));
+    const int reserved = busy ? 48 : 0; // spinner + cancel button
+    p.drawText(header.adjusted(20, 0, -reserved, 0), Qt::AlignVCenter | Qt::AlignLeft,
+               p.fontMetrics().elidedText(title, Qt::ElideRight, header.width() - 24 - reserved));
+    if (busy) {
+        anyBusy_ = true;
+        const QRect button = cancelButtonRect(node.rect);
+        // Spinner: a quarter arc turning with the clock.
+        const QRect spin(button.left() - 20, button.top() + 2, 14, 14);
+        p.setPen(QPen(QColor("#dbeafe"), 2));
+        p.setBrush(Qt::NoBrush);
+        p.drawEllipse(spin);
+        p.setPen(QPen(QColor("#2563eb"), 2, Qt::SolidLine, Qt::RoundCap));
+        p.drawArc(spin, -int((QDateTime::currentMSecsSinceEpoch() / 3) % 360) * 16, 100 * 16);
+        p.setPen(QColor("#fca5a5"));
+        p.setBrush(QColor("#fef2f2"));
+        p.drawRoundedRect(button, 4, 4);
+        p.setPen(QPen(QColor("#b91c1c"), 1.6));
+        p.drawLine(button.center() + QPoint(-4, -4), button.center() + QPoint(4, 4));
+        p.drawLine(button.center() + QPoint(-4, 4), button.center() + QPoint(4, -4));
+    }
     if (element && node.node->kind == doc::LayoutNode::Kind::TabbedContainer && element->contains("tabs") && (*element)["tabs"].is_array()) {
         // The tab strip (the first tab is the one shown while designing).
         QFont tabFont = font();
@@ -188,6 +216,11 @@ void CanvasWidget::mousePressEvent(QMouseEvent* event) {
         return;
     }
     QString id = QString::fromStdString(node->handle);
+    if (busyQuery_ && busyQuery_(id) && cancelButtonRect(node->rect).contains(event->pos())) {
+        emit cancelQueryRequested(id);
+        return;
+    }
+    moved_ = false;
     QStringList selection = model_->selection();
     if (event->modifiers() & (Qt::ShiftModifier | Qt::ControlModifier)) {
         if (selection.contains(id)) selection.removeAll(id);
@@ -229,10 +262,17 @@ void CanvasWidget::mouseMoveEvent(QMouseEvent* event) {
         row.start = std::max(1, row.start + dr);
         row.end = row.start + h;
     }
-    if (auto* command = makeSetGeometry(model_, drag_->handle, col, row, drag_->mergeId)) model_->undoStack()->push(command);
+    if (auto* command = makeSetGeometry(model_, drag_->handle, col, row, drag_->mergeId)) {
+        moved_ = true;
+        model_->undoStack()->push(command);
+    }
 }
 
-void CanvasWidget::mouseReleaseEvent(QMouseEvent*) {
+void CanvasWidget::mouseReleaseEvent(QMouseEvent* event) {
+    // A plain click (no drag, no modifier) on a card's content is a click on its preview (on-select).
+    if (drag_ && !drag_->resize && !moved_ && !(event->modifiers() & (Qt::ShiftModifier | Qt::ControlModifier)) &&
+        (event->pos() - drag_->pressPos).manhattanLength() < 4)
+        emit contentClicked(QString::fromStdString(drag_->handle), event->pos());
     drag_.reset();
     rubber_.reset();
     update();

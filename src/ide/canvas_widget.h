@@ -5,6 +5,7 @@
 #include "canvas_geometry.h"
 #include "document_model.h"
 
+#include <QTimer>
 #include <QWidget>
 
 #include <functional>
@@ -24,6 +25,11 @@ public:
     // Paints an element's content inside its card (live preview); returns false to fall back to the design view.
     using ContentPainter = std::function<bool(QPainter&, const QRect&, const Json& element)>;
     void setContentPainter(ContentPainter painter) { contentPainter_ = std::move(painter); }
+    // Whether an element's preview query is running: its card then shows a spinner and a cancel button.
+    using BusyQuery = std::function<bool(const QString& elementId)>;
+    void setBusyQuery(BusyQuery query) { busyQuery_ = std::move(query); }
+    // The cancel button of a busy card, in canvas coordinates.
+    static QRect cancelButtonRect(const QRect& card);
 
     // Adds an element from a palette key at a grid position of the current region (what a drop does).
     // Returns the new element id, or empty when nothing was added.
@@ -35,6 +41,8 @@ public:
 
 signals:
     void elementActivated(const QString& id); // double-click
+    void contentClicked(const QString& id, const QPoint& pos); // a click on a card that did not move it
+    void cancelQueryRequested(const QString& id);              // the cancel button of a busy card
 
 protected:
     void paintEvent(QPaintEvent*) override;
@@ -77,6 +85,10 @@ private:
     QPoint rubberStart_;
     std::optional<QRect> rubber_;
     ContentPainter contentPainter_;
+    BusyQuery busyQuery_;
+    QTimer* busyTimer_ = nullptr; // repaints while any card is busy (spinner)
+    mutable bool anyBusy_ = false;
+    bool moved_ = false;          // the pressed card was dragged or resized
     int dragSerial_ = 0;
 };
 

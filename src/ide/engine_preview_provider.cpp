@@ -5,6 +5,7 @@
 #include <quire/preview/connect_params.h>
 #include <quire/preview/action_engine.h>
 #include <quire/preview/planner.h>
+#include <quire/preview/refresh_scheduler.h>
 #include <quire/preview/session.h>
 #include <quire/secrets/secret_store.h>
 #include <quire/sql/dialect.h>
@@ -16,6 +17,7 @@
 #include <QPointer>
 #include <QThread>
 
+#include <algorithm>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -46,20 +48,28 @@ std::string todayIso() { return QDate::currentDate().toString(Qt::ISODate).toStd
 } // namespace
 
 // One background thread runs the queued statements in order, keeping one ODBC connection per connectionId.
+// Each job belongs to one element and carries its own CancelToken, so one element's query can be dropped from
+// the queue or stopped in the driver (Connection::cancel through the token's hook) without touching the rest.
 struct EnginePreviewProvider::Worker {
+    struct Job {
+        QString elementId;
+        preview::CancelToken token;
+        std::function<void(const preview::CancelToken&)> run;
+    };
     std::mutex mutex;
     std::condition_variable wake;
-    std::deque<std::function<void()>> jobs;
+    std::deque<Job> jobs;
     bool stopping = false;
     bool busy = false;
     std::map<std::string, std::shared_ptr<connect::Connection>> connections;
-    std::shared_ptr<connect::Connection> running;
+    QString runningId;
+    preview::CancelToken runningToken;
     std::thread thread;
 
     void start() {
         thread = std::thread([this] {
             for (;;) {
-                std::function<void()> job;
+                Job job;
                 {
                     std::unique_lock lock(mutex);
                     wake.wait(lock, [this] { return stopping || !jobs.empty(); });
@@ -67,30 +77,46 @@ struct EnginePreviewProvider::Worker {
                     job = std::move(jobs.front());
                     jobs.pop_front();
                     busy = true;
+                    runningId = job.elementId;
+                    runningToken = job.token;
                 }
-                job();
+                job.run(job.token);
                 std::lock_guard lock(mutex);
                 busy = false;
+                runningId.clear();
+                runningToken = preview::CancelToken();
                 wake.notify_all();
             }
         });
     }
-    void post(std::function<void()> job) {
+    void post(const QString& elementId, std::function<void(const preview::CancelToken&)> run) {
         std::lock_guard lock(mutex);
-        jobs.push_back(std::move(job));
+        jobs.push_back({elementId, preview::CancelToken(), std::move(run)});
         wake.notify_all();
     }
     void clear() {
         std::lock_guard lock(mutex);
         jobs.clear();
-        if (running) running->cancel();
+        if (busy) runningToken.cancel();
+    }
+    // Drops the element's queued job and stops its running statement; true when there was one.
+    bool cancel(const QString& elementId) {
+        std::lock_guard lock(mutex);
+        const auto before = jobs.size();
+        jobs.erase(std::remove_if(jobs.begin(), jobs.end(), [&](const Job& j) { return j.elementId == elementId; }), jobs.end());
+        bool any = jobs.size() != before;
+        if (busy && runningId == elementId) {
+            runningToken.cancel();
+            any = true;
+        }
+        return any;
     }
     void stop() {
         {
             std::lock_guard lock(mutex);
             stopping = true;
             jobs.clear();
-            if (running) running->cancel();
+            if (busy) runningToken.cancel();
             wake.notify_all();
         }
         if (thread.joinable()) thread.join();
@@ -117,6 +143,18 @@ void EnginePreviewProvider::cancelAll() {
         }
 }
 
+bool EnginePreviewProvider::cancelElement(const QString& elementId) {
+    auto it = data_.find(elementId);
+    if (it == data_.end() || it->state != PreviewData::State::Busy) return false;
+    cancelledIn_[elementId] = generation_; // a result of this refresh that still arrives is dropped
+    worker_->cancel(elementId);
+    it->state = PreviewData::State::Error;
+    it->error = tr("cancelled");
+    emit queryFinished(elementId, it->sql, 0, tr("cancelled"));
+    emit updated(elementId);
+    return true;
+}
+
 bool EnginePreviewProvider::waitIdle(int milliseconds) {
     QElapsedTimer timer;
     timer.start();
@@ -134,6 +172,7 @@ bool EnginePreviewProvider::waitIdle(int milliseconds) {
 
 void EnginePreviewProvider::deliver(quint64 generation, const QString& elementId, PreviewData data) {
     if (generation != generation_) return; // a newer refresh superseded this result
+    if (auto c = cancelledIn_.find(elementId); c != cancelledIn_.end() && c.value() == generation) return;
     if (data.state == PreviewData::State::Ready || data.state == PreviewData::State::Error)
         emit queryFinished(elementId, data.sql, data.milliseconds,
                            data.state == PreviewData::State::Ready ? tr("%n row(s)", nullptr, int(data.rows.size())) : data.error);
@@ -299,12 +338,55 @@ std::shared_ptr<RowSource> EnginePreviewProvider::rowSource(const QString& eleme
 }
 
 EnginePreviewProvider::ClickResult EnginePreviewProvider::fireClick(const QString& elementId) {
+    return runTrigger(elementId, "on-click", nullptr);
+}
+
+namespace {
+Json toJson(const QVariant& v) {
+    if (v.isNull() || !v.isValid()) return nullptr;
+    switch (v.metaType().id()) {
+    case QMetaType::Bool: return v.toBool();
+    case QMetaType::Int:
+    case QMetaType::LongLong:
+    case QMetaType::UInt:
+    case QMetaType::ULongLong: return v.toLongLong();
+    case QMetaType::Double:
+    case QMetaType::Float: return v.toDouble();
+    case QMetaType::QDate: return v.toDate().toString(Qt::ISODate).toStdString();
+    case QMetaType::QDateTime: return v.toDateTime().toString(Qt::ISODate).toStdString();
+    default: return v.toString().toStdString();
+    }
+}
+} // namespace
+
+EnginePreviewProvider::ClickResult EnginePreviewProvider::fireSelect(const QString& elementId, const std::vector<int>& rows) {
+    // The selection is the picked rows of the element's current preview, keyed by column id and by name.
+    const PreviewData shown = data_.value(elementId);
+    preview::Selection selection{elementId.toStdString(), {}};
+    for (int r : rows) {
+        if (r < 0 || r >= int(shown.rows.size())) continue;
+        Json row = Json::object();
+        for (int c = 0; c < shown.columnIds.size() && c < int(shown.rows[std::size_t(r)].size()); ++c) {
+            const Json value = toJson(shown.rows[std::size_t(r)][std::size_t(c)]);
+            row[shown.columnNames.value(c).toStdString()] = value;
+            row[shown.columnIds[c].toStdString()] = value;
+        }
+        selection.rows.push_back(std::move(row));
+    }
+    if (selection.rows.empty()) return {};
+    return runTrigger(elementId, "on-select", &selection);
+}
+
+EnginePreviewProvider::ClickResult EnginePreviewProvider::runTrigger(const QString& elementId, const char* trigger,
+                                                                     const preview::Selection* selection) {
     ClickResult out;
     auto session = makeSession();
     if (!session) return out;
     session->currentPage = ""; // any navigate effect sets it
     preview::ActionEngine engine(*session);
-    const auto run = engine.fire({elementId.toStdString(), "on-click", std::nullopt, std::nullopt});
+    preview::TriggerEvent event{elementId.toStdString(), trigger, std::nullopt, std::nullopt};
+    if (selection) event.selection = *selection;
+    const auto run = engine.fire(event);
     for (const auto& d : run.diagnostics)
         if (d.severity == Severity::Error) out.errors << QString::fromStdString(d.message);
     bool controls = false;
@@ -398,7 +480,8 @@ void EnginePreviewProvider::refresh(const QStringList& elementIds) {
         }
         auto worker = worker_;
         const connect::RegistryEntry resolved = *entry;
-        worker_->post([self, worker, generation, id, plan, resolved, names, ids] {
+        worker_->post(id, [self, worker, generation, id, plan, resolved, names, ids](const preview::CancelToken& token) {
+            if (token.cancelled()) return; // cancelled while queued: the UI already shows it
             PreviewData d;
             d.sql = QString::fromStdString(plan.sql);
             d.columnNames = names;
@@ -417,15 +500,10 @@ void EnginePreviewProvider::refresh(const QStringList& elementIds) {
                     std::lock_guard lock(worker->mutex);
                     worker->connections[resolved.profile.name] = connection;
                 }
-                {
-                    std::lock_guard lock(worker->mutex);
-                    worker->running = connection;
-                }
+                // Cancelling the element asks the driver to stop the statement (SQLCancel); the query then throws.
+                token.onCancel([connection] { connection->cancel(); });
+                if (token.cancelled()) return;
                 const auto result = connection->query(plan.sql, preview::toConnectParams(plan.parameters));
-                {
-                    std::lock_guard lock(worker->mutex);
-                    worker->running.reset();
-                }
                 for (std::size_t r = 0; r < result.rowCount(); ++r) {
                     std::vector<QVariant> row;
                     for (std::size_t c = 0; c < result.columns.size(); ++c) row.push_back(toVariant(result.value(r, c)));
@@ -434,10 +512,8 @@ void EnginePreviewProvider::refresh(const QStringList& elementIds) {
                 d.totalRows = result.truncated ? -1 : qint64(result.rowCount());
                 d.state = PreviewData::State::Ready;
             } catch (const std::exception& e) {
-                std::lock_guard lock(worker->mutex);
-                worker->running.reset();
                 d.state = PreviewData::State::Error;
-                d.error = QString::fromUtf8(e.what());
+                d.error = token.cancelled() ? QObject::tr("cancelled") : QString::fromUtf8(e.what());
             }
             d.milliseconds = double(timer.nsecsElapsed()) / 1e6;
             QMetaObject::invokeMethod(

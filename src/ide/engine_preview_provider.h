@@ -17,6 +17,7 @@
 
 namespace quire::preview {
 class PreviewSession;
+struct Selection;
 }
 
 namespace quire::ide {
@@ -31,6 +32,8 @@ public:
     PreviewData data(const QString& elementId) const override;
     void refresh(const QStringList& elementIds) override;
     void cancelAll() override;
+    // Stops only this element's query (queued or running in the driver); false when it was not busy.
+    bool cancelElement(const QString& elementId) override;
     // Blocks until the queued work is done (tests, screenshots); false on timeout.
     bool waitIdle(int milliseconds);
 
@@ -52,6 +55,9 @@ public:
         QStringList errors;
     };
     ClickResult fireClick(const QString& elementId);
+    // Runs the on-select actions of a table, pivot, chart or map with these rows of its current preview
+    // (indices into data(elementId).rows) as the selection: [Selection/Col] and column value sources read them.
+    ClickResult fireSelect(const QString& elementId, const std::vector<int>& rows);
 
     // Every row of an element, paged on demand (for the Data view): the planner's SQL with LIMIT/OFFSET per
     // page on its own connection, and a count(*) for the total. nullptr with `error` when it cannot be planned.
@@ -62,6 +68,8 @@ signals:
 
 private:
     std::unique_ptr<preview::PreviewSession> makeSession() const;
+    ClickResult runTrigger(const QString& elementId, const char* trigger, const preview::Selection* selection);
+    QHash<QString, quint64> cancelledIn_; // element -> refresh generation its query was cancelled in
     QStringList lastRefresh_;
     std::map<std::string, Json> controlOverrides_;
     struct Worker;

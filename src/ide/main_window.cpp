@@ -359,6 +359,9 @@ void MainWindow::setPreviewProvider(PreviewProvider* provider) {
     if (auto* engine = dynamic_cast<EnginePreviewProvider*>(provider))
         connect(engine, &EnginePreviewProvider::controlsChanged, canvas_, qOverload<>(&QWidget::update));
     connect(queryLog_, &QueryLog::cancelRequested, provider, &PreviewProvider::cancelAll);
+    canvas_->setBusyQuery([this](const QString& id) { return preview_ && preview_->data(id).state == PreviewData::State::Busy; });
+    connect(canvas_, &CanvasWidget::cancelQueryRequested, provider, &PreviewProvider::cancelElement);
+    connect(canvas_, &CanvasWidget::contentClicked, this, &MainWindow::selectInPreview, Qt::UniqueConnection);
     // Re-run previews shortly after edits settle (the provider caches unchanged queries).
     if (!previewDebounce_) {
         previewDebounce_ = new QTimer(this);
@@ -400,6 +403,22 @@ bool MainWindow::activateInPreview(const QString& elementId) {
         return true;
     }
     return false;
+}
+
+bool MainWindow::selectInPreview(const QString& elementId, const QPoint& pos) {
+    auto* engine = dynamic_cast<EnginePreviewProvider*>(preview_);
+    const Json* element = model_.findElement(elementId.toStdString());
+    if (!engine || !element || !previewPainter_) return false;
+    bool hasOnSelect = false;
+    for (const auto& action : element->value("actions", Json::array()))
+        hasOnSelect = hasOnSelect || (action.is_object() && action.value("trigger", "") == "on-select");
+    const std::vector<int> rows = hasOnSelect ? previewPainter_->hitTest(elementId, pos) : std::vector<int>();
+    if (rows.empty()) return false;
+    const auto result = engine->fireSelect(elementId, rows);
+    if (!result.errors.isEmpty()) statusBar()->showMessage(tr("On-select failed: %1").arg(result.errors.join("; ")), 8000);
+    else statusBar()->showMessage(result.summaries.join("; "), 6000);
+    if (!result.navigateTo.isEmpty()) showRegion(result.navigateTo);
+    return true;
 }
 
 bool MainWindow::showAllRows(const QString& elementId) {

@@ -54,6 +54,10 @@ public:
     // Double-click in the canvas during preview: edit a control's value, or run a button's on-click actions.
     // false when the element has nothing to do in preview (the property panel is shown instead).
     bool activateInPreview(const QString& elementId);
+    // A click on a preview mark (table row, bar, slice, stage, point): runs the element's on-select actions
+    // with the rows under `pos` (canvas coordinates) as the selection. false when nothing was selected.
+    bool selectInPreview(const QString& elementId, const QPoint& pos);
+    PreviewPainter* previewPainter() const { return previewPainter_.get(); }
     // Shows every row of an element in the Data dock (paged on demand); false with a status message if not.
     bool showAllRows(const QString& elementId);
     void writeRecovery();

@@ -35,6 +35,11 @@ public:
     // Asks for fresh results of every element on a page/overlay (asynchronous; emits updated per element).
     virtual void refresh(const QStringList& elementIds) = 0;
     virtual void cancelAll() = 0;
+    // Cancels one element's query; false when it was not running or queued (or the provider cannot).
+    virtual bool cancelElement(const QString& elementId) {
+        (void)elementId;
+        return false;
+    }
 
 signals:
     void updated(const QString& elementId);

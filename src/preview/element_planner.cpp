@@ -6,7 +6,10 @@
 
 #include <quire/sql/compiler.h>
 
+#include "control_refs.h"
+#include "grouped_plan.h"
 #include "plan_diagnostic.h"
+#include "relation.h"
 
 #include <map>
 #include <optional>
@@ -39,6 +42,7 @@ std::string connectionIdOf(const PreviewSession& session, const std::string& ele
         if (!element || !element->contains("source") || !(*element)["source"].is_object()) return {};
         const Json& source = (*element)["source"];
         if (source.contains("connectionId") && source["connectionId"].is_string()) return source["connectionId"].get<std::string>();
+        if (!source.contains("elementId")) return sourceConnectionId(session, source); // join, union, transpose
         current = source.value("elementId", "");
     }
     return {};
@@ -59,14 +63,12 @@ PlannedQuery planSourcedElement(const PreviewSession& session, const std::string
         plan.diagnostics.push_back(planDiagnostic("preview/source-cycle", "elements are sourced from each other in a cycle"));
         return plan;
     }
-    if (element->contains("groupings") && !(*element)["groupings"].empty()) {
-        plan.diagnostics.push_back(planDiagnostic("preview/not-planned", "element '" + elementId + "': table groupings are not previewed yet"));
-        return plan;
-    }
+    if (hasWindowColumns(*element)) return planWindowedChart(session, elementId, dialect, options);
     ++planningDepth;
     PlanOptions parentOptions;
     parentOptions.today = options.today;
-    const PlannedQuery up = planElement(session, parentId, dialect, parentOptions);
+    // A pinned grouping level (source.groupingId) reads that level's rows of a grouped table.
+    const PlannedQuery up = planSourceRows(session, parentId, (*element)["source"].value("groupingId", ""), dialect, parentOptions);
     --planningDepth;
     if (!up.ok()) {
         std::string why = "its source '" + parentId + "' cannot be previewed";
@@ -93,6 +95,7 @@ PlannedQuery planSourcedElement(const PreviewSession& session, const std::string
         const std::string name = c.value("name", c.value("id", ""));
         const std::string pointer = "/columns/" + std::to_string(i) + "/formula";
         auto result = sql::compileFormula(c["formula"].get<std::string>(), dialect, [&](const sql::Reference& r) -> sql::Resolution {
+            if (auto control = resolveControlReference(session, r)) return *control;
             if (r.hasPrefix && r.prefix != parentName)
                 return sql::ResolveError{"[" + r.prefix + "/" + r.name + "]: the source element is named '" + parentName + "'"};
             if (parentColumns.count(r.name)) return sql::ColumnSql{"p." + dialect.quoteIdentifier(r.name)};

@@ -1,5 +1,7 @@
 #include <quire/preview/planner.h>
 
+#include "control_refs.h"
+#include "grouped_plan.h"
 #include "plan_diagnostic.h"
 
 #include <quire/preview/effective_filters.h>
@@ -18,6 +20,8 @@ std::optional<BoundValue> fromJson(const Json& v) {
     if (v.is_string()) return BoundValue{BoundValue::Type::Text, v};
     return std::nullopt;
 }
+
+} // namespace
 
 // Custom SQL: every {{controlId}} becomes `?` (a list control: `?, ?, ...`; no value: NULL) bound to the
 // control's current value. The statement text itself is the author's SQL, used as a subquery.
@@ -62,8 +66,6 @@ bool bindStatement(const PreviewSession& session, const std::string& statement, 
         pos = close + 2;
     }
 }
-
-} // namespace
 
 std::optional<BoundValue> boundFromSqlValue(const sql::Value& v) {
     if (std::holds_alternative<bool>(v)) return BoundValue{BoundValue::Type::Boolean, std::get<bool>(v)};
@@ -171,12 +173,17 @@ PlannedQuery planElement(const PreviewSession& session, const std::string& eleme
     const std::string kind = element->value("kind", "");
     const Json source = element->value("source", Json::object());
     const std::string sourceKind = source.value("kind", "");
+    if (kind == "pivot-table") return planPivotTable(session, elementId, dialect, options);
+    if (kind == "table" && needsGroupedPlanner(*element)) return planGroupedTable(session, elementId, dialect, options);
     if (sourceKind == "table" && kind != "control") return planSourcedElement(session, elementId, dialect, options);
-    if (kind != "table" || (sourceKind != "warehouse-table" && sourceKind != "sql") ||
-        (element->contains("groupings") && !(*element)["groupings"].empty())) {
-        plan.diagnostics.push_back(planDiagnostic("preview/not-planned",
-            "element '" + elementId + "': charts, KPIs and pivots are previewed when sourced from a table element; "
-            "this one reads its warehouse source directly or has groupings"));
+    if (kind != "control" && (sourceKind == "join" || sourceKind == "union" || sourceKind == "transpose" ||
+                              (kind != "table" && (sourceKind == "warehouse-table" || sourceKind == "sql"))))
+        return planCombinedElement(session, elementId, dialect, options);
+    if (kind != "table" || (sourceKind != "warehouse-table" && sourceKind != "sql")) {
+        const std::string why = kind == "control" ? "a control has no query of its own"
+                                : sourceKind.empty() ? "it has no data source"
+                                                     : "a '" + sourceKind + "' source is not previewed";
+        plan.diagnostics.push_back(planDiagnostic("preview/not-planned", "element '" + elementId + "' (" + kind + "): " + why));
         return plan;
     }
     plan.connectionId = source.value("connectionId", "");
@@ -211,6 +218,7 @@ PlannedQuery planElement(const PreviewSession& session, const std::string& eleme
         std::string list;
         for (const auto& column : columns) {
             const auto compiled = sql::compileFormula(column.formula, dialect, [&](const sql::Reference& r) -> sql::Resolution {
+                if (auto control = resolveControlReference(session, r)) return *control;
                 if (r.hasPrefix && r.prefix != "Custom SQL")
                     return sql::ResolveError{"unknown source '" + r.prefix + "'; custom SQL columns are [Custom SQL/...]"};
                 return sql::ColumnSql{"s." + dialect.quoteIdentifier(r.name)};
@@ -225,7 +233,7 @@ PlannedQuery planElement(const PreviewSession& session, const std::string& eleme
         }
         if (select.ok() && !list.empty()) select.sql = "SELECT " + list + " FROM (" + statement + ") s";
     } else {
-        select = sql::buildTableSelect(path, columns, dialect);
+        select = sql::buildTableSelect(session.tablePath(plan.connectionId, path), columns, dialect, [&](const sql::Reference& r) { return resolveControlReference(session, r); });
     }
     for (const auto& d : select.diagnostics) plan.diagnostics.push_back(d);
     if (!select.ok() || select.sql.empty()) {

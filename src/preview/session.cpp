@@ -183,4 +183,10 @@ std::vector<ExternalEffect> PreviewSession::takeExternalEffects() {
     return out;
 }
 
+std::vector<std::string> PreviewSession::tablePath(const std::string& connectionId, const std::vector<std::string>& path) const {
+    if (!pathResolver_) return path;
+    auto resolved = pathResolver_(connectionId, path);
+    return resolved.empty() ? path : resolved;
+}
+
 } // namespace quire::preview

@@ -48,8 +48,12 @@ public:
         case NodeKind::Null: return {"NULL", {}, Type::Null};
         case NodeKind::Reference: {
             const auto& r = resolved_.at(refKey(n));
-            if (auto* c = std::get_if<ColumnSql>(&r)) return {c->sql, {}, c->type};
+            if (auto* c = std::get_if<ColumnSql>(&r)) return {c->sql, c->params, c->type};
             const auto& v = std::get<ControlValue>(r);
+            if (v.isList)
+                throw CompileError{n.span, "sql/list-control",
+                                   "[" + n.name + "] holds several values; compare it with = or != or use In(value, [" + n.name + "])"};
+            if (std::holds_alternative<std::monostate>(v.value)) return {"NULL", {}, Type::Null};
             return {"?", {v.value}, v.type};
         }
         case NodeKind::Unary: {
@@ -79,7 +83,39 @@ private:
         return f;
     }
 
+    // The list value of a reference to a multi-value control, or null.
+    const ControlValue* listControl(const Node& n) const {
+        if (n.kind != NodeKind::Reference) return nullptr;
+        const auto* v = std::get_if<ControlValue>(&resolved_.at(refKey(n)));
+        return v && v->isList ? v : nullptr;
+    }
+
+    // `x IN (?, ?, ...)` over the items of list controls and other arguments; an empty item list is NULL.
+    Frag inList(Frag x, const std::vector<const Node*>& items, bool negate) {
+        std::vector<Frag> parts{std::move(x)};
+        std::string list;
+        for (const Node* item : items) {
+            if (const ControlValue* v = listControl(*item)) {
+                for (const auto& value : v->list) {
+                    list += std::string(list.empty() ? "" : ", ") + "?";
+                    parts.push_back(Frag{"?", {value}, v->type});
+                }
+                continue;
+            }
+            parts.push_back(compile(*item));
+            list += std::string(list.empty() ? "" : ", ") + parts.back().sql;
+        }
+        if (list.empty()) return Frag{"NULL", {}, Type::Logical}; // nothing selected: unknown, as `x = NULL`
+        std::string sql = "(" + parts[0].sql + (negate ? " NOT IN (" : " IN (") + list + "))";
+        return join(std::move(sql), std::move(parts), Type::Logical);
+    }
+
     Frag binary(const Node& n) {
+        if (n.name == "=" || n.name == "!=") {
+            // A multi-value control on either side: membership.
+            if (listControl(*n.children[1])) return inList(compile(*n.children[0]), {n.children[1].get()}, n.name == "!=");
+            if (listControl(*n.children[0])) return inList(compile(*n.children[1]), {n.children[0].get()}, n.name == "!=");
+        }
         Frag a = compile(*n.children[0]);
         Frag b = compile(*n.children[1]);
         const std::string& op = n.name;
@@ -279,13 +315,9 @@ private:
             return join(sql + " END", std::move(parts), t);
         }
         if (name == "in") {
-            std::vector<Frag> parts{arg(0)};
-            std::string sql = "(" + parts[0].sql + " IN (";
-            for (std::size_t i = 1; i < c.size(); ++i) {
-                parts.push_back(arg(i));
-                sql += (i > 1 ? ", " : "") + parts.back().sql;
-            }
-            return join(sql + "))", std::move(parts), Type::Logical);
+            std::vector<const Node*> items;
+            for (std::size_t i = 1; i < c.size(); ++i) items.push_back(c[i].get());
+            return inList(arg(0), items, false);
         }
         if (name.rfind("moving", 0) == 0) {
             const std::size_t offset = name == "movingcorr" ? 1 : 0;

@@ -8,7 +8,7 @@
 namespace quire::sql {
 
 TableSelect buildTableSelect(const std::vector<std::string>& path, const std::vector<TableColumn>& columns,
-                             const Dialect& dialect) {
+                             const Dialect& dialect, const NameResolver& names) {
     TableSelect out;
     const std::string table = path.empty() ? std::string() : path.back();
     std::map<std::string, const TableColumn*> byName;
@@ -27,9 +27,10 @@ TableSelect buildTableSelect(const std::vector<std::string>& path, const std::ve
                     if (n == r.name) return ResolveError{"column [" + r.name + "] refers to itself through other columns"};
                 auto inner = compileColumn(*it->second);
                 if (!inner.ok()) return ResolveError{"column [" + r.name + "] has errors"};
-                if (!inner.parameters.empty()) return ResolveError{"column [" + r.name + "] uses a control"};
-                return ColumnSql{"(" + inner.sql + ")", inner.type, inner.level};
+                return ColumnSql{"(" + inner.sql + ")", inner.type, inner.level, inner.parameters};
             }
+            if (names)
+                if (auto named = names(r)) return *named;
             return ColumnSql{dialect.quoteIdentifier(r.name)};
         };
         auto compiled = compileFormula(column.formula, dialect, resolver);

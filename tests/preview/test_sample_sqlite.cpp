@@ -1,5 +1,8 @@
 // The marketing sample over the generated SQLite warehouse: planned results against hand-written SQL.
+#include "sample_expectations.h"
+
 #include <catch2/catch.hpp>
+#include <quire/connect/odbc.h>
 #include <quire/connect/sample_warehouse.h>
 #include <quire/doc/io.h>
 #include <quire/preview/planner.h>
@@ -93,5 +96,21 @@ TEST_CASE("sample warehouse: orders preview follows the date control", "[preview
     // KPIs sourced from a table element are planned (values checked in test_sourced_elements.cpp).
     CHECK(planElement(session, "kpi-sessions", dialect).ok());
     sqlite3_close(db);
+    std::filesystem::remove_all(dir);
+}
+
+// Every element of the sample, with authored and non-default controls and after the "Paid search only" button,
+// through the SQLite ODBC driver (the same scenarios run on PostgreSQL in test_sample_postgres.cpp).
+TEST_CASE("sample warehouse: every element matches hand-written SQL on SQLite", "[preview][sample]") {
+    const auto dir = std::filesystem::temp_directory_path() / ("quire-preview-all-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    const std::string path = (dir / "marketing.db").string();
+    connect::SampleOptions small;
+    small.eventRows = 20000;
+    connect::generateSqlite(path, small);
+    {
+        auto connection = connect::Connection::open("Driver=SQLite3;Database=" + path + ";");
+        quire::test::sample::checkSampleScenarios(*connection, sql::DialectId::SQLite);
+    }
     std::filesystem::remove_all(dir);
 }

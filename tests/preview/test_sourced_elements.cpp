@@ -11,6 +11,8 @@
 #include <quire/sql/dialect.h>
 #include <test_support.h>
 
+#include <map>
+
 using namespace quire;
 using namespace quire::preview;
 
@@ -130,4 +132,36 @@ TEST_CASE("sourced elements report unknown parent columns and cycles", "[preview
     auto missing = planElement(session, "c", sqlite);
     REQUIRE_FALSE(missing.ok());
     CHECK(missing.diagnostics[0].rule == "preview/bad-source");
+}
+
+TEST_CASE("the sample's channel x device pivot: cells and totals match hand-written GROUP BYs", "[preview][sourced][pivot]") {
+    Sample sample;
+    auto loaded = doc::loadDocument(quire::test::sourceDir() + "/resources/examples/marketing.yaml");
+    REQUIRE(loaded.ok());
+    PreviewSession session(*loaded.document->contents());
+    auto plan = planElement(session, "channel-pivot", sql::dialect(sql::DialectId::SQLite), {"2025-06-01", {}, {}});
+    REQUIRE(plan.ok());
+    CHECK(plan.columns == std::vector<std::string>{"Channel", "Device", "Conversion value", "__pivot"});
+    const auto got = sample.run(plan);
+    const std::string from = "FROM sessions s JOIN channels c ON c.channel_id = s.channel_id LEFT JOIN conversions v ON v.session_id = s.session_id "
+                             "WHERE s.session_start >= '2024-01-01' AND s.session_start < '2025-01-01'";
+    std::map<std::string, double> want;
+    auto collect = [&](const std::string& kind, const std::string& sql) {
+        const auto r = sample.run(sql);
+        for (std::size_t i = 0; i < r.rowCount(); ++i) want[kind + "|" + r.toString(i, 0) + "|" + r.toString(i, 1)] = number(r, i, 2);
+    };
+    collect("cell", "SELECT c.channel_name, s.device, sum(COALESCE(v.conversion_value, 0)) " + from + " GROUP BY 1, 2");
+    collect("row-total", "SELECT c.channel_name, '', sum(COALESCE(v.conversion_value, 0)) " + from + " GROUP BY 1");
+    collect("column-total", "SELECT '', s.device, sum(COALESCE(v.conversion_value, 0)) " + from + " GROUP BY 2");
+    collect("grand-total", "SELECT '', '', sum(COALESCE(v.conversion_value, 0)) " + from);
+    REQUIRE(got.rowCount() == want.size());
+    for (std::size_t r = 0; r < got.rowCount(); ++r) {
+        const std::string key = got.toString(r, 3) + "|" + got.toString(r, 0) + "|" + got.toString(r, 1);
+        INFO(key);
+        REQUIRE(want.count(key));
+        CHECK(number(got, r, 2) == Approx(want[key]));
+    }
+    // Cells first, the grand total last.
+    CHECK(got.toString(0, 3) == "cell");
+    CHECK(got.toString(got.rowCount() - 1, 3) == "grand-total");
 }

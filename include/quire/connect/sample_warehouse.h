@@ -26,6 +26,7 @@ SampleCounts generateSqlite(const std::string& path, const SampleOptions& option
 
 struct PostgresTarget {
     std::string host, port, database, user, password;
+    std::string schema; // load into this schema (created if missing) instead of the role's search_path
 };
 PostgresTarget readPostgresEnvFile(const std::string& envFile); // QUIRE_PG_HOST/PORT/DATABASE/USER/PASSWORD
 // Drops and recreates the tables and loads them with COPY through a psql subprocess (password via PGPASSWORD).

@@ -1,8 +1,10 @@
 #pragma once
 // Planner parameters (BoundValue) as ODBC parameters of quire_connect. Header-only so quire_preview itself
 // does not depend on the ODBC layer; the CLI and the IDE, which execute plans, include it.
+#include <quire/connect/connection_registry.h>
 #include <quire/connect/odbc.h>
 #include <quire/preview/filter_sql.h>
+#include <quire/preview/session.h>
 
 #include <cstdio>
 #include <string>
@@ -31,6 +33,26 @@ inline std::vector<connect::Param> toConnectParams(const std::vector<BoundValue>
     out.reserve(values.size());
     for (const auto& v : values) out.push_back(toConnectParam(v));
     return out;
+}
+
+// Table paths as the registry's profile for the connectionId resolves them (connect::resolveTablePath: the
+// sample's [main, t] reads the PostgreSQL profile's schema). Unknown connections keep their paths.
+inline PreviewSession::TablePathResolver registryPathResolver(connect::ConnectionRegistry registry) {
+    return [registry = std::move(registry)](const std::string& connectionId,
+                                            const std::vector<std::string>& path) -> std::vector<std::string> {
+        if (connectionId.empty()) return {};
+        const auto entry = registry.find(connectionId);
+        if (!entry) return {};
+        try {
+            const auto resolved = connect::resolveTablePath(entry->profile, path);
+            std::vector<std::string> out;
+            for (const std::string* part : {&resolved.catalog, &resolved.schema, &resolved.table})
+                if (!part->empty()) out.push_back(*part);
+            return out;
+        } catch (const connect::ProfileError&) {
+            return {}; // more than 3 segments: left as written, the warehouse reports it
+        }
+    };
 }
 
 } // namespace quire::preview

@@ -43,4 +43,10 @@ std::string connectionIdOf(const PreviewSession& session, const std::string& ele
 PlannedQuery planSourcedElement(const PreviewSession& session, const std::string& elementId, const sql::Dialect& dialect,
                                 const PlanOptions& options = {});
 
+// Join and union sources, and charts/KPIs/pivots reading a warehouse table or custom SQL directly (planElement
+// dispatches here): the element's columns over that relation, grouped by the row-level columns when any
+// column aggregates. Transpose sources return preview/not-planned.
+PlannedQuery planCombinedElement(const PreviewSession& session, const std::string& elementId, const sql::Dialect& dialect,
+                                 const PlanOptions& options = {});
+
 } // namespace quire::preview

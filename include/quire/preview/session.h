@@ -9,6 +9,7 @@
 #include <quire/preview/dependency_graph.h>
 #include <quire/preview/input_rows.h>
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -69,6 +70,13 @@ public:
 
     std::vector<ExternalEffect> takeExternalEffects();
 
+    // Maps a warehouse-table `path` to the name the connection's warehouse knows (the sample's [main, t] is
+    // [public, t] on a PostgreSQL profile). Unset, or when the resolver returns nothing, paths are used as written.
+    using TablePathResolver =
+        std::function<std::vector<std::string>(const std::string& connectionId, const std::vector<std::string>& path)>;
+    void setTablePathResolver(TablePathResolver resolver) { pathResolver_ = std::move(resolver); }
+    std::vector<std::string> tablePath(const std::string& connectionId, const std::vector<std::string>& path) const;
+
 private:
     void indexLayout();
     Json contents_;
@@ -80,6 +88,7 @@ private:
     std::map<std::string, std::string, std::less<>> regionOf_;         // element id -> page/overlay id
     std::map<std::string, std::string, std::less<>> parentOf_;         // element id -> container element id
     std::map<std::string, int, std::less<>> selectedTabs_;
+    TablePathResolver pathResolver_;
 };
 
 } // namespace quire::preview

@@ -25,10 +25,16 @@ struct ColumnSql {
     std::string sql;                                   // a SQL expression, e.g. "t"."AMOUNT"
     formula::Type type = formula::Type::Unknown;
     formula::ExprLevel level = formula::ExprLevel::RowLevel; // Aggregate if it names an aggregate column
+    std::vector<Value> params = {};                    // values of the `?` placeholders inside `sql`
 };
+// A control's current value. A scalar is one `?` parameter (SQL NULL when unset: the literal NULL). A list
+// (several values selected) can only be compared: `[x] = [list]` -> `x IN (?, ?)`, `!=` -> NOT IN, and
+// `In(x, [list], ...)` expands the items; an empty list compares as NULL.
 struct ControlValue {
     Value value;                                       // bound as a `?` parameter
     formula::Type type = formula::Type::Unknown;
+    bool isList = false;
+    std::vector<Value> list = {};                      // isList: the selected values
 };
 struct ResolveError {
     std::string message;                               // reported at the reference's span

@@ -4,6 +4,9 @@
 // planner (quire_preview), which builds on compileExpression the same way.
 #include "quire/sql/compiler.h"
 
+#include <functional>
+#include <optional>
+
 namespace quire::sql {
 
 struct TableColumn {
@@ -19,9 +22,13 @@ struct TableSelect {
     bool ok() const { return !quire::hasErrors(diagnostics); }
 };
 
+// Consulted for bare names that are not sibling columns (the planner resolves control handles here);
+// nullopt = not one of its names, the reference is then a source column.
+using NameResolver = std::function<std::optional<Resolution>(const Reference&)>;
+
 // path: warehouse path (database/schema/table); [<last segment>/COL] and bare [COL] name source columns,
-// bare [Sibling Name] inlines that sibling column's formula.
+// bare [Sibling Name] inlines that sibling column's formula (with its parameters).
 TableSelect buildTableSelect(const std::vector<std::string>& path, const std::vector<TableColumn>& columns,
-                             const Dialect& dialect);
+                             const Dialect& dialect, const NameResolver& names = {});
 
 } // namespace quire::sql

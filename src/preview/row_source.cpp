@@ -1,0 +1,93 @@
+// The FROM side of a grouped table or pivot: a warehouse table, the author's custom SQL (with {{controlId}}
+// bound), or another element's planned rows (at a grouping level when source.groupingId is set).
+#include "grouped_plan.h"
+#include "plan_diagnostic.h"
+
+namespace quire::preview {
+namespace {
+
+thread_local int sourceDepth = 0;
+
+std::string displayName(const Json& element) {
+    if (element.contains("name") && element["name"].is_string()) return element["name"].get<std::string>();
+    if (element.contains("name") && element["name"].is_object() && element["name"].contains("text") &&
+        element["name"]["text"].is_string())
+        return element["name"]["text"].get<std::string>();
+    return element.value("id", "");
+}
+
+} // namespace
+
+PlannedQuery planSourceRows(const PreviewSession& session, const std::string& elementId, const std::string& groupingId,
+                            const sql::Dialect& dialect, const PlanOptions& options) {
+    if (sourceDepth > 16) {
+        PlannedQuery plan;
+        plan.diagnostics.push_back(planDiagnostic("preview/source-cycle", "elements are sourced from each other in a cycle"));
+        return plan;
+    }
+    PlanOptions parentOptions;
+    parentOptions.today = options.today;
+    ++sourceDepth;
+    PlannedQuery plan = groupingId.empty() ? planElement(session, elementId, dialect, parentOptions)
+                                           : planGroupedTable(session, elementId, dialect, parentOptions, groupingId);
+    --sourceDepth;
+    return plan;
+}
+
+RowSource rowSourceOf(const PreviewSession& session, const Json& element, const sql::Dialect& dialect,
+                      const PlanOptions& options) {
+    RowSource out;
+    const Json source = element.value("source", Json::object());
+    const std::string kind = source.is_object() ? source.value("kind", "") : "";
+    if (kind == "warehouse-table") {
+        std::vector<std::string> path;
+        for (const auto& part : source.value("path", Json::array()))
+            if (part.is_string()) path.push_back(part.get<std::string>());
+        if (path.empty()) {
+            out.diagnostics.push_back(planDiagnostic("preview/bad-source", "warehouse-table source without a path", "/source/path"));
+            return out;
+        }
+        out.connectionId = source.value("connectionId", "");
+        out.from.sql = dialect.quotePath(session.tablePath(out.connectionId, path));
+        out.prefix = path.back();
+    } else if (kind == "sql") {
+        std::string statement, error;
+        if (!bindStatement(session, source.value("statement", ""), statement, out.from.params, error)) {
+            out.diagnostics.push_back(planDiagnostic("preview/custom-sql", error, "/source/statement"));
+            return out;
+        }
+        out.connectionId = source.value("connectionId", "");
+        out.from.sql = "(" + statement + ")";
+        out.prefix = "Custom SQL";
+    } else if (kind == "table") {
+        const std::string parentId = source.value("elementId", "");
+        const Json* parent = session.element(parentId);
+        if (!parent) {
+            out.diagnostics.push_back(planDiagnostic("preview/bad-source", "the source element '" + parentId +
+                                                     "' is not in the workbook", "/source/elementId"));
+            return out;
+        }
+        const PlannedQuery up = planSourceRows(session, parentId, source.value("groupingId", ""), dialect, options);
+        if (!up.ok()) {
+            std::string why = "its source '" + parentId + "' cannot be previewed";
+            for (const auto& d : up.diagnostics)
+                if (d.severity == Severity::Error) {
+                    why += ": " + d.message;
+                    break;
+                }
+            out.diagnostics.push_back(planDiagnostic("preview/source", why, "/source"));
+            return out;
+        }
+        out.connectionId = up.connectionId;
+        out.from.sql = "(" + up.sql + ")";
+        out.from.params = up.parameters;
+        out.prefix = displayName(*parent);
+        out.columns.insert(up.columns.begin(), up.columns.end());
+    } else {
+        out.diagnostics.push_back(planDiagnostic("preview/not-planned", "sources of kind '" + kind +
+                                                 "' are not previewed for grouped tables and pivots yet", "/source/kind"));
+    }
+    return out;
+}
+
+} // namespace quire::preview

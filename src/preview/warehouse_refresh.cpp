@@ -1,0 +1,110 @@
+#include <quire/preview/warehouse_refresh.h>
+
+#include <quire/preview/connect_params.h>
+
+#include <mutex>
+#include <stdexcept>
+
+namespace quire::preview {
+
+Json cellJson(const connect::Value& value) {
+    return std::visit(
+        [](const auto& x) -> Json {
+            using X = std::decay_t<decltype(x)>;
+            if constexpr (std::is_same_v<X, std::monostate>) return nullptr;
+            else if constexpr (std::is_same_v<X, connect::DateValue>) return connect::formatDate(x.days);
+            else if constexpr (std::is_same_v<X, connect::TimestampValue>) return connect::formatTimestamp(x.micros);
+            else return x; // bool, int64, double, string
+        },
+        value);
+}
+
+QueryKey cacheKey(const PlannedQuery& plan) { return QueryKey{plan.connectionId, plan.sql, plan.parametersJson()}; }
+
+std::shared_ptr<const CachedResult> fetchPlanned(connect::Connection& connection, const PlannedQuery& plan,
+                                                 const CancelToken& token, const FetchWindow& window) {
+    auto result = std::make_shared<CachedResult>();
+    auto statement = connection.createStatement();
+    // The hook may run on another thread while execute/fetch blocks: it calls SQLCancel under a lock that the
+    // guard below takes too, so it never touches the statement after this function returns.
+    struct Shared {
+        std::mutex mutex;
+        connect::Statement* statement = nullptr;
+    };
+    auto shared = std::make_shared<Shared>();
+    shared->statement = statement.get();
+    token.onCancel([shared] {
+        std::lock_guard lock(shared->mutex);
+        if (shared->statement) shared->statement->cancel();
+    });
+    struct Disarm {
+        std::shared_ptr<Shared> shared;
+        ~Disarm() {
+            std::lock_guard lock(shared->mutex);
+            shared->statement = nullptr;
+        }
+    } disarm{shared};
+    if (token.cancelled()) throw std::runtime_error("cancelled");
+
+    connect::ExecuteOptions options;
+    options.batchRows = window.batchRows;
+    options.maxRows = window.maxRows + 1; // one row more tells whether the window holds everything
+    if (!statement->execute(plan.sql, toConnectParams(plan.parameters), options)) return result;
+    for (const auto& column : statement->columns()) result->columns.push_back(column.name);
+    statement->forEachBatch([&](const connect::ResultBatch& batch) {
+        for (std::size_t r = 0; r < batch.rowCount(); ++r) {
+            if (result->rows.size() == window.maxRows) {
+                result->complete = false;
+                return false;
+            }
+            Json row = Json::array();
+            for (std::size_t c = 0; c < batch.columnCount(); ++c) {
+                const connect::Column& column = batch.column(c);
+                // Decimals are cached as numbers (their double value), not as their exact text.
+                if (column.type() == connect::ColumnType::Decimal && !column.isNull(r)) row.push_back(column.doubleAt(r));
+                else row.push_back(cellJson(column.valueAt(r)));
+            }
+            result->rows.push_back(std::move(row));
+        }
+        return !token.cancelled();
+    });
+    if (token.cancelled()) throw std::runtime_error("cancelled");
+    return result;
+}
+
+WarehouseRefresh::WarehouseRefresh(ResultCache& cache, connect::ConnectionPool& pool, ConnectionString connectionString,
+                                   FetchWindow window)
+    : cache_(cache), pool_(pool), connectionString_(std::move(connectionString)), window_(window) {}
+
+void WarehouseRefresh::setPlan(const std::string& elementId, PlannedQuery plan) {
+    auto shared = std::make_shared<const PlannedQuery>(std::move(plan));
+    std::lock_guard lock(mutex_);
+    plans_[elementId] = std::move(shared);
+}
+
+RefreshScheduler::Job WarehouseRefresh::job() {
+    return [this](const std::string& elementId, const CancelToken& token) { return run(elementId, token); };
+}
+
+std::shared_ptr<const CachedResult> WarehouseRefresh::run(const std::string& elementId, const CancelToken& token) {
+    std::shared_ptr<const PlannedQuery> plan;
+    {
+        std::lock_guard lock(mutex_);
+        const auto it = plans_.find(elementId);
+        if (it != plans_.end()) plan = it->second;
+    }
+    if (!plan) throw std::runtime_error("element '" + elementId + "' has no planned query");
+    if (!plan->ok()) {
+        for (const auto& d : plan->diagnostics)
+            if (d.severity == Severity::Error) throw std::runtime_error(d.message);
+        throw std::runtime_error("element '" + elementId + "' could not be planned");
+    }
+    const QueryKey key = cacheKey(*plan);
+    if (auto hit = cache_.find(key)) return hit;
+    auto connection = pool_.acquire(connectionString_(plan->connectionId));
+    auto result = fetchPlanned(*connection, *plan, token, window_);
+    if (!token.cancelled()) cache_.put(key, result);
+    return result;
+}
+
+} // namespace quire::preview
