@@ -3,6 +3,7 @@
 #include "document_commands.h"
 #include "element_templates.h"
 #include "formula_editor.h"
+#include "props/editors.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -14,6 +15,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <set>
@@ -26,8 +28,20 @@ PropertyPanel::PropertyPanel(DocumentModel* model, QWidget* parent) : QWidget(pa
     connect(model_, &DocumentModel::selectionChanged, this, &PropertyPanel::rebuild);
     connect(model_, &DocumentModel::changed, this, [this] {
         const Json* e = element();
-        // Rebuild when the element changed from elsewhere (undo, source view, canvas); not while typing here.
-        if ((!e && !elementId_.isEmpty()) || (e && *e != shown_ && !(content_ && content_->isAncestorOf(focusWidget()))))
+        // Rebuild when the element changed, except while the user types into a text field here (the field
+        // already shows what was typed; rebuilding would take the cursor away). Pickers and buttons rebuild,
+        // since what they change can change which fields are shown.
+        // "Typing" is a forward change by a merging (typing) command while a text field here has the focus;
+        // undo, and edits through pickers while a text field keeps the focus, rebuild.
+        QUndoStack* stack = model_->undoStack();
+        const int index = stack->index();
+        const QUndoCommand* top = index > 0 ? stack->command(index - 1) : nullptr;
+        const bool forward = index >= lastIndex_;
+        lastIndex_ = index;
+        QWidget* focus = focusWidget();
+        const bool typing = forward && top && top->id() == MergeTyping && content_ && content_->isAncestorOf(focus) &&
+                            (qobject_cast<QLineEdit*>(focus) || qobject_cast<QPlainTextEdit*>(focus));
+        if ((!e && !elementId_.isEmpty()) || (e && *e != shown_ && !typing))
             rebuild();
         else if (e) shown_ = *e;
     });
@@ -98,7 +112,33 @@ bool PropertyPanel::setColumnFormula(int columnIndex, const QString& formula) {
     return true;
 }
 
+namespace {
+
+// Builds one editor. A field of an unexpected JSON type deep inside (say a number where Sigma has a string)
+// makes the editor throw while reading it: the panel then says so and keeps the fields read-only.
+QWidget* guarded(QWidget* (*make)(const props::Context&, std::set<std::string>&), const props::Context& context,
+                 std::set<std::string>& known, QVBoxLayout* vbox) {
+    const std::set<std::string> before = known;
+    try {
+        return make(context, known);
+    } catch (const nlohmann::json::exception& error) {
+        known = before;
+        auto* note = new QLabel(QObject::tr("Some fields have a shape Quire cannot edit; they are shown read-only below (%1).")
+                                    .arg(QString::fromUtf8(error.what())));
+        note->setObjectName("editor-error");
+        note->setWordWrap(true);
+        note->setStyleSheet("color: #b91c1c;");
+        vbox->addWidget(note);
+        return nullptr;
+    }
+}
+
+} // namespace
+
 void PropertyPanel::rebuild() {
+    // Keep the keyboard focus on the same editor (by object name) across the rebuild.
+    QString focusName;
+    if (content_ && focusWidget() && content_->isAncestorOf(focusWidget())) focusName = focusWidget()->objectName();
     if (content_) content_->deleteLater();
     content_ = new QWidget;
     columns_ = nullptr;
@@ -107,7 +147,9 @@ void PropertyPanel::rebuild() {
     vbox->setContentsMargins(0, 0, 0, 0);
     layout_->addWidget(content_);
     const QStringList selection = model_->selection();
+    const QString previous = elementId_;
     elementId_ = selection.size() == 1 ? selection.front() : QString();
+    if (elementId_ != previous) rows_.clear();
     const Json* e = element();
     if (!e) {
         shown_ = Json();
@@ -120,13 +162,20 @@ void PropertyPanel::rebuild() {
         return;
     }
     shown_ = *e;
+    if (!focusName.isEmpty())
+        QTimer::singleShot(0, content_, [c = content_, focusName] {
+            if (auto* w = c->findChild<QWidget*>(focusName)) w->setFocus();
+        });
     const std::string kind = e->value("kind", "");
+    // The editors of src/ide/props; each reports the keys it edits in `known`.
+    props::Context context{model_, elementPointer(), e, &rows_, [this] { rebuild(); }};
     auto* general = new QGroupBox(kindLabel(kind, e->value("controlType", "")));
     auto* form = new QFormLayout(general);
     auto* idLabel = new QLabel(elementId_);
     idLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     form->addRow(tr("Id"), idLabel);
     std::set<std::string> known = {"id", "kind"};
+    QWidget* control = guarded(props::makeControlSettingsEditor, context, known, vbox);
     if (!e->contains("name") || (*e)["name"].is_string()) {
         addTextField(form, tr("Title"), "name");
         known.insert("name");
@@ -139,15 +188,31 @@ void PropertyPanel::rebuild() {
     if (kind == "button") field(tr("Text"), "text");
     if (kind == "image" || kind == "embed") field(tr("URL"), "url");
     if (kind == "image") field(tr("Alt text"), "alt");
+    // Enumerated kind fields (spec §3.5, §3.7); "(default)" removes the key.
+    auto choice = [&](const QString& label, const char* key, const QStringList& values) {
+        if (e->contains(key) && !(*e)[key].is_string()) return; // an unexpected shape stays read-only
+        props::addEnumField(context, form, label, QStringLiteral("field-%1").arg(key), elementPointer(), *e, key, values, true);
+        known.insert(key);
+    };
+    if (kind == "text") {
+        choice(tr("Vertical align"), "verticalAlign", {"top", "center", "bottom"});
+        choice(tr("Overflow"), "overflow", {"clip", "scroll"});
+    }
+    if (kind == "button") choice(tr("Appearance"), "appearance", {"filled", "outline"});
+    if (kind == "bar-chart" || kind == "line-chart" || kind == "area-chart" || kind == "combo-chart") {
+        choice(tr("Stacking"), "stacking", {"none", "stacked", "normalized"});
+        if (kind == "bar-chart") choice(tr("Orientation"), "orientation", {"horizontal", "vertical"});
+    }
     if (kind == "control") {
         field(tr("Control id"), "controlId");
         form->addRow(tr("Type"), new QLabel(QString::fromStdString(e->value("controlType", ""))));
         known.insert("controlType");
-        if (e->contains("mode") && (*e)["mode"].is_string()) field(tr("Mode"), "mode");
+        if (!known.count("mode") && e->contains("mode") && (*e)["mode"].is_string()) field(tr("Mode"), "mode");
     }
     vbox->addWidget(general);
+    if (control) vbox->addWidget(control);
 
-    if (e->contains("source") && (*e)["source"].is_object()) {
+    if (e->contains("source") && (*e)["source"].is_object() && !known.count("source")) { // a control's: its editor
         known.insert("source");
         const Json& src = (*e)["source"];
         auto* box = new QGroupBox(tr("Source"));
@@ -214,7 +279,8 @@ void PropertyPanel::rebuild() {
         vbox->addWidget(box);
     }
     const bool cartesian = e->contains("xAxis") || e->contains("yAxis");
-    if (cartesian || e->contains("value") || e->contains("values")) {
+    const bool pivotValues = kind == "pivot-table" && e->contains("values") && (*e)["values"].is_array();
+    if (cartesian || (e->contains("value") && (*e)["value"].is_object()) || pivotValues) {
         auto* box = new QGroupBox(tr("Channels"));
         auto* chf = new QFormLayout(box);
         if (cartesian) {
@@ -223,13 +289,16 @@ void PropertyPanel::rebuild() {
             known.insert({"xAxis", "yAxis"});
         }
         if (e->contains("value") && (*e)["value"].is_object()) { addChannel(chf, tr("Value"), "/value/columnId"); known.insert("value"); }
-        if (e->contains("color") && (*e)["color"].is_object() && (*e)["color"].contains("columnId")) {
+        if (e->contains("color") && (*e)["color"].is_object() && (*e)["color"].contains("columnId") && !(*e)["color"].contains("by")) {
             addChannel(chf, tr("Color"), "/color/columnId");
             known.insert("color");
         }
         if (e->contains("values") && (*e)["values"].is_array() && kind == "pivot-table") { addChannel(chf, tr("Values"), "/values", true); known.insert("values"); }
         vbox->addWidget(box);
     }
+    for (auto make : {props::makeFormatEditor, props::makeColorEditor, props::makeSortEditor, props::makeGroupingEditor,
+                      props::makeFilterEditor, props::makeActionEditor})
+        if (QWidget* w = guarded(make, context, known, vbox)) vbox->addWidget(w);
     // Everything else, read-only: preserved as is.
     Json rest = Json::object();
     for (const auto& [k, v] : e->items())
@@ -240,6 +309,7 @@ void PropertyPanel::rebuild() {
         auto* view = new QPlainTextEdit(QString::fromStdString(rest.dump(2)));
         view->setReadOnly(true);
         view->setMaximumHeight(160);
+        view->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Maximum);
         view->setFont(QFont("DejaVu Sans Mono", 9));
         rl->addWidget(view);
         vbox->addWidget(box);

@@ -3,6 +3,7 @@
 // channels, and every field Quire does not model shown read-only (and preserved). Each edit is a command.
 #include "document_model.h"
 
+#include <QHash>
 #include <QWidget>
 
 class QFormLayout;
@@ -21,6 +22,8 @@ public:
     // For tests and keyboard users: set a column's formula by column index of the selected element.
     bool setColumnFormula(int columnIndex, const QString& formula);
     FormulaEditor* formulaEditor() const { return formula_; }
+    // The editors of the current selection (replaced on every rebuild; tests find widgets by object name here).
+    QWidget* content() const { return content_; }
 
 private:
     void rebuild();
@@ -37,6 +40,8 @@ private:
     QTableWidget* columns_ = nullptr;
     FormulaEditor* formula_ = nullptr;
     int formulaColumn_ = -1;
+    int lastIndex_ = 0;         // undo stack index at the last change (tells undo from new edits)
+    QHash<QString, int> rows_; // selected row of each list editor, kept while the same element is shown
 };
 
 } // namespace quire::ide
