@@ -28,6 +28,11 @@ struct Crosstab {
     // cells[r][g * valueIds.size() + v]: the value (null when the combination has no row)
     std::vector<std::vector<QVariant>> cells;
     std::vector<std::vector<int>> sourceRows; // the long-form row index behind each cell, -1 when none
+    // Totals from the planner's `__pivot` rows (docs/preview.md): rowTotals[r][v] (right-hand Total column),
+    // columnTotals[g * valueIds.size() + v] (bottom Total row), grandTotals[v] (the corner). Null when absent.
+    std::vector<std::vector<QVariant>> rowTotals;
+    std::vector<QVariant> columnTotals, grandTotals;
+    bool hasRowTotals = false, hasColumnTotals = false, hasGrandTotal = false;
 };
 Crosstab buildCrosstab(const Json& element, const PreviewData& data);
 

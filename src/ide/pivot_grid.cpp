@@ -95,7 +95,14 @@ Crosstab buildCrosstab(const Json& element, const PreviewData& data) {
         auto same = [&](const std::vector<QVariant>& o) { return !tupleLess(o, k) && !tupleLess(k, o); };
         if (std::find_if(keys.begin(), keys.end(), same) == keys.end()) keys.push_back(k);
     };
-    for (std::size_t r = 0; r < data.rows.size(); ++r) addKey(rowKeys, key(r, ri)), addKey(columnKeys, key(r, ci));
+    // The planner's long form marks each row: cell, row-total, column-total or grand-total (no column: cells).
+    const int kindColumn = data.columnIndex(QStringLiteral("__pivot"));
+    auto rowKind = [&](std::size_t r) {
+        if (kindColumn < 0 || kindColumn >= int(data.rows[r].size())) return QStringLiteral("cell");
+        return data.rows[r][std::size_t(kindColumn)].toString();
+    };
+    for (std::size_t r = 0; r < data.rows.size(); ++r)
+        if (rowKind(r) == QLatin1String("cell")) addKey(rowKeys, key(r, ri)), addKey(columnKeys, key(r, ci));
     std::stable_sort(rowKeys.begin(), rowKeys.end(), tupleLess);
     std::stable_sort(columnKeys.begin(), columnKeys.end(), tupleLess);
     if (shelfDescending(element, "rowsBy")) std::reverse(rowKeys.begin(), rowKeys.end());
@@ -115,12 +122,40 @@ Crosstab buildCrosstab(const Json& element, const PreviewData& data) {
             if (!tupleLess(keys[i], k) && !tupleLess(k, keys[i])) return i;
         return keys.size();
     };
+    const std::size_t nv = std::size_t(t.valueIds.size());
+    t.rowTotals.assign(rowKeys.size(), std::vector<QVariant>(nv));
+    t.columnTotals.assign(width, QVariant());
+    t.grandTotals.assign(nv, QVariant());
+    auto valueAt = [&](std::size_t r, std::size_t v) {
+        const int c = data.columnIndex(t.valueIds[int(v)]);
+        return c >= 0 && c < int(data.rows[r].size()) ? data.rows[r][std::size_t(c)] : QVariant();
+    };
     for (std::size_t r = 0; r < data.rows.size(); ++r) {
+        const QString kind = rowKind(r);
+        if (kind == QLatin1String("row-total")) {
+            const std::size_t row = indexOf(rowKeys, key(r, ri));
+            if (row == rowKeys.size()) continue;
+            for (std::size_t v = 0; v < nv; ++v) t.rowTotals[row][v] = valueAt(r, v);
+            t.hasRowTotals = true;
+            continue;
+        }
+        if (kind == QLatin1String("column-total")) {
+            const std::size_t group = indexOf(columnKeys, key(r, ci));
+            if (group == columnKeys.size()) continue;
+            for (std::size_t v = 0; v < nv; ++v) t.columnTotals[group * nv + v] = valueAt(r, v);
+            t.hasColumnTotals = true;
+            continue;
+        }
+        if (kind == QLatin1String("grand-total")) {
+            for (std::size_t v = 0; v < nv; ++v) t.grandTotals[v] = valueAt(r, v);
+            t.hasGrandTotal = true;
+            continue;
+        }
         const std::size_t row = indexOf(rowKeys, key(r, ri)), group = indexOf(columnKeys, key(r, ci));
-        for (int v = 0; v < t.valueIds.size(); ++v) {
-            const std::size_t at = group * std::size_t(t.valueIds.size()) + std::size_t(v);
-            const int c = data.columnIndex(t.valueIds[v]);
-            t.cells[row][at] = c < int(data.rows[r].size()) ? data.rows[r][std::size_t(c)] : QVariant();
+        if (row == rowKeys.size() || group == columnKeys.size()) continue;
+        for (std::size_t v = 0; v < nv; ++v) {
+            const std::size_t at = group * nv + v;
+            t.cells[row][at] = valueAt(r, v);
             t.sourceRows[row][at] = int(r);
         }
     }
@@ -155,7 +190,15 @@ void paintPivot(QPainter& p, const QRect& area, const Json& element, const Previ
     labelW = std::max(labelW, p.fontMetrics().horizontalAdvance(firstHeaders.join(" · ")) + 14);
     labelW = std::min(labelW, area.width() / 3);
     const int groups = std::max<int>(1, int(t.columnKeys.size()));
-    const int cellW = std::max(64, (area.width() - labelW) / (groups * values));
+    const bool totalColumn = t.hasRowTotals;                      // both shelves: a Total column on the right
+    const bool totalRow = t.hasColumnTotals || t.hasGrandTotal;   // and a Total row at the bottom
+    const int cellW = std::max(64, (area.width() - labelW) / ((groups + (totalColumn ? 1 : 0)) * values));
+    const int totalX = area.left() + labelW + int(t.columnKeys.size()) * values * cellW;
+    auto drawTotal = [&](const QRect& box, const QVariant& v, const QString& valueId) {
+        if (v.isNull()) return;
+        p.drawText(box.adjusted(4, 0, -6, 0), Qt::AlignVCenter | Qt::AlignRight,
+                   p.fontMetrics().elidedText(formatPreviewValue(v, columnFormat(element, valueId)), Qt::ElideRight, cellW - 10));
+    };
     const QRect header(area.left(), area.top(), area.width(), headerRows * rowH);
     p.fillRect(header, QColor("#f1f5f9"));
     p.setFont(bold);
@@ -178,9 +221,15 @@ void paintPivot(QPainter& p, const QRect& area, const Json& element, const Previ
                 p.drawText(QRect(x + v * cellW + 4, area.top() + (headerRows - 1) * rowH, cellW - 8, rowH), Qt::AlignVCenter | Qt::AlignRight,
                            p.fontMetrics().elidedText(t.valueNames.value(v), Qt::ElideRight, cellW - 8));
     }
+    if (totalColumn) {
+        p.setFont(bold);
+        p.setPen(QColor("#334155"));
+        p.drawText(QRect(totalX + 4, area.top() + (headerRows - 1) * rowH, values * cellW - 8, rowH), Qt::AlignVCenter | Qt::AlignRight,
+                   QObject::tr("Total"));
+    }
     p.setPen(QColor("#cbd5e1"));
     p.drawLine(area.left(), header.bottom(), area.right(), header.bottom());
-    const int visible = std::min<int>(int(t.rowKeys.size()), (area.height() - header.height() - 16) / rowH);
+    const int visible = std::min<int>(int(t.rowKeys.size()), (area.height() - header.height() - 16 - (totalRow ? rowH : 0)) / rowH);
     for (int r = 0; r < visible; ++r) {
         const int y = header.bottom() + 1 + r * rowH;
         if (r % 2) p.fillRect(QRect(area.left(), y, area.width(), rowH), QColor("#f8fafc"));
@@ -211,6 +260,29 @@ void paintPivot(QPainter& p, const QRect& area, const Json& element, const Previ
                 hits.push_back({path, {t.sourceRows[std::size_t(r)][i]}});
             }
         }
+        if (totalColumn) {
+            p.setFont(bold);
+            p.setPen(QColor("#111827"));
+            for (int v = 0; v < values && v < int(t.valueIds.size()); ++v)
+                drawTotal(QRect(totalX + v * cellW, y, cellW, rowH), t.rowTotals[std::size_t(r)][std::size_t(v)], t.valueIds[v]);
+        }
+    }
+    if (totalRow) {
+        const int y = header.bottom() + 1 + visible * rowH;
+        p.setPen(QColor("#94a3b8"));
+        p.drawLine(area.left(), y, area.right(), y);
+        p.setFont(bold);
+        p.setPen(QColor("#111827"));
+        p.drawText(QRect(area.left() + 6, y, labelW - 8, rowH), Qt::AlignVCenter | Qt::AlignLeft, QObject::tr("Total"));
+        const std::size_t nv = std::size_t(t.valueIds.size());
+        for (std::size_t g = 0; g < t.columnKeys.size(); ++g)
+            for (std::size_t v = 0; v < nv; ++v) {
+                // Without columnsBy the one column group's total is the grand total.
+                const QVariant value = t.columnDimensions.isEmpty() ? t.grandTotals[v] : t.columnTotals[g * nv + v];
+                drawTotal(QRect(area.left() + labelW + int(g * nv + v) * cellW, y, cellW, rowH), value, t.valueIds[int(v)]);
+            }
+        if (totalColumn)
+            for (std::size_t v = 0; v < nv; ++v) drawTotal(QRect(totalX + int(v) * cellW, y, cellW, rowH), t.grandTotals[v], t.valueIds[int(v)]);
     }
     p.setFont(f);
     p.setPen(QColor("#6b7280"));

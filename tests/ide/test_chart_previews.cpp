@@ -303,6 +303,20 @@ TEST_CASE("a pivot with columnsBy is drawn as a cross-tab coloured on its backgr
             }
         }
     CHECK(filled == int(expected.size()));
+    // Totals come from the planner's __pivot rows; compared with plain SQL per region, per product and overall.
+    REQUIRE(t.hasRowTotals);
+    REQUIRE(t.hasColumnTotals);
+    REQUIRE(t.hasGrandTotal);
+    const auto byRegion = f.warehouse.sql("SELECT region, sum(amount) FROM sales GROUP BY 1 ORDER BY 1");
+    REQUIRE(byRegion.rowCount() == 3);
+    for (std::size_t row = 0; row < 3; ++row) {
+        CHECK(t.rowKeys[row].join("").toStdString() == byRegion.toString(row, 0));
+        CHECK(t.rowTotals[row][0].toDouble() == std::stod(byRegion.toString(row, 1)));
+    }
+    const auto byProduct = f.warehouse.sql("SELECT product, sum(amount) FROM sales GROUP BY 1 ORDER BY 1");
+    REQUIRE(byProduct.rowCount() == 3);
+    for (std::size_t col = 0; col < 3; ++col) CHECK(t.columnTotals[col].toDouble() == std::stod(byProduct.toString(col, 1)));
+    CHECK(t.grandTotals[0].toDouble() == std::stod(f.warehouse.sql("SELECT sum(amount) FROM sales").toString(0, 0)));
     // The largest cell (West / Gadget, 130) wears the scale's end colour, the smallest (South / Gizmo, 20) its start.
     auto cellColour = [&](const std::string& region, const std::string& product) {
         for (const auto& h : f.hits("heat"))

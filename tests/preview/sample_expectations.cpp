@@ -138,7 +138,12 @@ std::map<std::string, Expectation> expectations(sql::DialectId dialect, const Co
     e["revenue-trend"] = {"SELECT " + month("order_date") + ", sum(revenue) FROM " + o + " x GROUP BY 1", {0}, 0, false};
     e["sessions-area"] = {"SELECT " + month("session_start") + ", count(session_id), channel_type FROM " + s + " x GROUP BY 1, 3", {0}, 0, false};
     e["status-share"] = {"SELECT status, count(order_id) FROM " + o + " x GROUP BY status", {}, 1, true};
-    e["channel-pivot"] = {"SELECT channel_name, device, sum(conversion_value) FROM " + s + " x GROUP BY channel_name, device", {}, -1, false};
+    // The pivot's long form: cells, then row totals (per channel), column totals (per device), the grand total.
+    e["channel-pivot"] = {"SELECT channel_name, device, sum(conversion_value), 'cell' FROM " + s + " x GROUP BY channel_name, device"
+                          " UNION ALL SELECT channel_name, NULL, sum(conversion_value), 'row-total' FROM " + s + " x GROUP BY channel_name"
+                          " UNION ALL SELECT NULL, device, sum(conversion_value), 'column-total' FROM " + s + " x GROUP BY device"
+                          " UNION ALL SELECT NULL, NULL, sum(conversion_value), 'grand-total' FROM " + s + " x",
+                          {}, -1, false};
     return e;
 }
 
