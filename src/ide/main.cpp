@@ -55,6 +55,8 @@ int main(int argc, char** argv) {
         for (auto* d : window.findChildren<QDockWidget*>())
             if (d->objectName() == parser.value(dock)) d->raise();
     window.show();
+    if (parser.isSet(select)) // once the window has its size, so the card can be scrolled to
+        QTimer::singleShot(0, &window, [&window, id = parser.value(select)] { window.revealElement(id); });
     std::fprintf(stderr, "quire-ide: first window after %lld ms\n", static_cast<long long>(startup.elapsed()));
 
     if (parser.isSet(screenshot)) {

@@ -162,6 +162,11 @@ void MainWindow::buildDocks() {
         if (!id.isEmpty()) model_.setSelection({id});
     });
     connect(outline_, &OutlineWidget::regionActivated, this, &MainWindow::showRegion);
+    // Selecting an element off screen (outline, problems, --select) scrolls the canvas to its card; a card that
+    // is already partly visible stays put, so clicking or dragging never scrolls.
+    connect(&model_, &DocumentModel::selectionChanged, this, [this](const QStringList& ids) {
+        if (ids.size() == 1) revealElement(ids.front());
+    });
     connect(problems_, &ProblemsWidget::jumpToLine, this, [this, sourceDock](int line, int column) {
         if (line <= 0) return;
         sourceDock->raise();
@@ -598,6 +603,18 @@ void MainWindow::offerRecovery() {
     // Recovered edits are unsaved: make the document dirty with an undoable marker-free replace.
     model_.undoStack()->push(new EditCommand(&model_, tr("Recovered"), {{"", model_.root(), std::nullopt}}));
     refreshPages();
+}
+
+void MainWindow::revealElement(const QString& id) {
+    for (const auto& n : canvas_->placedNodes()) {
+        if (QString::fromStdString(n.handle) != id) continue;
+        const QRect visible(-canvas_->pos(), canvasScroll_->viewport()->size());
+        if (!visible.intersects(n.rect)) {
+            canvasScroll_->ensureVisible(n.rect.center().x(), n.rect.bottom(), 0, 12);
+            canvasScroll_->ensureVisible(n.rect.center().x(), n.rect.top(), 0, 12);
+        }
+        return;
+    }
 }
 
 } // namespace quire::ide

@@ -30,6 +30,8 @@ class PreviewPainter;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
+    // Scrolls the canvas to an element's card when none of it is visible (selection from the outline, --select).
+    void revealElement(const QString& id);
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 

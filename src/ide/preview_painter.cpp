@@ -20,15 +20,78 @@ namespace {
 bool isNumeric(const QVariant& v) { return isNumericVariant(v); }
 } // namespace
 
-// A subset of d3-format that Sigma formats use: [$][,][.N](f|%|s|d|e).
+namespace {
+// Sigma's datetime formatString is d3-time-format (strftime-like): %Y %y %m %d %e %B %b %A %a %H %I %M %S %p %j %q %%.
+QString formatDateTime(const QDateTime& t, const std::string& spec) {
+    const QLocale c(QLocale::English);
+    QString out;
+    for (std::size_t i = 0; i < spec.size(); ++i) {
+        if (spec[i] != '%' || i + 1 == spec.size()) {
+            out += QChar(spec[i]);
+            continue;
+        }
+        char d = spec[++i];
+        if ((d == '-' || d == '_' || d == '0') && i + 1 < spec.size()) d = spec[++i]; // d3 padding modifiers
+        const QDate date = t.date();
+        const QTime time = t.time();
+        switch (d) {
+        case 'Y': out += QString::number(date.year()); break;
+        case 'y': out += QString::number(date.year() % 100).rightJustified(2, '0'); break;
+        case 'm': out += QString::number(date.month()).rightJustified(2, '0'); break;
+        case 'd': out += QString::number(date.day()).rightJustified(2, '0'); break;
+        case 'e': out += QString::number(date.day()); break;
+        case 'B': out += c.monthName(date.month(), QLocale::LongFormat); break;
+        case 'b': out += c.monthName(date.month(), QLocale::ShortFormat); break;
+        case 'A': out += c.dayName(date.dayOfWeek(), QLocale::LongFormat); break;
+        case 'a': out += c.dayName(date.dayOfWeek(), QLocale::ShortFormat); break;
+        case 'H': out += QString::number(time.hour()).rightJustified(2, '0'); break;
+        case 'I': out += QString::number((time.hour() + 11) % 12 + 1).rightJustified(2, '0'); break;
+        case 'M': out += QString::number(time.minute()).rightJustified(2, '0'); break;
+        case 'S': out += QString::number(time.second()).rightJustified(2, '0'); break;
+        case 'p': out += time.hour() < 12 ? QStringLiteral("AM") : QStringLiteral("PM"); break;
+        case 'j': out += QString::number(date.dayOfYear()).rightJustified(3, '0'); break;
+        case 'q': out += QString::number((date.month() - 1) / 3 + 1); break;
+        case '%': out += QChar('%'); break;
+        default: out += QLatin1Char('%'); out += QLatin1Char(d); break;
+        }
+    }
+    return out;
+}
+
+// A string field of a format object; "" when absent or not a string (hostile documents never throw here).
+std::string formatField(const Json* format, const char* key) {
+    if (!format || !format->is_object()) return {};
+    const auto it = format->find(key);
+    return it != format->end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+// A date or timestamp value as the driver hands it over (QDate, QDateTime or ISO text); invalid otherwise.
+QDateTime asDateTime(const QVariant& value) {
+    if (value.metaType().id() == QMetaType::QDate) return QDateTime(value.toDate(), QTime(0, 0));
+    if (value.metaType().id() == QMetaType::QDateTime) return value.toDateTime();
+    if (value.metaType().id() != QMetaType::QString) return {};
+    const QString text = value.toString();
+    QDateTime t = QDateTime::fromString(text, Qt::ISODate);
+    if (!t.isValid()) t = QDateTime::fromString(text, QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    if (!t.isValid()) t = QDateTime(QDate::fromString(text, Qt::ISODate), QTime(0, 0));
+    return t;
+}
+} // namespace
+
+// A subset of d3-format that Sigma formats use: [$][,][.N](f|%|s|d|e); datetime formats as d3-time-format.
 QString formatPreviewValue(const QVariant& value, const Json* format) {
     if (value.isNull() || !value.isValid()) return QStringLiteral("∅");
+    if (formatField(format, "kind") == "datetime") {
+        const auto spec = format->find("formatString");
+        const QDateTime t = asDateTime(value);
+        if (spec != format->end() && spec->is_string() && t.isValid()) return formatDateTime(t, spec->get<std::string>());
+    }
     if (value.metaType().id() == QMetaType::QDate) return value.toDate().toString("yyyy-MM-dd");
     if (value.metaType().id() == QMetaType::QDateTime) return value.toDateTime().toString("yyyy-MM-dd HH:mm:ss");
     if (value.metaType().id() == QMetaType::Bool) return value.toBool() ? "True" : "False";
     if (!isNumeric(value)) return value.toString();
     const double number = value.toDouble();
-    std::string spec = format && format->is_object() && format->value("kind", "") == "number" ? format->value("formatString", "") : "";
+    std::string spec = formatField(format, "kind") == "number" ? formatField(format, "formatString") : "";
     QLocale locale(QLocale::English);
     if (spec.empty()) {
         if (value.metaType().id() == QMetaType::Double && std::fabs(number - std::round(number)) > 1e-9)

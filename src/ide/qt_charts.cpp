@@ -2,6 +2,7 @@
 
 #include "preview_painter.h"
 
+#include <QFontMetrics>
 #include <QtCharts/QAreaSeries>
 #include <QtCharts/QBarCategoryAxis>
 #include <QtCharts/QBarSeries>
@@ -110,6 +111,19 @@ SeriesTable seriesTable(const Json& element, const PreviewData& data, int xi, co
     return t;
 }
 
+// Horizontal category labels when the widest fits its slot (months as "Jan".."Dec"), else vertical: Qt elides
+// labels that do not fit, which left a row of "..." under busy axes.
+int categoryLabelAngle(const QStringList& labels, const QFont& font, int chartWidth) {
+    if (labels.isEmpty()) return 0;
+    const QFontMetrics metrics(font);
+    int widest = 0;
+    for (const auto& label : labels) widest = std::max(widest, metrics.horizontalAdvance(label));
+    const double slot = double(std::max(1, chartWidth - 70)) / double(labels.size());
+    // Qt elides a label well before it touches its neighbour, and slanted labels too: horizontal with room to
+    // spare, else vertical (elided only by the axis height).
+    return widest + 14 <= slot ? 0 : -90;
+}
+
 } // namespace
 
 std::optional<QPixmap> renderQtChart(const QSize& size, const Json& element, const PreviewData& data, ChartHits& hits) {
@@ -196,7 +210,7 @@ std::optional<QPixmap> renderQtChart(const QSize& size, const Json& element, con
         auto* cats = new QBarCategoryAxis;
         cats->append(t.xs);
         cats->setLabelsFont(axisFont);
-        if (!horizontal && nx > 6) cats->setLabelsAngle(-45);
+        if (!horizontal) cats->setLabelsAngle(categoryLabelAngle(t.xs, axisFont, size.width()));
         QValueAxis* vals = makeValueAxis(lowest, highest, measureFormat, axisFont, normalized);
         chart->addAxis(cats, horizontal ? Qt::AlignLeft : Qt::AlignBottom);
         chart->addAxis(vals, horizontal ? Qt::AlignBottom : Qt::AlignLeft);
@@ -207,7 +221,7 @@ std::optional<QPixmap> renderQtChart(const QSize& size, const Json& element, con
         auto* x = new QBarCategoryAxis;
         x->append(t.xs);
         x->setLabelsFont(axisFont);
-        x->setLabelsAngle(nx > 6 ? -45 : 0);
+        x->setLabelsAngle(categoryLabelAngle(t.xs, axisFont, size.width()));
         QValueAxis* y = makeValueAxis(lowest, highest * (stacked ? 1.0 : 1.05), measureFormat, axisFont, normalized);
         chart->addAxis(x, Qt::AlignBottom);
         chart->addAxis(y, Qt::AlignLeft);
