@@ -2,6 +2,7 @@
 // bound), or another element's planned rows (at a grouping level when source.groupingId is set).
 #include "grouped_plan.h"
 #include "plan_diagnostic.h"
+#include "relation.h"
 
 namespace quire::preview {
 namespace {
@@ -83,9 +84,26 @@ RowSource rowSourceOf(const PreviewSession& session, const Json& element, const 
         out.from.params = up.parameters;
         out.prefix = displayName(*parent);
         out.columns.insert(up.columns.begin(), up.columns.end());
+    } else if (kind == "union" || kind == "transpose") {
+        // Read like one table: the combining planner's leg, without its alias, named as the leg is.
+        const std::string alias = "u";
+        const auto leg = kind == "union" ? unionLeg(session, source, alias, dialect, options, "/source", out.diagnostics)
+                                         : transposeLeg(session, source, alias, dialect, options, "/source", out.diagnostics);
+        const std::string suffix = " " + dialect.quoteIdentifier(alias);
+        if (!leg || leg->from.size() <= suffix.size() || leg->from.compare(leg->from.size() - suffix.size(), suffix.size(), suffix) != 0) {
+            if (!hasErrors(out.diagnostics))
+                out.diagnostics.push_back(planDiagnostic("preview/bad-source", "the " + kind + " source cannot be read", "/source"));
+            return out;
+        }
+        out.connectionId = leg->connectionId;
+        out.from.sql = leg->from.substr(0, leg->from.size() - suffix.size());
+        out.from.params = leg->params;
+        out.prefix = leg->name;
+        if (leg->columns) out.columns.insert(leg->columns->begin(), leg->columns->end());
     } else {
         out.diagnostics.push_back(planDiagnostic("preview/not-planned", "sources of kind '" + kind +
-                                                 "' are not previewed for grouped tables and pivots yet", "/source/kind"));
+                                                 "' are not previewed for grouped tables and pivots yet (a table element "
+                                                 "over the " + kind + " can be grouped)", "/source/kind"));
     }
     return out;
 }

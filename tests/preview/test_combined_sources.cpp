@@ -231,3 +231,37 @@ TEST_CASE("connectionIdOf follows join legs and union sources", "[preview][join]
     CHECK(connectionIdOf(session, "left-join") == "c");
     CHECK(connectionIdOf(session, "by-name") == "c");
 }
+
+TEST_CASE("grouped tables and pivots read a union like one table", "[preview][union][grouping]") {
+    Lite lite;
+    Json contents = combineWorkbook("main");
+    Json unionSource;
+    for (const auto& e : contents["elements"])
+        if (e.value("id", "") == "all-sales") unionSource = e["source"];
+    REQUIRE(unionSource.is_object());
+    contents["elements"].push_back(Json{
+        {"id", "sales-by-region"}, {"kind", "table"}, {"name", "Sales by region"}, {"source", unionSource},
+        {"columns", Json::array({Json{{"id", "g-region"}, {"name", "Region"}, {"formula", "[Sales/Region]"}},
+                                 Json{{"id", "g-total"}, {"name", "Total"}, {"formula", "Sum([Sales/Amount])"}},
+                                 Json{{"id", "g-n"}, {"name", "Rows"}, {"formula", "Count()"}}})},
+        {"groupings", Json::array({Json{{"id", "by-region"}, {"groupBy", {"g-region"}}, {"calculations", {"g-total", "g-n"}}}})}});
+    contents["elements"].push_back(Json{
+        {"id", "sales-pivot"}, {"kind", "pivot-table"}, {"name", "Sales pivot"}, {"source", unionSource},
+        {"columns", Json::array({Json{{"id", "p-region"}, {"name", "Region"}, {"formula", "[Sales/Region]"}},
+                                 Json{{"id", "p-total"}, {"name", "Total"}, {"formula", "Sum([Sales/Amount])"}}})},
+        {"rowsBy", Json::array({Json{{"columnId", "p-region"}}})}, {"values", {"p-total"}}});
+    PreviewSession session(contents);
+
+    // By hand: sales_a (1, West, 10), (2, East, 20); sales_b (3, -, 30, Web) has no region -> a NULL group.
+    auto grouped = plan(session, "sales-by-region");
+    REQUIRE(grouped.ok());
+    CHECK(lite.run(grouped) == Rows{{"East", "20", "1"}, {"West", "10", "1"}, {"NULL", "30", "1"}});
+    CHECK(lite.run("SELECT region, sum(amount), count(*) FROM (SELECT region, amount FROM sales_a UNION ALL "
+                   "SELECT NULL, amount FROM sales_b) GROUP BY region ORDER BY region IS NULL, region") == lite.run(grouped));
+
+    auto pivot = plan(session, "sales-pivot");
+    REQUIRE(pivot.ok());
+    const Rows cells = lite.run(pivot);
+    REQUIRE(cells.size() == 4); // three region cells and the grand total
+    CHECK(cells.back() == std::vector<std::string>{"NULL", "60", "grand-total"});
+}
