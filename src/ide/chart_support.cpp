@@ -1,5 +1,7 @@
 #include "chart_support.h"
 
+#include <QPainter>
+
 #include <algorithm>
 #include <cmath>
 
@@ -101,6 +103,24 @@ QColor scaleColour(const std::vector<QColor>& stops, double t) {
 QColor textOn(const QColor& background) {
     const double luminance = 0.2126 * background.redF() + 0.7152 * background.greenF() + 0.0722 * background.blueF();
     return luminance < 0.55 ? QColor(Qt::white) : QColor("#111827");
+}
+
+QFont sized(const QPainter& p, int pixels, bool bold) {
+    QFont f = p.font();
+    f.setPixelSize(pixels);
+    f.setBold(bold);
+    return f;
+}
+
+QVariant cell(const PreviewData& data, std::size_t row, int column) {
+    if (column < 0 || row >= data.rows.size() || column >= int(data.rows[row].size())) return {};
+    return data.rows[row][std::size_t(column)];
+}
+
+void noData(QPainter& p, const QRect& area, const QString& why) {
+    p.setFont(sized(p, 11));
+    p.setPen(QColor("#6b7280"));
+    p.drawText(area, Qt::AlignCenter | Qt::TextWordWrap, why);
 }
 
 } // namespace quire::ide

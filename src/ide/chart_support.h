@@ -6,11 +6,15 @@
 #include <quire/core/json.h>
 
 #include <QColor>
+#include <QFont>
 #include <QPainterPath>
 #include <QString>
 #include <QStringList>
 
 #include <vector>
+
+class QPainter;
+class QRect;
 
 namespace quire::ide {
 
@@ -40,5 +44,11 @@ int firstMeasureIndex(const PreviewData& data, const QStringList& exclude);
 QColor scaleColour(const std::vector<QColor>& stops, double t);
 // Black or white, whichever reads better on `background`.
 QColor textOn(const QColor& background);
+// The painter's font at a pixel size.
+QFont sized(const QPainter& p, int pixels, bool bold = false);
+// A cell of the data, or an invalid QVariant outside it.
+QVariant cell(const PreviewData& data, std::size_t row, int column);
+// A grey centred message where a chart has nothing to draw.
+void noData(QPainter& p, const QRect& area, const QString& why);
 
 } // namespace quire::ide

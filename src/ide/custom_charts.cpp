@@ -13,24 +13,6 @@ namespace quire::ide {
 
 namespace {
 
-QFont sized(const QPainter& p, int pixels, bool bold = false) {
-    QFont f = p.font();
-    f.setPixelSize(pixels);
-    f.setBold(bold);
-    return f;
-}
-
-void noData(QPainter& p, const QRect& area, const QString& why) {
-    p.setFont(sized(p, 11));
-    p.setPen(QColor("#6b7280"));
-    p.drawText(area, Qt::AlignCenter | Qt::TextWordWrap, why);
-}
-
-QVariant cell(const PreviewData& data, std::size_t row, int column) {
-    if (column < 0 || row >= data.rows.size() || column >= int(data.rows[row].size())) return {};
-    return data.rows[row][std::size_t(column)];
-}
-
 QString label(const PreviewData& data, std::size_t row, int column) { return formatPreviewValue(cell(data, row, column), nullptr); }
 
 // A number from a literal or a {columnId} channel read off the first row; nullopt when absent.

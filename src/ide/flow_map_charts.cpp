@@ -12,28 +12,6 @@
 
 namespace quire::ide {
 
-namespace {
-
-QFont sized(const QPainter& p, int pixels, bool bold = false) {
-    QFont f = p.font();
-    f.setPixelSize(pixels);
-    f.setBold(bold);
-    return f;
-}
-
-QVariant cell(const PreviewData& data, std::size_t row, int column) {
-    if (column < 0 || row >= data.rows.size() || column >= int(data.rows[row].size())) return {};
-    return data.rows[row][std::size_t(column)];
-}
-
-void noData(QPainter& p, const QRect& area, const QString& why) {
-    p.setFont(sized(p, 11));
-    p.setPen(QColor("#6b7280"));
-    p.drawText(area, Qt::AlignCenter | Qt::TextWordWrap, why);
-}
-
-} // namespace
-
 // One column of nodes per stage (node height = the value flowing through it), ribbons between consecutive
 // stages as wide as the value of each pair.
 void paintSankey(QPainter& p, const QRect& area, const Json& element, const PreviewData& data, ChartHits& hits) {

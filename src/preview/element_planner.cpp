@@ -6,6 +6,7 @@
 
 #include <quire/sql/compiler.h>
 
+#include "element_name.h"
 #include "control_refs.h"
 #include "grouped_plan.h"
 #include "plan_diagnostic.h"
@@ -22,13 +23,6 @@ void finishPlan(const PreviewSession& session, const std::string& elementId, con
                 PlannedQuery& plan);
 
 namespace {
-
-std::string displayName(const Json& element) {
-    if (element.contains("name") && element["name"].is_string()) return element["name"].get<std::string>();
-    if (element.contains("name") && element["name"].is_object() && element["name"].contains("text"))
-        return element["name"]["text"].get<std::string>();
-    return element.value("id", "");
-}
 
 
 thread_local int planningDepth = 0;
@@ -79,7 +73,7 @@ PlannedQuery planSourcedElement(const PreviewSession& session, const std::string
     }
     plan.connectionId = up.connectionId;
     const std::set<std::string> parentColumns(up.columns.begin(), up.columns.end());
-    const std::string parentName = displayName(*parent);
+    const std::string parentName = elementDisplayName(*parent);
 
     struct Compiled {
         std::string name, sql;

@@ -1,5 +1,6 @@
 // The FROM side of a grouped table or pivot: a warehouse table, the author's custom SQL (with {{controlId}}
 // bound), or another element's planned rows (at a grouping level when source.groupingId is set).
+#include "element_name.h"
 #include "grouped_plan.h"
 #include "plan_diagnostic.h"
 #include "relation.h"
@@ -8,14 +9,6 @@ namespace quire::preview {
 namespace {
 
 thread_local int sourceDepth = 0;
-
-std::string displayName(const Json& element) {
-    if (element.contains("name") && element["name"].is_string()) return element["name"].get<std::string>();
-    if (element.contains("name") && element["name"].is_object() && element["name"].contains("text") &&
-        element["name"]["text"].is_string())
-        return element["name"]["text"].get<std::string>();
-    return element.value("id", "");
-}
 
 } // namespace
 
@@ -82,7 +75,7 @@ RowSource rowSourceOf(const PreviewSession& session, const Json& element, const 
         out.connectionId = up.connectionId;
         out.from.sql = "(" + up.sql + ")";
         out.from.params = up.parameters;
-        out.prefix = displayName(*parent);
+        out.prefix = elementDisplayName(*parent);
         out.columns.insert(up.columns.begin(), up.columns.end());
     } else if (kind == "union" || kind == "transpose") {
         // Read like one table: the combining planner's leg, without its alias, named as the leg is.

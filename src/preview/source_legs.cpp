@@ -1,5 +1,6 @@
 // One source object as a FROM item (Leg): a warehouse table, custom SQL, another element's planned query or a
 // union. Joins use these for their legs, unions for their sources.
+#include "element_name.h"
 #include "plan_diagnostic.h"
 #include "relation.h"
 
@@ -9,14 +10,6 @@ namespace quire::preview {
 namespace {
 
 thread_local int combineDepth = 0;
-
-std::string elementName(const Json& element) {
-    if (element.contains("name") && element["name"].is_string()) return element["name"].get<std::string>();
-    if (element.contains("name") && element["name"].is_object() && element["name"].contains("text") &&
-        element["name"]["text"].is_string())
-        return element["name"]["text"].get<std::string>();
-    return element.value("id", "");
-}
 
 } // namespace
 
@@ -60,7 +53,7 @@ std::string defaultSourceName(const PreviewSession& session, const Json& source)
     if (kind == "sql") return "Custom SQL";
     if (kind == "table") {
         const Json* element = session.element(source.value("elementId", ""));
-        return element ? elementName(*element) : source.value("elementId", "");
+        return element ? elementDisplayName(*element) : source.value("elementId", "");
     }
     if (kind == "union") {
         if (source.contains("name") && source["name"].is_string()) return source["name"].get<std::string>();
