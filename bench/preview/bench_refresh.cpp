@@ -104,6 +104,19 @@ Json workbook30() {
     e.push_back(sourced("items-by-month", "pivot-table", "orders",
                         {column("m", "Month", "DateTrunc(\"month\", [Orders/Order Date])"), column("st", "Status", "[Orders/Status]"),
                          column("i", "Items", "Sum([Orders/Items])")}));
+    // The pivot planner needs the pivot's layout: rows, columns and values.
+    for (auto& el : e) {
+        const std::string id = el.value("id", "");
+        if (id == "device-by-type") {
+            el["rowsBy"] = Json::array({{{"columnId", "dv"}}});
+            el["columnsBy"] = Json::array({{{"columnId", "ty"}}});
+            el["values"] = Json::array({"d"});
+        } else if (id == "items-by-month") {
+            el["rowsBy"] = Json::array({{{"columnId", "m"}}});
+            el["columnsBy"] = Json::array({{{"columnId", "st"}}});
+            el["values"] = Json::array({"i"});
+        }
+    }
     e.push_back(sourced("session-detail", "table", "sessions",
                         {column("id", "Session Id", "[Sessions/Session Id]"), column("ch", "Channel", "[Sessions/Channel]"),
                          column("v", "Conversion Value", "[Sessions/Conversion Value]")}));
