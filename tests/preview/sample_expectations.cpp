@@ -92,8 +92,8 @@ std::string show(const Row& row) {
 struct Expectation {
     std::string sql;               // same columns, same order as the element
     std::vector<int> monthColumns; // DateTrunc("month", ...) keys, compared as YYYY-MM
-    int orderColumn = -1;          // the planned rows must be sorted on this column
-    bool descending = false;
+    // The planned rows must be sorted on these (column, descending) keys, compared lexicographically.
+    std::vector<std::pair<int, bool>> order;
 };
 
 std::string nextDay(const std::string& iso) {
@@ -126,24 +126,37 @@ std::map<std::string, Expectation> expectations(sql::DialectId dialect, const Co
         "LEFT JOIN conversions v ON v.session_id = s.session_id WHERE " + window("s.session_start") + channels + ")";
     const std::string o = "(SELECT order_id, user_id, order_date, revenue, items, status FROM orders WHERE " + window("order_date") + ")";
     std::map<std::string, Expectation> e;
-    e["events"] = {"SELECT event_id, session_id, user_id, event_time, event_type, page FROM user_events", {}, -1, false};
-    e["sessions"] = {"SELECT * FROM " + s + " x", {}, -1, false};
-    e["orders"] = {"SELECT * FROM " + o + " x", {}, 2, true};
-    e["channels"] = {"SELECT channel_id, channel_name, channel_type, cost_per_click FROM channels", {}, -1, false};
-    e["kpi-sessions"] = {"SELECT count(DISTINCT session_id) FROM " + s + " x", {}, -1, false};
-    e["kpi-conv-rate"] = {"SELECT 1.0 * sum(converted) / count(session_id) FROM " + s + " x", {}, -1, false};
-    e["kpi-revenue"] = {"SELECT sum(revenue) FROM " + o + " x", {}, -1, false};
-    e["kpi-aov"] = {"SELECT avg(revenue) FROM " + o + " x", {}, -1, false};
-    e["conv-by-channel"] = {"SELECT channel_name, 1.0 * sum(converted) / count(session_id) FROM " + s + " x GROUP BY channel_name", {}, 1, true};
-    e["revenue-trend"] = {"SELECT " + month("order_date") + ", sum(revenue) FROM " + o + " x GROUP BY 1", {0}, 0, false};
-    e["sessions-area"] = {"SELECT " + month("session_start") + ", count(session_id), channel_type FROM " + s + " x GROUP BY 1, 3", {0}, 0, false};
-    e["status-share"] = {"SELECT status, count(order_id) FROM " + o + " x GROUP BY status", {}, 1, true};
+    e["events"] = {"SELECT event_id, session_id, user_id, event_time, event_type, page FROM user_events", {}, {}};
+    e["sessions"] = {"SELECT * FROM " + s + " x", {}, {}};
+    e["orders"] = {"SELECT * FROM " + o + " x", {}, {{2, true}}};
+    e["channels"] = {"SELECT channel_id, channel_name, channel_type, cost_per_click FROM channels", {}, {}};
+    e["kpi-sessions"] = {"SELECT count(DISTINCT session_id) FROM " + s + " x", {}, {}};
+    e["kpi-conv-rate"] = {"SELECT 1.0 * sum(converted) / count(session_id) FROM " + s + " x", {}, {}};
+    e["kpi-revenue"] = {"SELECT sum(revenue) FROM " + o + " x", {}, {}};
+    e["kpi-aov"] = {"SELECT avg(revenue) FROM " + o + " x", {}, {}};
+    e["conv-by-channel"] = {"SELECT channel_name, 1.0 * sum(converted) / count(session_id) FROM " + s + " x GROUP BY channel_name", {}, {{1, true}}};
+    e["revenue-trend"] = {"SELECT " + month("order_date") + ", sum(revenue) FROM " + o + " x GROUP BY 1", {0}, {{0, false}}};
+    e["sessions-area"] = {"SELECT " + month("session_start") + ", count(session_id), channel_type FROM " + s + " x GROUP BY 1, 3", {0}, {{0, false}}};
+    e["status-share"] = {"SELECT status, count(order_id) FROM " + o + " x GROUP BY status", {}, {{1, true}}};
     // The pivot's long form: cells, then row totals (per channel), column totals (per device), the grand total.
     e["channel-pivot"] = {"SELECT channel_name, device, sum(conversion_value), 'cell' FROM " + s + " x GROUP BY channel_name, device"
                           " UNION ALL SELECT channel_name, NULL, sum(conversion_value), 'row-total' FROM " + s + " x GROUP BY channel_name"
                           " UNION ALL SELECT NULL, device, sum(conversion_value), 'column-total' FROM " + s + " x GROUP BY device"
                           " UNION ALL SELECT NULL, NULL, sum(conversion_value), 'grand-total' FROM " + s + " x",
-                          {}, -1, false};
+                          {}, {}};
+    // The grouped table: one row per channel with its channel type's totals and its rank by revenue inside
+    // the type; types by revenue descending, then channels by revenue descending.
+    e["revenue-by-channel"] = {"SELECT t.channel_type, t.type_value, t.type_sessions, c.channel_name, c.n, c.conv, c.val, "
+                               "RANK() OVER (PARTITION BY c.channel_type ORDER BY c.val DESC) FROM (SELECT channel_type, channel_name, "
+                               "count(session_id) AS n, sum(converted) AS conv, sum(conversion_value) AS val FROM " + s +
+                               " x GROUP BY channel_type, channel_name) c JOIN (SELECT channel_type, sum(conversion_value) AS type_value, "
+                               "count(session_id) AS type_sessions FROM " + s + " x GROUP BY channel_type) t ON t.channel_type = c.channel_type",
+                               {}, {{1, true}, {6, true}}};
+    // The join: every (date-filtered) order, its user, and the channel that acquired the user.
+    e["orders-by-acquisition"] = {"SELECT o.order_id, o.order_date, o.revenue, u.country, u.signup_date, c.channel_name, c.channel_type "
+                                  "FROM " + o + " o LEFT JOIN users u ON u.user_id = o.user_id "
+                                  "LEFT JOIN channels c ON c.channel_id = u.acquisition_channel_id",
+                                  {}, {{2, true}, {0, false}}};
     return e;
 }
 
@@ -177,9 +190,9 @@ Fingerprint fingerprint(const ResultSet& r) {
     return f;
 }
 
-const std::vector<std::string> kQueryElements = {"events", "sessions", "orders", "channels", "kpi-sessions", "kpi-conv-rate",
-                                                 "kpi-revenue", "kpi-aov", "conv-by-channel", "revenue-trend", "sessions-area",
-                                                 "status-share", "channel-pivot"};
+const std::vector<std::string> kQueryElements = {"events", "sessions", "orders", "channels", "revenue-by-channel",
+                                                 "orders-by-acquisition", "kpi-sessions", "kpi-conv-rate", "kpi-revenue", "kpi-aov",
+                                                 "conv-by-channel", "revenue-trend", "sessions-area", "status-share", "channel-pivot"};
 
 const Json& sampleContents() {
     static const Json contents = [] {
@@ -206,12 +219,17 @@ void compareElement(connect::Connection& connection, const preview::PreviewSessi
     REQUIRE(got.columns.size() == reference.columns.size());
     REQUIRE(gotRows.size() == wantRows.size());
     CHECK(!gotRows.empty());
-    if (want.orderColumn >= 0)
+    if (!want.order.empty())
         for (std::size_t r = 1; r < gotRows.size(); ++r) {
-            const Cell& a = gotRows[r - 1][want.orderColumn];
-            const Cell& b = gotRows[r][want.orderColumn];
-            const bool inOrder = a.kind == Cell::Number ? (want.descending ? a.number >= b.number : a.number <= b.number)
-                                                        : (want.descending ? a.text >= b.text : a.text <= b.text);
+            bool inOrder = true;
+            for (const auto& [column, descending] : want.order) {
+                const Cell& a = gotRows[r - 1][column];
+                const Cell& b = gotRows[r][column];
+                const int cmp = a.kind == Cell::Number ? (a.number < b.number ? -1 : a.number > b.number ? 1 : 0) : a.text.compare(b.text);
+                if (cmp == 0) continue; // equal on this key: the next key decides
+                inOrder = descending ? cmp > 0 : cmp < 0;
+                break;
+            }
             INFO("rows " << r - 1 << " and " << r << ": " << show(gotRows[r - 1]) << " / " << show(gotRows[r]));
             CHECK(inOrder);
             if (!inOrder) break;
@@ -247,10 +265,10 @@ void checkOrderFilters(connect::Connection& connection, sql::DialectId dialect) 
         "(SELECT order_id, user_id, order_date, revenue, items, status FROM (SELECT o.*, RANK() OVER (ORDER BY revenue DESC) AS r "
         "FROM orders o WHERE order_date >= '2024-01-01' AND order_date < '2025-01-01' AND items >= 2 AND items <= 4 AND "
         "lower(status) NOT LIKE '%ship%') ranked WHERE r <= 10)";
-    compareElement(connection, session, dialect, "orders", {"SELECT * FROM " + o + " x", {}, 2, true});
-    compareElement(connection, session, dialect, "kpi-revenue", {"SELECT sum(revenue) FROM " + o + " x", {}, -1, false});
+    compareElement(connection, session, dialect, "orders", {"SELECT * FROM " + o + " x", {}, {{2, true}}});
+    compareElement(connection, session, dialect, "kpi-revenue", {"SELECT sum(revenue) FROM " + o + " x", {}, {}});
     compareElement(connection, session, dialect, "status-share",
-                   {"SELECT status, count(order_id) FROM " + o + " x GROUP BY status", {}, 1, true});
+                   {"SELECT status, count(order_id) FROM " + o + " x GROUP BY status", {}, {{1, true}}});
     const auto rows = connection.query("SELECT count(*) FROM " + o + " x");
     CHECK(rows.value(0, 0) == connect::Value{std::int64_t(10)}); // the filters leave a non-trivial top 10
 }
@@ -287,13 +305,14 @@ void checkSampleScenarios(connect::Connection& connection, sql::DialectId dialec
     CHECK(checkEveryElement(connection, *session, dialect, {"2024-03-01", "2024-05-31", {"Email", "Paid Social"}}) == kQueryElements);
     CHECK(fingerprint(runPlan(connection, *session, "kpi-sessions", dialect)).sum < before["kpi-sessions"].sum);
 
-    // 3. The "Paid search only" button on the authored workbook: the sessions branch re-runs and changes,
-    // the orders branch and the plain tables neither re-run nor change.
+    // 3. The "Paid search only" button on the authored workbook: the sessions branch (the grouped table
+    // included) re-runs and changes; the orders branch (the join included: it reads orders and channels, not
+    // the filtered sessions) and the plain tables neither re-run nor change.
     session = openSample();
     preview::ActionEngine engine(*session);
     const auto run = engine.fire({"btn-paid", "on-click", {}, {}});
     REQUIRE(run.ok());
-    const std::vector<std::string> sessionBranch = {"sessions", "kpi-sessions", "kpi-conv-rate", "conv-by-channel",
+    const std::vector<std::string> sessionBranch = {"sessions", "revenue-by-channel", "kpi-sessions", "kpi-conv-rate", "conv-by-channel",
                                                     "sessions-area", "channel-pivot"};
     CHECK(run.rerun == sessionBranch);
     CHECK(checkEveryElement(connection, *session, dialect, {"2024-01-01", "2024-12-31", {"Paid Search"}}) == kQueryElements);
