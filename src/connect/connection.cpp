@@ -31,6 +31,7 @@ std::shared_ptr<Connection> Connection::open(const std::string& connectionString
         std::string driver = c->driverName();
         for (auto& ch : driver) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
         c->narrowUtf8_ = driver.find("sqlite") != std::string::npos;
+        c->cancelFromAnyThread_ = driver.find("sqlite") == std::string::npos;
         const bool psqlodbc = driver.find("psqlodbcw") != std::string::npos && !std::getenv("QUIRE_ODBC_WIDE_RESULTS");
         c->charResultsUtf8_ = c->narrowUtf8_ || psqlodbc;
     }

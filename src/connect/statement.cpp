@@ -64,7 +64,14 @@ void Statement::fail(const std::string& context) {
 
 void Statement::cancel() {
     cancelRequested_ = true;
-    SQLCancel(stmt_);
+    if (connection_->cancelFromAnyThread()) SQLCancel(stmt_);
+}
+
+// A cancel request seen between rows (drivers whose SQLCancel is not safe from another thread).
+void Statement::throwIfCancelRequested() {
+    if (!cancelRequested_.exchange(false)) return;
+    closeCursor();
+    throw OdbcError("fetch (cancelled)", {{"HY008", 0, "Operation canceled"}});
 }
 
 void Statement::closeCursor() {
@@ -313,6 +320,7 @@ void Statement::fetchBlock(ResultBatch& batch) {
         want = std::min<std::size_t>(want, options_.maxRows - rowsDelivered_);
     }
     rowsFetched_ = 0;
+    throwIfCancelRequested();
     SQLRETURN rc = SQLFetchScroll(stmt_, SQL_FETCH_NEXT, 0);
     if (rc == SQL_NO_DATA) {
         finished_ = true;
@@ -393,6 +401,7 @@ void Statement::fetchRows(ResultBatch& batch) {
             finished_ = true;
             return;
         }
+        throwIfCancelRequested();
         SQLRETURN rc = SQLFetch(stmt_);
         if (rc == SQL_NO_DATA) {
             finished_ = true;

@@ -115,7 +115,8 @@ public:
     // Streams every remaining batch to the callback; the callback returns false to stop early.
     void forEachBatch(const std::function<bool(const ResultBatch&)>& onBatch);
     void closeCursor();
-    // Thread-safe: asks the driver to cancel the running execute/fetch (SQLCancel). The blocked call throws
+    // Thread-safe: asks the driver to cancel the running execute/fetch (SQLCancel; on sqliteodbc only a flag the
+    // fetch checks between rows, see Connection::cancelFromAnyThread). The blocked call throws
     // an OdbcError with isCancelled() true.
     void cancel();
     void* handle() const { return stmt_; }
@@ -127,6 +128,7 @@ private:
     void describeColumns();
     void bindColumns();
     [[noreturn]] void fail(const std::string& context);
+    void throwIfCancelRequested();
     void fetchBlock(ResultBatch& batch);
     void fetchRows(ResultBatch& batch);
     std::shared_ptr<Connection> connection_;
@@ -175,6 +177,10 @@ public:
     // True when SQL_C_CHAR result data is UTF-8 (sqliteodbc; psqlODBC Unicode with a UTF-8 client encoding): text
     // columns are then bound as SQL_C_CHAR, skipping a UTF-8 -> UTF-16 -> UTF-8 round trip per value.
     bool charResultsUtf8() const { return charResultsUtf8_; }
+    // Whether the driver's SQLCancel may be called from another thread while a call runs (psqlODBC, the
+    // warehouse drivers). sqliteodbc's SQLCancel frees the cursor under the fetching thread (a double free), so
+    // there a cancel request is only a flag the fetch loop checks between rows.
+    bool cancelFromAnyThread() const { return cancelFromAnyThread_; }
     void* handle() const { return dbc_; }
 
 private:
@@ -187,6 +193,7 @@ private:
     std::string redacted_;
     bool narrowUtf8_ = false;
     bool charResultsUtf8_ = false;
+    bool cancelFromAnyThread_ = true;
     mutable std::mutex mutex_;
     std::vector<Statement*> active_;
 };
