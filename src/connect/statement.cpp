@@ -64,7 +64,21 @@ void Statement::fail(const std::string& context) {
 
 void Statement::cancel() {
     cancelRequested_ = true;
-    if (connection_->cancelFromAnyThread()) SQLCancel(stmt_);
+    // sqliteodbc: SQLCancel interrupts a running execute (sqlite3_interrupt) but frees the cursor under a
+    // fetching thread, so it is only called while an execute runs; during a fetch the flag does the work.
+    std::lock_guard lock(cancelMutex_);
+    if (connection_->cancelFromAnyThread() || executing_) SQLCancel(stmt_);
+}
+
+short Statement::whileExecuting(const std::function<short()>& call) {
+    {
+        std::lock_guard lock(cancelMutex_);
+        executing_ = true;
+    }
+    const short rc = call();
+    std::lock_guard lock(cancelMutex_);
+    executing_ = false;
+    return rc;
 }
 
 // A cancel request seen between rows (drivers whose SQLCancel is not safe from another thread).
@@ -97,6 +111,7 @@ void Statement::reset(const ExecuteOptions& options) {
 
 bool Statement::afterExecute(short rc, const std::string& context) {
     if (rc != SQL_SUCCESS && rc != SQL_SUCCESS_WITH_INFO && rc != SQL_NO_DATA) fail(context);
+    if (!connection_->cancelFromAnyThread()) throwIfCancelRequested(); // cancelled as the execute returned
     SQLSMALLINT ncols = 0;
     if (!SQL_SUCCEEDED(SQLNumResultCols(stmt_, &ncols))) fail("describe result");
     if (ncols == 0) {
@@ -152,8 +167,10 @@ bool Statement::execute(std::string_view sql, const std::vector<Param>& params, 
     auto* nptr = reinterpret_cast<SQLCHAR*>(nsql.data());
     SQLRETURN rc;
     if (params.empty()) {
-        rc = narrow ? SQLExecDirect(stmt_, nptr, static_cast<SQLINTEGER>(nsql.size()))
-                    : SQLExecDirectW(stmt_, wsql.data(), static_cast<SQLINTEGER>(wsql.size()));
+        rc = whileExecuting([&]() -> short {
+            return narrow ? SQLExecDirect(stmt_, nptr, static_cast<SQLINTEGER>(nsql.size()))
+                          : SQLExecDirectW(stmt_, wsql.data(), static_cast<SQLINTEGER>(wsql.size()));
+        });
     } else {
         rc = narrow ? SQLPrepare(stmt_, nptr, static_cast<SQLINTEGER>(nsql.size()))
                     : SQLPrepareW(stmt_, wsql.data(), static_cast<SQLINTEGER>(wsql.size()));
@@ -211,7 +228,7 @@ bool Statement::execute(std::string_view sql, const std::vector<Param>& params, 
             if (!SQL_SUCCEEDED(rc)) fail("bind parameter " + std::to_string(n));
             paramBuffers_.push_back(std::move(buf));
         }
-        rc = SQLExecute(stmt_);
+        rc = whileExecuting([&]() -> short { return SQLExecute(stmt_); });
     }
     return afterExecute(rc, "execute");
 }

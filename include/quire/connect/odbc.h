@@ -129,6 +129,7 @@ private:
     void bindColumns();
     [[noreturn]] void fail(const std::string& context);
     void throwIfCancelRequested();
+    short whileExecuting(const std::function<short()>& call); // marks the execute phase for cancel()
     void fetchBlock(ResultBatch& batch);
     void fetchRows(ResultBatch& batch);
     std::shared_ptr<Connection> connection_;
@@ -146,6 +147,8 @@ private:
     bool blockMode_ = true;
     std::int64_t affectedRows_ = -1;
     std::atomic<bool> cancelRequested_{false};
+    std::mutex cancelMutex_;  // orders cancel() against the start and end of an execute
+    bool executing_ = false;  // guarded by cancelMutex_
 };
 
 class Connection : public std::enable_shared_from_this<Connection> {
