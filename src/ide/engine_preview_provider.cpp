@@ -185,11 +185,6 @@ std::unique_ptr<preview::PreviewSession> EnginePreviewProvider::makeSession() co
     if (!body) return nullptr;
     auto session = std::make_unique<preview::PreviewSession>(*body);
     for (const auto& [id, fields] : controlOverrides_) session->setControlFields(id, fields);
-    try {
-        session->setTablePathResolver(preview::registryPathResolver(connect::ConnectionRegistry::load(connectionsFile_.toStdString())));
-    } catch (const std::exception&) {
-        // A malformed connections file is reported on the cards when their queries are planned.
-    }
     return session;
 }
 
@@ -323,6 +318,7 @@ std::shared_ptr<RowSource> EnginePreviewProvider::rowSource(const QString& eleme
     if (!session) return fail(tr("no workbook"));
     try {
         auto registry = connect::ConnectionRegistry::load(connectionsFile_.toStdString());
+        session->setTablePathResolver(preview::registryPathResolver(registry));
         auto entry = registry.find(preview::connectionIdOf(*session, elementId.toStdString()));
         if (!entry) return fail(tr("no connection for this element"));
         const auto& dialect = sql::dialect(entry->profile.dialect());
@@ -433,6 +429,7 @@ void EnginePreviewProvider::refresh(const QStringList& elementIds) {
         }
         return;
     }
+    session->setTablePathResolver(preview::registryPathResolver(registry));
     const std::string today = todayIso();
     QPointer<EnginePreviewProvider> self(this);
     for (const QString& id : elementIds) {
