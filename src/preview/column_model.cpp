@@ -249,4 +249,17 @@ ColumnModel buildColumnModel(const Json& element, const RowSource& source, const
     return model;
 }
 
+std::optional<GroupedInputs> readGroupedInputs(const PreviewSession& session, const Json& element, const sql::Dialect& dialect,
+                                               const PlanOptions& options, PlannedQuery& plan) {
+    GroupedInputs inputs;
+    inputs.source = rowSourceOf(session, element, dialect, options);
+    plan.diagnostics = inputs.source.diagnostics;
+    if (!inputs.source.ok()) return std::nullopt;
+    plan.connectionId = inputs.source.connectionId;
+    inputs.model = buildColumnModel(element, inputs.source, dialect);
+    plan.diagnostics.insert(plan.diagnostics.end(), inputs.model.diagnostics.begin(), inputs.model.diagnostics.end());
+    if (!inputs.model.ok()) return std::nullopt;
+    return inputs;
+}
+
 } // namespace quire::preview

@@ -118,6 +118,15 @@ struct Layer {
 
 // Classifies the element's columns and reads `groupings` (keys, calculations, levels).
 ColumnModel buildColumnModel(const Json& element, const RowSource& source, const sql::Dialect& dialect);
+
+// What grouped tables and pivots start from: the element's source rows and its classified columns. On failure
+// nullopt, with the diagnostics in `plan`; on success `plan` also gets the connection and the model's warnings.
+struct GroupedInputs {
+    RowSource source;
+    ColumnModel model;
+};
+std::optional<GroupedInputs> readGroupedInputs(const PreviewSession& session, const Json& element, const sql::Dialect& dialect,
+                                               const PlanOptions& options, PlannedQuery& plan);
 // Compiles column `index` for a layer; diagnostics carry the column's pointer.
 sql::CompiledExpression compileColumn(const ColumnModel& model, std::size_t index, const Layer& layer,
                                       const RowSource& source, const sql::Dialect& dialect,

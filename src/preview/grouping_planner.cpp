@@ -123,13 +123,10 @@ PlannedQuery planGroupedElement(const PreviewSession& session, const std::string
                                 const sql::Dialect& dialect, const PlanOptions& options, const std::string& groupingId) {
     PlannedQuery plan;
     const Json* element = &body;
-    const RowSource source = rowSourceOf(session, *element, dialect, options);
-    plan.diagnostics = source.diagnostics;
-    if (!source.ok()) return plan;
-    plan.connectionId = source.connectionId;
-    const ColumnModel model = buildColumnModel(*element, source, dialect);
-    plan.diagnostics.insert(plan.diagnostics.end(), model.diagnostics.begin(), model.diagnostics.end());
-    if (!model.ok()) return plan;
+    const auto inputs = readGroupedInputs(session, *element, dialect, options, plan);
+    if (!inputs) return plan;
+    const RowSource& source = inputs->source;
+    const ColumnModel& model = inputs->model;
     const auto& columns = model.columns;
     const auto& levels = model.levels;
     const auto q = [&](std::size_t j) { return dialect.quoteIdentifier(columns[j].alias); };
