@@ -27,3 +27,13 @@ if(QUIRE_SANITIZE)
   add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
   add_link_options(-fsanitize=address,undefined)
 endif()
+
+# libFuzzer targets (tests/fuzz): needs clang. Every library is built with coverage instrumentation
+# (fuzzer-no-link) so the fuzzers see inside it; only the fuzz executables link libFuzzer's main.
+option(QUIRE_FUZZ "Build the libFuzzer targets under tests/fuzz (clang only)" OFF)
+if(QUIRE_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(FATAL_ERROR "QUIRE_FUZZ needs clang: configure with -DCMAKE_CXX_COMPILER=clang++ -DCMAKE_C_COMPILER=clang")
+  endif()
+  add_compile_options(-fsanitize=fuzzer-no-link)
+endif()
