@@ -101,6 +101,35 @@ TEST_CASE("previews: a control changed and changed back re-renders from the cach
     CHECK(provider.data("conv-by-channel").rows == before.rows);
 }
 
+TEST_CASE("previews: a changed connections file empties the cache of its connections", "[ide][preview][pipeline]") {
+    quire::test::SampleWarehouse warehouse;
+    MainWindow window;
+    REQUIRE(window.openFile(QString::fromStdString(kMarketing), true));
+    window.showRegion("overview");
+    EnginePreviewProvider provider(window.model(), QString::fromStdString(warehouse.connections));
+    window.setPreviewProvider(&provider);
+    REQUIRE(provider.waitIdle(60000));
+    REQUIRE(provider.data("conv-by-channel").state == PreviewData::State::Ready);
+
+    // The connections file changes (as after Preview > Connections...): the same mapping plus one more profile.
+    Json file = Json::parse(quire::test::readFile(warehouse.connections));
+    file["connections"]["other"] = {{"type", "sqlite"}, {"connectionId", "0b7c2a3e-1111-4222-8333-944455556666"},
+                                    {"database", warehouse.dir + "/other.db"}};
+    doc::writeFileAtomically(warehouse.connections, file.dump(2));
+
+    // A control changed and changed back: without the file change this comes from the cache (see above); now the
+    // results the first refresh cached are gone, so the element depending on the control queries again.
+    provider.setControlFields("channel-filter", Json{{"values", {"Email"}}});
+    REQUIRE(provider.waitIdle(60000));
+    const int logged = window.queryLog()->entryCount();
+    provider.resetControls();
+    REQUIRE(provider.waitIdle(60000));
+    const auto statuses = logSince(window.queryLog(), logged);
+    REQUIRE(statuses.count("conv-by-channel") == 1);
+    CHECK_FALSE(statuses.at("conv-by-channel").startsWith("cached"));
+    CHECK(provider.data("conv-by-channel").state == PreviewData::State::Ready);
+}
+
 TEST_CASE("previews: elements on one connection share the pool's connections", "[ide][preview][pipeline]") {
     quire::test::SampleWarehouse warehouse(1); // the profile allows one connection
     MainWindow window;
