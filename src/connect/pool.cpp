@@ -32,20 +32,29 @@ PooledConnection ConnectionPool::acquire(const std::string& cs, std::chrono::mil
         while (!slot.idle.empty()) {
             auto c = std::move(slot.idle.back());
             slot.idle.pop_back();
-            if (c->isAlive()) return PooledConnection(this, cs, std::move(c));
+            if (c->isAlive()) {
+                ++acquired_;
+                return PooledConnection(this, cs, std::move(c));
+            }
             --slot.open; // dead: drop it
         }
         if (slot.open < slot.limit) {
             ++slot.open;
             lock.unlock();
+            std::shared_ptr<Connection> opened;
             try {
-                return PooledConnection(this, cs, Connection::open(cs, options_));
+                opened = Connection::open(cs, options_);
             } catch (...) {
                 lock.lock();
                 --slot.open;
                 freed_.notify_one();
                 throw;
             }
+            lock.lock();
+            ++opened_;
+            ++acquired_;
+            lock.unlock();
+            return PooledConnection(this, cs, std::move(opened));
         }
         if (freed_.wait_until(lock, deadline) == std::cv_status::timeout && slot.idle.empty() && slot.open >= slot.limit)
             throw PoolTimeout("no free connection to " + redactConnectionString(cs) + " within " +
@@ -67,6 +76,18 @@ std::size_t ConnectionPool::openCount(const std::string& cs) const {
     std::lock_guard lock(mutex_);
     auto it = slots_.find(cs);
     return it == slots_.end() ? 0 : it->second.open;
+}
+
+PoolStats ConnectionPool::stats() const {
+    std::lock_guard lock(mutex_);
+    PoolStats s;
+    for (const auto& [key, slot] : slots_) {
+        s.open += slot.open;
+        s.idle += slot.idle.size();
+    }
+    s.opened = opened_;
+    s.acquired = acquired_;
+    return s;
 }
 
 std::size_t ConnectionPool::idleCount(const std::string& cs) const {

@@ -7,22 +7,21 @@
 #include <quire/preview/planner.h>
 #include <quire/preview/refresh_scheduler.h>
 #include <quire/preview/session.h>
+#include <quire/preview/warehouse_refresh.h>
 #include <quire/secrets/secret_store.h>
 #include <quire/sql/dialect.h>
 
 #include <QCoreApplication>
 #include <QDate>
 #include <QDateTime>
-#include <QElapsedTimer>
+#include <QFile>
 #include <QPointer>
-#include <QThread>
 
 #include <algorithm>
-#include <condition_variable>
-#include <deque>
+#include <chrono>
 #include <functional>
 #include <map>
-#include <thread>
+#include <set>
 
 namespace quire::ide {
 
@@ -43,98 +42,73 @@ QVariant toVariant(const connect::Value& v) {
         v);
 }
 
+// connect::formatTimestamp text, "YYYY-MM-DD HH:MM:SS[.ffffff]", to milliseconds precision in UTC.
+QDateTime parseTimestamp(const QString& text) {
+    if (text.size() < 19 || (text[10] != ' ' && text[10] != 'T')) return {};
+    const QDate date = QDate::fromString(text.left(10), Qt::ISODate);
+    QTime time = QTime::fromString(text.mid(11, 8), QStringLiteral("HH:mm:ss"));
+    if (!date.isValid() || !time.isValid()) return {};
+    if (text.size() > 19) {
+        if (text[19] != '.') return {};
+        const QString fraction = text.mid(20);
+        bool ok = false;
+        const int ms = (fraction + "00").left(3).toInt(&ok);
+        if (!ok || fraction.isEmpty()) return {};
+        time = time.addMSecs(ms);
+    }
+    return QDateTime(date, time, Qt::UTC);
+}
+
 std::string todayIso() { return QDate::currentDate().toString(Qt::ISODate).toStdString(); }
 
 } // namespace
 
-// One background thread runs the queued statements in order, keeping one ODBC connection per connectionId.
-// Each job belongs to one element and carries its own CancelToken, so one element's query can be dropped from
-// the queue or stopped in the driver (Connection::cancel through the token's hook) without touching the rest.
-struct EnginePreviewProvider::Worker {
-    struct Job {
-        QString elementId;
-        preview::CancelToken token;
-        std::function<void(const preview::CancelToken&)> run;
-    };
-    std::mutex mutex;
-    std::condition_variable wake;
-    std::deque<Job> jobs;
-    bool stopping = false;
-    bool busy = false;
-    std::map<std::string, std::shared_ptr<connect::Connection>> connections;
-    QString runningId;
-    preview::CancelToken runningToken;
-    std::thread thread;
-
-    void start() {
-        thread = std::thread([this] {
-            for (;;) {
-                Job job;
-                {
-                    std::unique_lock lock(mutex);
-                    wake.wait(lock, [this] { return stopping || !jobs.empty(); });
-                    if (stopping) return;
-                    job = std::move(jobs.front());
-                    jobs.pop_front();
-                    busy = true;
-                    runningId = job.elementId;
-                    runningToken = job.token;
-                }
-                job.run(job.token);
-                std::lock_guard lock(mutex);
-                busy = false;
-                runningId.clear();
-                runningToken = preview::CancelToken();
-                wake.notify_all();
-            }
-        });
-    }
-    void post(const QString& elementId, std::function<void(const preview::CancelToken&)> run) {
-        std::lock_guard lock(mutex);
-        jobs.push_back({elementId, preview::CancelToken(), std::move(run)});
-        wake.notify_all();
-    }
-    void clear() {
-        std::lock_guard lock(mutex);
-        jobs.clear();
-        if (busy) runningToken.cancel();
-    }
-    // Drops the element's queued job and stops its running statement; true when there was one.
-    bool cancel(const QString& elementId) {
-        std::lock_guard lock(mutex);
-        const auto before = jobs.size();
-        jobs.erase(std::remove_if(jobs.begin(), jobs.end(), [&](const Job& j) { return j.elementId == elementId; }), jobs.end());
-        bool any = jobs.size() != before;
-        if (busy && runningId == elementId) {
-            runningToken.cancel();
-            any = true;
-        }
-        return any;
-    }
-    void stop() {
-        {
-            std::lock_guard lock(mutex);
-            stopping = true;
-            jobs.clear();
-            if (busy) runningToken.cancel();
-            wake.notify_all();
-        }
-        if (thread.joinable()) thread.join();
-    }
-};
-
-EnginePreviewProvider::EnginePreviewProvider(DocumentModel* model, QString connectionsFile, QObject* parent)
-    : PreviewProvider(parent), model_(model), connectionsFile_(std::move(connectionsFile)), worker_(std::make_shared<Worker>()) {
-    worker_->start();
+QVariant previewCell(const Json& cell, std::string_view columnType) {
+    if (cell.is_null()) return QVariant();
+    if (cell.is_boolean()) return QVariant(cell.get<bool>());
+    if (cell.is_number_unsigned()) return QVariant(qlonglong(cell.get<std::uint64_t>()));
+    if (cell.is_number_integer()) return QVariant(qlonglong(cell.get<std::int64_t>()));
+    if (cell.is_number()) return QVariant(cell.get<double>());
+    if (!cell.is_string()) return QVariant(QString::fromStdString(cell.dump()));
+    const QString text = QString::fromStdString(cell.get_ref<const std::string&>());
+    if (columnType == "date")
+        if (const QDate date = QDate::fromString(text, Qt::ISODate); date.isValid()) return QVariant(date);
+    if (columnType == "timestamp")
+        if (const QDateTime stamp = parseTimestamp(text); stamp.isValid()) return QVariant(stamp);
+    return QVariant(text);
 }
 
-EnginePreviewProvider::~EnginePreviewProvider() { worker_->stop(); }
+EnginePreviewProvider::EnginePreviewProvider(DocumentModel* model, QString connectionsFile, QObject* parent)
+    : PreviewProvider(parent), model_(model), connectionsFile_(std::move(connectionsFile)) {
+    refresher_ = std::make_unique<preview::WarehouseRefresh>(
+        cache_, pool_, [this](const std::string& connectionId) { return connectionStringFor(connectionId); });
+    // Outcomes arrive on a worker thread; they become PreviewData on the UI thread (if the provider still exists).
+    QPointer<EnginePreviewProvider> self(this);
+    scheduler_ = std::make_unique<preview::RefreshScheduler>(
+        refresher_->job(),
+        [self](const preview::RefreshOutcome& outcome) {
+            QMetaObject::invokeMethod(
+                qApp, [self, outcome] {
+                    if (self) self->finish(outcome);
+                },
+                Qt::QueuedConnection);
+        },
+        2);
+    if (model_) connect(model_, &DocumentModel::changed, this, [this] { changedSinceRefresh_ = true; });
+}
+
+EnginePreviewProvider::~EnginePreviewProvider() { scheduler_.reset(); } // cancels and joins before the pool goes
 
 PreviewData EnginePreviewProvider::data(const QString& elementId) const { return data_.value(elementId); }
 
+bool EnginePreviewProvider::stopPending(const QString& elementId) {
+    if (!pending_.remove(elementId)) return false;
+    scheduler_->cancel(elementId.toStdString()); // its late outcome finds no pending entry and is dropped
+    return true;
+}
+
 void EnginePreviewProvider::cancelAll() {
-    ++generation_;
-    worker_->clear();
+    for (const QString& id : pending_.keys()) stopPending(id);
     for (auto it = data_.begin(); it != data_.end(); ++it)
         if (it->state == PreviewData::State::Busy) {
             it->state = PreviewData::State::Error;
@@ -146,8 +120,7 @@ void EnginePreviewProvider::cancelAll() {
 bool EnginePreviewProvider::cancelElement(const QString& elementId) {
     auto it = data_.find(elementId);
     if (it == data_.end() || it->state != PreviewData::State::Busy) return false;
-    cancelledIn_[elementId] = generation_; // a result of this refresh that still arrives is dropped
-    worker_->cancel(elementId);
+    stopPending(elementId);
     it->state = PreviewData::State::Error;
     it->error = tr("cancelled");
     emit queryFinished(elementId, it->sql, 0, tr("cancelled"));
@@ -156,28 +129,86 @@ bool EnginePreviewProvider::cancelElement(const QString& elementId) {
 }
 
 bool EnginePreviewProvider::waitIdle(int milliseconds) {
-    QElapsedTimer timer;
-    timer.start();
-    for (;;) {
-        {
-            std::lock_guard lock(worker_->mutex);
-            if (worker_->jobs.empty() && !worker_->busy) break;
-        }
-        if (timer.elapsed() > milliseconds) return false;
-        QThread::msleep(10);
-    }
-    QCoreApplication::processEvents(); // deliver the queued results
+    // The scheduler is idle only after its listener posted every outcome; processing events delivers them.
+    if (!scheduler_->waitIdle(std::chrono::milliseconds(milliseconds))) return false;
+    QCoreApplication::processEvents();
     return true;
 }
 
-void EnginePreviewProvider::deliver(quint64 generation, const QString& elementId, PreviewData data) {
-    if (generation != generation_) return; // a newer refresh superseded this result
-    if (auto c = cancelledIn_.find(elementId); c != cancelledIn_.end() && c.value() == generation) return;
-    if (data.state == PreviewData::State::Ready || data.state == PreviewData::State::Error)
-        emit queryFinished(elementId, data.sql, data.milliseconds,
-                           data.state == PreviewData::State::Ready ? tr("%n row(s)", nullptr, int(data.rows.size())) : data.error);
+void EnginePreviewProvider::deliver(const QString& elementId, PreviewData data) {
+    if (data.state == PreviewData::State::Error)
+        emit queryFinished(elementId, data.sql, data.milliseconds, data.error);
     data_[elementId] = std::move(data);
     emit updated(elementId);
+}
+
+void EnginePreviewProvider::finish(const preview::RefreshOutcome& outcome) {
+    const QString id = QString::fromStdString(outcome.elementId);
+    const auto it = pending_.find(id);
+    if (it == pending_.end() || it->generation != outcome.generation) return; // superseded or cancelled
+    const Pending pending = *it;
+    pending_.erase(it);
+    PreviewData d;
+    d.sql = pending.sql;
+    d.columnNames = pending.names;
+    d.columnIds = pending.ids;
+    d.milliseconds = std::chrono::duration<double, std::milli>(outcome.elapsed).count();
+    if (outcome.status == preview::RefreshOutcome::Status::Done && outcome.result) {
+        const preview::CachedResult& result = *outcome.result;
+        d.rows.reserve(result.rows.size());
+        for (const Json& row : result.rows) {
+            std::vector<QVariant> cells;
+            if (row.is_array()) {
+                cells.reserve(row.size());
+                for (std::size_t c = 0; c < row.size(); ++c)
+                    cells.push_back(previewCell(row[c], c < result.columnTypes.size() ? result.columnTypes[c] : std::string()));
+            }
+            d.rows.push_back(std::move(cells));
+        }
+        d.totalRows = result.complete ? qint64(d.rows.size()) : -1;
+        d.state = PreviewData::State::Ready;
+        const QString rows = tr("%n row(s)", nullptr, int(d.rows.size()));
+        emit queryFinished(id, d.sql, d.milliseconds, outcome.cached ? tr("cached, %1").arg(rows) : rows);
+        data_[id] = std::move(d);
+        emit updated(id);
+        return;
+    }
+    d.state = PreviewData::State::Error;
+    d.error = outcome.status == preview::RefreshOutcome::Status::Cancelled ? tr("cancelled") : QString::fromStdString(outcome.error);
+    deliver(id, d);
+}
+
+void EnginePreviewProvider::noteConnectionsFile(const connect::ConnectionRegistry& registry) {
+    // Any change to the file may change what a connection points at: cached results of it are stale.
+    QByteArray text;
+    if (QFile file(QString::fromStdString(registry.file())); file.open(QIODevice::ReadOnly)) text = file.readAll();
+    if (connectionsRead_ && text == connectionsText_) return;
+    connectionsRead_ = true;
+    connectionsText_ = text;
+    std::lock_guard lock(entriesMutex_);
+    for (const auto& [connectionId, entry] : entries_) cache_.invalidateConnection(connectionId);
+}
+
+std::string EnginePreviewProvider::connectionString(const connect::RegistryEntry& entry) const {
+    std::string resolved;
+    {
+        std::lock_guard lock(secretsMutex_);
+        if (!secrets_) secrets_ = secrets::makeDefaultSecretStore();
+        resolved = connect::resolveConnectionString(entry, *secrets_);
+    }
+    pool_.setLimit(resolved, std::size_t(std::max(1, entry.profile.maxConnections)));
+    return resolved;
+}
+
+std::string EnginePreviewProvider::connectionStringFor(const std::string& connectionId) const {
+    connect::RegistryEntry entry;
+    {
+        std::lock_guard lock(entriesMutex_);
+        const auto it = entries_.find(connectionId);
+        if (it == entries_.end()) throw std::runtime_error("connection " + connectionId + " is not in the connections file");
+        entry = it->second;
+    }
+    return connectionString(entry);
 }
 
 std::unique_ptr<preview::PreviewSession> EnginePreviewProvider::makeSession() const {
@@ -216,12 +247,14 @@ QString EnginePreviewProvider::controlSummary(const QString& controlId) const {
 
 void EnginePreviewProvider::setControlFields(const QString& controlId, const Json& fields) {
     controlOverrides_[controlId.toStdString()] = fields;
+    changedSinceRefresh_ = true;
     emit controlsChanged();
     refresh(lastRefresh_);
 }
 
 void EnginePreviewProvider::resetControls() {
     controlOverrides_.clear();
+    changedSinceRefresh_ = true;
     emit controlsChanged();
     refresh(lastRefresh_);
 }
@@ -258,8 +291,8 @@ QStringList EnginePreviewProvider::distinctValues(const QString& controlId, int 
         const std::string q = dialect.quoteIdentifier(columnName);
         const std::string sql = "SELECT DISTINCT v." + q + " FROM (" + plan.sql + ") v WHERE v." + q + " IS NOT NULL ORDER BY 1 " +
                                 dialect.limitOffset(limit, std::nullopt);
-        auto store = secrets::makeDefaultSecretStore();
-        auto connection = connect::Connection::open(connect::resolveConnectionString(*entry, *store));
+        // A pooled connection, borrowed for this one query (bounded wait: this runs on the UI thread).
+        auto connection = pool_.acquire(connectionString(*entry), std::chrono::seconds(10));
         const auto result = connection->query(sql, preview::toConnectParams(plan.parameters));
         QStringList values;
         for (std::size_t r = 0; r < result.rowCount(); ++r) values << QString::fromStdString(result.toString(r, 0));
@@ -324,8 +357,8 @@ std::shared_ptr<RowSource> EnginePreviewProvider::rowSource(const QString& eleme
         const auto& dialect = sql::dialect(entry->profile.dialect());
         const auto plan = preview::planElement(*session, elementId.toStdString(), dialect, {todayIso(), {}, {}});
         if (!plan.ok()) return fail(QString::fromStdString(plan.diagnostics.empty() ? "cannot plan" : plan.diagnostics.front().message));
-        auto store = secrets::makeDefaultSecretStore();
-        auto connection = connect::Connection::open(connect::resolveConnectionString(*entry, *store));
+        // Its own connection, not a pooled one: the Data view keeps it for paging and may outlive the provider.
+        auto connection = connect::Connection::open(connectionString(*entry));
         const auto count = connection->query("SELECT count(*) FROM (" + plan.sql + ") n", preview::toConnectParams(plan.parameters));
         const auto total = count.value(0, 0);
         const qint64 rows = std::holds_alternative<std::int64_t>(total) ? std::get<std::int64_t>(total)
@@ -405,6 +438,7 @@ EnginePreviewProvider::ClickResult EnginePreviewProvider::runTrigger(const QStri
     for (const auto& e : session->takeExternalEffects())
         out.external << QString::fromStdString(e.kind + ": " + e.effect.value("resolved", e.effect).dump());
     if (controls) {
+        changedSinceRefresh_ = true;
         emit controlsChanged();
         refresh(lastRefresh_);
     }
@@ -412,66 +446,78 @@ EnginePreviewProvider::ClickResult EnginePreviewProvider::runTrigger(const QStri
 }
 
 void EnginePreviewProvider::refresh(const QStringList& elementIds) {
-    const quint64 generation = ++generation_;
-    worker_->clear();
+    // Nothing changed since the last refresh of these same elements: the user asked for fresh data.
+    const bool rerun = !changedSinceRefresh_ && elementIds == lastRefresh_;
+    changedSinceRefresh_ = false;
     lastRefresh_ = elementIds;
     std::shared_ptr<preview::PreviewSession> session = makeSession();
-    if (!session) return;
+    if (!session) {
+        for (const QString& id : pending_.keys()) stopPending(id);
+        return;
+    }
     connect::ConnectionRegistry registry;
     try {
         registry = connect::ConnectionRegistry::load(connectionsFile_.toStdString());
     } catch (const std::exception& e) {
+        for (const QString& id : pending_.keys()) stopPending(id);
         for (const auto& id : elementIds) {
             PreviewData d;
             d.state = PreviewData::State::Error;
             d.error = tr("connections file: %1").arg(e.what());
-            deliver(generation, id, d);
+            deliver(id, d);
         }
         return;
     }
+    noteConnectionsFile(registry);
     session->setTablePathResolver(preview::registryPathResolver(registry));
+    refresher_->setWindow({std::size_t(std::max(1, rowLimit)), 1024});
     const std::string today = todayIso();
-    QPointer<EnginePreviewProvider> self(this);
+    std::vector<std::string> queued;
+    std::vector<Pending> planned;
     for (const QString& id : elementIds) {
         const Json* element = session->element(id.toStdString());
         if (!element || !element->contains("source")) continue; // text, buttons, containers: nothing to query
         if (element->value("kind", "") == "control") continue;
-        // Plan on the UI thread (fast, pure); only execution goes to the worker.
+        // Plan on the UI thread (fast, pure); only execution goes to the scheduler's workers.
         const std::string connectionId = preview::connectionIdOf(*session, id.toStdString());
         auto entry = registry.find(connectionId);
         PreviewData busy = data_.value(id);
         busy.state = PreviewData::State::Busy;
-        deliver(generation, id, busy);
+        data_[id] = busy;
+        emit updated(id);
         if (!entry) {
+            stopPending(id);
             PreviewData d;
             d.state = PreviewData::State::Error;
             d.error = connectionId.empty() ? tr("the element has no warehouse connection")
                                            : tr("connection %1 is not in the connections file (quire connections add)")
                                                  .arg(QString::fromStdString(connectionId));
-            deliver(generation, id, d);
+            deliver(id, d);
             continue;
         }
         preview::PlanOptions options;
         options.today = today;
-        options.limit = rowLimit;
-        const auto plan = preview::planElement(*session, id.toStdString(), sql::dialect(entry->profile.dialect()), options);
+        options.limit = std::max(1, rowLimit) + 1; // one row more than the window tells whether the card has them all
+        auto plan = preview::planElement(*session, id.toStdString(), sql::dialect(entry->profile.dialect()), options);
         if (!plan.ok()) {
+            stopPending(id);
             PreviewData d;
             d.state = PreviewData::State::Error;
             d.sql = QString::fromStdString(plan.sql);
             for (const auto& diag : plan.diagnostics)
                 if (diag.severity == Severity::Error) { d.error = QString::fromStdString(diag.message); break; }
             if (d.error.isEmpty()) d.error = tr("the element could not be planned");
-            deliver(generation, id, d);
+            deliver(id, d);
             continue;
         }
         // Map output column names back to the element's column ids (channels point at ids).
-        QStringList names, ids;
+        Pending pending;
+        pending.sql = QString::fromStdString(plan.sql);
         std::vector<bool> used;
         const Json columns = element->value("columns", Json::array());
         used.assign(columns.size(), false);
         for (const auto& name : plan.columns) {
-            names << QString::fromStdString(name);
+            pending.names << QString::fromStdString(name);
             QString columnId = QString::fromStdString(name);
             for (std::size_t i = 0; i < columns.size(); ++i)
                 if (!used[i] && columns[i].is_object() && (columns[i].value("name", "") == name || columns[i].value("id", "") == name)) {
@@ -479,52 +525,25 @@ void EnginePreviewProvider::refresh(const QStringList& elementIds) {
                     columnId = QString::fromStdString(columns[i].value("id", name));
                     break;
                 }
-            ids << columnId;
+            pending.ids << columnId;
         }
-        auto worker = worker_;
-        const connect::RegistryEntry resolved = *entry;
-        worker_->post(id, [self, worker, generation, id, plan, resolved, names, ids](const preview::CancelToken& token) {
-            if (token.cancelled()) return; // cancelled while queued: the UI already shows it
-            PreviewData d;
-            d.sql = QString::fromStdString(plan.sql);
-            d.columnNames = names;
-            d.columnIds = ids;
-            QElapsedTimer timer;
-            timer.start();
-            try {
-                std::shared_ptr<connect::Connection> connection;
-                {
-                    std::lock_guard lock(worker->mutex);
-                    connection = worker->connections[resolved.profile.name];
-                }
-                if (!connection || !connection->isAlive()) {
-                    auto store = secrets::makeDefaultSecretStore();
-                    connection = connect::Connection::open(connect::resolveConnectionString(resolved, *store));
-                    std::lock_guard lock(worker->mutex);
-                    worker->connections[resolved.profile.name] = connection;
-                }
-                // Cancelling the element asks the driver to stop the statement (SQLCancel); the query then throws.
-                token.onCancel([connection] { connection->cancel(); });
-                if (token.cancelled()) return;
-                const auto result = connection->query(plan.sql, preview::toConnectParams(plan.parameters));
-                for (std::size_t r = 0; r < result.rowCount(); ++r) {
-                    std::vector<QVariant> row;
-                    for (std::size_t c = 0; c < result.columns.size(); ++c) row.push_back(toVariant(result.value(r, c)));
-                    d.rows.push_back(std::move(row));
-                }
-                d.totalRows = result.truncated ? -1 : qint64(result.rowCount());
-                d.state = PreviewData::State::Ready;
-            } catch (const std::exception& e) {
-                d.state = PreviewData::State::Error;
-                d.error = token.cancelled() ? QObject::tr("cancelled") : QString::fromUtf8(e.what());
-            }
-            d.milliseconds = double(timer.nsecsElapsed()) / 1e6;
-            QMetaObject::invokeMethod(
-                qApp, [self, generation, id, d] {
-                    if (self) self->deliver(generation, id, d);
-                },
-                Qt::QueuedConnection);
-        });
+        {
+            std::lock_guard lock(entriesMutex_);
+            entries_[plan.connectionId] = *entry;
+        }
+        if (rerun) cache_.erase(preview::cacheKey(plan));
+        refresher_->setPlan(id.toStdString(), std::move(plan));
+        queued.push_back(id.toStdString());
+        planned.push_back(std::move(pending));
+    }
+    // Elements no longer asked for (another page) stop; the queued ones replace their previous generation.
+    const std::set<std::string> keep(queued.begin(), queued.end());
+    for (const QString& id : pending_.keys())
+        if (!keep.count(id.toStdString())) stopPending(id);
+    const auto generations = scheduler_->refresh(queued);
+    for (std::size_t i = 0; i < queued.size(); ++i) {
+        planned[i].generation = generations[i];
+        pending_[QString::fromStdString(queued[i])] = planned[i];
     }
 }
 

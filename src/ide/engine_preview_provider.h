@@ -1,23 +1,37 @@
 #pragma once
-// Live previews from Quire's preview engine: each element is planned into one SQL statement for its
-// connection's dialect (quire_preview), run through ODBC (quire_connect) on a worker thread, and the first
-// rows come back to the UI thread as PreviewData. A newer refresh makes older results stale; Cancel stops
-// the running statement.
+// Live previews from Quire's preview engine: a thin Qt adapter over quire_preview's refresh pipeline. Each
+// element is planned on the UI thread into one SQL statement for its connection's dialect and handed to
+// WarehouseRefresh; the RefreshScheduler runs it on a worker thread, answered from the ResultCache when the same
+// query (connection, SQL, parameters) ran before, else on a connection borrowed from the ConnectionPool; the
+// outcome comes back to the UI thread as PreviewData. A newer refresh makes older results stale; Cancel stops
+// the running statement. A refresh that repeats the previous one with nothing changed (same elements, document
+// and control values: Preview > Refresh) bypasses the cache; a changed connections file empties it.
 #include "document_model.h"
 #include "paged_table_model.h"
 #include "preview_data.h"
 
+#include <quire/connect/connection_registry.h>
+#include <quire/connect/pool.h>
+#include <quire/preview/result_cache.h>
+
+#include <QByteArray>
 #include <QHash>
 
+#include <cstdint>
 #include <map>
-
-#include <atomic>
 #include <memory>
 #include <mutex>
+#include <string_view>
 
 namespace quire::preview {
 class PreviewSession;
+class RefreshScheduler;
+class WarehouseRefresh;
+struct RefreshOutcome;
 struct Selection;
+} // namespace quire::preview
+namespace quire::secrets {
+class SecretStore;
 }
 
 namespace quire::ide {
@@ -34,10 +48,14 @@ public:
     void cancelAll() override;
     // Stops only this element's query (queued or running in the driver); false when it was not busy.
     bool cancelElement(const QString& elementId) override;
-    // Blocks until the queued work is done (tests, screenshots); false on timeout.
+    // Blocks until the queued work is done and its results are delivered (tests, screenshots); false on timeout.
     bool waitIdle(int milliseconds);
 
-    int rowLimit = 200;
+    int rowLimit = 200; // rows fetched per element (the fetch window); more make the card's result incomplete
+
+    // The provider's result cache and connection pool (their statistics show hits and connection reuse).
+    const preview::ResultCache& resultCache() const { return cache_; }
+    const connect::ConnectionPool& connectionPool() const { return pool_; }
 
     // Control values set in the IDE (they override the values authored in the workbook until reset).
     Json controlFields(const QString& controlId) const;
@@ -67,19 +85,45 @@ signals:
     void controlsChanged();
 
 private:
+    // What the UI thread keeps of a queued element until its outcome arrives.
+    struct Pending {
+        std::uint64_t generation = 0; // the scheduler's generation of this element's query
+        QString sql;
+        QStringList names, ids; // result column names and the element's column ids
+    };
     std::unique_ptr<preview::PreviewSession> makeSession() const;
     ClickResult runTrigger(const QString& elementId, const char* trigger, const preview::Selection* selection);
-    QHash<QString, quint64> cancelledIn_; // element -> refresh generation its query was cancelled in
-    QStringList lastRefresh_;
-    std::map<std::string, Json> controlOverrides_;
-    struct Worker;
-    void deliver(quint64 generation, const QString& elementId, PreviewData data);
+    void deliver(const QString& elementId, PreviewData data);
+    void finish(const preview::RefreshOutcome& outcome); // UI thread
+    bool stopPending(const QString& elementId);           // cancels its query; false when none
+    void noteConnectionsFile(const connect::ConnectionRegistry& registry);
+    // The ODBC string of a connection (secrets read now, never kept); sets the pool limit from its profile.
+    std::string connectionString(const connect::RegistryEntry& entry) const;
+    std::string connectionStringFor(const std::string& connectionId) const; // worker threads
 
     DocumentModel* model_;
     QString connectionsFile_;
     QHash<QString, PreviewData> data_;
-    std::shared_ptr<Worker> worker_;
-    quint64 generation_ = 0;
+    QHash<QString, Pending> pending_;
+    QStringList lastRefresh_;
+    std::map<std::string, Json> controlOverrides_;
+    bool changedSinceRefresh_ = true; // document or control values changed since the last refresh
+    QByteArray connectionsText_;
+    bool connectionsRead_ = false;
+
+    mutable std::mutex entriesMutex_;
+    std::map<std::string, connect::RegistryEntry> entries_; // by connectionId, of the plans handed out
+    mutable std::mutex secretsMutex_;
+    mutable std::unique_ptr<secrets::SecretStore> secrets_; // created on first use
+
+    mutable preview::ResultCache cache_;
+    mutable connect::ConnectionPool pool_;
+    std::unique_ptr<preview::WarehouseRefresh> refresher_;
+    std::unique_ptr<preview::RefreshScheduler> scheduler_; // last: its workers stop before the rest goes
 };
+
+// One cached cell as the QVariant the painters expect: null, bool, qlonglong, double, QString; a "date" column's
+// ISO text as QDate and a "timestamp" column's as QDateTime (UTC), as the ODBC values were before caching.
+QVariant previewCell(const Json& cell, std::string_view columnType);
 
 } // namespace quire::ide

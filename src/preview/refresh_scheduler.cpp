@@ -44,28 +44,67 @@ RefreshScheduler::~RefreshScheduler() {
     for (auto& t : workers_) t.join();
 }
 
-void RefreshScheduler::refresh(const std::vector<std::string>& elementIds) {
+namespace {
+RefreshOutcome cancelledOutcome(const std::string& elementId, std::uint64_t generation) {
+    RefreshOutcome o;
+    o.elementId = elementId;
+    o.generation = generation;
+    o.status = RefreshOutcome::Status::Cancelled;
+    return o;
+}
+} // namespace
+
+bool RefreshScheduler::dropQueuedLocked(const std::string& elementId, std::vector<RefreshOutcome>& dropped) {
+    bool any = false;
+    for (auto it = queue_.begin(); it != queue_.end();) {
+        if (it->elementId == elementId) {
+            it->token.cancel();
+            dropped.push_back(cancelledOutcome(elementId, it->generation));
+            it = queue_.erase(it);
+            any = true;
+        } else {
+            ++it;
+        }
+    }
+    return any;
+}
+
+std::vector<std::uint64_t> RefreshScheduler::refresh(const std::vector<std::string>& elementIds) {
     std::vector<RefreshOutcome> dropped;
+    std::vector<std::uint64_t> generations;
     {
         std::lock_guard lock(mutex_);
         for (const auto& id : elementIds) {
             const std::uint64_t gen = ++generation_[id];
+            generations.push_back(gen);
             outcomes_.erase(id);
             if (const auto it = inFlight_.find(id); it != inFlight_.end()) it->second.cancel();
-            for (auto it = queue_.begin(); it != queue_.end();) {
-                if (it->elementId == id) {
-                    dropped.push_back({id, it->generation, RefreshOutcome::Status::Cancelled, nullptr, {}, {}});
-                    it = queue_.erase(it);
-                } else {
-                    ++it;
-                }
-            }
+            dropQueuedLocked(id, dropped);
             queue_.push_back({id, gen, CancelToken{}});
         }
     }
     wake_.notify_all();
     if (listener_)
         for (const auto& o : dropped) listener_(o);
+    return generations;
+}
+
+bool RefreshScheduler::cancel(const std::string& elementId) {
+    std::vector<RefreshOutcome> dropped;
+    bool any = false;
+    {
+        std::lock_guard lock(mutex_);
+        any = dropQueuedLocked(elementId, dropped);
+        // The running job sees its token cancelled; work() then reports it as Cancelled whatever it returns.
+        if (const auto it = inFlight_.find(elementId); it != inFlight_.end() && !it->second.cancelled()) {
+            it->second.cancel();
+            any = true;
+        }
+    }
+    idle_.notify_all();
+    if (listener_)
+        for (const auto& o : dropped) listener_(o);
+    return any;
 }
 
 std::optional<RefreshOutcome> RefreshScheduler::outcome(const std::string& elementId) const {
@@ -104,7 +143,9 @@ void RefreshScheduler::work() {
         out.generation = job.generation;
         const auto start = std::chrono::steady_clock::now();
         try {
-            out.result = job_(job.elementId, job.token);
+            JobResult done = job_(job.elementId, job.token);
+            out.result = std::move(done.result);
+            out.cached = done.cached;
             out.status = job.token.cancelled() ? RefreshOutcome::Status::Cancelled : RefreshOutcome::Status::Done;
         } catch (const std::exception& e) {
             out.status = job.token.cancelled() ? RefreshOutcome::Status::Cancelled : RefreshOutcome::Status::Failed;

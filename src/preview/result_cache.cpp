@@ -12,6 +12,7 @@ std::string QueryKey::text() const {
 std::size_t CachedResult::approximateBytes() const {
     std::size_t n = 64;
     for (const auto& c : columns) n += c.size() + 32;
+    for (const auto& t : columnTypes) n += t.size() + 32;
     for (const auto& row : rows) {
         n += 32;
         if (row.is_array())
@@ -38,11 +39,7 @@ void ResultCache::put(const QueryKey& key, std::shared_ptr<const CachedResult> r
     const std::string k = key.text();
     const std::size_t size = result->approximateBytes();
     std::lock_guard lock(mutex_);
-    if (const auto it = entries_.find(k); it != entries_.end()) {
-        bytes_ -= it->second.bytes;
-        lru_.erase(it->second.lru);
-        entries_.erase(it);
-    }
+    eraseLocked(k);
     if (size > maxBytes_) return; // never cache what cannot fit
     lru_.push_front(k);
     entries_[k] = Entry{key.connectionId, std::move(result), size, lru_.begin()};
@@ -56,6 +53,20 @@ void ResultCache::evictLocked() {
         bytes_ -= it->second.bytes;
         entries_.erase(it);
         lru_.pop_back();
+    }
+}
+
+void ResultCache::erase(const QueryKey& key) {
+    const std::string k = key.text();
+    std::lock_guard lock(mutex_);
+    eraseLocked(k);
+}
+
+void ResultCache::eraseLocked(const std::string& k) {
+    if (const auto it = entries_.find(k); it != entries_.end()) {
+        bytes_ -= it->second.bytes;
+        lru_.erase(it->second.lru);
+        entries_.erase(it);
     }
 }
 

@@ -50,7 +50,10 @@ std::shared_ptr<const CachedResult> fetchPlanned(connect::Connection& connection
     options.batchRows = window.batchRows;
     options.maxRows = window.maxRows + 1; // one row more tells whether the window holds everything
     if (!statement->execute(plan.sql, toConnectParams(plan.parameters), options)) return result;
-    for (const auto& column : statement->columns()) result->columns.push_back(column.name);
+    for (const auto& column : statement->columns()) {
+        result->columns.push_back(column.name);
+        result->columnTypes.emplace_back(connect::columnTypeName(column.type));
+    }
     statement->forEachBatch([&](const connect::ResultBatch& batch) {
         for (std::size_t r = 0; r < batch.rowCount(); ++r) {
             if (result->rows.size() == window.maxRows) {
@@ -76,22 +79,31 @@ WarehouseRefresh::WarehouseRefresh(ResultCache& cache, connect::ConnectionPool& 
                                    FetchWindow window)
     : cache_(cache), pool_(pool), connectionString_(std::move(connectionString)), window_(window) {}
 
+void WarehouseRefresh::setWindow(FetchWindow window) {
+    std::lock_guard lock(mutex_);
+    window_ = window;
+}
+
 void WarehouseRefresh::setPlan(const std::string& elementId, PlannedQuery plan) {
     auto shared = std::make_shared<const PlannedQuery>(std::move(plan));
     std::lock_guard lock(mutex_);
-    plans_[elementId] = std::move(shared);
+    plans_[elementId] = Planned{std::move(shared), window_};
 }
 
 RefreshScheduler::Job WarehouseRefresh::job() {
     return [this](const std::string& elementId, const CancelToken& token) { return run(elementId, token); };
 }
 
-std::shared_ptr<const CachedResult> WarehouseRefresh::run(const std::string& elementId, const CancelToken& token) {
+JobResult WarehouseRefresh::run(const std::string& elementId, const CancelToken& token) {
     std::shared_ptr<const PlannedQuery> plan;
+    FetchWindow window;
     {
         std::lock_guard lock(mutex_);
         const auto it = plans_.find(elementId);
-        if (it != plans_.end()) plan = it->second;
+        if (it != plans_.end()) {
+            plan = it->second.plan;
+            window = it->second.window;
+        }
     }
     if (!plan) throw std::runtime_error("element '" + elementId + "' has no planned query");
     if (!plan->ok()) {
@@ -100,11 +112,11 @@ std::shared_ptr<const CachedResult> WarehouseRefresh::run(const std::string& ele
         throw std::runtime_error("element '" + elementId + "' could not be planned");
     }
     const QueryKey key = cacheKey(*plan);
-    if (auto hit = cache_.find(key)) return hit;
+    if (auto hit = cache_.find(key)) return JobResult(std::move(hit), true);
     auto connection = pool_.acquire(connectionString_(plan->connectionId));
-    auto result = fetchPlanned(*connection, *plan, token, window_);
+    auto result = fetchPlanned(*connection, *plan, token, window);
     if (!token.cancelled()) cache_.put(key, result);
-    return result;
+    return JobResult(std::move(result), false);
 }
 
 } // namespace quire::preview

@@ -57,4 +57,10 @@ TEST_CASE("pool: per-warehouse limit, reuse and timeout", "[connect][pool]") {
     auto c = pool.acquire(cs, std::chrono::seconds(5));
     releaser.join();
     CHECK(pool.openCount(cs) == 2);
+    // Statistics: two connections ever opened, five borrowings (the timed-out one is not counted).
+    const PoolStats stats = pool.stats();
+    CHECK(stats.opened == 2);
+    CHECK(stats.acquired == 5);
+    CHECK(stats.open == 2);
+    CHECK(stats.idle == 0);
 }

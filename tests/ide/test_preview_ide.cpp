@@ -7,6 +7,7 @@
 #include "main_window.h"
 #include "paged_table_model.h"
 #include "query_log.h"
+#include "sample_warehouse_fixture.h"
 
 #include <quire/connect/connection_registry.h>
 #include <quire/connect/odbc.h>
@@ -18,23 +19,7 @@ using namespace quire;
 using namespace quire::ide;
 
 namespace {
-struct Warehouse {
-    std::string dir = quire::test::makeTempDir("ide-preview");
-    std::string db = dir + "/marketing.db";
-    std::string connections = dir + "/connections.json";
-    Warehouse() {
-        connect::SampleOptions small;
-        small.eventRows = 5000;
-        connect::generateSqlite(db, small);
-        Json file = {{"version", 1},
-                     {"connections", {{"test-sample", {{"type", "sqlite"}, {"connectionId", connect::kSampleConnectionId}, {"database", db}}}}}};
-        doc::writeFileAtomically(connections, file.dump(2));
-    }
-    long long scalar(const std::string& sql) const {
-        auto result = connect::query("Driver=SQLite3;Database=" + db + ";", sql);
-        return std::get<std::int64_t>(result.value(0, 0));
-    }
-};
+using Warehouse = quire::test::SampleWarehouse;
 } // namespace
 
 TEST_CASE("live preview shows the rows the warehouse holds", "[ide][preview]") {

@@ -2,6 +2,8 @@
 #include <quire/preview/refresh_scheduler.h>
 
 #include <atomic>
+#include <map>
+#include <mutex>
 #include <thread>
 
 using namespace quire;
@@ -103,4 +105,70 @@ TEST_CASE("scheduler: destruction cancels running work without hanging", "[previ
         CHECK_FALSE(scheduler.waitIdle(20ms));
     }
     CHECK(started.load());
+}
+
+TEST_CASE("cache: erase drops one query only", "[preview][cache]") {
+    ResultCache cache;
+    const QueryKey a{"c", "select 1", Json::array()}, b{"c", "select 2", Json::array()};
+    cache.put(a, rowsOf(1));
+    cache.put(b, rowsOf(2));
+    cache.erase(a);
+    CHECK_FALSE(cache.find(a));
+    CHECK(cache.find(b));
+    CHECK(cache.entries() == 1);
+    CHECK(cache.bytes() == rowsOf(2)->approximateBytes());
+    cache.erase(a); // absent: nothing happens
+    CHECK(cache.entries() == 1);
+}
+
+TEST_CASE("scheduler: cancel stops one element's running or queued generation only", "[preview][scheduler]") {
+    std::atomic<bool> slowStarted{false};
+    std::atomic<int> queuedRuns{0};
+    std::mutex m;
+    std::vector<RefreshOutcome> seen;
+    // One worker: `slow` runs (until cancelled), `queued` and `other` wait behind it.
+    RefreshScheduler scheduler(
+        [&](const std::string& id, const CancelToken& token) -> std::shared_ptr<const CachedResult> {
+            if (id == "slow") {
+                slowStarted = true;
+                for (int i = 0; i < 5000 && !token.cancelled(); ++i) std::this_thread::sleep_for(1ms);
+                return rowsOf(1, "too late"); // a result despite the cancel: must not count
+            }
+            if (id == "queued") ++queuedRuns;
+            return rowsOf(2, id);
+        },
+        [&](const RefreshOutcome& o) { std::lock_guard lock(m); seen.push_back(o); }, 1);
+    const auto generations = scheduler.refresh({"slow", "queued", "other"});
+    CHECK(generations == std::vector<std::uint64_t>{1, 1, 1});
+    while (!slowStarted.load()) std::this_thread::sleep_for(1ms);
+
+    CHECK(scheduler.cancel("queued")); // dropped from the queue: never runs
+    CHECK(scheduler.cancel("slow"));   // running: its token is cancelled
+    CHECK_FALSE(scheduler.cancel("slow")); // already cancelled
+    CHECK_FALSE(scheduler.cancel("nothing-here"));
+    REQUIRE(scheduler.waitIdle(5s));
+    CHECK(queuedRuns.load() == 0);
+    CHECK_FALSE(scheduler.outcome("slow"));
+    CHECK_FALSE(scheduler.outcome("queued"));
+    const auto other = scheduler.outcome("other");
+    REQUIRE(other);
+    CHECK(other->status == RefreshOutcome::Status::Done);
+    CHECK(other->result->rows.front()[0] == "other");
+    CHECK_FALSE(scheduler.cancel("other")); // finished: nothing to cancel
+
+    std::lock_guard lock(m);
+    std::map<std::string, RefreshOutcome::Status> status;
+    for (const auto& o : seen) status[o.elementId] = o.status;
+    CHECK(seen.size() == 3);
+    CHECK(status["slow"] == RefreshOutcome::Status::Cancelled);
+    CHECK(status["queued"] == RefreshOutcome::Status::Cancelled);
+    CHECK(status["other"] == RefreshOutcome::Status::Done);
+}
+
+TEST_CASE("scheduler: a job's cache flag reaches the outcome", "[preview][scheduler]") {
+    RefreshScheduler scheduler([&](const std::string& id, const CancelToken&) { return JobResult(rowsOf(1, id), id == "hit"); });
+    scheduler.refresh({"hit", "miss"});
+    REQUIRE(scheduler.waitIdle(5s));
+    CHECK(scheduler.outcome("hit")->cached);
+    CHECK_FALSE(scheduler.outcome("miss")->cached);
 }

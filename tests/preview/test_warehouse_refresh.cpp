@@ -66,6 +66,12 @@ TEST_CASE("warehouse refresh: row windows, complete results and cache hits", "[p
     CHECK(orders->result->columns == std::vector<std::string>{"Order Id", "User Id", "Order Date", "Revenue", "Items", "Status"});
     CHECK(orders->result->rows.size() == 50); // the window, batch by batch (16 rows a batch)
     CHECK_FALSE(orders->result->complete);
+    CHECK_FALSE(orders->cached);
+    // Column types travel with the rows, so a reader can tell the date column from text.
+    REQUIRE(orders->result->columnTypes.size() == 6);
+    CHECK(orders->result->columnTypes[0] == "int64");
+    CHECK(orders->result->columnTypes[2] == "date");
+    CHECK(orders->result->columnTypes[5] == "text");
 
     const auto statuses = connect::query(f.odbc, "SELECT status, count(*) FROM orders WHERE order_date BETWEEN '2024-01-01' AND "
                                                  "'2024-12-31' GROUP BY status");
@@ -93,6 +99,7 @@ TEST_CASE("warehouse refresh: row windows, complete results and cache hits", "[p
     CHECK(cache.hits() == hitsBefore + 1);
     CHECK(connectionLookups == lookupsBefore);
     CHECK(scheduler.outcome("orders")->result == orders->result);
+    CHECK(scheduler.outcome("orders")->cached);
 
     // A control change gives a new plan (new parameters): a miss, and fewer rows.
     f.session->setControlFields("session-dates", Json{{"startDate", "2024-03-01"}, {"endDate", "2024-03-02"}});
@@ -102,6 +109,7 @@ TEST_CASE("warehouse refresh: row windows, complete results and cache hits", "[p
     const auto march = connect::query(f.odbc, "SELECT count(*) FROM orders WHERE order_date BETWEEN '2024-03-01' AND '2024-03-02'");
     orders = scheduler.outcome("orders");
     REQUIRE(orders);
+    CHECK_FALSE(orders->cached);
     CHECK(orders->result->complete);
     CHECK(static_cast<long long>(orders->result->rows.size()) == std::stoll(march.toString(0, 0)));
 }

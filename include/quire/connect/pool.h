@@ -33,6 +33,14 @@ private:
     std::shared_ptr<Connection> connection_;
 };
 
+// Totals over every connection string of a pool.
+struct PoolStats {
+    std::size_t open = 0;     // connections open now (idle or borrowed)
+    std::size_t idle = 0;     // open and waiting in the pool
+    std::size_t opened = 0;   // connections ever opened
+    std::size_t acquired = 0; // acquire() calls that returned a connection (opened or reused)
+};
+
 struct PoolTimeout : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
@@ -46,6 +54,7 @@ public:
                              std::chrono::milliseconds wait = std::chrono::seconds(30));
     std::size_t openCount(const std::string& connectionString) const;
     std::size_t idleCount(const std::string& connectionString) const;
+    PoolStats stats() const;
 
 private:
     friend class PooledConnection;
@@ -60,6 +69,7 @@ private:
     mutable std::mutex mutex_;
     std::condition_variable freed_;
     std::map<std::string, Slot> slots_;
+    std::size_t opened_ = 0, acquired_ = 0;
 };
 
 } // namespace quire::connect

@@ -1,8 +1,9 @@
 #pragma once
 // Runs element refreshes off the caller's thread. refresh(ids) cancels whatever is in flight or queued for
 // those elements and queues a new generation; a finished job of an outdated generation is reported as
-// Cancelled, never as the element's result. The job function does the planning and querying; it must poll its
-// CancelToken and may register a hook (e.g. ODBC Statement::cancel) that runs when the token is cancelled.
+// Cancelled, never as the element's result; cancel(id) stops one element's current generation. The job
+// function does the querying; it must poll its CancelToken and may register a hook (e.g. ODBC
+// Statement::cancel) that runs when the token is cancelled.
 #include <quire/preview/result_cache.h>
 
 #include <atomic>
@@ -38,6 +39,14 @@ private:
     std::shared_ptr<State> state_;
 };
 
+// What a job returns: the rows, and whether they came from the ResultCache rather than from a query.
+struct JobResult {
+    JobResult(std::shared_ptr<const CachedResult> rows = nullptr, bool fromCache = false)
+        : result(std::move(rows)), cached(fromCache) {}
+    std::shared_ptr<const CachedResult> result;
+    bool cached = false;
+};
+
 struct RefreshOutcome {
     enum class Status { Done, Cancelled, Failed };
     std::string elementId;
@@ -46,11 +55,12 @@ struct RefreshOutcome {
     std::shared_ptr<const CachedResult> result; // Done only
     std::string error;                          // Failed only
     std::chrono::steady_clock::duration elapsed{};
+    bool cached = false;                        // Done: answered from the ResultCache, no query ran
 };
 
 class RefreshScheduler {
 public:
-    using Job = std::function<std::shared_ptr<const CachedResult>(const std::string& elementId, const CancelToken&)>;
+    using Job = std::function<JobResult(const std::string& elementId, const CancelToken&)>;
     using Listener = std::function<void(const RefreshOutcome&)>; // called on a worker thread
 
     explicit RefreshScheduler(Job job, Listener listener = {}, unsigned workers = 2);
@@ -58,8 +68,12 @@ public:
     RefreshScheduler(const RefreshScheduler&) = delete;
     RefreshScheduler& operator=(const RefreshScheduler&) = delete;
 
-    // Cancels in-flight/queued work of these elements and queues them (in the given order).
-    void refresh(const std::vector<std::string>& elementIds);
+    // Cancels in-flight/queued work of these elements and queues them (in the given order). Returns the new
+    // generation of each element (RefreshOutcome::generation of its result), in the same order.
+    std::vector<std::uint64_t> refresh(const std::vector<std::string>& elementIds);
+    // Cancels the element's current generation, queued (dropped) or running (its token is cancelled); either is
+    // reported to the listener as Cancelled. Other elements are untouched. False when nothing was queued or running.
+    bool cancel(const std::string& elementId);
     // Latest outcome of the element's current generation (nullopt while pending or never run).
     std::optional<RefreshOutcome> outcome(const std::string& elementId) const;
     // True when nothing is queued or running; false on timeout.
@@ -72,6 +86,8 @@ private:
         CancelToken token;
     };
     void work();
+    // Removes the element's queued entries (mutex_ held), adding a Cancelled outcome for each to `dropped`.
+    bool dropQueuedLocked(const std::string& elementId, std::vector<RefreshOutcome>& dropped);
 
     Job job_;
     Listener listener_;

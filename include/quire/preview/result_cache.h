@@ -23,6 +23,9 @@ struct QueryKey {
 
 struct CachedResult {
     std::vector<std::string> columns;
+    // The warehouse type of each column when known ("int64", "double", "decimal", "text", "date", "timestamp",
+    // "bool": connect::columnTypeName), so readers can tell a date cell from text that looks like one.
+    std::vector<std::string> columnTypes;
     std::vector<Json> rows;          // each row a JSON array aligned with columns
     bool complete = true;            // false when only a window of rows was fetched
     std::size_t approximateBytes() const;
@@ -34,6 +37,7 @@ public:
 
     std::shared_ptr<const CachedResult> find(const QueryKey& key);
     void put(const QueryKey& key, std::shared_ptr<const CachedResult> result);
+    void erase(const QueryKey& key); // the next find() of this query misses (an explicit re-run)
     void invalidateConnection(const std::string& connectionId);
     void clear();
 
@@ -50,6 +54,7 @@ private:
         std::list<std::string>::iterator lru;
     };
     void evictLocked();
+    void eraseLocked(const std::string& keyText);
     mutable std::mutex mutex_;
     std::size_t maxBytes_;
     std::size_t bytes_ = 0, hits_ = 0, misses_ = 0;

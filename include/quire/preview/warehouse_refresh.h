@@ -39,19 +39,26 @@ public:
     WarehouseRefresh(ResultCache& cache, connect::ConnectionPool& pool, ConnectionString connectionString,
                      FetchWindow window = {});
 
+    // The row window of the plans set from now on (a plan keeps the window it was set with).
+    void setWindow(FetchWindow window);
     // The query the element's next refresh runs; set before RefreshScheduler::refresh.
     void setPlan(const std::string& elementId, PlannedQuery plan);
-    // The scheduler job: cache hit, or fetch and store. Throws (-> Failed) for unplanned elements.
+    // The scheduler job: cache hit (JobResult::cached), or fetch and store. Throws (-> Failed) for unplanned
+    // elements.
     RefreshScheduler::Job job();
 
 private:
-    std::shared_ptr<const CachedResult> run(const std::string& elementId, const CancelToken& token);
+    struct Planned {
+        std::shared_ptr<const PlannedQuery> plan;
+        FetchWindow window;
+    };
+    JobResult run(const std::string& elementId, const CancelToken& token);
     ResultCache& cache_;
     connect::ConnectionPool& pool_;
     ConnectionString connectionString_;
-    FetchWindow window_;
     std::mutex mutex_;
-    std::map<std::string, std::shared_ptr<const PlannedQuery>> plans_;
+    FetchWindow window_;
+    std::map<std::string, Planned> plans_;
 };
 
 } // namespace quire::preview
