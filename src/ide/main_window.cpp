@@ -18,6 +18,7 @@
 #include "preview_painter.h"
 #include "problems_widget.h"
 #include "property_panel.h"
+#include "save_file.h"
 #include "query_log.h"
 #include "source_view.h"
 
@@ -38,7 +39,6 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPainter>
-#include <QSaveFile>
 #include <QScrollArea>
 #include <QSettings>
 #include <QStatusBar>
@@ -521,18 +521,8 @@ bool MainWindow::saveTo(const QString& path, doc::Format format, bool quiet) {
     } catch (const std::exception& e) { // a value the writer refuses (e.g. invalid UTF-8 in a string)
         error = QString::fromUtf8(e.what());
     }
-    // QSaveFile follows a symlink and renames its temporary file over the target: never do that to a device or
-    // a pipe (a workbook path that resolves to /dev/full, say).
-    if (const QFileInfo target(path); error.isEmpty() && target.exists() && !target.isFile())
-        error = tr("%1 is not a regular file").arg(target.canonicalFilePath());
-    if (error.isEmpty()) {
-        // QSaveFile writes a temporary file and renames it over the target only when every byte was written,
-        // so a full disk or a failing device leaves the old file as it was.
-        QSaveFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(bytes.data(), qint64(bytes.size())) != qint64(bytes.size()) ||
-            !file.commit())
-            error = file.errorString();
-    }
+    // The old file stays as it was unless every byte of the new one reached the disk.
+    if (error.isEmpty()) writeFileSafely(path, bytes, &error);
     if (!error.isEmpty()) {
         const QString message =
             tr("Could not save %1: %2. The file on disk is unchanged; your changes are still open, not saved.").arg(path, error);

@@ -1,10 +1,11 @@
 #include "recovery_store.h"
 
+#include "save_file.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QRegularExpression>
-#include <QSaveFile>
 #include <QStandardPaths>
 #include <QUuid>
 
@@ -177,13 +178,7 @@ bool RecoverySlot::write(const doc::Document& document, QString* error) {
             return false;
         }
     }
-    QSaveFile out(file_);
-    if (!out.open(QIODevice::WriteOnly) || out.write(bytes.data(), qint64(bytes.size())) != qint64(bytes.size()) ||
-        !out.commit()) {
-        *error = out.errorString();
-        return false;
-    }
-    return true;
+    return writeFileSafely(file_, bytes, error); // the previous copy stays unless this one is whole
 }
 
 bool RecoverySlot::adopt(const QString& file) {

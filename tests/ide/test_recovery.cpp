@@ -273,9 +273,9 @@ TEST_CASE("a lock held by another process hides a recovery file until that proce
     const QString recovery = crashAfterEdit(home.workbook("marketing.yaml"), kEditedName);
     const RecoveryStore store(RecoveryStore::defaultDir());
     REQUIRE(store.orphans().size() == 1);
-    // flock(1) holds the lock the way a running quire-ide does.
+    // A shell takes the lock the way a running quire-ide does and becomes `sleep` holding it (one process).
     QProcess holder;
-    holder.start("flock", {recovery + ".lock", "sleep", "60"});
+    holder.start("sh", {"-c", "exec 9>\"$0\" && flock -x 9 && exec sleep 60", recovery + ".lock"});
     REQUIRE(holder.waitForStarted());
     bool hidden = false;
     for (int i = 0; i < 200 && !hidden; ++i) {
