@@ -157,7 +157,9 @@ bool RecoverySlot::lock(const QString& file) {
 bool RecoverySlot::write(const doc::Document& document, QString* error) {
     std::string bytes;
     try {
-        const std::string path = document.path.empty() ? std::string() : QFileInfo(QString::fromStdString(document.path)).absoluteFilePath().toStdString();
+        // Absolute, so a start from another directory still finds the workbook it belongs to.
+        const QString absolute = QFileInfo(QString::fromStdString(document.path)).absoluteFilePath();
+        const std::string path = document.path.empty() ? std::string() : absolute.toStdString();
         const Json envelope = {{"quireRecovery", 1},
                                {"path", path},
                                {"format", document.format == doc::Format::Json ? "json" : "yaml"},
@@ -174,7 +176,8 @@ bool RecoverySlot::write(const doc::Document& document, QString* error) {
             return false;
         }
         if (!lock(QDir(dir_).filePath(slotName(document.path)))) {
-            *error = QStringLiteral("cannot create a lock file in %1: %2").arg(dir_, QString::fromLocal8Bit(strerror(errno)));
+            *error = QStringLiteral("cannot create a lock file in %1: %2")
+                         .arg(dir_, QString::fromLocal8Bit(std::strerror(errno)));
             return false;
         }
     }
