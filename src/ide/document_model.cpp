@@ -29,6 +29,12 @@ void DocumentModel::setDocument(doc::Document document) {
     emit fileStateChanged();
 }
 
+void DocumentModel::setRecoveredDocument(doc::Document document) {
+    setDocument(std::move(document));
+    undoStack_.resetClean(); // no state of the undo stack is the saved file any more
+    emit fileStateChanged();
+}
+
 void DocumentModel::markSaved(const QString& path, doc::Format format) {
     document_.path = path.toStdString();
     document_.format = format;

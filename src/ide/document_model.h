@@ -29,6 +29,8 @@ public:
     doc::Format format() const { return document_.format; }
     bool isModified() const { return !undoStack_.isClean(); }
     void setDocument(doc::Document document); // new/open: clears undo history
+    // A workbook recovered after a crash: like setDocument, but modified until it is saved.
+    void setRecoveredDocument(doc::Document document);
     void markSaved(const QString& path, doc::Format format);
 
     // Low-level edit used by commands only: replaces the value at pointer (creating object members).

@@ -2,8 +2,10 @@
 #include "canvas_widget.h"
 #include "engine_preview_provider.h"
 #include "main_window.h"
+#include "recovery_store.h"
 
 #include <QApplication>
+#include <QGuiApplication>
 #include <QDockWidget>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
@@ -43,9 +45,15 @@ int main(int argc, char** argv) {
 
     quire::ide::MainWindow window;
     const QStringList files = parser.positionalArguments();
-    if (!files.isEmpty() && !window.openFile(files.front(), parser.isSet(screenshot))) {
-        if (parser.isSet(screenshot)) return 1;
-    }
+    // A run without a display (or one that only renders a PNG) must never wait on a dialog: it opens the file
+    // as asked and leaves unsaved work of crashed sessions where it is, for the next interactive start.
+    const bool headless = parser.isSet(offscreen) || parser.isSet(screenshot) || QGuiApplication::platformName() == "offscreen";
+    if (headless)
+        for (const auto& entry : quire::ide::RecoveryStore(window.recoveryDir()).orphans())
+            std::fprintf(stderr, "quire-ide: unsaved work of %s is kept in %s; start quire-ide with a display to recover it\n",
+                         entry.documentPath.isEmpty() ? "an untitled workbook" : qPrintable(entry.documentPath),
+                         qPrintable(entry.file));
+    if (!window.start(files.value(0), !headless, headless) && parser.isSet(screenshot)) return 1;
     if (parser.isSet(page)) window.showRegion(parser.value(page));
     quire::ide::EnginePreviewProvider provider(window.model(), parser.value(connections));
     if (!parser.isSet(noPreview)) window.setPreviewProvider(&provider);

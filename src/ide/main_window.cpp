@@ -18,6 +18,7 @@
 #include "preview_painter.h"
 #include "problems_widget.h"
 #include "property_panel.h"
+#include "save_file.h"
 #include "query_log.h"
 #include "source_view.h"
 
@@ -38,10 +39,8 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPainter>
-#include <QSaveFile>
 #include <QScrollArea>
 #include <QSettings>
-#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTableView>
@@ -51,9 +50,12 @@
 #include <QUndoView>
 #include <QVBoxLayout>
 
+#include <exception>
+
 namespace quire::ide {
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent), recoveryDir_(RecoveryStore::defaultDir()), recovery_(recoveryDir_) {
     setWindowTitle("Quire[*]");
     setWindowIcon(applicationIcon());
     resize(1440, 900);
@@ -93,6 +95,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
         statusProblems_->setStyleSheet(errors ? "color: #b91c1c; font-weight: bold;" : "color: #15803d;");
     });
     connect(&model_, &DocumentModel::changed, this, &MainWindow::refreshPages);
+    connect(&model_, &DocumentModel::changed, this, [this] { changesDiscarded_ = false; });
     connect(&model_, &DocumentModel::fileStateChanged, this, &MainWindow::updateTitle);
     connect(&model_, &DocumentModel::documentReplaced, this, [this] {
         if (pageTabs_->count() > 0) canvas_->setRegion(pageTabs_->tabData(0).toString());
@@ -104,7 +107,6 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
     autosave_->start();
 
     newWorkbook();
-    offerRecovery();
 }
 
 MainWindow::~MainWindow() {
@@ -464,6 +466,7 @@ void MainWindow::updateTitle() {
 }
 
 void MainWindow::newWorkbook() {
+    leaveRecovery();
     model_.setDocument(newWorkbookDocument());
     refreshPages();
 }
@@ -477,6 +480,7 @@ bool MainWindow::openFile(const QString& path, bool quiet) {
         statusBar()->showMessage(message.trimmed(), 10000);
         return false;
     }
+    leaveRecovery();
     model_.setDocument(std::move(*loaded.document));
     refreshPages();
     if (pageTabs_->count()) showRegion(pageTabs_->tabData(0).toString());
@@ -498,6 +502,7 @@ bool MainWindow::importSeed(const QString& path, bool quiet) {
     }
     doc::Document d = std::move(*result.document);
     d.path.clear();
+    leaveRecovery();
     model_.setDocument(std::move(d));
     refreshPages();
     return true;
@@ -505,17 +510,28 @@ bool MainWindow::importSeed(const QString& path, bool quiet) {
 
 bool MainWindow::saveTo(const QString& path, doc::Format format, bool quiet) {
     if (!source_->applyNow()) {
+        statusBar()->showMessage(tr("Not saved: the source has errors (%1)").arg(source_->errorText()));
         if (!quiet) QMessageBox::warning(this, tr("Source has errors"), source_->errorText());
         return false;
     }
-    QSaveFile file(path);
-    const std::string bytes = doc::saveDocument(model_.document(), format);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes.data(), qint64(bytes.size())) != qint64(bytes.size()) || !file.commit()) {
-        if (!quiet) QMessageBox::critical(this, tr("Cannot save"), file.errorString());
+    QString error;
+    std::string bytes;
+    try {
+        bytes = doc::saveDocument(model_.document(), format);
+    } catch (const std::exception& e) { // a value the writer refuses (e.g. invalid UTF-8 in a string)
+        error = QString::fromUtf8(e.what());
+    }
+    // The old file stays as it was unless every byte of the new one reached the disk.
+    if (error.isEmpty()) writeFileSafely(path, bytes, &error);
+    if (!error.isEmpty()) {
+        const QString message =
+            tr("Could not save %1: %2. The file on disk is unchanged; your changes are still open, not saved.").arg(path, error);
+        statusBar()->showMessage(message); // stays until the next message
+        if (!quiet) QMessageBox::critical(this, tr("Cannot save"), message);
         return false;
     }
     model_.markSaved(path, format);
-    QFile::remove(recoveryFile());
+    recovery_.discard();
     addRecent(path);
     statusBar()->showMessage(tr("Saved %1").arg(path), 4000);
     return true;
@@ -526,7 +542,11 @@ bool MainWindow::maybeSave() {
     auto answer = QMessageBox::question(this, tr("Unsaved changes"), tr("Save the changes to this workbook first?"),
                                         QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
     if (answer == QMessageBox::Cancel) return false;
-    if (answer == QMessageBox::Discard) return true;
+    if (answer == QMessageBox::Discard) {
+        changesDiscarded_ = true; // no autosave while the Open dialog (say) is up, and no orphan afterwards
+        recovery_.discard();
+        return true;
+    }
     if (model_.filePath().isEmpty()) {
         const QString path = QFileDialog::getSaveFileName(this, tr("Save workbook"), "workbook.yaml");
         return !path.isEmpty() && saveTo(path, path.endsWith(".json") ? doc::Format::Json : doc::Format::Yaml);
@@ -536,7 +556,7 @@ bool MainWindow::maybeSave() {
 
 void MainWindow::closeEvent(QCloseEvent* event) {
     if (maybeSave()) {
-        QFile::remove(recoveryFile());
+        recovery_.discard();
         event->accept();
     } else {
         event->ignore();
@@ -563,46 +583,79 @@ void MainWindow::rebuildRecentMenu() {
     recentMenu_->setEnabled(!recentMenu_->isEmpty());
 }
 
-QString MainWindow::recoveryFile() const {
-    QString dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    if (dir.isEmpty()) dir = QDir::tempPath();
-    QDir().mkpath(dir);
-    return dir + "/recovery.json";
+void MainWindow::leaveRecovery() {
+    // Saved, unchanged or discarded work needs no recovery copy; other unsaved work keeps its copy (unlocked,
+    // so a later start offers it) rather than losing it silently.
+    if (!model_.isModified() || changesDiscarded_) recovery_.discard();
+    else recovery_.release();
 }
 
-void MainWindow::writeRecovery() {
-    if (!model_.isModified()) return;
-    Json recovery = {{"path", model_.filePath().toStdString()},
-                     {"format", model_.format() == doc::Format::Json ? "json" : "yaml"},
-                     {"document", model_.root()}};
-    QSaveFile file(recoveryFile());
-    const std::string bytes = recovery.dump();
-    if (file.open(QIODevice::WriteOnly)) {
-        file.write(bytes.data(), qint64(bytes.size()));
-        file.commit();
+bool MainWindow::writeRecovery() {
+    if (!model_.isModified()) recovery_.discard(); // undone back to the saved state
+    if (!model_.isModified() || changesDiscarded_) return true;
+    QString error;
+    if (!recovery_.write(model_.document(), &error)) {
+        autosaveError_ = error;
+        statusBar()->showMessage(
+            tr("Autosave failed: %1. Your unsaved changes are only in memory; save them (to another disk if this one is full).")
+                .arg(error));
+        return false;
     }
+    if (!autosaveError_.isEmpty()) {
+        autosaveError_.clear();
+        statusBar()->showMessage(tr("Autosave works again"), 4000);
+    }
+    return true;
 }
 
-void MainWindow::offerRecovery() {
-    QFile file(recoveryFile());
-    if (!file.exists() || !file.open(QIODevice::ReadOnly)) return;
-    Json recovery = Json::parse(file.readAll().toStdString(), nullptr, false);
-    file.close();
-    if (!recovery.is_object() || !recovery.contains("document")) return;
-    if (qEnvironmentVariableIsSet("QUIRE_NO_RECOVERY_PROMPT") ||
-        QMessageBox::question(this, tr("Recover unsaved work?"),
-                              tr("Quire did not close cleanly. Recover the unsaved workbook %1?")
-                                  .arg(QString::fromStdString(recovery.value("path", "")))) != QMessageBox::Yes) {
-        return;
+bool MainWindow::start(const QString& file, bool ask, bool quiet) {
+    auto openRequested = [&] { return file.isEmpty() || openFile(file, quiet); };
+    const auto orphans = ask ? RecoveryStore(recoveryDir_).orphans() : std::vector<RecoveryEntry>();
+    if (orphans.empty()) return openRequested();
+    RecoveryOffer offer;
+    offer.requestedFile = file;
+    offer.entry = orphans.front(); // the newest
+    if (!file.isEmpty()) {
+        const QString wanted = canonicalPath(file);
+        for (const auto& entry : orphans)
+            if (!entry.documentPath.isEmpty() && canonicalPath(entry.documentPath) == wanted) {
+                offer.entry = entry;
+                offer.sameFile = true;
+                break;
+            }
     }
-    doc::Document d;
-    d.root = recovery["document"];
-    d.path = recovery.value("path", "");
-    d.format = recovery.value("format", "yaml") == "json" ? doc::Format::Json : doc::Format::Yaml;
-    model_.setDocument(std::move(d));
-    // Recovered edits are unsaved: make the document dirty with an undoable marker-free replace.
-    model_.undoStack()->push(new EditCommand(&model_, tr("Recovered"), {{"", model_.root(), std::nullopt}}));
+    switch (recoveryPrompt_ ? recoveryPrompt_(offer) : askAboutRecovery(this, offer)) {
+    case RecoveryChoice::Recover:
+        if (recover(offer.entry, quiet)) return true;
+        return openRequested(); // an unreadable recovery file stays; the file asked for opens
+    case RecoveryChoice::Discard:
+        RecoveryStore::remove(offer.entry.file);
+        return openRequested();
+    case RecoveryChoice::Keep:
+        break;
+    }
+    return openRequested();
+}
+
+bool MainWindow::recover(const RecoveryEntry& entry, bool quiet) {
+    QString error;
+    auto document = RecoveryStore::load(entry.file, &error);
+    if (document) {
+        leaveRecovery();
+        if (!recovery_.adopt(entry.file)) error = tr("another Quire window is using it");
+    }
+    if (!error.isEmpty()) {
+        const QString message = tr("Cannot recover from %1: %2 (the file is kept)").arg(entry.file, error);
+        statusBar()->showMessage(message);
+        if (!quiet) QMessageBox::warning(this, tr("Cannot recover"), message);
+        return false;
+    }
+    model_.setRecoveredDocument(std::move(*document));
     refreshPages();
+    if (pageTabs_->count()) showRegion(pageTabs_->tabData(0).toString());
+    const QString name = entry.documentPath.isEmpty() ? tr("an untitled workbook") : entry.documentPath;
+    statusBar()->showMessage(tr("Recovered unsaved changes to %1; save to keep them").arg(name));
+    return true;
 }
 
 void MainWindow::revealElement(const QString& id) {

@@ -2,6 +2,8 @@
 // The IDE's main window: canvas in the centre, docks for outline, palette, properties, problems, source,
 // query log and catalog; File/Edit/View/Preview menus; autosave and crash recovery.
 #include "document_model.h"
+#include "recovery_prompt.h"
+#include "recovery_store.h"
 
 #include <QMainWindow>
 
@@ -42,13 +44,26 @@ public:
     ProblemsWidget* problems() { return problems_; }
     QueryLog* queryLog() { return queryLog_; }
 
+    // What a start opens: `file` (may be empty), or the unsaved work that a session which did not close cleanly
+    // left in the recovery folder. With `ask`, the recovery prompt decides; a recovery of that same file
+    // (canonical paths) is offered first. Without `ask` (headless, --screenshot) nothing is asked and every
+    // recovery file stays where it is. false when what was chosen could not be opened.
+    bool start(const QString& file, bool ask, bool quiet = false);
+    // Replaces the recovery dialog (tests answer without a modal).
+    void setRecoveryPrompt(RecoveryPrompt prompt) { recoveryPrompt_ = std::move(prompt); }
+    // Opens a recovery file's workbook, modified (unsaved); this window then autosaves into that file and
+    // deletes it once the workbook is saved or closed without changes.
+    bool recover(const RecoveryEntry& entry, bool quiet = false);
+
     // File operations (return false and show a message on failure; `quiet` suppresses dialogs for tests).
+    // A failed save leaves the file on disk as it was, the workbook modified, and says why in the status bar.
     bool openFile(const QString& path, bool quiet = false);
     bool saveTo(const QString& path, doc::Format format, bool quiet = false);
     bool importSeed(const QString& path, bool quiet = false);
     void newWorkbook();
     void showRegion(const QString& regionId);
-    QString recoveryFile() const;
+    QString recoveryDir() const { return recoveryDir_; }
+    QString recoveryFile() const { return recovery_.file(); } // "" until the first autosave
     // Live preview: the canvas draws what the provider computes; the query log lists its queries.
     void setPreviewProvider(PreviewProvider* provider);
     PreviewProvider* previewProvider() const { return preview_; }
@@ -62,7 +77,9 @@ public:
     PreviewPainter* previewPainter() const { return previewPainter_.get(); }
     // Shows every row of an element in the Data dock (paged on demand); false with a status message if not.
     bool showAllRows(const QString& elementId);
-    void writeRecovery();
+    // Autosave (every 5 s): the modified workbook to this window's recovery file. false (the status bar says
+    // why, the previous copy stays) when it could not be written.
+    bool writeRecovery();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -75,7 +92,7 @@ private:
     bool maybeSave();
     void addRecent(const QString& path);
     void rebuildRecentMenu();
-    void offerRecovery();
+    void leaveRecovery(); // before the open workbook is replaced
 
     DocumentModel model_;
     CanvasWidget* canvas_ = nullptr;
@@ -97,6 +114,11 @@ private:
     QTableView* dataView_ = nullptr;
     QDockWidget* dataDock_ = nullptr;
     std::unique_ptr<PreviewPainter> previewPainter_;
+    QString recoveryDir_;
+    RecoverySlot recovery_;
+    RecoveryPrompt recoveryPrompt_;
+    QString autosaveError_;
+    bool changesDiscarded_ = false; // the user chose Discard for the current edits: no autosave of them
 };
 
 } // namespace quire::ide
