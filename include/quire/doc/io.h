@@ -37,9 +37,12 @@ std::string saveDocument(const Document& document, Format format);
 std::string toJsonText(const Json& value);
 std::string toYamlText(const Json& value);
 
-// Writes atomically (temporary file in the same directory, then rename). Throws std::runtime_error.
+// Writes atomically through quire::writeFileAtomically (core/file_io.h: symlinks followed, special files
+// refused, mode kept, fsync, no temporary left on failure). Throws std::runtime_error.
 void writeFileAtomically(const std::string& path, std::string_view bytes);
-std::optional<std::string> readFileBytes(const std::string& path, std::string* error = nullptr);
+// Reads at most maxBytes + 1 bytes (quire::readFileBounded); nullopt with the reason in *error otherwise.
+std::optional<std::string> readFileBytes(const std::string& path, std::string* error = nullptr,
+                                         std::size_t maxBytes = std::size_t(1) << 30);
 
 // RFC 6901 escaping of one reference token ("~" -> "~0", "/" -> "~1").
 std::string escapePointerToken(std::string_view token);
