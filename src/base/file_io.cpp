@@ -1,6 +1,5 @@
 #include <quire/core/file_io.h>
 
-#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -93,8 +92,9 @@ FileReadResult readFileBounded(const std::string& path, std::size_t maxBytes) {
     if (S_ISREG(st.st_mode)) result.bytes.reserve(static_cast<std::size_t>(st.st_size));
     char buffer[65536];
     for (;;) {
-        const std::size_t room = maxBytes + 1 - result.bytes.size(); // >= 1: at most limit + 1 bytes in total
-        const ssize_t n = ::read(fd, buffer, std::min(room, sizeof buffer));
+        // At most limit + 1 bytes in total (written so that a limit of SIZE_MAX does not overflow).
+        const std::size_t left = maxBytes - result.bytes.size();
+        const ssize_t n = ::read(fd, buffer, left >= sizeof buffer ? sizeof buffer : left + 1);
         if (n < 0) {
             if (errno == EINTR) continue;
             const int err = errno;

@@ -38,9 +38,10 @@ std::string saveDocument(const Document& document, Format format);
 std::string toJsonText(const Json& value);
 std::string toYamlText(const Json& value);
 
-// Writes atomically through quire::writeFileAtomically (core/file_io.h: symlinks followed, special files
-// refused, mode kept, fsync, no temporary left on failure). Throws std::runtime_error.
-void writeFileAtomically(const std::string& path, std::string_view bytes);
+// Writes atomically (core/file_io.h: symlinks followed, special files refused, mode kept, fsync, no temporary
+// left on failure). Throws std::runtime_error. The same function as quire::writeFileAtomically, so code that
+// uses both namespaces is not ambiguous.
+using quire::writeFileAtomically;
 // Reads at most maxBytes + 1 bytes (quire::readFileBounded); nullopt with the reason in *error otherwise.
 std::optional<std::string> readFileBytes(const std::string& path, std::string* error = nullptr,
                                          std::size_t maxBytes = kDefaultMaxFileBytes);

@@ -96,8 +96,6 @@ LoadResult loadDocument(const std::string& path, const LoadLimits& limits) {
     return parseDocument(read.bytes, detectFormat(path, read.bytes), path, limits);
 }
 
-void writeFileAtomically(const std::string& path, std::string_view bytes) { quire::writeFileAtomically(path, bytes); }
-
 std::string saveDocument(const Document& document, Format format) {
     return format == Format::Json ? toJsonText(document.root) : toYamlText(document.root);
 }
