@@ -6,18 +6,29 @@
 #include <quire/connect/connection_registry.h>
 
 #include <iostream>
+#include <stdexcept>
 #include <termios.h>
 #include <unistd.h>
 
 namespace {
 using namespace quire::connect;
 
-std::string promptSecret(const std::string& label) {
-    if (!isatty(STDIN_FILENO)) {
-        std::string line;
-        std::getline(std::cin, line);
-        return line;
+// A secret is one line, but standard input can be anything (a file, /dev/zero): read at most this much.
+constexpr std::size_t kMaxSecretBytes = 64 * 1024;
+
+std::string readSecretLine() {
+    std::string line;
+    for (auto c = std::cin.get(); c != std::char_traits<char>::eof() && c != '\n'; c = std::cin.get()) {
+        if (line.size() == kMaxSecretBytes)
+            throw std::runtime_error("the secret on standard input is longer than the limit of " +
+                                     std::to_string(kMaxSecretBytes) + " bytes");
+        line.push_back(static_cast<char>(c));
     }
+    return line;
+}
+
+std::string promptSecret(const std::string& label) {
+    if (!isatty(STDIN_FILENO)) return readSecretLine();
     std::cerr << label << ": " << std::flush;
     termios old{};
     tcgetattr(STDIN_FILENO, &old);
@@ -25,7 +36,12 @@ std::string promptSecret(const std::string& label) {
     quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
     tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
     std::string line;
-    std::getline(std::cin, line);
+    try {
+        line = readSecretLine();
+    } catch (...) {
+        tcsetattr(STDIN_FILENO, TCSANOW, &old);
+        throw;
+    }
     tcsetattr(STDIN_FILENO, TCSANOW, &old);
     std::cerr << "\n";
     return line;

@@ -1,9 +1,12 @@
 // quire preview FILE --element ID [--control id=value ...] [--connections F] [--limit N] [--offset N]
 //                    [--format table|csv|json] [--show-sql]
 // Plans one element with the current control values (all bound as parameters) and runs it on the element's
-// connection. Repeating --control for a list control selects several values; ranges take "low..high".
+// connection. Repeating --control for a list control selects several values; ranges take "low..high". Values
+// are typed by the control's kind (control_values.h): a text control takes "00123" as text, a number control
+// refuses "abc".
 #include "command_registry.h"
 #include "connect_cli.h"
+#include "control_values.h"
 
 #include <quire/connect/result_format.h>
 #include <quire/doc/io.h>
@@ -18,43 +21,6 @@
 
 namespace {
 using namespace quire;
-
-Json parseScalar(const std::string& text) {
-    if (text == "true") return true;
-    if (text == "false") return false;
-    try {
-        std::size_t used = 0;
-        const double d = std::stod(text, &used);
-        if (used == text.size()) return d == static_cast<double>(static_cast<long long>(d)) ? Json(static_cast<long long>(d)) : Json(d);
-    } catch (const std::exception&) {
-    }
-    return text;
-}
-
-Json fieldsFor(preview::ControlKind kind, const std::vector<std::string>& values) {
-    using K = preview::ControlKind;
-    switch (kind) {
-    case K::List: case K::Segmented: case K::Legend: {
-        Json list = Json::array();
-        for (const auto& v : values) list.push_back(parseScalar(v));
-        return Json{{"values", list}, {"value", nullptr}};
-    }
-    case K::NumberRange: case K::RangeSlider: case K::DateRange: {
-        const auto& v = values.back();
-        const auto dots = v.find("..");
-        if (dots == std::string::npos) throw std::invalid_argument("range controls take low..high");
-        const Json low = dots ? parseScalar(v.substr(0, dots)) : Json(nullptr);
-        const Json high = dots + 2 < v.size() ? parseScalar(v.substr(dots + 2)) : Json(nullptr);
-        if (kind == K::DateRange) return Json{{"mode", "between"}, {"startDate", low}, {"endDate", high}};
-        if (kind == K::RangeSlider) return Json{{"min", low}, {"max", high}};
-        return Json{{"low", low}, {"high", high}};
-    }
-    case K::TopN:
-        return Json{{"rowCount", parseScalar(values.back())}};
-    default:
-        return Json{{"value", parseScalar(values.back())}};
-    }
-}
 
 std::string todayIso() {
     const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
@@ -104,7 +70,7 @@ QUIRE_CLI_COMMAND("preview", 40, [](CLI::App& app, const quire::cli::GlobalOptio
                 throw quire::cli::ExitCode{2};
             }
             try {
-                session.setControlFields(id, fieldsFor(state->kind, values));
+                session.setControlFields(id, quire::cli::controlFieldsFromText(session, id, *state, values));
             } catch (const std::invalid_argument& e) {
                 std::cerr << "error: --control " << id << ": " << e.what() << "\n";
                 throw quire::cli::ExitCode{2};

@@ -1,14 +1,16 @@
 #include <quire/connect/connection_registry.h>
 #include <quire/connect/sample_warehouse.h>
+#include <quire/core/file_io.h>
 
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace quire::connect {
 namespace fs = std::filesystem;
+
+// Profiles are a few hundred bytes each: anything near this size is not a connections file.
+constexpr std::size_t kMaxConnectionsFileBytes = std::size_t(16) << 20;
 
 std::string defaultConnectionsFile() {
     if (const char* f = std::getenv("QUIRE_CONNECTIONS_FILE"); f && *f) return f;
@@ -32,13 +34,12 @@ ConnectionRegistry ConnectionRegistry::load(const std::string& file) {
     ConnectionRegistry r;
     r.file_ = file.empty() ? defaultConnectionsFile() : file;
     r.entries_.push_back(sampleEntry());
-    std::ifstream in(r.file_);
-    if (!in) return r;
-    std::stringstream ss;
-    ss << in.rdbuf();
+    FileReadResult read = readFileBounded(r.file_, kMaxConnectionsFileBytes);
+    if (read.status == FileReadResult::Status::NotFound) return r;
+    if (!read.ok()) throw ProfileError(r.file_ + ": cannot read: " + read.message);
     nlohmann::json j;
     try {
-        j = nlohmann::json::parse(ss.str());
+        j = nlohmann::json::parse(read.bytes);
     } catch (const std::exception& e) {
         throw ProfileError(r.file_ + ": not valid JSON: " + e.what());
     }
@@ -103,16 +104,14 @@ void ConnectionRegistry::save() const {
     }
     nlohmann::json doc = {{"version", 1}, {"connections", conns}};
     fs::path path(file_);
-    if (path.has_parent_path()) fs::create_directories(path.parent_path());
-    fs::path tmp = path;
-    tmp += ".tmp";
-    {
-        std::ofstream out(tmp, std::ios::trunc);
-        if (!out) throw ProfileError("cannot write " + tmp.string());
-        out << doc.dump(2) << "\n";
-        if (!out) throw ProfileError("cannot write " + tmp.string());
+    std::error_code ec;
+    if (path.has_parent_path() && !fs::create_directories(path.parent_path(), ec) && ec)
+        throw ProfileError("cannot create directory '" + path.parent_path().string() + "': " + ec.message());
+    try {
+        writeFileAtomically(file_, doc.dump(2) + "\n");
+    } catch (const std::runtime_error& e) {
+        throw ProfileError(e.what());
     }
-    fs::rename(tmp, path);
 }
 
 } // namespace quire::connect

@@ -1,11 +1,12 @@
 // Loads the sample warehouse into PostgreSQL: one psql subprocess, DROP/CREATE and COPY ... FROM STDIN with the
 // rows inline, all in one transaction. The password goes through PGPASSWORD, never the command line.
 #include <quire/connect/sample_warehouse.h>
+#include <quire/core/file_io.h>
 
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
+#include <sstream>
 #include <stdexcept>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -100,8 +101,9 @@ private:
 } // namespace
 
 PostgresTarget readPostgresEnvFile(const std::string& envFile) {
-    std::ifstream in(envFile);
-    if (!in) throw std::runtime_error("cannot read " + envFile);
+    FileReadResult read = readFileBounded(envFile, std::size_t(1) << 20); // a few short lines
+    if (!read.ok()) throw std::runtime_error("cannot read " + envFile + ": " + read.message);
+    std::istringstream in(read.bytes);
     PostgresTarget t;
     std::string line;
     while (std::getline(in, line)) {

@@ -1,6 +1,7 @@
 // JSON Schema check: valijson over the document tree, each error mapped to a located Diagnostic.
 #include <quire/validate/schema.h>
 
+#include <quire/core/file_io.h>
 #include <quire/core/json.h>
 
 // valijson's nlohmann adapter is written for nlohmann::json; the document is ordered_json (same API, keys in
@@ -19,7 +20,6 @@
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
 
-#include <fstream>
 #include <memory>
 #include <mutex>
 #include <set>
@@ -180,6 +180,9 @@ std::shared_ptr<const CompiledSchema> schemaFor(const std::string& schemaPath) {
 
 } // namespace
 
+// A schema file larger than this is not a schema (the embedded one is well under 1 MiB).
+constexpr std::size_t kMaxSchemaBytes = std::size_t(64) << 20;
+
 std::string workbookSchemaText(const std::string& schemaPath) {
     if (schemaPath.empty()) {
         const auto& all = embeddedSchemas();
@@ -187,11 +190,9 @@ std::string workbookSchemaText(const std::string& schemaPath) {
         if (it == all.end()) throw std::runtime_error("the workbook schema was not embedded at build time");
         return std::string(it->second);
     }
-    std::ifstream in(schemaPath, std::ios::binary);
-    if (!in) throw std::runtime_error("cannot read schema file " + schemaPath);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
+    FileReadResult read = readFileBounded(schemaPath, kMaxSchemaBytes);
+    if (!read.ok()) throw std::runtime_error("cannot read schema file " + schemaPath + ": " + read.message);
+    return std::move(read.bytes);
 }
 
 std::vector<Diagnostic> checkSchema(const doc::Document& document, const std::string& schemaPath) {

@@ -122,3 +122,19 @@ TEST_CASE("quire info summarizes a workbook", "[cli]") {
     CHECK_THAT(text.out, Catch::Contains("Workbook:    Marketing Analytics Dashboard"));
     CHECK_THAT(text.out, Catch::Contains("Pages:       2: data (Data), overview (Overview)"));
 }
+
+TEST_CASE("loadDocument reads at most the size limit from endless and oversized inputs", "[cli][files]") {
+    LoadLimits limits;
+    limits.maxBytes = 1000; // the corpus file is about 4 KB
+    for (const std::string& path : {std::string("/dev/zero"), corpus("marketing-analytics.yaml")}) {
+        INFO(path);
+        const auto loaded = loadDocument(path, limits);
+        REQUIRE(loaded.diagnostics.size() == 1);
+        CHECK(loaded.diagnostics[0].rule == "io/too-large");
+        CHECK(loaded.diagnostics[0].location.file == path);
+        CHECK_THAT(loaded.diagnostics[0].message, Catch::Contains("larger than the limit of 1000 bytes"));
+    }
+    std::string why;
+    CHECK_FALSE(readFileBytes("/dev/zero", &why, 100));
+    CHECK(why == "larger than the limit of 100 bytes");
+}

@@ -2,6 +2,7 @@
 // Reading and writing workbook documents. Loading keeps every field in file order and records where each
 // value came from (Document::positions); saving is canonical: the same document always gives the same bytes.
 #include <quire/core/diagnostic.h>
+#include <quire/core/file_io.h>
 #include <quire/doc/document.h>
 
 #include <cstddef>
@@ -20,7 +21,7 @@ struct LoadResult {
 
 struct LoadLimits {
     int maxDepth = 512;                            // deeper nesting is an error (io/too-deep), not a crash
-    std::size_t maxBytes = std::size_t(1) << 30;   // 1 GiB
+    std::size_t maxBytes = kDefaultMaxFileBytes;   // 1 GiB
 };
 
 // Format from the extension (.json, .yaml, .yml); otherwise sniffed from the first non-space character.
@@ -37,9 +38,13 @@ std::string saveDocument(const Document& document, Format format);
 std::string toJsonText(const Json& value);
 std::string toYamlText(const Json& value);
 
-// Writes atomically (temporary file in the same directory, then rename). Throws std::runtime_error.
-void writeFileAtomically(const std::string& path, std::string_view bytes);
-std::optional<std::string> readFileBytes(const std::string& path, std::string* error = nullptr);
+// Writes atomically (core/file_io.h: symlinks followed, special files refused, mode kept, fsync, no temporary
+// left on failure). Throws std::runtime_error. The same function as quire::writeFileAtomically, so code that
+// uses both namespaces is not ambiguous.
+using quire::writeFileAtomically;
+// Reads at most maxBytes + 1 bytes (quire::readFileBounded); nullopt with the reason in *error otherwise.
+std::optional<std::string> readFileBytes(const std::string& path, std::string* error = nullptr,
+                                         std::size_t maxBytes = kDefaultMaxFileBytes);
 
 // RFC 6901 escaping of one reference token ("~" -> "~0", "/" -> "~1").
 std::string escapePointerToken(std::string_view token);

@@ -4,13 +4,10 @@
 #include "utf8.h"
 #include "yaml_reader.h"
 
+#include <quire/core/file_io.h>
+
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
-#include <random>
-#include <sstream>
-#include <stdexcept>
-#include <system_error>
 
 namespace quire::doc {
 
@@ -38,20 +35,13 @@ Format detectFormat(const std::string& path, std::string_view text) {
     return Format::Json;
 }
 
-std::optional<std::string> readFileBytes(const std::string& path, std::string* error) {
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec)) {
-        if (error) *error = "is a directory";
+std::optional<std::string> readFileBytes(const std::string& path, std::string* error, std::size_t maxBytes) {
+    FileReadResult read = readFileBounded(path, maxBytes);
+    if (!read.ok()) {
+        if (error) *error = read.message;
         return std::nullopt;
     }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        if (error) *error = std::filesystem::exists(path, ec) ? "cannot be opened for reading" : "no such file";
-        return std::nullopt;
-    }
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    return std::move(buffer).str();
+    return std::move(read.bytes);
 }
 
 LoadResult parseDocument(std::string_view text, Format format, const std::string& path, const LoadLimits& limits) {
@@ -90,44 +80,20 @@ LoadResult parseDocument(std::string_view text, Format format, const std::string
 }
 
 LoadResult loadDocument(const std::string& path, const LoadLimits& limits) {
-    std::string why;
-    auto bytes = readFileBytes(path, &why);
-    if (!bytes) {
+    FileReadResult read = readFileBounded(path, limits.maxBytes);
+    if (read.status == FileReadResult::Status::TooLarge) {
         LoadResult result;
-        result.diagnostics.push_back({Severity::Error, "io/read-failed", "cannot read '" + path + "': " + why, "",
+        result.diagnostics.push_back({Severity::Error, "io/too-large", "cannot read '" + path + "': the file is " + read.message,
+                                      "", {path, 0, 0}, std::nullopt});
+        return result;
+    }
+    if (!read.ok()) {
+        LoadResult result;
+        result.diagnostics.push_back({Severity::Error, "io/read-failed", "cannot read '" + path + "': " + read.message, "",
                                       {path, 0, 0}, std::nullopt});
         return result;
     }
-    return parseDocument(*bytes, detectFormat(path, *bytes), path, limits);
-}
-
-void writeFileAtomically(const std::string& path, std::string_view bytes) {
-    namespace fs = std::filesystem;
-    fs::path target(path);
-    fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
-    std::random_device rd;
-    std::string tempName = target.filename().string();
-    tempName.insert(0, 1, '.');
-    tempName.append(".tmp").append(std::to_string(rd()));
-    fs::path temp = dir / tempName;
-    {
-        std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-        if (!out) throw std::runtime_error("cannot write '" + temp.string() + "'");
-        out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        out.flush();
-        if (!out) {
-            std::error_code ignore;
-            fs::remove(temp, ignore);
-            throw std::runtime_error("cannot write '" + temp.string() + "'");
-        }
-    }
-    std::error_code ec;
-    fs::rename(temp, target, ec);
-    if (ec) {
-        std::error_code ignore;
-        fs::remove(temp, ignore);
-        throw std::runtime_error("cannot replace '" + path + "': " + ec.message());
-    }
+    return parseDocument(read.bytes, detectFormat(path, read.bytes), path, limits);
 }
 
 std::string saveDocument(const Document& document, Format format) {

@@ -1,0 +1,133 @@
+// End to end on the throwaway PostgreSQL fixture (its sample warehouse): a profile added with its password in
+// the environment (never on the command line), `connections test`, `sql`, `catalog`, `preview` checked against
+// psql, and a warehouse that drops the connection mid-query.
+#include "cli_run.h"
+
+#include <catch2/catch.hpp>
+#include <quire/core/json.h>
+#include <test_support.h>
+
+#include <chrono>
+#include <fstream>
+#include <thread>
+#include <unistd.h>
+
+using namespace quire::test::cli;
+using quire::Json;
+
+namespace {
+
+constexpr const char* kSample = "6a1e3c2b-5d4f-4e8a-9b7c-0d1f2e3a4b5c";
+
+// A sandbox with profile `pg` on the fixture, serving the sample's connectionId.
+struct PgBox {
+    Sandbox box{"cli-pg"};
+    PgBox() {
+        REQUIRE_FALSE(pgEnv("QUIRE_PG_HOST").empty());
+        box.env.push_back("QUIRE_SECRET_CONNECTION_PG_PASSWORD=" + pgEnv("QUIRE_PG_PASSWORD"));
+        const Run add = box.run("connections add pg --type postgresql --host " + shellQuote(pgEnv("QUIRE_PG_HOST")) +
+                                " --port " + pgEnv("QUIRE_PG_PORT") + " --database " + shellQuote(pgEnv("QUIRE_PG_DATABASE")) +
+                                " --user " + shellQuote(pgEnv("QUIRE_PG_USER")) + " --connection-id " + kSample);
+        INFO(add.err);
+        REQUIRE(add.exitCode == 0);
+        CHECK_THAT(add.err, Catch::Contains("secret connection/pg/password: found in"));
+    }
+};
+
+Json jsonOut(const Run& r) {
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    return Json::parse(r.out);
+}
+
+} // namespace
+
+TEST_CASE("quire connections, sql and catalog on PostgreSQL", "[pg][cli][e2e]") {
+    PgBox p;
+    // The password came from the environment and is nowhere in the file.
+    CHECK_THAT(quire::test::readFile(p.box.connectionsFile()), !Catch::Contains(pgEnv("QUIRE_PG_PASSWORD")));
+    const Run test = p.box.run("connections test pg");
+    INFO(test.err);
+    CHECK(test.exitCode == 0);
+    CHECK_THAT(test.out, Catch::Contains("pg: OK (PostgreSQL"));
+
+    const Json agg = jsonOut(p.box.run("sql pg " + shellQuote("SELECT count(*) AS n, sum(revenue) AS r FROM orders") + " --format json"));
+    CHECK(agg[0]["n"].get<long long>() == std::stoll(psql("SELECT count(*) FROM orders")));
+    CHECK(std::stod(agg[0]["r"].is_string() ? agg[0]["r"].get<std::string>() : agg[0]["r"].dump()) ==
+          Approx(std::stod(psql("SELECT sum(revenue) FROM orders"))));
+
+    const Run catalog = p.box.run("catalog pg public --table orders");
+    INFO(catalog.err);
+    REQUIRE(catalog.exitCode == 0);
+    CHECK_THAT(catalog.out, Catch::Contains("public.orders (TABLE)"));
+    const std::string columns = psql("SELECT string_agg(column_name, ',' ORDER BY ordinal_position) FROM information_schema.columns "
+                                     "WHERE table_schema = 'public' AND table_name = 'orders'");
+    std::size_t from = 0;
+    for (std::size_t comma; from <= columns.size(); from = comma + 1) {
+        comma = columns.find(',', from);
+        if (comma == std::string::npos) comma = columns.size();
+        CHECK_THAT(catalog.out, Catch::Contains("  " + columns.substr(from, comma - from) + "  "));
+    }
+
+    // A wrong password: a clear failure that does not echo it.
+    Sandbox wrong = p.box;
+    wrong.env = {"QUIRE_SECRET_CONNECTION_PG_PASSWORD=not-the-password-4711"};
+    const Run failed = wrong.run("connections test pg");
+    CHECK(failed.exitCode == 1);
+    CHECK_THAT(failed.err, Catch::Contains("pg: FAILED"));
+    CHECK_THAT(failed.err, !Catch::Contains("not-the-password-4711"));
+}
+
+TEST_CASE("quire preview runs the sample workbook on PostgreSQL", "[pg][cli][e2e]") {
+    PgBox p;
+    const std::string workbook = shellQuote(quire::test::sourceDir() + "/resources/examples/marketing.yaml");
+    const Json revenue = jsonOut(p.box.run("preview " + workbook + " --element kpi-revenue --format json "
+                                           "--control session-dates=2024-03-01..2024-06-30"));
+    REQUIRE(revenue.size() == 1);
+    const Json& value = *revenue[0].begin();
+    const double got = value.is_string() ? std::stod(value.get<std::string>()) : value.get<double>();
+    CHECK(got == Approx(std::stod(psql("SELECT sum(revenue) FROM orders WHERE order_date >= '2024-03-01' AND order_date < '2024-07-01'"))));
+}
+
+TEST_CASE("a warehouse that drops the connection mid-query ends quire with a clear error", "[pg][cli][fault]") {
+    PgBox p;
+    // A marker only this process's statement carries: other [pg] tests may be sleeping on the same server.
+    const std::string marker = "quire_cli_fault_" + std::to_string(::getpid());
+    const std::string workbook = p.box.dir + "/slow.json";
+    const Json slow = {{"name", "Slow"},
+                       {"contents", {{"schemaVersion", 1}, {"kind", "workbook"}, {"pages", {{{"id", "p1"}, {"name", "One"}}}},
+                                     {"elements", {{{"id", "slow"}, {"kind", "table"}, {"name", "Slow"},
+                                                    {"source", {{"kind", "sql"}, {"connectionId", kSample},
+                                                                {"statement", "SELECT count(*) AS v FROM (SELECT pg_sleep(30) AS " + marker + "_p) s"}}},
+                                                    {"columns", {{{"id", "v"}, {"name", "V"}, {"formula", "[Custom SQL/v]"}}}}}}},
+                                     {"layout", "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<Page id=\"p1\"><Element elementId=\"slow\"/></Page>\n"}}}};
+    std::ofstream(workbook) << slow.dump();
+
+    const std::vector<std::pair<std::string, std::string>> commands = {
+        {"sql", "sql pg " + shellQuote("SELECT pg_sleep(30) AS " + marker + "_s")},
+        {"preview", "preview " + shellQuote(workbook) + " --element slow"},
+    };
+    for (const auto& [name, arguments] : commands) {
+        INFO(name);
+        const auto running = p.box.start(arguments);
+        const std::string activity = "FROM pg_stat_activity WHERE query LIKE '%" + marker + "%' AND pid <> pg_backend_pid()";
+        bool seen = false;
+        for (int i = 0; i < 200 && !seen; ++i) {
+            seen = psql("SELECT count(*) " + activity) != "0";
+            if (!seen) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        }
+        if (!seen) p.box.wait(running, 1); // reap it before failing
+        REQUIRE(seen);
+        const auto t0 = std::chrono::steady_clock::now();
+        CHECK(psql("SELECT count(*) FROM (SELECT pg_terminate_backend(pid) " + activity + ") t") == "1");
+        // 20 s only guards against a hang (the statement itself would sleep 30 s).
+        const auto done = p.box.wait(running, 20);
+        REQUIRE(done);
+        INFO(done->out << done->err);
+        CHECK(done->exitCode != 0);
+        CHECK(done->exitCode != 124); // not the hang guard
+        CHECK_THAT(done->err, Catch::StartsWith("quire: error: ") &&
+                                  Catch::Contains("terminating connection due to administrator command"));
+        CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::seconds(20));
+    }
+}
