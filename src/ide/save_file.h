@@ -1,8 +1,6 @@
 #pragma once
-// Writing a whole file so that it either holds every byte or stays as it was: the bytes go to a temporary file
-// beside the target (QSaveFile), are flushed and fsync'ed with every error checked, and only then renamed over
-// the target. QSaveFile alone reports success when the final flush of its buffer fails (a full disk at commit
-// time), renaming a truncated file over the old one; this checks that flush itself.
+// Writing a whole file so that it either holds every byte or stays as it was: a Qt-facing adapter over
+// quire::writeFileAtomically (include/quire/core/file_io.h), the project's one atomic writer.
 #include <QString>
 
 #include <string_view>
