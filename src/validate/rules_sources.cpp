@@ -45,13 +45,13 @@ struct SourceWalk {
 
     void source(const Json& s, const std::string& p, int depth = 0) {
         if (!s.is_object()) return;
-        if (depth > kMaxSourceNesting) {
+        const std::string kind = Context::str(s, "kind");
+        if (depth >= kMaxSourceNesting && (kind == "transpose" || kind == "join" || kind == "union")) {
             ctx.report("source/too-deep", p,
                        "element '" + owner.id + "' nests sources more than " + std::to_string(kMaxSourceNesting) +
                            " levels deep; the sources below are not checked");
             return;
         }
-        const std::string kind = Context::str(s, "kind");
         if (kind == "table") {
             require(s, p, kind, {"elementId"});
             elementRef(s, p, "elementId");

@@ -17,11 +17,11 @@ CheckContext context() {
     return ctx;
 }
 
-// Occurrences of ` op ` in text[0, end).
+// Operators ` op ` that start before `end`.
 int operatorsBefore(const std::string& text, const std::string& op, std::size_t end) {
     const std::string needle = " " + op + " ";
     int n = 0;
-    for (std::size_t at = text.find(needle); at != std::string::npos && at < end; at = text.find(needle, at + 1)) ++n;
+    for (std::size_t at = text.find(needle); at != std::string::npos && at + 1 < end; at = text.find(needle, at + 1)) ++n;
     return n;
 }
 
@@ -66,7 +66,7 @@ TEST_CASE("the checker reports too-deep chains instead of recursing into them", 
         }
 }
 
-TEST_CASE("a chain exactly at the limit parses and checks; one more term is refused", "[parser][checker][depth]") {
+TEST_CASE("a chain exactly at the limit parses and checks, one more term is refused", "[parser][checker][depth]") {
     const auto ctx = context();
     for (const std::string op : {"+", "&", "and", "or", "*", "<"}) {
         INFO(op);

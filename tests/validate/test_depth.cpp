@@ -13,7 +13,7 @@ namespace {
 // A loaded workbook whose element `t` has one column with `formula`; [A] number, [B] logical, [C] variant
 // are sibling columns.
 doc::Document workbookWithFormula(const std::string& formula) {
-    const std::string text = R"({
+    const std::string text = R"JSON({
   "name": "F",
   "folderId": "f",
   "contents": {
@@ -27,11 +27,11 @@ doc::Document workbookWithFormula(const std::string& formula) {
                    {"id": "b", "name": "B", "formula": "[ORDERS/AMOUNT] > 1"},
                    {"id": "c", "name": "C", "formula": "Json([ORDERS/PAYLOAD])"},
                    {"id": "x", "name": "X",
-                    "formula": )" + Json(formula).dump() + R"(}]}
+                    "formula": )JSON" + Json(formula).dump() + R"JSON(}]}
     ],
     "layout": "<Page id=\"p\"><Element elementId=\"t\" gridColumn=\"1 / 13\" gridRow=\"1 / 5\"/></Page>"
   }
-})";
+})JSON";
     auto loaded = doc::parseDocument(text, doc::Format::Json, "deep.json");
     REQUIRE(loaded.ok());
     return std::move(*loaded.document);
@@ -107,7 +107,7 @@ TEST_CASE("sources nested deeper than the limit are reported where they get too 
     const auto deep = withRule(ds, "source/too-deep");
     REQUIRE(deep.size() == 1);
     std::string expected = "/contents/elements/0/source";
-    for (int i = 0; i <= 128; ++i) expected += "/joins/0/left";
+    for (int i = 0; i < 128; ++i) expected += "/joins/0/left"; // the join at depth 128 (0 = the element's own)
     CHECK(deep[0]->pointer == expected);
 }
 
