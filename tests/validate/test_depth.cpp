@@ -25,7 +25,7 @@ doc::Document workbookWithFormula(const std::string& formula) {
        "source": {"kind": "warehouse-table", "connectionId": "c", "path": ["DB", "PUBLIC", "ORDERS"]},
        "columns": [{"id": "a", "name": "A", "formula": "[ORDERS/AMOUNT]"},
                    {"id": "b", "name": "B", "formula": "[ORDERS/AMOUNT] > 1"},
-                   {"id": "c", "name": "C", "formula": "Json([ORDERS/PAYLOAD])"},
+                   {"id": "c", "name": "C", "formula": "[ORDERS/PAYLOAD]"},
                    {"id": "x", "name": "X",
                     "formula": )JSON" + Json(formula).dump() + R"JSON(}]}
     ],
