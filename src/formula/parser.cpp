@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <initializer_list>
 
 namespace quire::formula {
 namespace {
@@ -67,6 +68,20 @@ private:
     }
     static Span join(Span a, Span b) { return Span{a.offset, b.end() - a.offset}; }
 
+    // The height a node over `children` would have; refused at `at` when it exceeds the limit, so the
+    // taller tree is never built.
+    static int heightOver(std::initializer_list<const Node*> children, Span at) {
+        int height = 1;
+        for (const Node* c : children) height = std::max(height, c->height + 1);
+        if (height > kMaxNestingDepth)
+            throw ParseError{at,
+                             "formula is more than " + std::to_string(kMaxNestingDepth) +
+                                 " levels deep here (each operator of a chain such as [A] + [B] + ... adds a level); "
+                                 "split it into several columns",
+                             "formula/too-deep"};
+        return height;
+    }
+
     NodePtr expression(int minPower) {
         if (++depth_ > kMaxNestingDepth)
             throw ParseError{peek().span, "formula nests deeper than " + std::to_string(kMaxNestingDepth) + " levels",
@@ -79,7 +94,9 @@ private:
             next();
             // '^' is right-associative; everything else left-associative.
             NodePtr right = expression(op.text == "^" ? power - 1 : power);
+            const int height = heightOver({left.get(), right.get()}, op.span);
             auto bin = node(NodeKind::Binary, join(left->span, right->span));
+            bin->height = height;
             bin->name = op.kind == TokenKind::Identifier ? lower(op.text) : op.text;
             bin->children.push_back(std::move(left));
             bin->children.push_back(std::move(right));
@@ -115,7 +132,9 @@ private:
             if (t.text == "-" || t.text == "+") {
                 auto operand = expression(80); // binds tighter than * but looser than ^: -2^2 = -(2^2)
                 if (t.text == "+") return operand;
+                const int height = heightOver({operand.get()}, t.span);
                 auto n = node(NodeKind::Unary, join(t.span, operand->span));
+                n->height = height;
                 n->name = "-";
                 n->children.push_back(std::move(operand));
                 return n;
@@ -125,7 +144,9 @@ private:
             const auto k = lower(t.text);
             if (k == "not") {
                 auto operand = expression(30);
+                const int height = heightOver({operand.get()}, t.span);
                 auto n = node(NodeKind::Unary, join(t.span, operand->span));
+                n->height = height;
                 n->name = "not";
                 n->children.push_back(std::move(operand));
                 return n;
@@ -168,7 +189,9 @@ private:
             return n;
         }
         while (true) {
-            n->children.push_back(expression(0));
+            NodePtr argument = expression(0);
+            n->height = std::max(n->height, heightOver({argument.get()}, name.span));
+            n->children.push_back(std::move(argument));
             const Token sep = next();
             if (sep.kind == TokenKind::RParen) {
                 n->span = join(name.span, sep.span);
@@ -188,15 +211,19 @@ private:
                 next();
                 const Token field = next();
                 if (field.kind != TokenKind::Identifier) fail(field, "expected a field name after '.'");
+                const int height = heightOver({base.get()}, field.span);
                 auto p = node(NodeKind::Path, join(base->span, field.span));
+                p->height = height;
                 p->name = field.text;
                 p->children.push_back(std::move(base));
                 base = std::move(p);
             } else if (t.kind == TokenKind::Reference && base->kind == NodeKind::Path && t.span.offset == base->span.end() &&
                        std::all_of(t.text.begin(), t.text.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
-                next();
-                auto p = node(NodeKind::Path, join(base->span, t.span));
-                p->name = t.text;
+                const Token index = next();
+                const int height = heightOver({base.get()}, index.span);
+                auto p = node(NodeKind::Path, join(base->span, index.span));
+                p->height = height;
+                p->name = index.text;
                 p->isIndex = true;
                 p->children.push_back(std::move(base));
                 base = std::move(p);

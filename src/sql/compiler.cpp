@@ -401,7 +401,7 @@ CompiledExpression compileExpression(const Node& root, const Dialect& dialect, c
         const Resolution& res = resolved.at(key);
         const std::string checkName = r->hasPrefix ? r->prefix + "/" + r->name : r->name;
         if (auto* e = std::get_if<ResolveError>(&res)) {
-            out.diagnostics.push_back(makeError(r->span, "formula/unknown-column", e->message));
+            out.diagnostics.push_back(makeError(r->span, e->rule, e->message));
         } else if (auto* col = std::get_if<ColumnSql>(&res)) {
             ctx.columns[checkName] = col->type;
             aggregateColumn |= col->level == ExprLevel::Aggregate;

@@ -24,6 +24,16 @@ void collectReferences(const formula::Node& node, formula::CheckContext& context
         if (child) collectReferences(*child, context);
 }
 
+// The formula as quoted in a message: long ones (a generated 100,000-term chain) are cut, on a UTF-8
+// character boundary, so one diagnostic does not repeat megabytes of formula.
+std::string quoted(const std::string& formula) {
+    constexpr std::size_t kMax = 120;
+    if (formula.size() <= kMax) return "formula `" + formula + "`";
+    std::size_t cut = kMax;
+    while (cut > 0 && (static_cast<unsigned char>(formula[cut]) & 0xC0) == 0x80) --cut;
+    return "formula `" + formula.substr(0, cut) + "...` (" + std::to_string(formula.size()) + " bytes)";
+}
+
 // Control ids of a document, computed once per document (the checker is called once per formula).
 struct ControlCache {
     std::mutex mutex;
@@ -51,7 +61,7 @@ FormulaChecker fullFormulaChecker() {
         auto parsed = formula::parseFormula(site.formula);
         if (!parsed.ok()) {
             for (auto& d : parsed.diagnostics) {
-                d.message = "formula `" + site.formula + "`: " + d.message;
+                d.message = quoted(site.formula) + ": " + d.message;
                 out.push_back(std::move(d));
             }
             return out;
@@ -65,7 +75,7 @@ FormulaChecker fullFormulaChecker() {
         auto result = formula::checkExpression(*parsed.root, context);
         for (auto& d : result.diagnostics) {
             if (d.rule == "formula/unknown-column") continue; // the validator's reference rule reports these
-            d.message = "formula `" + site.formula + "`: " + d.message;
+            d.message = quoted(site.formula) + ": " + d.message;
             out.push_back(std::move(d));
         }
         return out;

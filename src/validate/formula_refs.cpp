@@ -1,6 +1,20 @@
 #include "formula_refs.h"
 
+#include <cctype>
+
 namespace quire::validate {
+
+namespace {
+
+bool isIndexStep(std::string_view f, std::size_t open, std::string_view inner) {
+    if (open == 0 || inner.empty()) return false;
+    for (char c : inner)
+        if (c < '0' || c > '9') return false;
+    const unsigned char before = static_cast<unsigned char>(f[open - 1]);
+    return before == ']' || before == '_' || std::isalnum(before);
+}
+
+} // namespace
 
 std::vector<FormulaRef> scanFormulaRefs(std::string_view f) {
     std::vector<FormulaRef> refs;
@@ -24,6 +38,11 @@ std::vector<FormulaRef> scanFormulaRefs(std::string_view f) {
             std::size_t close = f.find(']', i + 1);
             if (close == std::string_view::npos) break;
             std::string_view inner = f.substr(i + 1, close - i - 1);
+            // `[C].items[0]`: an index step of a variant path, not a column reference.
+            if (isIndexStep(f, i, inner)) {
+                i = close + 1;
+                continue;
+            }
             FormulaRef ref;
             if (auto slash = inner.find('/'); slash != std::string_view::npos) {
                 ref.prefix = std::string(inner.substr(0, slash));

@@ -17,6 +17,7 @@ const std::vector<RuleInfo>& allRules() {
         {"contents/legacy-theme-key", S::Warning, "no removed themeName/themeOverrides keys"},
         {"contents/nested-elements", S::Error, "pages, overlays and panels do not list `elements`"},
         {"contents/empty-layout", S::Error, "a workbook with elements has a non-empty layout"},
+        {"contents/too-deep", S::Error, "the body nests no deeper than the loader's limit (512 levels)"},
         {"envelope/missing-name", S::Warning, "the envelope has `name` (required to create a workbook)"},
         {"envelope/missing-folder-id", S::Warning, "the envelope has `folderId` (required to create a workbook)"},
         // ids
@@ -49,13 +50,14 @@ const std::vector<RuleInfo>& allRules() {
         {"source/path-depth", S::Error, "a warehouse path has 2 or 3 parts"},
         {"source/union-columns", S::Error, "union sourceColumns align with the union's sources"},
         {"source/cycle", S::Error, "elements are not sourced from themselves, directly or indirectly"},
+        {"source/too-deep", S::Error, "sources nest (join, union, transpose legs) at most 128 levels deep"},
         {"column/missing-formula", S::Error, "every column of a sourced element has a formula"},
         {"column/self-reference", S::Error, "a column formula does not reference the column's own name"},
         {"formula/unknown-prefix", S::Error, "[Prefix/Col] uses the source's name (table) or table name (warehouse)"},
         {"formula/unknown-column", S::Error, "formula references resolve to a source column, a sibling or a control"},
         // full formula check (quire_formula's parser and checker)
         {"formula/syntax", S::Error, "the formula parses: balanced brackets and quotes, operators with operands"},
-        {"formula/too-deep", S::Error, "the formula nests no deeper than the parser's limit"},
+        {"formula/too-deep", S::Error, "the formula nests no deeper than the parser's limit (200 levels: parentheses, calls, and each operator of a chain)"},
         {"formula/unknown-function", S::Error, "every function is one of Sigma's (with a did-you-mean suggestion)"},
         {"formula/arity", S::Error, "functions get the number of arguments they take"},
         {"formula/type", S::Error, "arguments and operands have the types the function or operator needs"},

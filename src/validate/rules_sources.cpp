@@ -3,11 +3,13 @@
 #include "context.h"
 #include "pointer.h"
 
-#include <functional>
 #include <unordered_map>
 
 namespace quire::validate {
 namespace {
+
+// Sources nest (join legs, union legs, transposed sources); deeper than this is reported, not walked.
+constexpr int kMaxSourceNesting = 128;
 
 struct SourceWalk {
     Context& ctx;
@@ -41,9 +43,15 @@ struct SourceWalk {
                    "grouping '" + grouping + "' does not exist on element '" + target + "'");
     }
 
-    void source(const Json& s, const std::string& p) {
+    void source(const Json& s, const std::string& p, int depth = 0) {
         if (!s.is_object()) return;
         const std::string kind = Context::str(s, "kind");
+        if (depth >= kMaxSourceNesting && (kind == "transpose" || kind == "join" || kind == "union")) {
+            ctx.report("source/too-deep", p,
+                       "element '" + owner.id + "' nests sources more than " + std::to_string(kMaxSourceNesting) +
+                           " levels deep; the sources below are not checked");
+            return;
+        }
         if (kind == "table") {
             require(s, p, kind, {"elementId"});
             elementRef(s, p, "elementId");
@@ -66,19 +74,22 @@ struct SourceWalk {
             elementRef(s, p, "from");
         } else if (kind == "transpose") {
             require(s, p, kind, {"source", "direction"});
-            if (const Json* inner = Context::member(s, "source")) source(*inner, child(p, "source"));
+            if (const Json* inner = Context::member(s, "source")) source(*inner, child(p, "source"), depth + 1);
         } else if (kind == "join") {
             require(s, p, kind, {"joins"});
-            if (const Json* primary = Context::member(s, "primarySource")) source(*primary, child(p, "primarySource"));
+            if (const Json* primary = Context::member(s, "primarySource"))
+                source(*primary, child(p, "primarySource"), depth + 1);
             if (const Json* joins = Context::array(s, "joins"))
                 for (std::size_t i = 0; i < joins->size(); ++i)
                     for (const char* leg : {"left", "right"})
-                        if (const Json* l = Context::member((*joins)[i], leg)) source(*l, child(child(child(p, "joins"), i), leg));
+                        if (const Json* l = Context::member((*joins)[i], leg))
+                            source(*l, child(child(child(p, "joins"), i), leg), depth + 1);
         } else if (kind == "union") {
             require(s, p, kind, {"sources"});
             const Json* sources = Context::array(s, "sources");
             if (sources)
-                for (std::size_t i = 0; i < sources->size(); ++i) source((*sources)[i], child(child(p, "sources"), i));
+                for (std::size_t i = 0; i < sources->size(); ++i)
+                    source((*sources)[i], child(child(p, "sources"), i), depth + 1);
             if (const Json* matches = Context::array(s, "matches"); matches && sources)
                 for (std::size_t i = 0; i < matches->size(); ++i) {
                     const Json* cols = Context::array((*matches)[i], "sourceColumns");
@@ -103,24 +114,33 @@ void checkSources(Context& ctx) {
         SourceWalk{ctx, e, deps}.source(*s, child(e.pointer, "source"));
         if (!e.id.empty()) edges[e.id] = std::move(deps);
     }
-    // Cycles: depth-first search; an edge back to an element on the stack closes a cycle.
+    // Cycles: depth-first search, iterative (a chain of 100,000 elements each sourced from the next must not
+    // exhaust the stack); an edge back to an element on the walk's stack closes a cycle.
     std::unordered_map<std::string, int> state; // 0 new, 1 on stack, 2 done
-    std::function<void(const std::string&)> visit = [&](const std::string& id) {
-        state[id] = 1;
-        for (const auto& dep : edges[id]) {
+    for (const auto& e : ctx.elements) {
+        if (e.id.empty() || state[e.id] != 0 || !edges.count(e.id)) continue;
+        std::vector<std::pair<std::string, std::size_t>> stack{{e.id, 0}}; // element, next dependency
+        state[e.id] = 1;
+        while (!stack.empty()) {
+            const std::string id = stack.back().first;
+            const std::vector<std::string>& deps = edges[id];
+            if (stack.back().second == deps.size()) {
+                state[id] = 2;
+                stack.pop_back();
+                continue;
+            }
+            const std::string& dep = deps[stack.back().second++];
             if (state[dep] == 1) {
-                if (const ElementRef* e = ctx.element(id))
-                    ctx.report("source/cycle", child(e->pointer, "source"),
+                if (const ElementRef* element = ctx.element(id))
+                    ctx.report("source/cycle", child(element->pointer, "source"),
                                "element '" + id + "' is sourced from '" + dep + "', which depends on '" + id +
                                    "' again: sources form a cycle");
             } else if (state[dep] == 0 && edges.count(dep)) {
-                visit(dep);
+                state[dep] = 1;
+                stack.emplace_back(dep, 0);
             }
         }
-        state[id] = 2;
-    };
-    for (const auto& e : ctx.elements)
-        if (!e.id.empty() && state[e.id] == 0 && edges.count(e.id)) visit(e.id);
+    }
 }
 
 } // namespace quire::validate

@@ -2,6 +2,8 @@
 #include "context.h"
 #include "pointer.h"
 
+#include <quire/doc/io.h>
+
 #include <cctype>
 #include <unordered_set>
 
@@ -33,8 +35,15 @@ struct Path {
     }
 };
 
+// The loader refuses deeper files; a document built in memory may still nest deeper.
+const int kMaxColorDepth = doc::LoadLimits{}.maxDepth;
+
 void colors(Context& ctx, const Json& value, const Path& path, int depth) {
-    if (depth > 256) return; // the loader already caps nesting; stay safe on documents built in memory
+    if (depth > kMaxColorDepth) {
+        ctx.report("contents/too-deep", path.pointer(),
+                   "the workbook nests deeper than " + std::to_string(kMaxColorDepth) + " levels here; values below are not checked");
+        return;
+    }
     if (value.is_object()) {
         for (auto it = value.begin(); it != value.end(); ++it) {
             const Path here{&path, it.key(), 0, false};

@@ -159,3 +159,99 @@ TEST_CASE("an alias bomb is an error, not a hang", "[doc][yaml]") {
     REQUIRE(ok.ok());
     CHECK(ok.document->root["c2"]["x"][1] == 2);
 }
+
+TEST_CASE("aliases may not expand the document beyond the file size limit", "[doc][yaml]") {
+    // A 1 MiB scalar anchored once and aliased 2,000 times would copy 2 GB into the tree.
+    const std::size_t scalar = std::size_t(1) << 20;
+    std::string text = "big: &b " + std::string(scalar, 'x') + "\nl:\n";
+    for (int i = 0; i < 2000; ++i) text += "  - *b\n";
+    LoadLimits limits;
+    limits.maxBytes = std::size_t(16) << 20;
+    auto r = parseDocument(text, Format::Yaml, "aliases.yaml", limits);
+    REQUIRE_FALSE(r.document);
+    REQUIRE(r.diagnostics.size() == 1);
+    CHECK(r.diagnostics[0].rule == "yaml/alias-expansion");
+    // Each alias adds the scalar's bytes (+1 for the value); the first one past the limit is reported.
+    const std::size_t budget = limits.maxBytes - text.size();
+    const int first = static_cast<int>(budget / (scalar + 1));
+    CHECK(r.diagnostics[0].location.line == 3 + first);
+    CHECK(r.diagnostics[0].location.column == 5);
+    CHECK(r.diagnostics[0].location.file == "aliases.yaml");
+
+    // The same aliases within the limit load.
+    limits.maxBytes = std::size_t(1) << 30;
+    std::string few = "big: &b " + std::string(1000, 'x') + "\nl:\n";
+    for (int i = 0; i < 100; ++i) few += "  - *b\n";
+    auto ok = parseDocument(few, Format::Yaml, "few.yaml", limits);
+    REQUIRE(ok.ok());
+    CHECK(ok.document->root["l"].size() == 100);
+    CHECK(ok.document->positions.find("/l/99").line == 102);
+}
+
+TEST_CASE("YAML tags outside the core schema are errors naming the tag", "[doc][yaml][tags]") {
+    const std::pair<const char*, const char*> cases[] = {
+        {"v: !!python/object/apply:os.system ['ls']\n", "!!python/object/apply:os.system"},
+        {"v: !!python/object:__main__.X {a: 1}\n", "!!python/object:__main__.X"},
+        {"v: !!set {a, b}\n", "!!set"},
+        {"v: !!omap [a: 1, b: 2]\n", "!!omap"},
+        {"v: !!binary aGVsbG8=\n", "!!binary"},
+        {"v: !binary aGVsbG8=\n", "!binary"},
+        {"v: !foo bar\n", "!foo"},
+        {"v: !foo {a: 1}\n", "!foo"},
+        {"v: !foo [1]\n", "!foo"},
+        {"v: !!timestamp 2001-12-14\n", "!!timestamp"},
+        {"v: !foo\n", "!foo"},
+        {"v: !foo null\n", "!foo"},
+        {"v: !foo ~\n", "!foo"},
+        {"!foo v: 1\n", "!foo"},
+        {"? !!int 1\n: x\n", "!!int"},
+    };
+    for (const auto& [text, tag] : cases) {
+        INFO(text);
+        auto r = parseDocument(std::string("a: 1\n") + text, Format::Yaml, "t.yaml");
+        REQUIRE_FALSE(r.document);
+        REQUIRE(r.diagnostics.size() == 1);
+        CHECK(r.diagnostics[0].rule == "yaml/unsupported-tag");
+        CHECK(r.diagnostics[0].message.find(std::string("'") + tag + "'") != std::string::npos);
+        CHECK(r.diagnostics[0].location.line == 2);
+    }
+}
+
+TEST_CASE("core-schema tags type their value, and a value of another type is an error", "[doc][yaml][tags]") {
+    auto r = parseDocument("a: !!str 12\nb: !!int 12\nc: !!float 1\nd: !!bool true\ne: !!null null\nf: !!map {x: 1}\n"
+                           "g: !!seq [1]\nh: ! 12\ni: !!str\nj: !!null\nk: !<tag:yaml.org,2002:str> 5\n!!str l: 1\n"
+                           "m: !!float -2.5e3\nn: !!int 0x10\n",
+                           Format::Yaml);
+    REQUIRE(r.ok());
+    const Json& root = r.document->root;
+    CHECK(root["a"] == "12");
+    CHECK(root["b"] == 12);
+    CHECK(root["b"].is_number_integer());
+    CHECK(root["c"].is_number_float());
+    CHECK(root["c"] == 1.0);
+    CHECK(root["d"] == true);
+    CHECK(root["e"].is_null());
+    CHECK(root["f"]["x"] == 1);
+    CHECK(root["g"][0] == 1);
+    CHECK(root["h"] == "12");
+    CHECK(root["i"] == "");
+    CHECK(root["j"].is_null());
+    CHECK(root["k"] == "5");
+    CHECK(root["l"] == 1);
+    CHECK(root["m"] == -2500.0);
+    CHECK(root["n"] == 16);
+
+    const std::pair<const char*, int> mismatches[] = {
+        {"v: !!int abc\n", 4}, {"v: !!int 1.5\n", 4}, {"v: !!bool yes\n", 4}, {"v: !!null 0\n", 4},
+        {"v: !!float x\n", 4}, {"v: !!map [1]\n", 4},  {"v: !!seq {a: 1}\n", 4}, {"v: !!seq x\n", 4},
+        {"v: !!float .inf\n", 4},
+    };
+    for (const auto& [text, column] : mismatches) {
+        INFO(text);
+        auto bad = parseDocument(std::string("a: 1\n") + text, Format::Yaml, "m.yaml");
+        REQUIRE_FALSE(bad.document);
+        CHECK(bad.diagnostics.at(0).rule == "yaml/tag-mismatch");
+        CHECK(bad.diagnostics.at(0).location.line == 2);
+        CHECK(bad.diagnostics.at(0).location.column == column);
+    }
+}

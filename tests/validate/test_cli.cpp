@@ -1,10 +1,12 @@
 // The `quire validate` and `quire import-seed` commands, run as a user would (the quire binary of this build).
 #include <quire/core/json.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <sys/wait.h>
 
+#include "deep_formulas.h"
 #include "helpers.h"
 
 using namespace quire;
@@ -17,8 +19,9 @@ struct Run {
     std::string out; // stdout
 };
 
-Run runQuire(const std::string& arguments) {
-    const std::string command = std::string(QUIRE_BINARY_DIR) + "/bin/quire " + arguments + " 2>/dev/null";
+// stdout only, or stdout and stderr together. exitCode is -1 when quire died of a signal.
+Run runQuire(const std::string& arguments, bool withStderr = false) {
+    const std::string command = std::string(QUIRE_BINARY_DIR) + "/bin/quire " + arguments + (withStderr ? " 2>&1" : " 2>/dev/null");
     Run run;
     FILE* pipe = popen(command.c_str(), "r");
     REQUIRE(pipe != nullptr);
@@ -87,4 +90,52 @@ TEST_CASE("quire import-seed writes JSON or YAML that validates", "[cli]") {
     CHECK(runQuire("validate --werror " + dir + "/wb.json").exitCode == 0);
 
     CHECK(runQuire("import-seed " + dataPath("minimal.json") + " -o " + dir + "/x.json").exitCode == 1); // not a seed
+}
+
+TEST_CASE("quire validate and compile refuse 100,000-term formulas with a located error, not a signal", "[cli][depth]") {
+    const std::string dir = makeTempDir("cli-deep-formulas");
+    const char* dialects[] = {"snowflake", "bigquery", "redshift", "databricks", "postgresql", "sqlite"};
+    int n = 0;
+    for (const auto& f : deepFormulas(100000)) {
+        INFO(f.kind);
+        const Json workbook = Json::parse(R"JSON({"name": "Deep", "folderId": "f", "contents": {
+            "schemaVersion": 1, "kind": "workbook", "pages": [{"id": "p", "name": "P"}],
+            "elements": [{"id": "t", "kind": "table", "name": "T",
+              "source": {"kind": "warehouse-table", "connectionId": "c", "path": ["DB", "PUBLIC", "ORDERS"]},
+              "columns": [{"id": "a", "name": "A", "formula": "[ORDERS/AMOUNT]"},
+                          {"id": "b", "name": "B", "formula": "[ORDERS/AMOUNT] > 1"},
+                          {"id": "c", "name": "C", "formula": "[ORDERS/PAYLOAD]"},
+                          {"id": "x", "name": "X", "formula": ""}]}],
+            "layout": "<Page id=\"p\"><Element elementId=\"t\" gridColumn=\"1 / 13\" gridRow=\"1 / 5\"/></Page>"}})JSON");
+        Json deep = workbook;
+        deep["contents"]["elements"][0]["columns"][3]["formula"] = f.formula;
+        const std::string file = dir + "/deep" + std::to_string(n) + ".json";
+        const std::string text = deep.dump(2);
+        {
+            FILE* out = std::fopen(file.c_str(), "w");
+            REQUIRE(out);
+            std::fwrite(text.data(), 1, text.size(), out);
+            std::fclose(out);
+        }
+        // Diagnostics point at the key of the deep formula.
+        const std::size_t key = text.find("\"formula\"", text.find("\"id\": \"x\""));
+        const std::size_t lineStart = text.rfind('\n', key) + 1;
+        const std::string at = file + ":" + std::to_string(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(key), '\n') + 1) +
+                               ":" + std::to_string(key - lineStart + 1) + ": error [formula/too-deep]";
+        const Run validated = runQuire("validate " + file);
+        CHECK(validated.exitCode == 1);
+        CHECK_THAT(validated.out, Catch::Contains(at));
+        CHECK(validated.out.size() < 2000); // the formula is not repeated in full
+
+        // `+` chains in every dialect; the other kinds in one dialect each.
+        std::vector<std::string> compileIn{dialects[n % 6]};
+        if (f.kind == "[A] +") compileIn.assign(std::begin(dialects), std::end(dialects));
+        for (const auto& dialect : compileIn) {
+            INFO(dialect);
+            const Run compiled = runQuire("compile " + file + " --element t --dialect " + dialect, true);
+            CHECK(compiled.exitCode == 1);
+            CHECK_THAT(compiled.out, Catch::Contains(at));
+        }
+        ++n;
+    }
 }

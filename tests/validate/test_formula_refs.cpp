@@ -30,3 +30,12 @@ TEST_CASE("scanner tolerates unterminated input", "[formula-refs]") {
     CHECK(scanFormulaRefs("\"open string [A]").empty());
     CHECK(scanFormulaRefs("[]").empty());
 }
+
+TEST_CASE("scanner skips the index steps of variant paths", "[formula-refs]") {
+    const auto refs = scanFormulaRefs("[Payload].items[0].tags[12] & [7] & ([Rows][0])");
+    REQUIRE(refs.size() == 3);
+    CHECK(refs[0].name == "Payload");
+    CHECK(refs[1].name == "7"); // a bare [7] is a (badly named) column
+    CHECK(refs[1].offset == 30);
+    CHECK(refs[2].name == "Rows");
+}

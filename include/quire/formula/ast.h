@@ -34,6 +34,7 @@ struct Node {
     bool boolean = false;
     bool hasPrefix = false;
     bool isIndex = false;
+    int height = 1; // levels in this subtree (a leaf is 1); the parser keeps it <= kMaxNestingDepth
     std::vector<std::unique_ptr<Node>> children;
 };
 

@@ -7,6 +7,10 @@
 
 namespace quire::formula {
 
+// Limit on both the parser's own recursion (parentheses, calls, operands) and the height of the AST it
+// returns: a node that would make the tree taller is refused (formula/too-deep) before it is built. A
+// left-deep chain `a + b + c + ...` is as tall as it has operators, so the checker, the SQL compiler and the
+// AST's destructor, which all recurse over the tree, never go deeper than this.
 inline constexpr int kMaxNestingDepth = 200;
 
 struct ParseResult {

@@ -38,6 +38,7 @@ struct ControlValue {
 };
 struct ResolveError {
     std::string message;                               // reported at the reference's span
+    std::string rule = "formula/unknown-column";
 };
 using Resolution = std::variant<ColumnSql, ControlValue, ResolveError>;
 

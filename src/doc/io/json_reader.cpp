@@ -3,6 +3,7 @@
 #include "utf8.h"
 
 #include <charconv>
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <string>
@@ -279,30 +280,48 @@ private:
             if (atEnd() || !(peek() >= '0' && peek() <= '9')) fail("json/syntax", "invalid number: expected exponent digits");
             while (!atEnd() && peek() >= '0' && peek() <= '9') advance();
         }
-        const char* first = s_.data() + start;
-        const char* last = s_.data() + i_;
-        if (!isFloat) {
-            if (*first == '-') {
-                std::int64_t v;
-                if (auto r = std::from_chars(first, last, v); r.ec == std::errc() && r.ptr == last) return Json(v);
-            } else {
-                std::uint64_t v;
-                if (auto r = std::from_chars(first, last, v); r.ec == std::errc() && r.ptr == last) {
-                    if (v <= static_cast<std::uint64_t>(INT64_MAX)) return Json(static_cast<std::int64_t>(v));
-                    return Json(v);
-                }
-            }
-        }
-        double d;
-        auto r = std::from_chars(first, last, d);
-        if (r.ec == std::errc::result_out_of_range)
-            failAt("json/number-out-of-range", "number " + std::string(first, last) + " is out of range", start);
-        if (r.ec != std::errc() || r.ptr != last) failAt("json/syntax", "invalid number", start);
-        return Json(d);
+        const std::string_view number = s_.substr(start, i_ - start);
+        Json value;
+        if (auto error = numberFromText(number, !isFloat, value)) failAt("json/number-out-of-range", *error, start);
+        return value;
     }
 };
 
 } // namespace
+
+std::optional<std::string> numberFromText(std::string_view text, bool integral, Json& out) {
+    if (!text.empty() && text[0] == '+') text.remove_prefix(1); // YAML allows a leading '+'
+    const char* first = text.data();
+    const char* last = text.data() + text.size();
+    if (integral) {
+        if (*first == '-') {
+            std::int64_t v;
+            if (auto r = std::from_chars(first, last, v); r.ec == std::errc() && r.ptr == last) {
+                out = Json(v);
+                return std::nullopt;
+            }
+        } else {
+            std::uint64_t v;
+            if (auto r = std::from_chars(first, last, v); r.ec == std::errc() && r.ptr == last) {
+                out = v <= static_cast<std::uint64_t>(INT64_MAX) ? Json(static_cast<std::int64_t>(v)) : Json(v);
+                return std::nullopt;
+            }
+        }
+        return "integer " + std::string(text) +
+               " does not fit in 64 bits; write it in float notation (e.g. 1.5e20) to keep an approximate number";
+    }
+    double d;
+    const auto r = std::from_chars(first, last, d);
+    const std::string_view mantissa = text.substr(0, text.find_first_of("eE"));
+    const bool zeroDigits = mantissa.find_first_of("123456789") == std::string_view::npos;
+    // libstdc++ reports overflow and non-zero values that round to zero as out of range; checked again
+    // on the result so another library's from_chars cannot turn them into infinity or 0 silently.
+    if (r.ec == std::errc::result_out_of_range || (r.ec == std::errc() && (std::isinf(d) || (d == 0 && !zeroDigits))))
+        return "number " + std::string(text) + " is out of range for a 64-bit float";
+    if (r.ec != std::errc() || r.ptr != last) return "invalid number " + std::string(text);
+    out = Json(d);
+    return std::nullopt;
+}
 
 LoadResult readJson(std::string_view text, const std::string& path, const LoadLimits& limits) {
     LoadResult result;

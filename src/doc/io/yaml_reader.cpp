@@ -1,5 +1,6 @@
 #include "yaml_reader.h"
 
+#include "json_reader.h"
 #include "utf8.h"
 
 #include <yaml-cpp/eventhandler.h>
@@ -117,8 +118,9 @@ private:
 // position of every value (for mapping members: of the key).
 class JsonBuilder : public YAML::EventHandler {
 public:
-    JsonBuilder(SourceMap* positions, ColumnMapper* columns, int maxDepth)
-        : positions_(positions), columns_(columns), maxDepth_(maxDepth) {}
+    // aliasBytes: how many bytes aliases may add in total (the file size limit minus the file's size).
+    JsonBuilder(SourceMap* positions, ColumnMapper* columns, int maxDepth, std::size_t aliasBytes)
+        : positions_(positions), columns_(columns), maxDepth_(maxDepth), maxAliasBytes_(aliasBytes) {}
 
     Json takeResult() { return std::move(result_); }
     bool hasResult() const { return done_; }
@@ -129,15 +131,25 @@ public:
     void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
         auto it = anchors_.find(anchor);
         if (it == anchors_.end()) throw ConvertError{"yaml/syntax", "alias to an unknown anchor", mark};
-        // Aliases are copied into the tree; a few nested ones can multiply into billions of values.
-        aliasValues_ += it->second.values;
+        // Aliases are copied into the tree; a few nested ones can multiply into billions of values, and a
+        // big scalar aliased a thousand times into gigabytes. Both are checked before the copy is made.
+        aliasValues_ += it->second.size.values;
         if (aliasValues_ > kMaxAliasValues)
             throw ConvertError{"yaml/alias-expansion",
                                "aliases expand to more than " + std::to_string(kMaxAliasValues) + " values", mark};
+        aliasBytes_ += it->second.size.bytes;
+        if (aliasBytes_ > maxAliasBytes_)
+            throw ConvertError{"yaml/alias-expansion",
+                               "aliases expand the document by more than " + std::to_string(maxAliasBytes_) +
+                                   " bytes (with the file itself, more than the file size limit)",
+                               mark};
         complete(mark, it->second.value, YAML::NullAnchor);
     }
     void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor, const std::string& value) override {
         if (expectingKey()) {
+            if (tag != "?" && tag != "!" && coreTag(tag) != "str")
+                throw ConvertError{"yaml/unsupported-tag",
+                                   "YAML tag '" + shownTag(tag) + "' on a mapping key: keys are plain strings", mark};
             Frame& f = frames_.back();
             if (f.keys.count(value) || (f.keys.empty() && f.value.contains(value)))
                 throw ConvertError{"yaml/duplicate-key", "duplicate key \"" + value + "\" in the same mapping", mark};
@@ -151,15 +163,15 @@ public:
             }
             return;
         }
-        if (tag == "?") complete(mark, resolvePlainScalar(value), anchor);
-        else if (tag == "!" || tag == "tag:yaml.org,2002:str" || tag == "!!str") complete(mark, Json(value), anchor);
-        else throw ConvertError{"yaml/unsupported-tag", "unsupported YAML tag '" + tag + "'", mark};
+        complete(mark, typedScalar(mark, tag, value), anchor);
     }
-    void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
+    void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
+        checkCollectionTag(mark, tag, "seq");
         open(mark, Json::array(), anchor);
     }
     void OnSequenceEnd() override { close(); }
-    void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
+    void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
+        checkCollectionTag(mark, tag, "map");
         open(mark, Json::object(), anchor);
     }
     void OnMapEnd() override { close(); }
@@ -167,6 +179,66 @@ public:
     SourcePos position(const YAML::Mark& mark) const { return columns_ ? (*columns_)(mark) : SourcePos{}; }
 
 private:
+    // "tag:yaml.org,2002:int" -> "int"; "" for any other tag.
+    static std::string_view coreTag(std::string_view tag) {
+        constexpr std::string_view prefix = "tag:yaml.org,2002:";
+        return tag.substr(0, prefix.size()) == prefix ? tag.substr(prefix.size()) : std::string_view();
+    }
+    // The tag as written in the file (yaml-cpp expands the "!!" shorthand).
+    static std::string shownTag(std::string_view tag) {
+        constexpr std::string_view prefix = "tag:yaml.org,2002:";
+        if (tag.substr(0, prefix.size()) == prefix) return "!!" + std::string(tag.substr(prefix.size()));
+        return std::string(tag);
+    }
+    [[noreturn]] static void unsupportedTag(const YAML::Mark& mark, std::string_view tag) {
+        throw ConvertError{"yaml/unsupported-tag",
+                           "unsupported YAML tag '" + shownTag(tag) +
+                               "': only the core-schema tags !!str, !!int, !!float, !!bool, !!null, !!map, !!seq and "
+                               "the non-specific '!' have a meaning here",
+                           mark};
+    }
+
+    // A scalar typed by its tag: "?" (plain: core-schema resolution), "!" (quoted or block: a string) or one
+    // of the core-schema tags, whose value must then have that type. Anything else is refused, so no tag
+    // (!!python/object, !!binary, !!set, custom ones) is silently dropped.
+    static Json typedScalar(const YAML::Mark& mark, const std::string& tag, const std::string& value) {
+        if (tag == "!") return Json(value);
+        std::string error;
+        if (tag == "?") {
+            Json out = resolvePlainScalar(value, &error);
+            if (!error.empty()) throw ConvertError{"yaml/number-out-of-range", error, mark};
+            return out;
+        }
+        const std::string_view core = coreTag(tag);
+        if (core == "str") return Json(value);
+        if (core != "int" && core != "float" && core != "bool" && core != "null") {
+            if (core == "map" || core == "seq")
+                throw ConvertError{"yaml/tag-mismatch", "'" + shownTag(tag) + "' is on a scalar", mark};
+            unsupportedTag(mark, tag);
+        }
+        Json out = resolvePlainScalar(value, &error);
+        if (!error.empty()) throw ConvertError{"yaml/number-out-of-range", error, mark};
+        const bool fits = core == "int"     ? out.is_number_integer()
+                          : core == "float" ? out.is_number()
+                          : core == "bool"  ? out.is_boolean()
+                                            : out.is_null();
+        if (!fits)
+            throw ConvertError{"yaml/tag-mismatch", "\"" + value + "\" is not a valid " + shownTag(tag) + " value", mark};
+        if (core == "float" && out.is_number_integer()) out = Json(out.get<double>()); // !!float 1 is 1.0
+        return out;
+    }
+
+    static void checkCollectionTag(const YAML::Mark& mark, const std::string& tag, std::string_view kind) {
+        if (tag == "?" || tag == "!") return;
+        const std::string_view core = coreTag(tag);
+        if (core == kind) return;
+        if (core == "map" || core == "seq" || core == "str" || core == "int" || core == "float" || core == "bool" ||
+            core == "null")
+            throw ConvertError{"yaml/tag-mismatch",
+                               "'" + shownTag(tag) + "' is on a " + (kind == "map" ? "mapping" : "sequence"), mark};
+        unsupportedTag(mark, tag);
+    }
+
     struct Frame {
         Json value;
         std::string pointer;
@@ -211,7 +283,7 @@ private:
     void close() {
         Frame f = std::move(frames_.back());
         frames_.pop_back();
-        if (f.anchor != YAML::NullAnchor) anchors_[f.anchor] = Anchored{f.value, countValues(f.value)};
+        if (f.anchor != YAML::NullAnchor) anchors_[f.anchor] = Anchored{f.value, measure(f.value)};
         attach(std::move(f.value));
     }
 
@@ -221,7 +293,7 @@ private:
             throw ConvertError{"yaml/complex-key", "mapping keys must be plain strings", mark};
         }
         childPointer(mark);
-        if (anchor != YAML::NullAnchor) anchors_[anchor] = Anchored{value, 1};
+        if (anchor != YAML::NullAnchor) anchors_[anchor] = Anchored{value, measure(value)};
         attach(std::move(value));
     }
 
@@ -244,25 +316,39 @@ private:
     ColumnMapper* columns_;
     int maxDepth_;
     std::vector<Frame> frames_;
+    // What a copy of a value adds: its values, and its bytes (strings and keys, plus one per value).
+    struct Size {
+        std::size_t values = 0;
+        std::size_t bytes = 0;
+    };
     struct Anchored {
         Json value;
-        std::size_t values; // nodes in `value`, what each alias to it adds
+        Size size;
     };
     static constexpr std::size_t kMaxAliasValues = 1'000'000;
-    static std::size_t countValues(const Json& root) {
-        std::size_t n = 0;
+    static Size measure(const Json& root) {
+        Size size;
         std::vector<const Json*> stack{&root};
         while (!stack.empty()) {
             const Json* v = stack.back();
             stack.pop_back();
-            ++n;
-            if (v->is_structured())
+            ++size.values;
+            ++size.bytes;
+            if (v->is_string()) size.bytes += v->get_ref<const std::string&>().size();
+            if (v->is_object())
+                for (auto it = v->begin(); it != v->end(); ++it) {
+                    size.bytes += it.key().size();
+                    stack.push_back(&*it);
+                }
+            else if (v->is_array())
                 for (const auto& child : *v) stack.push_back(&child);
         }
-        return n;
+        return size;
     }
     std::unordered_map<YAML::anchor_t, Anchored> anchors_;
     std::size_t aliasValues_ = 0;
+    std::size_t maxAliasBytes_;
+    std::size_t aliasBytes_ = 0;
     Json result_;
     bool done_ = false;
 };
@@ -286,39 +372,36 @@ int secondDocumentLine(std::string_view text) {
 
 } // namespace
 
-Json resolvePlainScalar(const std::string& s) {
+Json resolvePlainScalar(const std::string& s, std::string* error) {
     if (s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL") return Json(nullptr);
     if (s == "true" || s == "True" || s == "TRUE") return Json(true);
     if (s == "false" || s == "False" || s == "FALSE") return Json(false);
     std::string_view v(s);
+    // A number the JSON tree cannot hold exactly is an error (reported by the reader), never a silent
+    // infinity, zero or rounded integer. null (not a string) tells the writer to quote such text.
+    auto number = [&](std::string_view text, bool integral) {
+        Json out;
+        if (auto why = numberFromText(text, integral, out)) {
+            if (error) *error = *why;
+            return Json(nullptr);
+        }
+        return out;
+    };
     // Integers: [-+]?[0-9]+, 0o[0-7]+, 0x[0-9a-fA-F]+
     {
         std::string_view digits = v;
-        bool negative = false;
-        if (!digits.empty() && (digits[0] == '-' || digits[0] == '+')) { negative = digits[0] == '-'; digits.remove_prefix(1); }
-        if (isDigits(digits, 10)) {
-            if (negative) {
-                std::int64_t out;
-                auto r = std::from_chars(v.data(), v.data() + v.size(), out);
-                if (r.ec == std::errc() && r.ptr == v.data() + v.size()) return Json(out);
-            } else {
-                std::uint64_t out;
-                auto r = std::from_chars(digits.data(), digits.data() + digits.size(), out);
-                if (r.ec == std::errc() && r.ptr == digits.data() + digits.size()) {
-                    if (out <= static_cast<std::uint64_t>(INT64_MAX)) return Json(static_cast<std::int64_t>(out));
-                    return Json(out);
-                }
-            }
-            double d = std::strtod(s.c_str(), nullptr); // beyond 64 bits: keep it a number
-            return Json(d);
-        }
+        if (!digits.empty() && (digits[0] == '-' || digits[0] == '+')) digits.remove_prefix(1);
+        if (isDigits(digits, 10)) return number(v, true);
         if (v.size() > 2 && v[0] == '0' && (v[1] == 'o' || v[1] == 'x')) {
             int base = v[1] == 'o' ? 8 : 16;
             std::string_view body = v.substr(2);
             if (isDigits(body, base)) {
                 std::uint64_t out;
                 auto r = std::from_chars(body.data(), body.data() + body.size(), out, base);
-                if (r.ec == std::errc() && out <= static_cast<std::uint64_t>(INT64_MAX)) return Json(static_cast<std::int64_t>(out));
+                if (r.ec == std::errc() && r.ptr == body.data() + body.size())
+                    return out <= static_cast<std::uint64_t>(INT64_MAX) ? Json(static_cast<std::int64_t>(out)) : Json(out);
+                if (error) *error = "integer " + s + " does not fit in 64 bits";
+                return Json(nullptr);
             }
         }
     }
@@ -345,10 +428,7 @@ Json resolvePlainScalar(const std::string& s) {
             while (i < v.size() && std::isdigit(static_cast<unsigned char>(v[i]))) ++i;
             if (i == expStart) ok = false;
         }
-        if (ok && i == v.size()) {
-            std::string normal(v[0] == '+' ? v.substr(1) : v);
-            return Json(std::strtod(normal.c_str(), nullptr));
-        }
+        if (ok && i == v.size()) return number(v, false);
         std::string_view body = (!v.empty() && (v[0] == '-' || v[0] == '+')) ? v.substr(1) : v;
         if (body == ".inf" || body == ".Inf" || body == ".INF" || body == ".nan" || body == ".NaN" || body == ".NAN")
             return Json(s); // JSON has no infinities or NaN: keep the text
@@ -368,17 +448,19 @@ LoadResult readYaml(std::string_view text, const std::string& path, const LoadLi
         lineColumnAt(text, at, line, column);
         return error("io/too-deep", "nesting is deeper than " + std::to_string(limits.maxDepth) + " levels", line, column);
     }
+    // Aliases may grow the document up to the size a file may have.
+    const std::size_t aliasBytes = limits.maxBytes - std::min(limits.maxBytes, text.size());
     Document document;
     document.format = Format::Yaml;
     document.path = path;
     std::istringstream in{std::string(text)};
     try {
         YAML::Parser parser(in);
-        JsonBuilder builder(nullptr, nullptr, limits.maxDepth);
+        JsonBuilder builder(nullptr, nullptr, limits.maxDepth, aliasBytes);
         if (!parser.HandleNextDocument(builder) || !builder.hasResult())
             return error("yaml/syntax", "the file is empty: expected a YAML mapping", 1, 1);
         document.root = builder.takeResult();
-        JsonBuilder second(nullptr, nullptr, limits.maxDepth);
+        JsonBuilder second(nullptr, nullptr, limits.maxDepth, aliasBytes);
         if (parser.HandleNextDocument(second))
             return error("yaml/multiple-documents", "the file holds several YAML documents; a workbook is exactly one",
                          secondDocumentLine(text), 1);
@@ -390,13 +472,13 @@ LoadResult readYaml(std::string_view text, const std::string& path, const LoadLi
         return error("yaml/syntax", e.msg.empty() ? "invalid YAML" : e.msg, pos.line, pos.column);
     }
     // Positions are computed on first use by parsing a copy of the text again, this time recording them.
-    document.positions.setLazy([source = std::make_shared<const std::string>(text), limits](SourceMap& map) {
+    document.positions.setLazy([source = std::make_shared<const std::string>(text), limits, aliasBytes](SourceMap& map) {
         map.reserve(source->size() / 16);
         std::istringstream again{*source};
         try {
             YAML::Parser parser(again);
             ColumnMapper columns(*source);
-            JsonBuilder builder(&map, &columns, limits.maxDepth);
+            JsonBuilder builder(&map, &columns, limits.maxDepth, aliasBytes);
             parser.HandleNextDocument(builder);
         } catch (const std::exception&) {
         }

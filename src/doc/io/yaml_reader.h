@@ -9,6 +9,7 @@ namespace quire::doc::detail {
 LoadResult readYaml(std::string_view text, const std::string& path, const LoadLimits& limits);
 
 // Core-schema resolution of a plain scalar (shared with the YAML writer, which must quote what resolves
-// to anything but a string).
-Json resolvePlainScalar(const std::string& text);
+// to anything but a string). A number the JSON tree cannot hold exactly (see numberFromText) gives null
+// and, when `error` is given, the reason in it.
+Json resolvePlainScalar(const std::string& text, std::string* error = nullptr);
 } // namespace quire::doc::detail
