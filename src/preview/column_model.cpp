@@ -2,6 +2,7 @@
 // window, including what its sibling references imply), the grouping levels read from `groupings`, and the
 // compilation of one column inside one query layer (siblings read as inner-layer columns or inlined).
 #include "grouped_plan.h"
+#include "inline_guard.h"
 #include "plan_diagnostic.h"
 
 #include <quire/formula/catalog.h>
@@ -31,8 +32,20 @@ struct Compiling {
     const sql::Dialect& dialect;
     std::vector<std::size_t>* seen = nullptr; // every sibling referenced, directly or through inlining
     std::vector<std::size_t> inProgress;
+    InlineGuard guard;
 
     sql::CompiledExpression run(std::size_t index, const sql::CompileOptions& options) {
+        auto parsed = formula::parseFormula(model.columns[index].formula);
+        if (!parsed.ok()) {
+            sql::CompiledExpression failed;
+            failed.diagnostics = std::move(parsed.diagnostics);
+            return failed;
+        }
+        if (auto tooDeep = guard.enter(*parsed.root, model.columns[index].name)) {
+            sql::CompiledExpression failed;
+            failed.diagnostics.push_back(planDiagnostic(tooDeep->rule, tooDeep->message));
+            return failed;
+        }
         inProgress.push_back(index);
         auto resolver = [&](const sql::Reference& r) -> sql::Resolution {
             if (!r.hasPrefix) {
@@ -44,7 +57,12 @@ struct Compiling {
                     if (layer.available)
                         if (auto sql = layer.available(j)) return sql::ColumnSql{*sql, model.columns[j].type, ExprLevel::RowLevel};
                     auto inner = run(j, options);
-                    if (!inner.ok()) return sql::ResolveError{"column [" + r.name + "] has errors"};
+                    if (!inner.ok()) {
+                        for (const auto& d : inner.diagnostics)
+                            if (d.rule == "formula/too-deep" || d.rule == "sql/too-large") return sql::ResolveError{d.message, d.rule};
+                        return sql::ResolveError{"column [" + r.name + "] has errors"};
+                    }
+                    if (auto tooLarge = guard.inlined(inner.sql.size(), r.name)) return *tooLarge;
                     if (!inner.parameters.empty()) return sql::ResolveError{"column [" + r.name + "] uses a control"};
                     return sql::ColumnSql{"(" + inner.sql + ")", inner.type,
                                           inner.level == ExprLevel::Aggregate ? ExprLevel::Aggregate : ExprLevel::RowLevel};
@@ -56,8 +74,9 @@ struct Compiling {
                 return sql::ResolveError{"[" + r.name + "] is not a column of '" + source.prefix + "'"};
             return sql::ColumnSql{layer.raw + "." + dialect.quoteIdentifier(r.name)};
         };
-        auto out = sql::compileFormula(model.columns[index].formula, dialect, resolver, options);
+        auto out = sql::compileExpression(*parsed.root, dialect, resolver, options);
         inProgress.pop_back();
+        guard.leave(*parsed.root);
         return out;
     }
 };
@@ -156,7 +175,7 @@ bool needsGroupedPlanner(const Json& element) {
 
 sql::CompiledExpression compileColumn(const ColumnModel& model, std::size_t index, const Layer& layer, const RowSource& source,
                                       const sql::Dialect& dialect, const sql::CompileOptions& options) {
-    Compiling compiling{model, layer, source, dialect, nullptr, {}};
+    Compiling compiling{model, layer, source, dialect, nullptr, {}, {}};
     auto out = compiling.run(index, options);
     for (auto& d : out.diagnostics) d.pointer = model.columns[index].pointer;
     return out;
@@ -200,7 +219,7 @@ ColumnModel buildColumnModel(const Json& element, const RowSource& source, const
     std::vector<std::vector<std::size_t>> refs(n);
     const Layer probe{"s", {}};
     for (std::size_t i = 0; i < n; ++i) {
-        Compiling compiling{model, probe, source, dialect, &refs[i], {}};
+        Compiling compiling{model, probe, source, dialect, &refs[i], {}, {}};
         const auto compiled = compiling.run(i, {});
         for (auto d : compiled.diagnostics) {
             d.pointer = model.columns[i].pointer;

@@ -3,6 +3,7 @@
 // (sibling columns inline, [controlId] becomes a bound parameter); when any column aggregates, the query
 // groups by the row-level columns, exactly as for element-sourced charts (element_planner.cpp).
 #include "control_refs.h"
+#include "inline_guard.h"
 #include "plan_diagnostic.h"
 #include "relation.h"
 
@@ -83,15 +84,31 @@ PlannedQuery planCombinedElement(const PreviewSession& session, const std::strin
 
     // Bare names: a sibling column (inlined), else a control, else a column of the relation.
     std::vector<std::string> inProgress;
+    InlineGuard guard;
     std::function<sql::CompiledExpression(const Column&)> compileColumn = [&](const Column& column) {
+        auto parsed = formula::parseFormula(column.formula);
+        sql::CompiledExpression failed;
+        if (!parsed.ok()) {
+            failed.diagnostics = std::move(parsed.diagnostics);
+            return failed;
+        }
+        if (auto tooDeep = guard.enter(*parsed.root, column.name)) {
+            failed.diagnostics.push_back(planDiagnostic(tooDeep->rule, tooDeep->message));
+            return failed;
+        }
         inProgress.push_back(column.name);
-        auto compiled = sql::compileFormula(column.formula, dialect, [&](const sql::Reference& r) -> sql::Resolution {
+        auto compiled = sql::compileExpression(*parsed.root, dialect, [&](const sql::Reference& r) -> sql::Resolution {
             if (!r.hasPrefix) {
                 if (auto it = byName.find(r.name); it != byName.end() && it->second != &column) {
                     if (std::find(inProgress.begin(), inProgress.end(), r.name) != inProgress.end())
                         return sql::ResolveError{"column [" + r.name + "] refers to itself through other columns"};
                     auto inner = compileColumn(*it->second);
-                    if (!inner.ok()) return sql::ResolveError{"column [" + r.name + "] has errors"};
+                    if (!inner.ok()) {
+                        for (const auto& d : inner.diagnostics)
+                            if (d.rule == "formula/too-deep" || d.rule == "sql/too-large") return sql::ResolveError{d.message, d.rule};
+                        return sql::ResolveError{"column [" + r.name + "] has errors"};
+                    }
+                    if (auto tooLarge = guard.inlined(inner.sql.size(), r.name)) return *tooLarge;
                     return sql::ColumnSql{"(" + inner.sql + ")", inner.type, inner.level, inner.parameters};
                 }
                 if (auto control = resolveControlReference(session, r)) return *control;
@@ -99,6 +116,7 @@ PlannedQuery planCombinedElement(const PreviewSession& session, const std::strin
             return relation->resolve(r);
         });
         inProgress.pop_back();
+        guard.leave(*parsed.root);
         return compiled;
     };
 
