@@ -41,7 +41,7 @@ TEST_CASE("deep replies are refused like a file that deep, without a crash", "[p
     CHECK(client.whoami().error.kind == ApiError::Kind::Malformed);
 }
 
-TEST_CASE("2x 503 then 200 succeeds; N x 503 fails after the bounded retries with the server's text", "[publish][client][retry]") {
+TEST_CASE("2x 503 then 200 succeeds, N x 503 fails after the bounded retries with the server's text", "[publish][client][retry]") {
     FakeSigmaServer server;
     SigmaClient client(fakeConfig(server)); // maxAttempts 3, small delays
     REQUIRE_FALSE(bool(client.ensureToken()));
@@ -60,7 +60,7 @@ TEST_CASE("2x 503 then 200 succeeds; N x 503 fails after the bounded retries wit
     CHECK(text.find("after 3 attempts") != std::string::npos);
 }
 
-TEST_CASE("a create that may have been processed is not repeated; one the server refused is", "[publish][client][retry]") {
+TEST_CASE("a create that may have been processed is not repeated, one the server refused is", "[publish][client][retry]") {
     FakeSigmaServer server;
     SigmaClient client(fakeConfig(server));
     REQUIRE_FALSE(bool(client.ensureToken()));

@@ -111,7 +111,7 @@ TEST_CASE("the client itself never sends credentials over plain http to a remote
     CHECK(error.attempts == 0);
 }
 
-TEST_CASE("base URLs compare after normalisation; region hosts are recognised exactly", "[publish][hosts]") {
+TEST_CASE("base URLs compare after normalisation, region hosts are recognised exactly", "[publish][hosts]") {
     CHECK(sameBaseUrl("https://API.eu.aws.sigmacomputing.com:443/", "https://api.eu.aws.sigmacomputing.com"));
     CHECK_FALSE(sameBaseUrl("http://127.0.0.1:1", "http://127.0.0.1:2"));
     CHECK(isRegionHost("https://aws-api.sigmacomputing.com"));

@@ -53,7 +53,7 @@ TEST_CASE("pull: a reply deeper than a file may be is refused, nothing is writte
     }
 }
 
-TEST_CASE("pull: whatever is written loads again; the limit's edge is refused before writing", "[publish][flow][hostile]") {
+TEST_CASE("pull: whatever is written loads again, the limit's edge is refused before writing", "[publish][flow][hostile]") {
     FakeSigmaServer server;
     const std::string id = server.addWorkbook("Edge", workbookContents()).workbookId;
     SigmaClient client(fakeConfig(server));
