@@ -157,6 +157,14 @@ void SigmaClient::issue(std::shared_ptr<Operation> op) {
     }
     QNetworkReply* reply = network_->sendCustomRequest(request, QByteArray::fromStdString(op->request.method), payload);
     auto timedOut = std::make_shared<bool>(false);
+    auto tooLarge = std::make_shared<bool>(false);
+    // A reply is held in memory whole: a hostile server's endless one is cut off.
+    QObject::connect(reply, &QNetworkReply::downloadProgress, reply, [reply, tooLarge, max = config_.maxReplyBytes](qint64 received, qint64) {
+        if (received > max && !*tooLarge) {
+            *tooLarge = true;
+            reply->abort();
+        }
+    });
     auto* timer = new QTimer(reply);
     timer->setSingleShot(true);
     QObject::connect(timer, &QTimer::timeout, reply, [reply, timedOut] {
@@ -164,7 +172,7 @@ void SigmaClient::issue(std::shared_ptr<Operation> op) {
         reply->abort();
     });
     timer->start(config_.timeout);
-    QObject::connect(reply, &QNetworkReply::finished, network_.get(), [this, op, reply, timedOut] {
+    QObject::connect(reply, &QNetworkReply::finished, network_.get(), [this, op, reply, timedOut, tooLarge] {
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QByteArray data = reply->isOpen() ? reply->readAll() : QByteArray();
@@ -183,6 +191,11 @@ void SigmaClient::issue(std::shared_ptr<Operation> op) {
         ApiResult result;
         result.status = status;
         result.error.status = status;
+        if (*tooLarge) {
+            result.error.kind = ApiError::Kind::Malformed;
+            result.error.message = "the reply is longer than " + std::to_string(config_.maxReplyBytes) + " bytes";
+            return finish(op, std::move(result));
+        }
         if (*timedOut || status == 0) {
             result.error.kind = *timedOut ? ApiError::Kind::Timeout : ApiError::Kind::Network;
             result.error.message = *timedOut ? "no complete reply within " + std::to_string(config_.timeout.count()) + " ms"

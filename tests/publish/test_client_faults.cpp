@@ -168,3 +168,17 @@ TEST_CASE("an absurd expires_in is clamped, the token is reused", "[publish][cli
     REQUIRE(client.whoami().ok());
     CHECK(server.requests.size() == 5); // token, whoami (other); token, whoami, whoami (client)
 }
+
+TEST_CASE("a reply longer than the client holds is cut off and reported", "[publish][client][hostile]") {
+    FakeSigmaServer server;
+    ClientConfig config = fakeConfig(server);
+    config.maxReplyBytes = 4096;
+    SigmaClient client(config);
+    REQUIRE_FALSE(bool(client.ensureToken()));
+    server.faults.push_back(Fault{"GET", "/v2/whoami", 200, Json(), "{\"userId\": \"" + std::string(100000, 'u') + "\"}", {}, 0, 1});
+    ApiResult huge = client.whoami();
+    CHECK(huge.error.kind == ApiError::Kind::Malformed);
+    CHECK(huge.error.message == "the reply is longer than 4096 bytes");
+    CHECK(server.apiRequests().size() == 1);
+    CHECK(client.whoami().ok()); // the next reply is read normally
+}

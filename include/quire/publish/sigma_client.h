@@ -43,6 +43,7 @@ struct ClientConfig {
     std::chrono::milliseconds backoffMax{8000};
     std::chrono::milliseconds retryAfterMax{60000};  // longest Retry-After honoured (longer: not retried)
     std::chrono::milliseconds retryBudget{120000};   // no retry starts later than this after the first send
+    long long maxReplyBytes = 256LL << 20;           // a longer reply is cut off and reported as malformed
     std::chrono::seconds tokenRefreshMargin{120};    // refresh this long before the token expires
 };
 
