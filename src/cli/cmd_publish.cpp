@@ -155,11 +155,13 @@ QUIRE_CLI_COMMAND("publish", 70, [](CLI::App& app, const GlobalOptions&) {
     cmd->add_flag("--dry-run", args->options.dryRun, "Let Sigma validate the workbook; change nothing");
     cmd->add_flag("-y,--yes", args->yes, "Do not ask before publishing (CI)");
     auto* region = cmd->add_option("--region", args->setup.region, "Sigma cloud region (aws-us, aws-eu, azure-us, gcp-us, ...)");
-    cmd->add_option("--base-url", args->setup.baseUrl, "API base URL instead of a region")->excludes(region);
+    cmd->add_option("--base-url", args->setup.baseUrl, "API base URL instead of a region (https; plain http only to loopback)")->excludes(region);
     cmd->add_option("--profile", args->setup.profile, "Credentials profile: secret keys sigma/<profile>/client-id|client-secret");
-    cmd->add_option("--timeout", args->setup.timeoutSeconds, "Seconds per request before giving up");
+    cmd->add_option("--timeout", args->setup.timeoutSeconds, "Seconds per request before giving up (retried within bounds)");
     cmd->add_option("--format", args->format, "Output format")->check(CLI::IsMember({"text", "json"}));
-    cmd->footer("Credentials: QUIRE_SIGMA_CLIENT_ID / QUIRE_SIGMA_CLIENT_SECRET, or the secret store.\n"
+    cmd->footer("Credentials: QUIRE_SIGMA_CLIENT_ID / QUIRE_SIGMA_CLIENT_SECRET, or the secret store. They go only to\n"
+                "the host you name (--region/--base-url/QUIRE_SIGMA_REGION/QUIRE_SIGMA_BASE_URL) or a Sigma region host\n"
+                "named by the file's sidecar.\n"
                 "Exit status: 0 published/unchanged/dry run passed, 1 errors, 2 unreadable or setup, 3 cancelled, 4 remote changed.");
     cmd->callback([args] {
         int code = run(*args);

@@ -92,9 +92,9 @@ QUIRE_CLI_COMMAND("pull", 71, [](CLI::App& app, const GlobalOptions&) {
     cmd->add_option("--format", args->format, "File format (default: from the extension)")->check(CLI::IsMember({"json", "yaml"}));
     cmd->add_option("--merge", args->merge, "Merge the server's changes since the last pull into this file (needs its sidecar)");
     auto* region = cmd->add_option("--region", args->setup.region, "Sigma cloud region (aws-us, aws-eu, azure-us, gcp-us, ...)");
-    cmd->add_option("--base-url", args->setup.baseUrl, "API base URL instead of a region")->excludes(region);
+    cmd->add_option("--base-url", args->setup.baseUrl, "API base URL instead of a region (https; plain http only to loopback)")->excludes(region);
     cmd->add_option("--profile", args->setup.profile, "Credentials profile: secret keys sigma/<profile>/client-id|client-secret");
-    cmd->add_option("--timeout", args->setup.timeoutSeconds, "Seconds per request before giving up");
+    cmd->add_option("--timeout", args->setup.timeoutSeconds, "Seconds per request before giving up (retried within bounds)");
     cmd->callback([args] {
         int code = run(*args);
         if (code != 0) throw ExitCode{code};

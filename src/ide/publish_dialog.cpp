@@ -3,6 +3,7 @@
 #include <quire/diff/render.h>
 #include <quire/publish/client_setup.h>
 #include <quire/publish/publish_flow.h>
+#include <quire/publish/regions.h>
 #include <quire/publish/sidecar.h>
 
 #include <QCheckBox>
@@ -29,11 +30,27 @@ PublishDialog::PublishDialog(const doc::Document& document, QWidget* parent) : Q
     profile_ = new QLineEdit("default");
     workbookId_ = new QLineEdit;
     workbookId_->setPlaceholderText(tr("empty: the workbook this file was pulled from or published to, else a new one"));
-    if (!document.path.empty())
-        if (auto sidecar = publish::loadSidecar(document.path)) {
-            baseUrl_->setText(QString::fromStdString(sidecar->baseUrl));
-            workbookId_->setText(QString::fromStdString(sidecar->workbookId));
+    // The sidecar is a file in the repository: its host is never put in the base URL field (whatever is
+    // there counts as the user's choice). makeClientConfig uses it only when it is a Sigma region host.
+    QString sidecarNote;
+    if (!document.path.empty()) {
+        std::optional<publish::Sidecar> sidecar;
+        try {
+            sidecar = publish::loadSidecar(document.path);
+        } catch (const std::exception& e) {
+            sidecarNote = tr("The sidecar cannot be read: %1").arg(QString::fromStdString(e.what()));
         }
+        if (sidecar) {
+            sidecarBaseUrl_ = sidecar->baseUrl;
+            workbookId_->setText(QString::fromStdString(sidecar->workbookId));
+            if (!sidecar->baseUrl.empty() && publish::isRegionHost(sidecar->baseUrl))
+                baseUrl_->setPlaceholderText(tr("from the sidecar: %1").arg(QString::fromStdString(sidecar->baseUrl)));
+            else if (!sidecar->baseUrl.empty())
+                sidecarNote = tr("The sidecar names %1, which is not a Sigma API host; it is not used. Enter it as the "
+                                 "API base URL only if you trust it.")
+                                  .arg(QString::fromStdString(sidecar->baseUrl));
+        }
+    }
     dryRun_ = new QCheckBox(tr("Dry run (Sigma validates, nothing is written)"));
     form->addRow(tr("Region"), region_);
     form->addRow(tr("API base URL"), baseUrl_);
@@ -41,6 +58,11 @@ PublishDialog::PublishDialog(const doc::Document& document, QWidget* parent) : Q
     form->addRow(tr("Workbook id"), workbookId_);
     layout->addLayout(form);
     layout->addWidget(dryRun_);
+    if (!sidecarNote.isEmpty()) {
+        auto* note = new QLabel(sidecarNote);
+        note->setWordWrap(true);
+        layout->addWidget(note);
+    }
     layout->addWidget(new QLabel(tr("Client id and secret come from the keychain (sigma/<profile>/client-id, client-secret) "
                                     "or QUIRE_SIGMA_CLIENT_ID / QUIRE_SIGMA_CLIENT_SECRET.")));
     log_ = new QPlainTextEdit;
@@ -60,6 +82,7 @@ QString PublishDialog::run(bool askToConfirm) {
     publish::ClientSetup setup;
     setup.baseUrl = baseUrl_->text().trimmed().toStdString();
     setup.region = region_->text().trimmed().toStdString();
+    setup.sidecarBaseUrl = sidecarBaseUrl_;
     setup.profile = profile_->text().trimmed().isEmpty() ? "default" : profile_->text().trimmed().toStdString();
     auto store = secrets::makeDefaultSecretStore();
     std::string problem;

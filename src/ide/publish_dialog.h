@@ -1,10 +1,13 @@
 #pragma once
 // File > Publish to Sigma: validates, shows the element-level diff against the server for confirmation,
 // then creates or updates the workbook through Sigma's REST API (quire_publish). Credentials come from the
-// secret store or QUIRE_SIGMA_CLIENT_ID/SECRET; the target is remembered in the file's sidecar.
+// secret store or QUIRE_SIGMA_CLIENT_ID/SECRET; the target is remembered in the file's sidecar (whose host
+// is used only when it is a Sigma region host; see publish/client_setup.h).
 #include <quire/doc/document.h>
 
 #include <QDialog>
+
+#include <string>
 
 class QCheckBox;
 class QLineEdit;
@@ -31,6 +34,7 @@ private:
     QLineEdit* workbookId_;
     QCheckBox* dryRun_;
     QPlainTextEdit* log_;
+    std::string sidecarBaseUrl_; // untrusted: passed as ClientSetup::sidecarBaseUrl, never as the base URL
 };
 
 } // namespace quire::ide

@@ -2,6 +2,8 @@
 #include <quire/publish/body.h>
 
 #include <algorithm>
+#include <charconv>
+#include <limits>
 
 namespace quire::publish {
 
@@ -57,13 +59,19 @@ std::optional<long long> documentVersionOf(const Json& reply) {
     if (!reply.is_object()) return std::nullopt;
     auto it = reply.find("documentVersion");
     if (it == reply.end()) return std::nullopt;
+    // Only a whole number that fits: an unsigned value above LLONG_MAX, a float or "12abc" is no version.
+    if (it->is_number_unsigned()) {
+        const auto value = it->get<unsigned long long>();
+        if (value > static_cast<unsigned long long>(std::numeric_limits<long long>::max())) return std::nullopt;
+        return static_cast<long long>(value);
+    }
     if (it->is_number_integer()) return it->get<long long>();
     if (it->is_string()) {
-        try {
-            return std::stoll(it->get<std::string>());
-        } catch (const std::exception&) {
-            return std::nullopt;
-        }
+        const std::string& text = it->get_ref<const std::string&>();
+        long long value = 0;
+        auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+        if (text.empty() || ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
+        return value;
     }
     return std::nullopt;
 }

@@ -2,43 +2,71 @@
 #include <quire/publish/credentials.h>
 #include <quire/publish/regions.h>
 
+#include <algorithm>
 #include <cstdlib>
 
 namespace quire::publish {
 
+namespace {
+
+std::string env(const char* name) {
+    const char* value = std::getenv(name);
+    return std::string(value ? value : "");
+}
+
+} // namespace
+
+// A file in the repository never chooses where the credentials go: the host comes from the user (flags,
+// then the environment) or, failing both, from the sidecar only when that names one of Sigma's own region
+// hosts. Every host must pass credentialHostProblem() (https; http only to loopback).
 std::optional<ClientConfig> makeClientConfig(const ClientSetup& setup, secrets::SecretStore& store, std::string& problem) {
-    auto env = [](const char* name) {
-        const char* value = std::getenv(name);
-        return std::string(value ? value : "");
-    };
     std::string host;
-    if (!setup.baseUrl.empty()) {
-        auto url = resolveBaseUrl(setup.baseUrl);
+    std::string origin;
+    auto fromRegion = [&](const std::string& region, const std::string& where) {
+        auto url = resolveBaseUrl(region);
+        if (!url) {
+            problem = "unknown region '" + region + "'" + where + "; regions: " + regionNames();
+            return false;
+        }
+        host = *url;
+        return true;
+    };
+    auto fromUrl = [&](const std::string& text, const std::string& where) {
+        auto url = resolveBaseUrl(text);
         if (!url || url->rfind("http", 0) != 0) {
-            problem = "--base-url must be an http(s) URL, got '" + setup.baseUrl + "'";
-            return std::nullopt;
+            problem = where + " must be an http(s) URL, got '" + text + "'";
+            return false;
         }
         host = *url;
+        return true;
+    };
+    if (!setup.baseUrl.empty()) {
+        origin = "--base-url";
+        if (!fromUrl(setup.baseUrl, origin)) return std::nullopt;
     } else if (!setup.region.empty()) {
-        auto url = resolveBaseUrl(setup.region);
-        if (!url) {
-            problem = "unknown region '" + setup.region + "'; regions: " + regionNames();
-            return std::nullopt;
-        }
-        host = *url;
-    } else if (!setup.sidecarBaseUrl.empty()) {
-        host = setup.sidecarBaseUrl;
+        origin = "--region";
+        if (!fromRegion(setup.region, "")) return std::nullopt;
     } else if (!env("QUIRE_SIGMA_BASE_URL").empty()) {
-        host = *resolveBaseUrl(env("QUIRE_SIGMA_BASE_URL"));
+        origin = "QUIRE_SIGMA_BASE_URL";
+        if (!fromUrl(env("QUIRE_SIGMA_BASE_URL"), origin)) return std::nullopt;
     } else if (!env("QUIRE_SIGMA_REGION").empty()) {
-        auto url = resolveBaseUrl(env("QUIRE_SIGMA_REGION"));
-        if (!url) {
-            problem = "unknown region '" + env("QUIRE_SIGMA_REGION") + "' in QUIRE_SIGMA_REGION; regions: " + regionNames();
+        origin = "QUIRE_SIGMA_REGION";
+        if (!fromRegion(env("QUIRE_SIGMA_REGION"), " in QUIRE_SIGMA_REGION")) return std::nullopt;
+    } else if (!setup.sidecarBaseUrl.empty()) {
+        if (!isRegionHost(setup.sidecarBaseUrl)) {
+            problem = "the sidecar names the API host '" + setup.sidecarBaseUrl +
+                      "', which is not one of Sigma's region hosts; a file in the repository cannot choose where "
+                      "credentials are sent: pass --region, or --base-url " + setup.sidecarBaseUrl + " if you trust it";
             return std::nullopt;
         }
-        host = *url;
+        origin = "the sidecar";
+        host = normalizeBaseUrl(setup.sidecarBaseUrl);
     } else {
         problem = "no Sigma API host: pass --region (" + regionNames() + ") or --base-url, or set QUIRE_SIGMA_REGION";
+        return std::nullopt;
+    }
+    if (std::string why = credentialHostProblem(host); !why.empty()) {
+        problem = "refusing to send credentials to " + origin + " host: " + why;
         return std::nullopt;
     }
     auto credentials = loadCredentials(store, setup.profile, &problem);
@@ -46,7 +74,7 @@ std::optional<ClientConfig> makeClientConfig(const ClientSetup& setup, secrets::
     ClientConfig config;
     config.baseUrl = host;
     config.credentials = *credentials;
-    config.timeout = std::chrono::milliseconds(std::max(1, setup.timeoutSeconds) * 1000LL);
+    config.timeout = std::chrono::milliseconds(std::clamp(setup.timeoutSeconds, 1, 24 * 3600) * 1000LL);
     return config;
 }
 

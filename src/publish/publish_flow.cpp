@@ -62,6 +62,27 @@ ApiError located(ApiError error, const doc::Document& document) {
     return error;
 }
 
+// Text from the user or a server, echoed in a one-line message.
+std::string shortened(const std::string& text, std::size_t max = 200) {
+    return text.size() > max ? text.substr(0, max) + "... (" + std::to_string(text.size()) + " characters)" : text;
+}
+
+// The sidecar belongs to another API host than the client's: its host is never contacted.
+std::string hostMismatch(const std::string& documentPath, const std::string& sidecarHost, const std::string& clientHost) {
+    return sidecarPathFor(documentPath) + " belongs to the API host " + sidecarHost + ", but the host in use is " + clientHost +
+           "; nothing was sent to either. Pass --workbook-id to publish elsewhere, or the sidecar's --region (or --base-url " +
+           sidecarHost + " if you trust it)";
+}
+
+// The bytes about to be written must load again with Quire's own loader and its limits; "" when they do.
+std::string unloadable(const std::string& bytes, doc::Format format, const std::string& path) {
+    doc::LoadResult back = doc::parseDocument(bytes, format, path);
+    if (back.ok()) return {};
+    for (const Diagnostic& d : back.diagnostics)
+        if (d.severity == Severity::Error) return "Quire could not load the result, so nothing was written: " + formatDiagnostic(d);
+    return "Quire could not load the result, so nothing was written";
+}
+
 } // namespace
 
 PublishFlow::PublishFlow(SigmaClient& client, Validator validator) : client_(client), validator_(std::move(validator)) {
@@ -77,7 +98,8 @@ std::string PublishFlow::resolveWorkbookId(const std::string& idOrUrl, ApiError&
     if (!ref) {
         error.kind = ApiError::Kind::Http;
         error.status = 0;
-        error.message = "'" + idOrUrl + "' is neither a workbook id nor a Sigma workbook URL";
+        error.message = "'" + shortened(idOrUrl) + "' is neither a workbook id (letters, digits, '-', '_', at most " +
+                        std::to_string(maxWorkbookIdLength) + " characters) nor a Sigma workbook URL";
         return {};
     }
     if (!ref->workbookId.empty()) return ref->workbookId;
@@ -135,10 +157,8 @@ PublishResult PublishFlow::publish(const doc::Document& document, const PublishO
     }
     std::string workbookId = options.workbookId;
     if (workbookId.empty() && sidecar) {
-        if (!sidecar->baseUrl.empty() && sidecar->baseUrl != client_.config().baseUrl)
-            return fail(PublishStatus::Failed, sidecarPathFor(document.path) + " belongs to " + sidecar->baseUrl +
-                                                   ", not " + client_.config().baseUrl +
-                                                   "; pass --workbook-id or the matching --region");
+        if (!sidecar->baseUrl.empty() && !sameBaseUrl(sidecar->baseUrl, client_.config().baseUrl))
+            return fail(PublishStatus::Failed, hostMismatch(document.path, sidecar->baseUrl, client_.config().baseUrl));
         workbookId = sidecar->workbookId;
     }
     const bool sidecarMatches = sidecar && sidecar->workbookId == workbookId;
@@ -231,7 +251,7 @@ PublishResult PublishFlow::publish(const doc::Document& document, const PublishO
             for (const Json& item : reply.body[key]) {
                 ApiError e;
                 e.kind = ApiError::Kind::Http;
-                e.message = item.is_string() ? item.get<std::string>() : errorTextFromBody(item.dump());
+                e.message = item.is_string() ? item.get<std::string>() : errorTextFromJson(item, item.dump());
                 locate(e, document);
                 result.diagnostics.push_back(Diagnostic{severity, severity == Severity::Error ? "publish/dry-run" : "publish/dry-run-warning",
                                                         e.message + (e.elementId.empty() ? "" : " (element '" + e.elementId + "')"),
@@ -325,7 +345,12 @@ PullResult PublishFlow::pull(const std::string& idOrUrl, const std::string& path
     result.url = stringField(got.body, "url");
     result.documentVersion = documentVersionOf(got.body);
     try {
-        doc::writeFileAtomically(path, doc::saveDocument(pulled, format));
+        const std::string bytes = doc::saveDocument(pulled, format);
+        if (std::string why = unloadable(bytes, format, path); !why.empty()) {
+            result.message = "workbook " + result.workbookId + ": " + why;
+            return result;
+        }
+        doc::writeFileAtomically(path, bytes);
         saveSidecar(path, Sidecar{result.workbookId, result.url, result.documentVersion, client_.config().baseUrl, {}, {}},
                     pulled.root["contents"]);
     } catch (const std::exception& e) {
@@ -354,6 +379,10 @@ MergeOutcome PublishFlow::pullAndMerge(const doc::Document& document) {
     }
     if (!sidecar) {
         outcome.message = "no " + sidecarPathFor(document.path) + ": pull the workbook first (quire pull ID -o FILE)";
+        return outcome;
+    }
+    if (!sidecar->baseUrl.empty() && !sameBaseUrl(sidecar->baseUrl, client_.config().baseUrl)) {
+        outcome.message = hostMismatch(document.path, sidecar->baseUrl, client_.config().baseUrl);
         return outcome;
     }
     std::string problem;
@@ -389,7 +418,12 @@ MergeOutcome PublishFlow::pullAndMerge(const doc::Document& document) {
     }
     if (!result.root.contains("contents")) result.root["contents"] = merged.contents;
     try {
-        doc::writeFileAtomically(document.path, doc::saveDocument(result, document.format));
+        const std::string bytes = doc::saveDocument(result, document.format);
+        if (std::string why = unloadable(bytes, document.format, document.path); !why.empty()) {
+            outcome.message = why;
+            return outcome;
+        }
+        doc::writeFileAtomically(document.path, bytes);
         Sidecar next = *sidecar;
         next.documentVersion = outcome.documentVersion;
         next.url = stringField(got.body, "url").empty() ? next.url : stringField(got.body, "url");

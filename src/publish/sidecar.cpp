@@ -1,5 +1,8 @@
 #include <quire/doc/io.h>
+#include <quire/publish/body.h>
 #include <quire/publish/sidecar.h>
+
+#include "limited_json.h"
 
 #include <QCryptographicHash>
 
@@ -31,18 +34,32 @@ std::optional<Sidecar> loadSidecar(const std::string& documentPath) {
     std::string error;
     auto bytes = doc::readFileBytes(path, &error);
     if (!bytes) throw std::runtime_error(path + ": " + error);
-    const Json j = Json::parse(*bytes, nullptr, false);
-    if (!j.is_object() || !j.contains("workbookId") || !j["workbookId"].is_string())
-        throw std::runtime_error(path + ": not a Quire sidecar (expected an object with a string workbookId)");
+    // A committed file: read with the loader's limits, every field checked (no nlohmann type_error texts).
+    detail::LimitedJson parsed = detail::parseLimitedObject(*bytes);
+    if (!parsed.value || !parsed.value->contains("workbookId") || !(*parsed.value)["workbookId"].is_string())
+        throw std::runtime_error(path + ": not a Quire sidecar (expected an object with a string workbookId" +
+                                 (parsed.problem.empty() ? std::string(")") : "; " + parsed.problem + ")"));
+    const Json& j = *parsed.value;
+    auto text = [&](const Json& object, const char* key, const std::string& where) {
+        if (!object.contains(key) || object[key].is_null()) return std::string();
+        if (!object[key].is_string()) throw std::runtime_error(path + ": `" + where + "` must be a string");
+        return object[key].get<std::string>();
+    };
     Sidecar s;
     s.workbookId = j["workbookId"].get<std::string>();
-    s.url = j.value("url", "");
-    if (j.contains("documentVersion") && j["documentVersion"].is_number_integer())
-        s.documentVersion = j["documentVersion"].get<long long>();
-    s.baseUrl = j.value("baseUrl", "");
+    s.url = text(j, "url", "url");
+    if (j.contains("documentVersion") && !j["documentVersion"].is_null()) {
+        s.documentVersion = documentVersionOf(j);
+        if (!s.documentVersion || !j["documentVersion"].is_number())
+            throw std::runtime_error(path + ": `documentVersion` must be a whole number");
+    }
+    s.baseUrl = text(j, "baseUrl", "baseUrl");
     if (j.contains("base") && j["base"].is_object()) {
-        s.basePath = j["base"].value("path", "");
-        s.baseSha256 = j["base"].value("sha256", "");
+        s.basePath = text(j["base"], "path", "base.path");
+        s.baseSha256 = text(j["base"], "sha256", "base.sha256");
+        // The snapshot lives beside the sidecar: a plain file name, never a path elsewhere.
+        if (s.basePath.find_first_of("/\\") != std::string::npos || s.basePath == "." || s.basePath == "..")
+            throw std::runtime_error(path + ": `base.path` must be a file name in the sidecar's directory");
     }
     return s;
 }
@@ -74,12 +91,12 @@ std::optional<Json> loadSnapshot(const std::string& documentPath, const Sidecar&
         if (problem) *problem = "the base snapshot " + path + " does not match its hash in the sidecar";
         return std::nullopt;
     }
-    Json j = Json::parse(*bytes, nullptr, false);
-    if (j.is_discarded()) {
-        if (problem) *problem = "the base snapshot " + path + " is not JSON";
+    detail::LimitedJson parsed = detail::parseLimitedObject(*bytes);
+    if (!parsed.value) {
+        if (problem) *problem = "the base snapshot " + path + " cannot be read: " + parsed.problem;
         return std::nullopt;
     }
-    return j;
+    return std::move(parsed.value);
 }
 
 } // namespace quire::publish

@@ -1,4 +1,7 @@
+#include <quire/publish/regions.h>
 #include <quire/publish/sigma_client.h>
+
+#include "limited_json.h"
 
 #include <QDateTime>
 #include <QEventLoop>
@@ -11,6 +14,8 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <random>
 
 namespace quire::publish {
@@ -20,11 +25,16 @@ struct SigmaClient::Operation {
     std::function<void(ApiResult)> done;
     int attempts = 0;
     bool refreshedAfter401 = false;
+    std::chrono::steady_clock::time_point firstSent{};
     // The token request sends a form body with Basic auth instead of JSON with the bearer token.
     QByteArray rawBody;
     QByteArray contentType;
     QByteArray authorization;
-    bool idempotent() const { return request.method != "POST" || !authorization.isEmpty(); }
+    // Sending it twice does no harm (the token request is one too).
+    bool repeatable() const {
+        if (request.repeatable) return *request.repeatable;
+        return request.method != "POST" || !authorization.isEmpty();
+    }
 };
 
 std::string redactHeader(const std::string& name, const std::string& value) {
@@ -88,25 +98,43 @@ void SigmaClient::finish(std::shared_ptr<Operation> op, ApiResult result) {
 
 namespace {
 
+// Retry-After: delay-seconds (digits only; an absurd value stays absurd instead of overflowing) or an
+// HTTP date. nullopt when absent or unreadable.
 std::optional<std::chrono::milliseconds> retryAfter(const QNetworkReply* reply) {
     const QByteArray value = reply->rawHeader("Retry-After").trimmed();
     if (value.isEmpty()) return std::nullopt;
-    bool isNumber = false;
-    const double seconds = value.toDouble(&isNumber);
-    if (isNumber) return std::chrono::milliseconds(static_cast<long long>(std::max(0.0, seconds) * 1000));
-    const QDateTime when = QDateTime::fromString(QString::fromLatin1(value), Qt::RFC2822Date);
+    constexpr long long maxSeconds = 1000LL * 1000 * 1000;
+    if (std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+        unsigned long long seconds = 0;
+        auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), seconds);
+        if (ec == std::errc::result_out_of_range || seconds > static_cast<unsigned long long>(maxSeconds)) seconds = maxSeconds;
+        else if (ec != std::errc() || end != value.data() + value.size()) return std::nullopt;
+        return std::chrono::milliseconds(static_cast<long long>(seconds) * 1000);
+    }
+    // An HTTP date ends in "GMT", which Qt's RFC 2822 parser does not take.
+    QString date = QString::fromLatin1(value);
+    if (date.endsWith(" GMT")) date = date.chopped(4) + " +0000";
+    const QDateTime when = QDateTime::fromString(date, Qt::RFC2822Date);
     if (!when.isValid()) return std::nullopt;
-    return std::chrono::milliseconds(std::max<qint64>(0, QDateTime::currentDateTimeUtc().msecsTo(when)));
+    const qint64 ms = QDateTime::currentDateTimeUtc().msecsTo(when);
+    return std::chrono::milliseconds(std::clamp<qint64>(ms, 0, maxSeconds * 1000));
+}
+
+// The server certainly did not act on the request: rate limited, unavailable, or never connected.
+bool notProcessed(int status, QNetworkReply::NetworkError error) {
+    return status == 429 || status == 503 ||
+           (status == 0 && (error == QNetworkReply::ConnectionRefusedError || error == QNetworkReply::HostNotFoundError));
 }
 
 } // namespace
 
 void SigmaClient::issue(std::shared_ptr<Operation> op) {
+    if (op->attempts == 0) op->firstSent = std::chrono::steady_clock::now();
     ++op->attempts;
     const std::string urlText = config_.baseUrl + op->request.path;
     QNetworkRequest request{QUrl(QString::fromStdString(urlText))};
     request.setRawHeader("Accept", "application/json");
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::SameOriginRedirectPolicy);
     QByteArray payload;
     if (!op->authorization.isEmpty()) {
         request.setRawHeader("Authorization", op->authorization);
@@ -129,6 +157,14 @@ void SigmaClient::issue(std::shared_ptr<Operation> op) {
     }
     QNetworkReply* reply = network_->sendCustomRequest(request, QByteArray::fromStdString(op->request.method), payload);
     auto timedOut = std::make_shared<bool>(false);
+    auto tooLarge = std::make_shared<bool>(false);
+    // A reply is held in memory whole: a hostile server's endless one is cut off.
+    QObject::connect(reply, &QNetworkReply::downloadProgress, reply, [reply, tooLarge, max = config_.maxReplyBytes](qint64 received, qint64) {
+        if (received > max && !*tooLarge) {
+            *tooLarge = true;
+            reply->abort();
+        }
+    });
     auto* timer = new QTimer(reply);
     timer->setSingleShot(true);
     QObject::connect(timer, &QTimer::timeout, reply, [reply, timedOut] {
@@ -136,11 +172,18 @@ void SigmaClient::issue(std::shared_ptr<Operation> op) {
         reply->abort();
     });
     timer->start(config_.timeout);
-    QObject::connect(reply, &QNetworkReply::finished, network_.get(), [this, op, reply, timedOut] {
+    QObject::connect(reply, &QNetworkReply::finished, network_.get(), [this, op, reply, timedOut, tooLarge] {
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         const QByteArray data = reply->isOpen() ? reply->readAll() : QByteArray();
-        const bool last = op->attempts >= config_.maxAttempts;
+        const QNetworkReply::NetworkError networkError = reply->error();
+        // A retry starts only while attempts and the time budget last.
+        auto withinBudget = [this, op](std::chrono::milliseconds delay) {
+            return std::chrono::steady_clock::now() - op->firstSent + delay <= config_.retryBudget;
+        };
+        auto mayRetry = [this, op, withinBudget](std::chrono::milliseconds delay) {
+            return op->attempts < config_.maxAttempts && withinBudget(delay);
+        };
         auto retryLater = [this, op](std::chrono::milliseconds delay) {
             spdlog::debug("sigma: retrying {} {} in {} ms", op->request.method, op->request.path, delay.count());
             QTimer::singleShot(delay, network_.get(), [this, op] { start(op); });
@@ -148,23 +191,29 @@ void SigmaClient::issue(std::shared_ptr<Operation> op) {
         ApiResult result;
         result.status = status;
         result.error.status = status;
+        if (*tooLarge) {
+            result.error.kind = ApiError::Kind::Malformed;
+            result.error.message = "the reply is longer than " + std::to_string(config_.maxReplyBytes) + " bytes";
+            return finish(op, std::move(result));
+        }
         if (*timedOut || status == 0) {
             result.error.kind = *timedOut ? ApiError::Kind::Timeout : ApiError::Kind::Network;
             result.error.message = *timedOut ? "no complete reply within " + std::to_string(config_.timeout.count()) + " ms"
                                              : reply->errorString().toStdString();
-            if (!last && op->idempotent()) return retryLater(backoff(op->attempts));
+            const auto delay = backoff(op->attempts);
+            if ((op->repeatable() || notProcessed(0, networkError)) && mayRetry(delay)) return retryLater(delay);
             return finish(op, std::move(result));
         }
         result.error.requestId = reply->rawHeader("x-request-id").toStdString();
         if (status >= 200 && status < 300) {
             if (!data.trimmed().isEmpty()) {
-                result.body = Json::parse(data.begin(), data.end(), nullptr, false);
-                if (result.body.is_discarded()) {
-                    result.body = Json();
+                detail::LimitedJson parsed = detail::parseLimitedObject(std::string_view(data.constData(), std::size_t(data.size())));
+                if (!parsed.value) {
                     result.error.kind = ApiError::Kind::Malformed;
-                    result.error.message = "the reply is not valid JSON: " + data.left(200).toStdString();
+                    result.error.message = "the reply is not valid JSON (" + parsed.problem + "): " + data.left(200).toStdString();
                     return finish(op, std::move(result));
                 }
+                result.body = std::move(*parsed.value);
             }
             result.error.requestId.clear();
             return finish(op, std::move(result));
@@ -175,24 +224,29 @@ void SigmaClient::issue(std::shared_ptr<Operation> op) {
             invalidateToken();
             return start(op);
         }
-        const bool retryable = status == 429 || status == 502 || status == 503 || status == 504 ||
-                               (status >= 500 && op->idempotent());
-        if (retryable && !last) {
+        const bool retryable = notProcessed(status, networkError) ||
+                               (op->repeatable() && (status == 500 || status == 502 || status == 504));
+        std::optional<std::chrono::milliseconds> asked;
+        if (retryable) {
             auto delay = backoff(op->attempts);
-            if (auto after = retryAfter(reply)) delay = std::min(std::max(delay, *after), config_.retryAfterMax);
-            return retryLater(delay);
+            asked = retryAfter(reply);
+            if (asked) delay = std::max(delay, *asked);
+            if ((!asked || *asked <= config_.retryAfterMax) && mayRetry(delay)) return retryLater(delay);
         }
         const std::string text = data.toStdString();
-        result.body = Json::parse(text, nullptr, false);
-        if (result.body.is_discarded()) result.body = Json();
-        if (result.body.is_object()) {
-            if (result.body.contains("code") && result.body["code"].is_string()) result.error.code = result.body["code"].get<std::string>();
-            if (result.error.requestId.empty() && result.body.contains("requestId") && result.body["requestId"].is_string())
-                result.error.requestId = result.body["requestId"].get<std::string>();
+        detail::LimitedJson parsed = detail::parseLimitedValue(text);
+        if (parsed.value && parsed.value->is_object()) {
+            const Json& body = *parsed.value;
+            if (body.contains("code") && body["code"].is_string()) result.error.code = body["code"].get<std::string>();
+            if (result.error.requestId.empty() && body.contains("requestId") && body["requestId"].is_string())
+                result.error.requestId = body["requestId"].get<std::string>();
         }
         result.error.kind = ApiError::Kind::Http;
         result.error.message = text.empty() ? reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString().toStdString()
-                                            : errorTextFromBody(text);
+                                            : errorTextFromJson(parsed.value ? *parsed.value : Json(), text);
+        if (asked && (*asked > config_.retryAfterMax || !withinBudget(*asked)))
+            result.error.retryAfterSeconds = (asked->count() + 999) / 1000;
+        if (parsed.value) result.body = std::move(*parsed.value);
         finish(op, std::move(result));
     });
 }
@@ -225,6 +279,13 @@ void SigmaClient::fetchToken() {
         notify(error);
         return;
     }
+    if (std::string why = credentialHostProblem(config_.baseUrl); !why.empty()) {
+        ApiError error;
+        error.kind = ApiError::Kind::Credentials;
+        error.message = "refusing to send the client credentials: " + why;
+        notify(error);
+        return;
+    }
     tokenPending_ = true;
     auto op = std::make_shared<Operation>();
     op->request.method = "POST";
@@ -246,8 +307,12 @@ void SigmaClient::fetchToken() {
                 result.error.message = "the token reply has no access_token";
             } else {
                 token_ = body["access_token"].get<std::string>();
+                // expires_in as the server sent it may be negative, fractional or absurd: 0 s .. 1 day.
                 long long seconds = 3600;
-                if (body.contains("expires_in") && body["expires_in"].is_number()) seconds = body["expires_in"].get<long long>();
+                if (body.contains("expires_in") && body["expires_in"].is_number()) {
+                    const double value = body["expires_in"].get<double>();
+                    seconds = std::isfinite(value) ? static_cast<long long>(std::clamp(value, 0.0, 86400.0)) : 3600;
+                }
                 tokenExpiry_ = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
             }
         }
@@ -285,20 +350,24 @@ ApiError SigmaClient::ensureToken() {
     return r.error;
 }
 
-ApiResult SigmaClient::whoami() { return call({"GET", "/v2/whoami", std::nullopt, true}); }
+ApiResult SigmaClient::whoami() { return call({"GET", "/v2/whoami", std::nullopt, true, std::nullopt}); }
 
 ApiResult SigmaClient::member(const std::string& userId) {
-    return call({"GET", "/v2/members/" + encode(userId), std::nullopt, true});
+    return call({"GET", "/v2/members/" + encode(userId), std::nullopt, true, std::nullopt});
 }
 
 ApiResult SigmaClient::getWorkbook(const std::string& workbookId) {
-    return call({"GET", "/v2/workbooks/" + encode(workbookId) + "?includeContents=true", std::nullopt, true});
+    return call({"GET", "/v2/workbooks/" + encode(workbookId) + "?includeContents=true", std::nullopt, true, std::nullopt});
 }
 
-ApiResult SigmaClient::createWorkbook(const Json& body) { return call({"POST", "/v2/workbooks", body, true}); }
+// A dry run changes nothing, so it may be repeated; a real create may not.
+ApiResult SigmaClient::createWorkbook(const Json& body) {
+    const bool dryRun = body.is_object() && body.contains("dryRun") && body["dryRun"] == true;
+    return call({"POST", "/v2/workbooks", body, true, dryRun});
+}
 
 ApiResult SigmaClient::updateContents(const std::string& workbookId, const Json& body) {
-    return call({"PUT", "/v2/workbooks/" + encode(workbookId) + "/contents", body, true});
+    return call({"PUT", "/v2/workbooks/" + encode(workbookId) + "/contents", body, true, std::nullopt});
 }
 
 ApiResult SigmaClient::listAll(const std::string& path) {
@@ -308,7 +377,7 @@ ApiResult SigmaClient::listAll(const std::string& path) {
     for (int pages = 0; pages < 10000; ++pages) {
         std::string url = path + separator + "limit=100";
         if (!page.empty()) url += "&page=" + encode(page);
-        ApiResult r = call({"GET", url, std::nullopt, true});
+        ApiResult r = call({"GET", url, std::nullopt, true, std::nullopt});
         if (!r.ok()) return r;
         if (!r.body.is_object() || !r.body.contains("entries") || !r.body["entries"].is_array()) {
             r.error.kind = ApiError::Kind::Malformed;
@@ -331,7 +400,7 @@ ApiResult SigmaClient::listFolders() { return listAll("/v2/files?typeFilters=fol
 ApiResult SigmaClient::listConnections() { return listAll("/v2/connections"); }
 
 ApiResult SigmaClient::lookupConnectionPath(const std::string& connectionId, const std::vector<std::string>& path) {
-    return call({"POST", "/v2/connection/" + encode(connectionId) + "/lookup", Json{{"path", path}}, true});
+    return call({"POST", "/v2/connection/" + encode(connectionId) + "/lookup", Json{{"path", path}}, true, true}); // read-only
 }
 
 } // namespace quire::publish

@@ -6,7 +6,10 @@
 #include <QUrl>
 #include <QUrlQuery>
 
-#include <regex>
+#include <algorithm>
+#include <cctype>
+#include <optional>
+#include <string_view>
 
 namespace quire::test {
 namespace {
@@ -32,12 +35,30 @@ std::string reason(int status) {
     }
 }
 
+// No std::regex here: the tests send ids and bodies of any length (its matcher recurses per character).
+bool isHexColour(const std::string& s) {
+    return s.size() == 7 && s[0] == '#' && std::all_of(s.begin() + 1, s.end(), [](unsigned char c) { return std::isxdigit(c) != 0; });
+}
+
+bool isKind(const std::string& k) {
+    return !k.empty() && k[0] >= 'a' && k[0] <= 'z' && std::all_of(k.begin(), k.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '-'; });
+}
+
+// The one segment between `prefix` and `suffix` ("/v2/workbooks/" ID ""), if `path` is exactly that.
+std::optional<std::string> segment(std::string_view path, std::string_view prefix, std::string_view suffix) {
+    if (path.size() <= prefix.size() + suffix.size() || path.substr(0, prefix.size()) != prefix ||
+        path.substr(path.size() - suffix.size()) != suffix)
+        return std::nullopt;
+    const std::string_view middle = path.substr(prefix.size(), path.size() - prefix.size() - suffix.size());
+    if (middle.find('/') != std::string_view::npos) return std::nullopt;
+    return std::string(middle);
+}
+
 // What Sigma does to a stored body that the tests can see: hex colours lower-cased.
 void normalise(Json& value) {
-    static const std::regex hex("^#[0-9A-Fa-f]{6}$");
     if (value.is_string()) {
         std::string s = value.get<std::string>();
-        if (std::regex_match(s, hex)) {
+        if (isHexColour(s)) {
             for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
             value = s;
         }
@@ -54,11 +75,10 @@ std::optional<std::string> contentsProblem(const Json& contents) {
             if (page.is_object() && page.contains("elements")) return "contents.pages[].elements is no longer supported";
     if (contents.contains("elements")) {
         if (!contents["elements"].is_array()) return "contents.elements: Invalid array";
-        static const std::regex kind("^[a-z][a-z-]*$");
         for (std::size_t i = 0; i < contents["elements"].size(); ++i) {
             const Json& e = contents["elements"][i];
             const std::string k = e.is_object() && e.contains("kind") && e["kind"].is_string() ? e["kind"].get<std::string>() : "";
-            if (!std::regex_match(k, kind))
+            if (!isKind(k))
                 return "contents.elements[" + std::to_string(i) + "].kind: Invalid kind: \"" + k + "\"";
         }
     }
@@ -157,6 +177,7 @@ void FakeSigmaServer::onConnection() {
                 guard->write(bytes);
                 guard->disconnectFromHost();
             };
+            if (delay < 0) return; // never answers (the socket stays open until the client gives up)
             if (delay > 0) QTimer::singleShot(delay, this, write);
             else write();
         });
@@ -197,16 +218,11 @@ FakeSigmaServer::Reply FakeSigmaServer::handle(const RecordedRequest& request) {
 
 FakeSigmaServer::Reply FakeSigmaServer::route(const RecordedRequest& request, const std::string& path,
                                               const std::map<std::string, std::string>& query) {
-    static const std::regex workbook("^/v2/workbooks/([^/]+)$");
-    static const std::regex contentsPath("^/v2/workbooks/([^/]+)/contents$");
-    static const std::regex memberPath("^/v2/members/([^/]+)$");
-    static const std::regex lookupPath("^/v2/connection/([^/]+)/lookup$");
-    std::smatch m;
     const auto& method = request.method;
     if (method == "GET" && path == "/v2/whoami")
         return {200, "application/json", dump(Json{{"userId", userId}, {"organizationId", "org-1"}, {"accountType", "Creator"}}), {}};
-    if (method == "GET" && std::regex_match(path, m, memberPath)) {
-        if (m[1] != userId) return {404, "application/json", dump(error("member not found", "not_found")), {}};
+    if (auto member = segment(path, "/v2/members/", ""); method == "GET" && member) {
+        if (*member != userId) return {404, "application/json", dump(error("member not found", "not_found")), {}};
         return {200, "application/json", dump(Json{{"memberId", userId}, {"email", "ci@example.com"}, {"homeFolderId", homeFolderId}}), {}};
     }
     if (method == "GET" && path == "/v2/workbooks") {
@@ -215,11 +231,11 @@ FakeSigmaServer::Reply FakeSigmaServer::route(const RecordedRequest& request, co
         return list(all, query);
     }
     if (method == "POST" && path == "/v2/workbooks") return createWorkbook(request);
-    if (method == "GET" && std::regex_match(path, m, workbook)) {
+    if (auto id = segment(path, "/v2/workbooks/", ""); method == "GET" && id) {
         auto it = query.find("includeContents");
-        return getWorkbook(m[1], it != query.end() && it->second == "true", request);
+        return getWorkbook(*id, it != query.end() && it->second == "true", request);
     }
-    if (method == "PUT" && std::regex_match(path, m, contentsPath)) return putContents(m[1], request);
+    if (auto id = segment(path, "/v2/workbooks/", "/contents"); method == "PUT" && id) return putContents(*id, request);
     if (method == "GET" && path == "/v2/files") {
         Json all = Json::array({Json{{"id", homeFolderId}, {"name", "My Documents"}, {"type", "folder"}},
                                 Json{{"id", "folder-team"}, {"name", "Team"}, {"type", "folder"}},
@@ -234,7 +250,7 @@ FakeSigmaServer::Reply FakeSigmaServer::route(const RecordedRequest& request, co
                                 Json{{"connectionId", "conn-3"}, {"name", "BigQuery"}, {"type", "bigquery"}, {"writeAccess", false}}});
         return list(all, query);
     }
-    if (method == "POST" && std::regex_match(path, m, lookupPath)) {
+    if (method == "POST" && segment(path, "/v2/connection/", "/lookup")) {
         const Json body = request.json();
         if (!body.is_object() || !body.contains("path") || !body["path"].is_array() || body["path"].empty())
             return {400, "application/json", dump(error("path: Invalid array", "bad_request")), {}};

@@ -35,7 +35,7 @@ struct Fault {
     Json body;                               // reply body (JSON)
     std::string rawBody;                     // used instead of `body` when not empty (malformed replies)
     std::map<std::string, std::string> headers;
-    int delayMs = 0;                         // answer this late
+    int delayMs = 0;                         // answer this late; -1: never answer
     int times = 1;                           // how many matching requests it applies to
 };
 

@@ -6,10 +6,14 @@
 // - Authentication: client credentials (POST /v2/auth/token, Basic base64(id:secret), form body
 //   grant_type=client_credentials); the token is cached, refreshed `tokenRefreshMargin` before it expires,
 //   and refreshed once more when a call gets 401.
-// - Retries: 429 (honouring Retry-After, capped) and 5xx / network errors / timeouts with exponential
-//   backoff and jitter, at most `maxAttempts` requests per call. A POST that may have been processed
-//   (5xx other than 502/503/504, timeout, dropped connection) is not retried, so a workbook is never
-//   created twice.
+// - Retries with exponential backoff and jitter, at most `maxAttempts` requests and `retryBudget` of waiting
+//   per call: 429 (honouring Retry-After up to `retryAfterMax`; a longer wait is reported, not slept) and 503
+//   for every request (the server did not act on it), as well as a connection that could not be made; other
+//   5xx, timeouts and dropped connections only for repeatable requests (GET, PUT, the token request, dry
+//   runs, lookups). A POST that creates is never repeated after it may have been processed, so a workbook
+//   is never created twice.
+// - Credentials go only to an https host, or over http to a loopback one (regions.h); redirects are
+//   followed only to the same origin.
 // - Secrets never reach the logs: debug logging prints requests with Authorization redacted.
 #include <quire/core/json.h>
 #include <quire/publish/api_error.h>
@@ -37,7 +41,9 @@ struct ClientConfig {
     int maxAttempts = 4;                             // requests per call, retries included
     std::chrono::milliseconds backoffBase{500};      // first retry delay (doubles each time, +-jitter)
     std::chrono::milliseconds backoffMax{8000};
-    std::chrono::milliseconds retryAfterMax{60000};  // longest Retry-After honoured
+    std::chrono::milliseconds retryAfterMax{60000};  // longest Retry-After honoured (longer: not retried)
+    std::chrono::milliseconds retryBudget{120000};   // no retry starts later than this after the first send
+    long long maxReplyBytes = 256LL << 20;           // a longer reply is cut off and reported as malformed
     std::chrono::seconds tokenRefreshMargin{120};    // refresh this long before the token expires
 };
 
@@ -46,6 +52,8 @@ struct ApiRequest {
     std::string path;                    // "/v2/workbooks/abc?includeContents=true"
     std::optional<Json> body;            // sent as application/json
     bool authenticated = true;
+    // May the request be sent again after it may have been processed? Unset: by method (POST is not).
+    std::optional<bool> repeatable;
 };
 
 struct ApiResult {
