@@ -40,7 +40,8 @@ TEST_CASE("publishing from the IDE creates the workbook, then updates it", "[ide
 
     // A second dialog finds the workbook through the sidecar: nothing changed, nothing is written.
     PublishDialog again(*document.document);
-    CHECK(again.baseUrlEdit()->text() == QString::fromStdString(server.baseUrl()));
+    CHECK(again.baseUrlEdit()->text().isEmpty()); // a loopback sidecar host is never prefilled
+    again.baseUrlEdit()->setText(QString::fromStdString(server.baseUrl()));
     const QString second = again.run(false);
     INFO(again.log().toStdString());
     CHECK((second.startsWith("unchanged") || second.startsWith("updated")));
