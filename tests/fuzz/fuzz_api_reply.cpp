@@ -7,6 +7,8 @@
 #include <quire/publish/body.h>
 #include <quire/publish/regions.h>
 
+#include "limited_json.h" // src/publish: how the client reads every reply body
+
 namespace {
 
 const quire::doc::Document& localDocument() {
@@ -25,12 +27,13 @@ const quire::doc::Document& localDocument() {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace quire;
     const std::string text(fuzz::asText(data, size));
-    const auto reply = doc::parseDocument(text, doc::Format::Json, "reply.json");
-    if (reply.document) {
-        const Json pulled = publish::documentFromReply(reply.document->root);
-        (void)publish::documentVersionOf(reply.document->root);
+    const auto reply = publish::detail::parseLimitedObject(text);
+    if (reply.value) {
+        const Json pulled = publish::documentFromReply(*reply.value);
+        (void)publish::documentVersionOf(*reply.value);
         (void)doc::toJsonText(pulled);
     }
+    (void)publish::detail::parseLimitedValue(text);
     (void)publish::errorTextFromBody(text);
     (void)publish::bodyPointerInMessage(text);
     (void)publish::parseWorkbookRef(text);
