@@ -49,8 +49,10 @@ struct Compiling {
         inProgress.push_back(index);
         auto resolver = [&](const sql::Reference& r) -> sql::Resolution {
             if (!r.hasPrefix) {
-                for (std::size_t j = 0; j < model.columns.size(); ++j) {
-                    if (model.columns[j].name != r.name || j == index) continue;
+                static const std::vector<std::size_t> none;
+                const auto named = model.byName.find(r.name);
+                for (const std::size_t j : named == model.byName.end() ? none : named->second) {
+                    if (j == index) continue;
                     if (std::find(inProgress.begin(), inProgress.end(), j) != inProgress.end())
                         return sql::ResolveError{"column [" + r.name + "] refers to itself through other columns"};
                     if (seen) seen->push_back(j);
@@ -207,6 +209,7 @@ ColumnModel buildColumnModel(const Json& element, const RowSource& source, const
         column.pointer = "/columns/" + std::to_string(i) + "/formula";
         column.alias = "__c" + std::to_string(model.columns.size());
         model.byId[column.id] = model.columns.size();
+        model.byName[column.name].push_back(model.columns.size());
         model.columns.push_back(std::move(column));
     }
     if (model.columns.empty()) {

@@ -101,6 +101,7 @@ struct ColumnModel {
     std::vector<ModelColumn> columns;   // the element's formula columns, in order
     std::vector<ModelLevel> levels;     // outermost first
     std::map<std::string, std::size_t> byId;
+    std::map<std::string, std::vector<std::size_t>> byName; // column indexes with that name, in order
     std::vector<Diagnostic> diagnostics;
     bool ok() const { return !hasErrors(diagnostics); }
     std::optional<std::size_t> find(const std::string& id) const {
