@@ -2,9 +2,11 @@
 # ctest `install: find_package(Quire)`: installs this build into a temporary prefix, builds the small project
 # next to this script against it (find_package(Quire), Quire::validate + Quire::sql), runs it on the given
 # workbooks and checks what it prints. Fails when the install or the exported package is broken.
-# usage: run-install-test.sh BINARY_DIR GENERATOR VALID_WORKBOOK INVALID_WORKBOOK
+# usage: run-install-test.sh BINARY_DIR VALID_WORKBOOK INVALID_WORKBOOK [CMAKE_ARGS...]
+#   CMAKE_ARGS configure the consumer like the build (generator, compiler, build type, sanitizer flags).
 set -eu
-bin_dir=$1 generator=$2 valid=$3 invalid=$4
+bin_dir=$1 valid=$2 invalid=$3
+shift 3
 here=$(cd "$(dirname "$0")" && pwd)
 src_dir=$(cd "$here/../.." && pwd)
 
@@ -26,8 +28,7 @@ if grep -rlF -e "$src_dir" -e "$bin_dir" "$prefix/lib/cmake/Quire"; then fail "t
 
 launcher=
 command -v ccache >/dev/null 2>&1 && launcher=-DCMAKE_CXX_COMPILER_LAUNCHER=ccache
-cmake -S "$here" -B "$tmp/build" -G "$generator" -DCMAKE_BUILD_TYPE=Release -DCMAKE_PREFIX_PATH="$prefix" \
-      -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF $launcher >"$tmp/configure.log" 2>&1 \
+cmake -S "$here" -B "$tmp/build" "$@" -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF $launcher >"$tmp/configure.log" 2>&1 \
   || { cat "$tmp/configure.log"; fail "configuring the consumer project failed"; }
 cmake --build "$tmp/build" >"$tmp/build.log" 2>&1 || { cat "$tmp/build.log"; fail "building the consumer project failed"; }
 
