@@ -90,6 +90,22 @@ TEST_CASE("YAML anchors resolve to copies", "[doc][yaml]") {
     CHECK(r.document->root["other"]["x"] == 1);
 }
 
+// Found by fuzz_yaml_reader: yaml-cpp unescapes \N and \_ to the single bytes 0x85 / 0xA0, so a valid file loaded
+// into a document that could not be written again (the JSON writer threw, `quire convert` exited with an exception).
+TEST_CASE("YAML escapes that yaml-cpp turns into invalid UTF-8 are located errors", "[doc][yaml]") {
+    for (const char* text : {"name: ok\nlayout: \"a\\Nb\"\n", "name: ok\nlayout: \"a\\_b\"\n", "\"k\\N\": 1\n"}) {
+        INFO(text);
+        auto r = parseDocument(text, Format::Yaml, "e.yaml");
+        REQUIRE_FALSE(r.document);
+        REQUIRE_FALSE(r.diagnostics.empty());
+        CHECK(r.diagnostics.at(0).rule == "io/invalid-utf8");
+        CHECK(r.diagnostics.at(0).location.line >= 1);
+    }
+    auto escaped = parseDocument("name: \"a\\u0085b\\x85\"\n", Format::Yaml, "e.yaml");
+    REQUIRE(escaped.ok());
+    CHECK(saveDocument(*escaped.document, Format::Json).find("name") != std::string::npos);
+}
+
 TEST_CASE("invalid UTF-8 in YAML is located", "[doc][yaml]") {
     auto r = parseDocument("a: ok\nb: \xC3\x28\n", Format::Yaml, "u.yaml");
     REQUIRE_FALSE(r.document);

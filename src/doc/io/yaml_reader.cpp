@@ -146,6 +146,13 @@ public:
         complete(mark, it->second.value, YAML::NullAnchor);
     }
     void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor, const std::string& value) override {
+        // The file is valid UTF-8 (checked before parsing), but yaml-cpp writes the escapes \N and \_ as the single
+        // bytes 0x85 and 0xA0: a document holding such a string could be loaded but never written again.
+        if (detail::findInvalidUtf8(value) != std::string_view::npos)
+            throw ConvertError{"io/invalid-utf8",
+                               "this string is not valid UTF-8 once its escapes are read (write \\N as \\u0085 and "
+                               "\\_ as \\u00A0)",
+                               mark};
         if (expectingKey()) {
             if (tag != "?" && tag != "!" && coreTag(tag) != "str")
                 throw ConvertError{"yaml/unsupported-tag",
