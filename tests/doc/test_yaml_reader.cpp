@@ -101,6 +101,12 @@ TEST_CASE("YAML escapes that yaml-cpp turns into invalid UTF-8 are located error
         CHECK(r.diagnostics.at(0).rule == "io/invalid-utf8");
         CHECK(r.diagnostics.at(0).location.line >= 1);
     }
+    // Found by fuzz_validate: control characters and a NUL inside a plain scalar of a flow sequence.
+    const std::string control("path: [A, USER\x1e\x00_EVENTS]\n", 25);
+    auto mangled = parseDocument(control, Format::Yaml, "c.yaml");
+    REQUIRE_FALSE(mangled.document);
+    CHECK(mangled.diagnostics.at(0).rule == "io/invalid-utf8");
+    CHECK(mangled.diagnostics.at(0).location.column == 11);
     auto escaped = parseDocument("name: \"a\\u0085b\\x85\"\n", Format::Yaml, "e.yaml");
     REQUIRE(escaped.ok());
     CHECK(saveDocument(*escaped.document, Format::Json).find("name") != std::string::npos);

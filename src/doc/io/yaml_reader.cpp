@@ -147,11 +147,12 @@ public:
     }
     void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor, const std::string& value) override {
         // The file is valid UTF-8 (checked before parsing), but yaml-cpp writes the escapes \N and \_ as the single
-        // bytes 0x85 and 0xA0: a document holding such a string could be loaded but never written again.
+        // bytes 0x85 and 0xA0, and mangles some control characters (a NUL inside a plain scalar): a document holding
+        // such a string could be loaded but never written or validated (the JSON writer throws on it).
         if (detail::findInvalidUtf8(value) != std::string_view::npos)
             throw ConvertError{"io/invalid-utf8",
-                               "this string is not valid UTF-8 once its escapes are read (write \\N as \\u0085 and "
-                               "\\_ as \\u00A0)",
+                               "this string does not read as valid UTF-8 (write the escapes \\N and \\_ as \\u0085 "
+                               "and \\u00A0; remove control characters)",
                                mark};
         if (expectingKey()) {
             if (tag != "?" && tag != "!" && coreTag(tag) != "str")
