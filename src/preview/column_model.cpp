@@ -59,11 +59,7 @@ struct Compiling {
                     if (layer.available)
                         if (auto sql = layer.available(j)) return sql::ColumnSql{*sql, model.columns[j].type, ExprLevel::RowLevel};
                     auto inner = run(j, options);
-                    if (!inner.ok()) {
-                        for (const auto& d : inner.diagnostics)
-                            if (d.rule == "formula/too-deep" || d.rule == "sql/too-large") return sql::ResolveError{d.message, d.rule};
-                        return sql::ResolveError{"column [" + r.name + "] has errors"};
-                    }
+                    if (!inner.ok()) return InlineGuard::siblingFailed(inner, r.name);
                     if (auto tooLarge = guard.inlined(inner.sql.size(), r.name)) return *tooLarge;
                     if (!inner.parameters.empty()) return sql::ResolveError{"column [" + r.name + "] uses a control"};
                     return sql::ColumnSql{"(" + inner.sql + ")", inner.type,

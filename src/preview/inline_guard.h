@@ -40,6 +40,14 @@ public:
         return std::nullopt;
     }
 
+    // What a column that inlines `column` sees when the sibling failed: its limit error passes through unchanged (so
+    // the element reports too-deep / too-large, not a vague "has errors"), any other error is summarised.
+    static sql::ResolveError siblingFailed(const sql::CompiledExpression& inner, const std::string& column) {
+        for (const auto& d : inner.diagnostics)
+            if (d.rule == "formula/too-deep" || d.rule == "sql/too-large") return sql::ResolveError{d.message, d.rule};
+        return sql::ResolveError{"column [" + column + "] has errors"};
+    }
+
 private:
     int height_ = 0;
     std::size_t bytes_ = 0;

@@ -103,11 +103,7 @@ PlannedQuery planCombinedElement(const PreviewSession& session, const std::strin
                     if (std::find(inProgress.begin(), inProgress.end(), r.name) != inProgress.end())
                         return sql::ResolveError{"column [" + r.name + "] refers to itself through other columns"};
                     auto inner = compileColumn(*it->second);
-                    if (!inner.ok()) {
-                        for (const auto& d : inner.diagnostics)
-                            if (d.rule == "formula/too-deep" || d.rule == "sql/too-large") return sql::ResolveError{d.message, d.rule};
-                        return sql::ResolveError{"column [" + r.name + "] has errors"};
-                    }
+                    if (!inner.ok()) return InlineGuard::siblingFailed(inner, r.name);
                     if (auto tooLarge = guard.inlined(inner.sql.size(), r.name)) return *tooLarge;
                     return sql::ColumnSql{"(" + inner.sql + ")", inner.type, inner.level, inner.parameters};
                 }
