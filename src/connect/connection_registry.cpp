@@ -9,9 +9,6 @@
 namespace quire::connect {
 namespace fs = std::filesystem;
 
-// Profiles are a few hundred bytes each: anything near this size is not a connections file.
-constexpr std::size_t kMaxConnectionsFileBytes = std::size_t(16) << 20;
-
 std::string defaultConnectionsFile() {
     if (const char* f = std::getenv("QUIRE_CONNECTIONS_FILE"); f && *f) return f;
     fs::path base(".");

@@ -1,6 +1,7 @@
 #include "engine_preview_provider.h"
 
 #include <quire/connect/connection_registry.h>
+#include <quire/core/file_io.h>
 #include <quire/connect/odbc.h>
 #include <quire/preview/connect_params.h>
 #include <quire/preview/action_engine.h>
@@ -14,7 +15,6 @@
 #include <QCoreApplication>
 #include <QDate>
 #include <QDateTime>
-#include <QFile>
 #include <QPointer>
 
 #include <algorithm>
@@ -180,8 +180,8 @@ void EnginePreviewProvider::finish(const preview::RefreshOutcome& outcome) {
 
 void EnginePreviewProvider::noteConnectionsFile(const connect::ConnectionRegistry& registry) {
     // Any change to the file may change what a connection points at: cached results of it are stale.
-    QByteArray text;
-    if (QFile file(QString::fromStdString(registry.file())); file.open(QIODevice::ReadOnly)) text = file.readAll();
+    // Read with the registry's own bound: an unreadable or oversized file compares as empty.
+    const QByteArray text = QByteArray::fromStdString(readFileBounded(registry.file(), connect::kMaxConnectionsFileBytes).bytes);
     if (connectionsRead_ && text == connectionsText_) return;
     connectionsRead_ = true;
     connectionsText_ = text;

@@ -8,6 +8,7 @@
 // connectionId kSampleConnectionId used by resources/examples/marketing.yaml.
 #include <quire/connect/connection_profile.h>
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,6 +17,8 @@ namespace quire::connect {
 
 inline constexpr const char* kSampleConnectionId = "6a1e3c2b-5d4f-4e8a-9b7c-0d1f2e3a4b5c";
 inline constexpr const char* kSampleProfileName = "sample";
+// A larger connections file is refused (read at most this size + 1 bytes): profiles are a few hundred bytes each.
+inline constexpr std::size_t kMaxConnectionsFileBytes = std::size_t(16) << 20;
 
 struct RegistryEntry {
     ConnectionProfile profile;
