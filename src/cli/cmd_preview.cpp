@@ -1,7 +1,7 @@
 // quire preview FILE --element ID [--control id=value ...] [--connections F] [--limit N] [--offset N]
 //                    [--format table|csv|json] [--show-sql]
 // Plans one element with the current control values (all bound as parameters) and runs it on the element's
-// connection. Repeating --control for a list control selects several values; ranges take "low..high". Values
+// connection through the IDE's preview pipeline (RefreshScheduler + WarehouseRefresh + pool + cache). Repeating --control for a list control selects several values; ranges take "low..high". Values
 // are typed by the control's kind (control_values.h): a text control takes "00123" as text, a number control
 // refuses "abc".
 #include "command_registry.h"
@@ -10,8 +10,13 @@
 
 #include <quire/connect/result_format.h>
 #include <quire/doc/io.h>
+#include <quire/connect/pool.h>
+#include <quire/preview/cached_result_set.h>
 #include <quire/preview/connect_params.h>
 #include <quire/preview/planner.h>
+#include <quire/preview/refresh_scheduler.h>
+#include <quire/preview/warehouse_refresh.h>
+#include <quire/secrets/secret_store.h>
 #include <quire/sql/dialect.h>
 
 #include <chrono>
@@ -89,12 +94,30 @@ QUIRE_CLI_COMMAND("preview", 40, [](CLI::App& app, const quire::cli::GlobalOptio
         for (const auto& d : plan.diagnostics) std::cerr << formatDiagnostic(d) << "\n";
         if (!plan.ok()) throw quire::cli::ExitCode{1};
         if (*showSql) std::cerr << plan.sql << "\n-- parameters: " << plan.parametersJson().dump() << "\n";
-        const std::vector<connect::Param> params = preview::toConnectParams(plan.parameters);
-        auto connection = quire::cli::connect_support::openTarget(*connections, connectionId);
-        const auto result = connection->query(plan.sql, params);
+        // The same pipeline as the IDE (docs/preview.md): the plan runs as a RefreshScheduler job of
+        // WarehouseRefresh, on a pooled connection, through the result cache.
+        const std::size_t rows = *limit > 0 ? std::size_t(*limit) : std::size_t(1) << 40;
+        preview::ResultCache cache;
+        connect::ConnectOptions connectOptions;
+        connectOptions.loginTimeout = std::chrono::seconds(10);
+        connect::ConnectionPool pool(1, connectOptions);
+        auto store = secrets::makeDefaultSecretStore();
+        preview::WarehouseRefresh refresh(
+            cache, pool,
+            [&](const std::string& id) { return connect::resolveConnectionString(registry, id, *store); },
+            preview::FetchWindow{rows, 1024});
+        refresh.setPlan(*element, plan);
+        preview::RefreshScheduler scheduler(refresh.job(), {}, 1);
+        scheduler.refresh({*element});
+        while (!scheduler.waitIdle(std::chrono::hours(1))) {
+        }
+        const auto outcome = scheduler.outcome(*element);
+        // A failed query ends like any other command error ("quire: error: ...", exit 2).
+        if (!outcome || outcome->status != preview::RefreshOutcome::Status::Done)
+            throw std::runtime_error(outcome ? outcome->error : std::string("the query did not run"));
         const auto fmt = *format == "csv" ? connect::ResultFormat::Csv
                          : *format == "json" ? connect::ResultFormat::Json : connect::ResultFormat::Table;
-        connect::writeResult(std::cout, result, fmt);
+        connect::writeResult(std::cout, preview::toResultSet(*outcome->result), fmt);
     });
 });
 

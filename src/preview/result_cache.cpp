@@ -18,6 +18,7 @@ std::size_t CachedResult::approximateBytes() const {
         if (row.is_array())
             for (const auto& cell : row) n += 16 + (cell.is_string() ? cell.get_ref<const std::string&>().size() : 8);
     }
+    for (const auto& [index, text] : decimalText) n += 48 + text.size();
     return n;
 }
 

@@ -63,9 +63,13 @@ std::shared_ptr<const CachedResult> fetchPlanned(connect::Connection& connection
             Json row = Json::array();
             for (std::size_t c = 0; c < batch.columnCount(); ++c) {
                 const connect::Column& column = batch.column(c);
-                // Decimals are cached as numbers (their double value), not as their exact text.
-                if (column.type() == connect::ColumnType::Decimal && !column.isNull(r)) row.push_back(column.doubleAt(r));
-                else row.push_back(cellJson(column.valueAt(r)));
+                // Decimals are cached as numbers (their double value); the exact text goes to decimalText.
+                if (column.type() == connect::ColumnType::Decimal && !column.isNull(r)) {
+                    row.push_back(column.doubleAt(r));
+                    result->decimalText.emplace(result->rows.size() * batch.columnCount() + c, column.textAt(r));
+                } else {
+                    row.push_back(cellJson(column.valueAt(r)));
+                }
             }
             result->rows.push_back(std::move(row));
         }

@@ -89,6 +89,36 @@ TEST_CASE("quire preview runs the sample workbook on PostgreSQL", "[pg][cli][e2e
     CHECK(got == Approx(std::stod(psql("SELECT sum(revenue) FROM orders WHERE order_date >= '2024-03-01' AND order_date < '2024-07-01'"))));
 }
 
+TEST_CASE("quire preview prints what quire sql prints for the same values (exact decimals, typed dates)", "[pg][cli][e2e]") {
+    // preview runs through the preview pipeline (scheduler, pool, result cache); sql reads the driver directly.
+    PgBox p;
+    const std::string statement =
+        "SELECT 12345678901234567.1234567890::numeric(38,10) AS d, 0.10::numeric(5,2) AS cents, DATE '2024-02-29' AS day, "
+        "TIMESTAMP '2024-02-29 13:45:06.123456' AS ts, 'a,\"b\"' AS t, NULL::numeric AS n, 7::bigint AS i, true AS b";
+    Json columns = Json::array();
+    for (const char* name : {"d", "cents", "day", "ts", "t", "n", "i", "b"})
+        columns.push_back({{"id", name}, {"name", name}, {"formula", std::string("[Custom SQL/") + name + "]"}});
+    const Json workbook = {{"name", "Typed"},
+                           {"contents", {{"schemaVersion", 1}, {"kind", "workbook"}, {"pages", {{{"id", "p1"}, {"name", "One"}}}},
+                                         {"elements", {{{"id", "typed"}, {"kind", "table"}, {"name", "Typed"},
+                                                        {"source", {{"kind", "sql"}, {"connectionId", kSample}, {"statement", statement}}},
+                                                        {"columns", columns}}}},
+                                         {"layout", "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<Page id=\"p1\"><Element elementId=\"typed\"/></Page>\n"}}}};
+    const std::string file = p.box.dir + "/typed.json";
+    std::ofstream(file) << workbook.dump();
+    for (const char* format : {"csv", "json", "table"}) {
+        INFO(format);
+        const Run preview = p.box.run("preview " + shellQuote(file) + " --element typed --format " + format);
+        const Run direct = p.box.run("sql pg " + shellQuote(statement) + " --format " + format);
+        INFO(preview.err << direct.err);
+        REQUIRE(preview.exitCode == 0);
+        REQUIRE(direct.exitCode == 0);
+        CHECK(preview.out == direct.out);
+    }
+    CHECK_THAT(p.box.run("preview " + shellQuote(file) + " --element typed --format csv").out,
+               Catch::Contains("12345678901234567.1234567890,0.10,2024-02-29,2024-02-29 13:45:06.123456,\"a,\"\"b\"\"\",,7,true"));
+}
+
 TEST_CASE("a warehouse that drops the connection mid-query ends quire with a clear error", "[pg][cli][fault]") {
     PgBox p;
     // A marker only this process's statement carries: other [pg] tests may be sleeping on the same server.

@@ -4,6 +4,7 @@
 
 #include <quire/connect/sample_warehouse.h>
 #include <quire/doc/io.h>
+#include <quire/preview/cached_result_set.h>
 #include <quire/preview/planner.h>
 #include <quire/preview/warehouse_refresh.h>
 #include <test_support.h>
@@ -153,4 +154,31 @@ TEST_CASE("warehouse refresh: a connection failure fails the element with a reda
     CHECK_FALSE(outcome->error.empty());
     CHECK(outcome->error.find("hunter2") == std::string::npos);
     CHECK(cache.entries() == 0);
+}
+
+TEST_CASE("cached results convert back to typed result sets for the CLI writers", "[preview][refresh]") {
+    CachedResult cached;
+    cached.columns = {"d", "day", "ts", "i", "b", "t"};
+    cached.columnTypes = {"decimal", "date", "timestamp", "int64", "bool", "text"};
+    cached.rows = {Json::array({0.1, "2024-02-29", "2024-02-29 13:45:06.5", 7, true, "x"}),
+                   Json::array({nullptr, nullptr, "1969-12-31 23:59:59", nullptr, false, nullptr})};
+    cached.decimalText[0] = "0.10";
+    cached.complete = false;
+    const connect::ResultSet set = toResultSet(cached);
+    REQUIRE(set.rowCount() == 2);
+    CHECK(set.truncated);
+    CHECK(set.columns[1].type == connect::ColumnType::Date);
+    CHECK(set.toString(0, 0) == "0.10"); // the exact text, not the double
+    CHECK(set.toString(0, 1) == "2024-02-29");
+    CHECK(set.toString(0, 2) == "2024-02-29 13:45:06.500000");
+    CHECK(set.toString(1, 2) == "1969-12-31 23:59:59");
+    CHECK(set.value(0, 3) == connect::Value(std::int64_t(7)));
+    CHECK(set.toString(1, 4) == "false");
+    CHECK(set.toString(1, 0).empty());
+
+    CachedResult corrupt = cached;
+    corrupt.rows[0][1] = "29/02/2024";
+    CHECK_THROWS_AS(toResultSet(corrupt), std::invalid_argument);
+    corrupt.rows[0] = Json::array({1});
+    CHECK_THROWS_AS(toResultSet(corrupt), std::invalid_argument);
 }

@@ -10,6 +10,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace quire::preview {
@@ -27,6 +28,9 @@ struct CachedResult {
     // "bool": connect::columnTypeName), so readers can tell a date cell from text that looks like one.
     std::vector<std::string> columnTypes;
     std::vector<Json> rows;          // each row a JSON array aligned with columns
+    // Decimal cells hold their double value; the warehouse's exact text of each non-null decimal cell is kept
+    // here (key: row * columns.size() + column) for readers that print it (the CLI).
+    std::unordered_map<std::size_t, std::string> decimalText;
     bool complete = true;            // false when only a window of rows was fetched
     std::size_t approximateBytes() const;
 };
