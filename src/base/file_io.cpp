@@ -113,7 +113,7 @@ FileReadResult readFileBounded(const std::string& path, std::size_t maxBytes) {
     return result;
 }
 
-void writeFileAtomically(const std::string& path, std::string_view bytes, const WriteFileOptions& options) {
+void replaceFileAtomically(const std::string& path, const FileProducer& produce, const WriteFileOptions& options) {
     const fs::path target = finalTarget(path);
     const std::string shown =
         target.string() == path ? quoted(path) : quoted(path) + " (a link to " + quoted(target.string()) + ")";
@@ -142,15 +142,12 @@ void writeFileAtomically(const std::string& path, std::string_view bytes, const 
             (void)!::fchown(temp.fd, existing.st_uid, existing.st_gid); // best effort: only root may give files away
         if (::fchmod(temp.fd, existing.st_mode & 07777) != 0) fail(shown, std::strerror(errno));
     }
-    std::size_t done = 0;
-    while (done < bytes.size()) {
-        const ssize_t n = ::write(temp.fd, bytes.data() + done, bytes.size() - done);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            fail(shown, std::strerror(errno));
-        }
-        done += static_cast<std::size_t>(n);
+    try {
+        produce(temp.fd, temp.path);
+    } catch (const std::exception& e) {
+        fail(shown, e.what()); // the temporary is removed on the way out
     }
+    // fsync is per file, not per descriptor: it also flushes what the producer wrote through its own handles.
     if (::fsync(temp.fd) != 0) fail(shown, std::strerror(errno));
     const int closed = ::close(temp.fd);
     temp.fd = -1;
@@ -163,6 +160,20 @@ void writeFileAtomically(const std::string& path, std::string_view bytes, const 
         (void)::fsync(dirFd);
         ::close(dirFd);
     }
+}
+
+void writeFileAtomically(const std::string& path, std::string_view bytes, const WriteFileOptions& options) {
+    replaceFileAtomically(path, [bytes](int fd, const std::string&) {
+        std::size_t done = 0;
+        while (done < bytes.size()) {
+            const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+            if (n < 0) {
+                if (errno == EINTR) continue;
+                throw std::runtime_error(std::strerror(errno));
+            }
+            done += static_cast<std::size_t>(n);
+        }
+    }, options);
 }
 
 } // namespace quire

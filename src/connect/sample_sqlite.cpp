@@ -1,5 +1,6 @@
 // Writes the sample warehouse into a SQLite file (one transaction, prepared inserts).
 #include <quire/connect/sample_warehouse.h>
+#include <quire/core/file_io.h>
 
 #include <sqlite3.h>
 
@@ -76,16 +77,13 @@ std::string defaultSampleWarehousePath() {
 SampleCounts generateSqlite(const std::string& path, const SampleOptions& options) {
     fs::path target(path);
     if (target.has_parent_path()) fs::create_directories(target.parent_path());
-    fs::path tmp = target;
-    tmp += ".partial";
-    fs::remove(tmp);
     SampleCounts counts;
-    {
-        SqliteSink sink(tmp.string());
+    // Readers never see a half-written database; a failed or killed run leaves the old file (and no temporary).
+    replaceFileAtomically(path, [&](int, const std::string& temporary) {
+        SqliteSink sink(temporary);
         counts = generateSample(sink, options);
         sink.commit();
-    }
-    fs::rename(tmp, target); // readers never see a half-written file
+    });
     return counts;
 }
 

@@ -123,3 +123,24 @@ TEST_CASE("writeFileAtomically follows symlinks, refuses special files and keeps
         if (e.path().filename().string().find(std::string(quire::kTempFileMarker)) != std::string::npos) ++temporaries;
     CHECK(temporaries == 0);
 }
+
+TEST_CASE("replaceFileAtomically: a producer that fails leaves the old file and no temporary", "[base][files]") {
+    const std::string dir = quire::test::makeTempDir("replace-atomic");
+    writeText(dir + "/db", "old");
+    std::string seenTemporary;
+    CHECK_THAT(threw([&] {
+                   quire::replaceFileAtomically(dir + "/db", [&](int, const std::string& temporary) {
+                       seenTemporary = temporary;
+                       writeText(temporary, "half of the new"); // written by path, as SQLite does
+                       throw std::runtime_error("disk on fire");
+                   });
+               }),
+               Catch::Contains("cannot write '" + dir + "/db'") && Catch::Contains("disk on fire"));
+    CHECK(quire::test::readFile(dir + "/db") == "old");
+    CHECK_FALSE(seenTemporary.empty());
+    CHECK_FALSE(fs::exists(seenTemporary));
+
+    // Content written by path replaces the target once the producer returns.
+    quire::replaceFileAtomically(dir + "/db", [](int, const std::string& temporary) { writeText(temporary, "new"); });
+    CHECK(quire::test::readFile(dir + "/db") == "new");
+}

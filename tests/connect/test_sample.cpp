@@ -8,6 +8,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <sys/stat.h>
+
 #include <map>
 
 using namespace quire::connect;
@@ -65,4 +68,24 @@ TEST_CASE("sample: SQLite file through ODBC has realistic distributions", "[conn
     auto rev = c->query("SELECT avg(revenue), (SELECT revenue FROM orders ORDER BY revenue LIMIT 1 OFFSET "
                         "(SELECT count(*) / 2 FROM orders)) FROM orders");
     CHECK(std::get<double>(rev.value(0, 0)) > std::stod(rev.toString(0, 1)) * 1.2);
+}
+
+TEST_CASE("sample: generating over a link replaces its target; special files are refused", "[connect][sample]") {
+    namespace fs = std::filesystem;
+    const std::string dir = quire::test::makeTempDir("sample-target");
+    fs::create_symlink("real.db", dir + "/link.db");
+    generateSqlite(dir + "/link.db", {2000, SampleOptions{}.seed});
+    CHECK(fs::is_symlink(dir + "/link.db"));
+    auto c = Connection::open("Driver=SQLite3;Database=" + dir + "/real.db;");
+    CHECK(c->query("SELECT count(*) FROM user_events").value(0, 0) == Value{std::int64_t{2000}});
+
+    REQUIRE(::mkfifo((dir + "/fifo").c_str(), 0600) == 0);
+    try {
+        generateSqlite(dir + "/fifo", {2000, SampleOptions{}.seed});
+        FAIL("a FIFO was replaced");
+    } catch (const std::runtime_error& e) {
+        CHECK_THAT(e.what(), Catch::Contains("not a regular file"));
+    }
+    CHECK(fs::is_fifo(dir + "/fifo"));
+    for (const auto& e : fs::directory_iterator(dir)) CHECK(e.path().filename().string().find("quire-tmp") == std::string::npos);
 }

@@ -2,6 +2,7 @@
 // Bounded file reading and atomic file replacement, shared by every module that reads or writes user files
 // (documents, sidecars, the connections file, schema files). docs/cli.md "Files" describes the behaviour.
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -35,6 +36,12 @@ struct WriteFileOptions {
     bool secret = false;
 };
 void writeFileAtomically(const std::string& path, std::string_view bytes, const WriteFileOptions& options = {});
+
+// The same replacement for content another library writes by path (e.g. a SQLite database): `produce` gets the
+// temporary's open descriptor and its path, writes the content (through either), and throws to give up; the
+// temporary is then removed and the target left as it was. Everything else as writeFileAtomically.
+using FileProducer = std::function<void(int fd, const std::string& temporaryPath)>;
+void replaceFileAtomically(const std::string& path, const FileProducer& produce, const WriteFileOptions& options = {});
 
 // The prefix every temporary of writeFileAtomically carries (after the leading '.' and the target name).
 inline constexpr std::string_view kTempFileMarker = ".quire-tmp-";
