@@ -1,19 +1,15 @@
 #include "quire/formula/checker.h"
+#include <quire/core/rules.h>
 
 #include "quire/formula/parser.h"
 
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <quire/core/text.h>
 
 namespace quire::formula {
 namespace {
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 struct Info {
     Type type = Type::Unknown;
@@ -46,10 +42,10 @@ public:
     }
 
 private:
-    void error(const Node& n, std::string rule, std::string message) { error(n.span, std::move(rule), std::move(message)); }
-    void error(Span span, std::string rule, std::string message) {
+    void error(const Node& n, RuleCode rule, std::string message) { error(n.span, rule, std::move(message)); }
+    void error(Span span, RuleCode rule, std::string message) {
         Diagnostic d;
-        d.rule = std::move(rule);
+        d.rule = rule;
         d.message = std::move(message);
         d.formulaSpan = std::make_pair(span.offset, span.length);
         diags_.push_back(std::move(d));
@@ -188,7 +184,7 @@ private:
             Info a = visit(arg, aggDepth + (isAgg ? 1 : 0));
             if (p) {
                 if (p->datePart) {
-                    if (arg.kind != NodeKind::String || !isDatePart(lower(arg.text)))
+                    if (arg.kind != NodeKind::String || !isDatePart(asciiLower(arg.text)))
                         error(arg, "formula/date-part", f->name + " needs a date part as a text literal, e.g. \"month\"");
                 } else {
                     expect(arg, a, p->type, f->name + " argument " + std::to_string(i + 1));

@@ -1,4 +1,5 @@
 #include "quire/formula/parser.h"
+#include <quire/core/rules.h>
 
 #include "quire/formula/lexer.h"
 
@@ -6,26 +7,21 @@
 #include <cctype>
 #include <cstdlib>
 #include <initializer_list>
+#include <quire/core/text.h>
 
 namespace quire::formula {
 namespace {
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
 struct ParseError {
     Span span;
     std::string message;
-    std::string rule = "formula/syntax";
+    RuleCode rule = "formula/syntax";
 };
 
 // Binding powers (higher binds tighter).
 int infixPower(const Token& t) {
     if (t.kind == TokenKind::Identifier) {
-        const auto k = lower(t.text);
+        const auto k = asciiLower(t.text);
         if (k == "or") return 10;
         if (k == "and") return 20;
         return 0;
@@ -97,7 +93,7 @@ private:
             const int height = heightOver({left.get(), right.get()}, op.span);
             auto bin = node(NodeKind::Binary, join(left->span, right->span));
             bin->height = height;
-            bin->name = op.kind == TokenKind::Identifier ? lower(op.text) : op.text;
+            bin->name = op.kind == TokenKind::Identifier ? asciiLower(op.text) : op.text;
             bin->children.push_back(std::move(left));
             bin->children.push_back(std::move(right));
             left = std::move(bin);
@@ -141,7 +137,7 @@ private:
             }
             fail(t, "unexpected operator '" + t.text + "'");
         case TokenKind::Identifier: {
-            const auto k = lower(t.text);
+            const auto k = asciiLower(t.text);
             if (k == "not") {
                 auto operand = expression(30);
                 const int height = heightOver({operand.get()}, t.span);

@@ -1,4 +1,5 @@
 #include <quire/publish/regions.h>
+#include <quire/core/text.h>
 
 #include <QHostAddress>
 #include <QUrl>
@@ -27,15 +28,8 @@ const std::vector<Region>& regions() {
     return all;
 }
 
-namespace {
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-}
-} // namespace
-
 std::optional<std::string> resolveBaseUrl(const std::string& regionOrUrl) {
-    const std::string key = lower(regionOrUrl);
+    const std::string key = asciiLower(regionOrUrl);
     if (key.rfind("http://", 0) == 0 || key.rfind("https://", 0) == 0) {
         std::string url = regionOrUrl;
         while (!url.empty() && url.back() == '/') url.pop_back();
@@ -104,7 +98,7 @@ std::optional<WorkbookRef> parseWorkbookRef(const std::string& idOrUrl) {
         if (idOrUrl.size() > maxWorkbookIdLength) return std::nullopt;
         return WorkbookRef{idOrUrl, {}, {}};
     }
-    const std::string key = lower(idOrUrl.substr(0, 8));
+    const std::string key = asciiLower(idOrUrl.substr(0, 8));
     if (key.rfind("http://", 0) != 0 && key.rfind("https://", 0) != 0) return std::nullopt;
     if (auto uuid = findUuid(idOrUrl)) return WorkbookRef{*uuid, {}, idOrUrl};
     if (auto urlId = findUrlId(idOrUrl)) return WorkbookRef{{}, *urlId, idOrUrl};

@@ -1,4 +1,5 @@
 #include "quire/sql/compiler.h"
+#include <quire/core/rules.h>
 
 #include "dialects.h"
 #include "quire/formula/catalog.h"
@@ -7,6 +8,7 @@
 
 #include <cctype>
 #include <map>
+#include <quire/core/text.h>
 
 namespace quire::sql {
 namespace {
@@ -17,15 +19,9 @@ using formula::NodeKind;
 using formula::Span;
 using formula::Type;
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
 struct CompileError {
     Span span;
-    std::string rule;
+    RuleCode rule;
     std::string message;
 };
 
@@ -216,7 +212,7 @@ private:
         return negative ? -v : v;
     }
 
-    std::string partOf(const Node& n, const std::string& fn) { return lower(literalText(n, "a date part", fn)); }
+    std::string partOf(const Node& n, const std::string& fn) { return asciiLower(literalText(n, "a date part", fn)); }
 
     Frag unsupportedUnless(std::optional<std::string> sql, const Node& at, std::vector<Frag> args, Type type) {
         if (!sql) throw CompileError{at.span, "sql/unsupported", at.name + " with these arguments is not supported by " + std::string(d_.name())};
@@ -225,7 +221,7 @@ private:
 
     Frag call(const Node& n) {
         const auto* info = formula::FunctionCatalog::builtin().find(n.name);
-        std::string name = lower(info->aliasOf.empty() ? info->name : info->aliasOf);
+        std::string name = asciiLower(info->aliasOf.empty() ? info->name : info->aliasOf);
         const auto& c = n.children;
         auto arg = [&](std::size_t i) { return compile(*c[i]); };
 
@@ -336,7 +332,7 @@ private:
         if (name == "rank" || name == "rankdense" || name == "rankpercentile" || name == "ntile" || name == "cumedist") {
             std::string dir = "ASC";
             if ((name == "rank" || name == "rankdense" || name == "rankpercentile") && c.size() > 1) {
-                const std::string d = lower(literalText(*c[1], "\"asc\" or \"desc\"", info->name));
+                const std::string d = asciiLower(literalText(*c[1], "\"asc\" or \"desc\"", info->name));
                 if (d != "asc" && d != "desc") throw CompileError{c[1]->span, "formula/literal-required", "direction must be \"asc\" or \"desc\""};
                 dir = d == "asc" ? "ASC" : "DESC";
             }
@@ -377,9 +373,9 @@ void collectReferences(const Node& n, std::vector<const Node*>& out) {
     for (const auto& c : n.children) collectReferences(*c, out);
 }
 
-Diagnostic makeError(Span span, std::string rule, std::string message) {
+Diagnostic makeError(Span span, RuleCode rule, std::string message) {
     Diagnostic d;
-    d.rule = std::move(rule);
+    d.rule = rule;
     d.message = std::move(message);
     d.formulaSpan = std::make_pair(span.offset, span.length);
     return d;

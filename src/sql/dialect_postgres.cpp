@@ -1,4 +1,5 @@
 #include "dialects.h"
+#include <quire/core/text.h>
 
 namespace quire::sql {
 
@@ -8,14 +9,6 @@ std::optional<std::string> lookupTemplate(std::initializer_list<std::pair<std::s
         if (k == key) return std::string(v);
     return std::nullopt;
 }
-
-namespace {
-std::string upper(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return out;
-}
-} // namespace
 
 // ---- PostgreSQL ----
 std::optional<std::string> PostgresDialect::dateTrunc(std::string_view part, const std::string& x) const {
@@ -36,7 +29,7 @@ std::optional<std::string> PostgresDialect::datePart(std::string_view part, cons
     else if (part == "millisecond") field = "MILLISECONDS";
     else if (part == "year" || part == "quarter" || part == "month" || part == "week" || part == "day" || part == "hour" ||
              part == "minute" || part == "second")
-        field = upper(part);
+        field = asciiUpper(part);
     else return std::nullopt;
     return "CAST(EXTRACT(" + field + " FROM " + x + ") AS " + (part == "epoch" ? "BIGINT" : "INTEGER") + ")";
 }

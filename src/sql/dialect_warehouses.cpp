@@ -1,14 +1,9 @@
 // Snowflake, BigQuery and Databricks.
 #include "dialects.h"
+#include <quire/core/text.h>
 
 namespace quire::sql {
 namespace {
-
-std::string upper(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return out;
-}
 
 bool basicPart(std::string_view p) {
     return p == "year" || p == "quarter" || p == "month" || p == "week" || p == "day" || p == "hour" || p == "minute" ||
@@ -49,7 +44,7 @@ std::optional<std::string> SnowflakeDialect::dateTrunc(std::string_view part, co
     if (part == "week" || part == "week_starting_sunday") return "DATEADD(DAY, -1, DATE_TRUNC('WEEK', DATEADD(DAY, 1, " + x + ")))";
     if (part == "week_starting_monday") return "DATE_TRUNC('WEEK', " + x + ")";
     if (!basicPart(part)) return std::nullopt;
-    return "DATE_TRUNC('" + upper(part) + "', " + x + ")";
+    return "DATE_TRUNC('" + asciiUpper(part) + "', " + x + ")";
 }
 std::optional<std::string> SnowflakeDialect::datePart(std::string_view part, const std::string& x) const {
     if (part == "weekday" || part == "dayofweek") return "(DAYOFWEEK(" + x + ") + 1)";
@@ -57,16 +52,16 @@ std::optional<std::string> SnowflakeDialect::datePart(std::string_view part, con
     if (part == "epoch") return "DATE_PART(EPOCH_SECOND, " + x + ")";
     if (part == "millisecond") return "FLOOR(DATE_PART(NANOSECOND, " + x + ") / 1000000)";
     if (!basicPart(part)) return std::nullopt;
-    return "DATE_PART(" + upper(part) + ", " + x + ")";
+    return "DATE_PART(" + asciiUpper(part) + ", " + x + ")";
 }
 std::optional<std::string> SnowflakeDialect::dateAdd(std::string_view part, const std::string& n, const std::string& x) const {
     if (!basicPart(part)) return std::nullopt;
-    return "DATEADD(" + upper(part) + ", " + n + ", " + x + ")";
+    return "DATEADD(" + asciiUpper(part) + ", " + n + ", " + x + ")";
 }
 std::optional<std::string> SnowflakeDialect::dateDiff(std::string_view part, const std::string& a, const std::string& b) const {
     if (part == "week") return "DATEDIFF(DAY, " + *dateTrunc("week", a) + ", " + *dateTrunc("week", b) + ") / 7";
     if (!basicPart(part)) return std::nullopt;
-    return "DATEDIFF(" + upper(part) + ", " + a + ", " + b + ")";
+    return "DATEDIFF(" + asciiUpper(part) + ", " + a + ", " + b + ")";
 }
 std::optional<std::string> SnowflakeDialect::dateFormat(const std::string& x, std::string_view fmt) const {
     auto f = translateStrftime(
@@ -146,7 +141,7 @@ std::optional<std::string> BigQueryDialect::dateTrunc(std::string_view part, con
     if (part == "week_starting_sunday") part = "week";
     if (part == "week_starting_monday") return "DATETIME_TRUNC(" + x + ", WEEK(MONDAY))";
     if (!basicPart(part)) return std::nullopt;
-    return "DATETIME_TRUNC(" + x + ", " + upper(part) + ")";
+    return "DATETIME_TRUNC(" + x + ", " + asciiUpper(part) + ")";
 }
 std::optional<std::string> BigQueryDialect::datePart(std::string_view part, const std::string& x) const {
     if (part == "weekday" || part == "dayofweek") return "EXTRACT(DAYOFWEEK FROM " + x + ")";
@@ -154,15 +149,15 @@ std::optional<std::string> BigQueryDialect::datePart(std::string_view part, cons
     if (part == "epoch") return "UNIX_SECONDS(TIMESTAMP(" + x + "))";
     if (part == "millisecond") return "EXTRACT(MILLISECOND FROM " + x + ")";
     if (!basicPart(part)) return std::nullopt;
-    return "EXTRACT(" + upper(part) + " FROM " + x + ")";
+    return "EXTRACT(" + asciiUpper(part) + " FROM " + x + ")";
 }
 std::optional<std::string> BigQueryDialect::dateAdd(std::string_view part, const std::string& n, const std::string& x) const {
     if (!basicPart(part)) return std::nullopt;
-    return "DATETIME_ADD(" + x + ", INTERVAL " + n + " " + upper(part) + ")";
+    return "DATETIME_ADD(" + x + ", INTERVAL " + n + " " + asciiUpper(part) + ")";
 }
 std::optional<std::string> BigQueryDialect::dateDiff(std::string_view part, const std::string& a, const std::string& b) const {
     if (!basicPart(part)) return std::nullopt;
-    return "DATETIME_DIFF(" + b + ", " + a + ", " + upper(part) + ")";
+    return "DATETIME_DIFF(" + b + ", " + a + ", " + asciiUpper(part) + ")";
 }
 std::optional<std::string> BigQueryDialect::dateFormat(const std::string& x, std::string_view fmt) const {
     return "FORMAT_DATETIME(" + stringLiteral(fmt) + ", " + x + ")"; // BigQuery speaks strftime
@@ -224,22 +219,22 @@ std::optional<std::string> DatabricksDialect::dateTrunc(std::string_view part, c
     if (part == "week" || part == "week_starting_sunday") return "DATE_ADD(DATE_TRUNC('WEEK', DATE_ADD(" + x + ", 1)), -1)";
     if (part == "week_starting_monday") return "DATE_TRUNC('WEEK', " + x + ")";
     if (!basicPart(part)) return std::nullopt;
-    return "DATE_TRUNC('" + upper(part) + "', " + x + ")";
+    return "DATE_TRUNC('" + asciiUpper(part) + "', " + x + ")";
 }
 std::optional<std::string> DatabricksDialect::datePart(std::string_view part, const std::string& x) const {
     if (part == "weekday" || part == "dayofweek") return "DAYOFWEEK(" + x + ")";
     if (part == "day_of_year") return "DAYOFYEAR(" + x + ")";
     if (part == "epoch") return "UNIX_TIMESTAMP(" + x + ")";
     if (!basicPart(part)) return std::nullopt;
-    return "EXTRACT(" + upper(part) + " FROM " + x + ")";
+    return "EXTRACT(" + asciiUpper(part) + " FROM " + x + ")";
 }
 std::optional<std::string> DatabricksDialect::dateAdd(std::string_view part, const std::string& n, const std::string& x) const {
     if (!basicPart(part)) return std::nullopt;
-    return "TIMESTAMPADD(" + upper(part) + ", " + n + ", " + x + ")";
+    return "TIMESTAMPADD(" + asciiUpper(part) + ", " + n + ", " + x + ")";
 }
 std::optional<std::string> DatabricksDialect::dateDiff(std::string_view part, const std::string& a, const std::string& b) const {
     if (!basicPart(part)) return std::nullopt;
-    return "TIMESTAMPDIFF(" + upper(part) + ", " + a + ", " + b + ")";
+    return "TIMESTAMPDIFF(" + asciiUpper(part) + ", " + a + ", " + b + ")";
 }
 std::optional<std::string> DatabricksDialect::dateFormat(const std::string& x, std::string_view fmt) const {
     auto f = translateStrftime(

@@ -1,4 +1,5 @@
 #include "quire/sql/table_select.h"
+#include <quire/core/rules.h>
 
 #include "quire/formula/parser.h"
 
@@ -99,12 +100,12 @@ TableSelect buildTableSelect(const std::vector<std::string>& path, const std::ve
                     return ResolveError{"column [" + r.name + "] would be inlined more than " +
                                         std::to_string(formula::kMaxNestingDepth) +
                                         " levels deep (sibling columns using sibling columns)",
-                                        "formula/too-deep"};
+                                        RuleCode("formula/too-deep")};
                 inlinedBytes += inner.sql.size();
                 if (inlinedBytes > kMaxInlinedSqlBytes)
                     return ResolveError{"inlining column [" + r.name + "] would build more than " +
                                         std::to_string(kMaxInlinedSqlBytes) + " bytes of SQL",
-                                        "sql/too-large"};
+                                        RuleCode("sql/too-large")};
                 state.height = std::max(state.height, sibling.height + 1);
                 return ColumnSql{"(" + inner.sql + ")", inner.type, inner.level, inner.parameters};
             }
@@ -121,7 +122,7 @@ TableSelect buildTableSelect(const std::vector<std::string>& path, const std::ve
         CompiledExpression& compiled = *states[i].compiled;
         if (compiled.ok() && compiled.level != formula::ExprLevel::RowLevel && compiled.level != formula::ExprLevel::Constant) {
             Diagnostic d;
-            d.rule = "sql/needs-planner";
+            d.rule = RuleCode("sql/needs-planner");
             d.message = "column [" + column.name + "] is an aggregate or window formula; only row-level columns compile here";
             compiled.diagnostics.push_back(d);
         }
@@ -135,7 +136,7 @@ TableSelect buildTableSelect(const std::vector<std::string>& path, const std::ve
     }
     if (columns.empty()) {
         Diagnostic d;
-        d.rule = "sql/no-columns";
+        d.rule = RuleCode("sql/no-columns");
         d.message = "the element has no columns";
         out.diagnostics.push_back(d);
     }

@@ -1,18 +1,13 @@
 #include <quire/doc/layout.h>
+#include <quire/core/text.h>
 
 #include <charconv>
 
 namespace quire::doc {
 namespace {
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-    while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
-    return s;
-}
-
 std::optional<int> toInt(std::string_view s) {
-    s = trim(s);
+    s = trimmed(s);
     int v = 0;
     auto r = std::from_chars(s.data(), s.data() + s.size(), v);
     if (r.ec != std::errc() || r.ptr != s.data() + s.size()) return std::nullopt;
@@ -84,7 +79,7 @@ std::optional<GridSpan> parseGridSpan(std::string_view text) {
     }
     auto start = toInt(text.substr(0, slash));
     if (!start || *start < 1) return std::nullopt;
-    std::string_view rest = trim(text.substr(slash + 1));
+    std::string_view rest = trimmed(text.substr(slash + 1));
     if (rest.substr(0, 4) == "span") {
         auto n = toInt(rest.substr(4));
         if (!n || *n < 1) return std::nullopt;

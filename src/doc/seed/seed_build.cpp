@@ -5,6 +5,7 @@
 #include <set>
 
 #include "seed_model.h"
+#include <quire/core/text.h>
 
 namespace quire::doc::seed {
 namespace {
@@ -70,7 +71,7 @@ struct Builder {
     }
 
     bool snowflake(const DataSource& ds) const { return ds.type.empty() || ds.type == "snowflake"; }
-    std::string ident(const DataSource& ds, const std::string& name) const { return snowflake(ds) ? upper(name) : name; }
+    std::string ident(const DataSource& ds, const std::string& name) const { return snowflake(ds) ? asciiUpper(name) : name; }
 
     Json source(const DataSource& ds) {
         const std::string uuid = deterministicUuid(ds.connection);

@@ -2,6 +2,7 @@
 // The compact seed as plain structs, read from the seed tree with located diagnostics (seed_parse.cpp)
 // and turned into a Sigma document (seed_build.cpp).
 #include <quire/doc/document.h>
+#include <quire/core/rules.h>
 
 #include <string>
 #include <vector>
@@ -44,17 +45,17 @@ struct Workbook {
 class Diagnostics {
 public:
     explicit Diagnostics(const Document& seed) : seed_(seed) {}
-    void error(const std::string& rule, const std::string& pointer, std::string message) {
+    void error(RuleCode rule, const std::string& pointer, std::string message) {
         add(Severity::Error, rule, pointer, std::move(message));
     }
-    void warning(const std::string& rule, const std::string& pointer, std::string message) {
+    void warning(RuleCode rule, const std::string& pointer, std::string message) {
         add(Severity::Warning, rule, pointer, std::move(message));
     }
     std::vector<Diagnostic> take() { return std::move(list_); }
     bool hasErrors() const { return quire::hasErrors(list_); }
 
 private:
-    void add(Severity s, const std::string& rule, const std::string& pointer, std::string message) {
+    void add(Severity s, RuleCode rule, const std::string& pointer, std::string message) {
         Diagnostic d;
         d.severity = s;
         d.rule = rule;
@@ -72,7 +73,5 @@ Json build(const Workbook& workbook, const std::string& folderId, Diagnostics& d
 
 // "User Metrics" / "user_metrics" -> "user-metrics" (lower case, runs of other characters -> one '-').
 std::string slug(const std::string& text);
-// "user_events" -> "USER_EVENTS" (Snowflake folds unquoted identifiers to upper case).
-std::string upper(const std::string& text);
 
 } // namespace quire::doc::seed

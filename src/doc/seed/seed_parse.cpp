@@ -1,6 +1,8 @@
 // Reads the compact seed tree into seed::Workbook; every problem is a located "seed/..." diagnostic.
 #include "seed_model.h"
 
+#include <quire/core/text.h>
+
 #include <cctype>
 
 namespace quire::doc::seed {
@@ -106,19 +108,13 @@ std::string slug(const std::string& text) {
     for (unsigned char c : text) {
         if (std::isalnum(c)) {
             if (dash && !out.empty()) out += '-';
-            out += static_cast<char>(std::tolower(c));
+            out += asciiLower(char(c));
             dash = false;
         } else {
             dash = true;
         }
     }
     return out.empty() ? std::string("item") : out;
-}
-
-std::string upper(const std::string& text) {
-    std::string out = text;
-    for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    return out;
 }
 
 } // namespace quire::doc::seed
