@@ -5,12 +5,12 @@
 namespace quire::preview {
 namespace {
 
-using Type = BoundValue::Type;
+using BoundType = BoundValue::Type;
 
 std::optional<BoundValue> bindValue(const Json& v) {
-    if (v.is_boolean()) return BoundValue{Type::Boolean, v};
-    if (v.is_number()) return BoundValue{Type::Number, v};
-    if (v.is_string()) return BoundValue{Type::Text, v};
+    if (v.is_boolean()) return BoundValue{BoundType::Boolean, v};
+    if (v.is_number()) return BoundValue{BoundType::Number, v};
+    if (v.is_string()) return BoundValue{BoundType::Text, v};
     return std::nullopt;
 }
 
@@ -90,7 +90,7 @@ LoweredPredicate lowerText(const Json& spec, const std::string& col) {
         return fail("unknown text-match mode '" + mode + "'");
     }
     if (core.empty()) core = lhs + " LIKE " + rhs + " ESCAPE '\\'";
-    p.params.push_back({Type::Text, bound});
+    p.params.push_back({BoundType::Text, bound});
     const std::string includeNulls = spec.value("includeNulls", "when-no-value-is-selected");
     p.sql = negated ? "(NOT (" + core + ") OR " + col + " IS NULL)" : core;
     if (negated && includeNulls == "never") p.sql = "(" + col + " IS NOT NULL AND NOT (" + core + "))";
@@ -112,7 +112,7 @@ LoweredPredicate lowerFilter(const FilterSpec& filter, const std::string& column
             if (!spec.contains(key) || spec[key].is_null()) continue;
             if (!spec[key].is_number()) return fail("number range bounds must be numbers");
             parts.push_back(col + op);
-            p.params.push_back({Type::Number, spec[key]});
+            p.params.push_back({BoundType::Number, spec[key]});
         }
         if (parts.empty()) return fail("number range without bounds");
         p.sql = parts.size() == 1 ? parts[0] : "(" + parts[0] + " AND " + parts[1] + ")";
@@ -123,13 +123,13 @@ LoweredPredicate lowerFilter(const FilterSpec& filter, const std::string& column
         std::vector<std::string> parts;
         if (spec.contains("start")) {
             parts.push_back(col + " >= ?");
-            p.params.push_back({Type::Date, spec["start"]});
+            p.params.push_back({BoundType::Date, spec["start"]});
         }
         if (spec.contains("end")) {
             const std::string next = nextIsoDay(spec["end"].get<std::string>());
             if (next.empty()) return fail("bad end date");
             parts.push_back(col + " < ?");
-            p.params.push_back({Type::Date, next});
+            p.params.push_back({BoundType::Date, next});
         }
         if (parts.empty()) return fail("date range without bounds");
         p.sql = parts.size() == 1 ? parts[0] : "(" + parts[0] + " AND " + parts[1] + ")";
@@ -158,14 +158,14 @@ LoweredPredicate lowerFilter(const FilterSpec& filter, const std::string& column
             const std::string sqlFn = fn == "rank" ? "RANK()" : fn == "rank-dense" ? "DENSE_RANK()" : "ROW_NUMBER()";
             p.windowSql = sqlFn + " OVER (ORDER BY " + col + order + ")";
             p.sql = "{rank} <= ?";
-            p.params.push_back({Type::Number, spec["rowCount"]});
+            p.params.push_back({BoundType::Number, spec["rowCount"]});
         } else if (fn == "rank-percentile" || fn == "cume-dist") {
             if (!spec.contains("percentile") || !spec["percentile"].is_number()) return fail("top-n needs a percentile");
             const std::string sqlFn = fn == "rank-percentile" ? "PERCENT_RANK()" : "CUME_DIST()";
             p.windowSql = sqlFn + " OVER (ORDER BY " + col + order + ")";
             p.sql = "{rank} <= ?";
             const double pct = spec["percentile"].get<double>();
-            p.params.push_back({Type::Number, pct > 1 ? pct / 100.0 : pct});
+            p.params.push_back({BoundType::Number, pct > 1 ? pct / 100.0 : pct});
         } else {
             return fail("unknown ranking function '" + fn + "'");
         }

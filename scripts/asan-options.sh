@@ -1,0 +1,13 @@
+# Sourced by scripts/test --sanitize and scripts/fuzz: the one clang configuration of build-asan/ (ASan + UBSan +
+# libFuzzer instrumentation). -O1 with line tables only is what the sanitizers recommend; the unity build
+# compiles the headers and templates once per batch of sources, which keeps CI time down.
+# QUIRE_SANITIZE_GUI=OFF leaves the Qt Widgets IDE and its tests out.
+asan_cmake_options=(
+  -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++
+  -DQUIRE_SANITIZE=ON -DQUIRE_FUZZ=ON -DQUIRE_WERROR=OFF -DQUIRE_BUILD_BENCHMARKS=OFF
+  -DQUIRE_BUILD_GUI="${QUIRE_SANITIZE_GUI:-ON}"
+  -DCMAKE_UNITY_BUILD=ON
+  "-DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only"
+  "-DCMAKE_C_FLAGS_RELWITHDEBINFO=-O1 -gline-tables-only"
+)
+export QUIRE_BUILD_TYPE=${QUIRE_BUILD_TYPE:-RelWithDebInfo}
