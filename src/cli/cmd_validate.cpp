@@ -23,12 +23,12 @@ struct ValidateArgs {
 void listRules(const std::string& format) {
     if (format == "json") {
         Json rules = Json::array();
-        for (const auto& r : validate::allRules())
+        for (const auto& r : quire::ruleCatalogue())
             rules.push_back({{"code", r.code}, {"severity", std::string(severityName(r.severity))}, {"description", r.description}});
         std::cout << rules.dump(2) << "\n";
         return;
     }
-    for (const auto& r : validate::allRules())
+    for (const auto& r : quire::ruleCatalogue())
         std::cout << r.code << "\t" << severityName(r.severity) << "\t" << r.description << "\n";
 }
 

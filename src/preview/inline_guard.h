@@ -6,6 +6,7 @@
 // inlining copies. sql::buildTableSelect avoids the recursion altogether (dependency order); planners that choose
 // per layer whether a sibling is read or inlined use this guard.
 #include <quire/formula/ast.h>
+#include <quire/core/rules.h>
 #include <quire/formula/parser.h>
 #include <quire/sql/compiler.h>
 
@@ -25,7 +26,7 @@ public:
         if (height_ + root.height > kMaxStackedHeight)
             return sql::ResolveError{"column [" + column + "] would be inlined too deep (sibling columns using sibling columns, " +
                                          std::to_string(kMaxStackedHeight) + " formula levels in all)",
-                                     "formula/too-deep"};
+                                     RuleCode("formula/too-deep")};
         height_ += root.height;
         return std::nullopt;
     }
@@ -36,15 +37,17 @@ public:
         if (bytes_ > kMaxInlinedBytes)
             return sql::ResolveError{"inlining column [" + column + "] would build more than " +
                                          std::to_string(kMaxInlinedBytes) + " bytes of SQL",
-                                     "sql/too-large"};
+                                     RuleCode("sql/too-large")};
         return std::nullopt;
     }
 
     // What a column that inlines `column` sees when the sibling failed: its limit error passes through unchanged (so
     // the element reports too-deep / too-large, not a vague "has errors"), any other error is summarised.
     static sql::ResolveError siblingFailed(const sql::CompiledExpression& inner, const std::string& column) {
-        for (const auto& d : inner.diagnostics)
-            if (d.rule == "formula/too-deep" || d.rule == "sql/too-large") return sql::ResolveError{d.message, d.rule};
+        for (const auto& d : inner.diagnostics) {
+            if (d.rule == "formula/too-deep") return sql::ResolveError{d.message, "formula/too-deep"};
+            if (d.rule == "sql/too-large") return sql::ResolveError{d.message, "sql/too-large"};
+        }
         return sql::ResolveError{"column [" + column + "] has errors"};
     }
 

@@ -3,6 +3,7 @@
 // The last column, __pivot, says what a row is: cell, row-total (one per row key, across the column keys),
 // column-total (one per column key) or grand-total. The grid cross-tabs the cells by the column keys.
 #include "grouped_plan.h"
+#include <quire/core/rules.h>
 #include "plan_diagnostic.h"
 
 namespace quire::preview {
@@ -64,7 +65,7 @@ PlannedQuery planPivotTable(const PreviewSession& session, const std::string& el
             return plan;
         }
         if (columns[*column].level != formula::ExprLevel::Aggregate) {
-            plan.diagnostics.push_back(planDiagnostic(columns[*column].window() ? "preview/not-planned" : "preview/pivot",
+            plan.diagnostics.push_back(planDiagnostic(columns[*column].window() ? RuleCode("preview/not-planned") : RuleCode("preview/pivot"),
                 "pivot value '" + columns[*column].name + "' must be an aggregate formula (window values are not previewed)", pointer));
             return plan;
         }

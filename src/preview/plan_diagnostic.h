@@ -1,6 +1,7 @@
 #pragma once
 // Small helpers shared by the planners (planner.cpp, element_planner.cpp).
 #include <quire/core/diagnostic.h>
+#include <quire/core/rules.h>
 #include <quire/preview/filter_sql.h>
 #include <quire/sql/compiler.h>
 
@@ -9,12 +10,9 @@
 
 namespace quire::preview {
 
-inline Diagnostic planDiagnostic(std::string rule, std::string message, std::string pointer = {}) {
-    Diagnostic d;
-    d.rule = std::move(rule);
-    d.message = std::move(message);
-    d.pointer = std::move(pointer);
-    return d;
+// A planner diagnostic at its catalogue severity.
+inline Diagnostic planDiagnostic(RuleCode rule, std::string message, std::string pointer = {}) {
+    return makeDiagnostic(rule, std::move(message), std::move(pointer));
 }
 
 // A compiler parameter as a planner parameter; nullopt for SQL NULL.

@@ -1,4 +1,5 @@
 #include <quire/preview/session.h>
+#include <quire/core/rules.h>
 
 #include <quire/doc/layout.h>
 
@@ -20,7 +21,7 @@ PreviewSession::PreviewSession(Json contents) : contents_(std::move(contents)), 
         const std::string controlId = el.contains("controlId") && el["controlId"].is_string() ? el["controlId"].get<std::string>() : "";
         const ControlKind kind = controlKindFromType(el.value("controlType", ""));
         if (controlId.empty()) {
-            diagnostics_.push_back({Severity::Error, "preview/control-without-id", "control " + id + " has no controlId", pointer, {}, {}});
+            diagnostics_.push_back({Severity::Error, RuleCode("preview/control-without-id"), "control " + id + " has no controlId", pointer, {}, {}});
             continue;
         }
         if (kind == ControlKind::Synced) {
@@ -29,7 +30,7 @@ PreviewSession::PreviewSession(Json contents) : contents_(std::move(contents)), 
             continue;
         }
         if (kind == ControlKind::Unknown)
-            diagnostics_.push_back({Severity::Warning, "preview/unknown-control-type",
+            diagnostics_.push_back({Severity::Warning, RuleCode("preview/unknown-control-type"),
                                     "control " + id + " has an unknown controlType", pointer, {}, {}});
         ControlState state;
         state.controlId = controlId;
@@ -39,13 +40,13 @@ PreviewSession::PreviewSession(Json contents) : contents_(std::move(contents)), 
             if (el.contains(field)) state.fields[field] = el[field];
         state.published = state.fields;
         if (!controls_.emplace(controlId, std::move(state)).second)
-            diagnostics_.push_back({Severity::Error, "preview/duplicate-control-id",
+            diagnostics_.push_back({Severity::Error, RuleCode("preview/duplicate-control-id"),
                                     "controlId " + controlId + " is used by more than one control", pointer, {}, {}});
         controlOfElement_[id] = controlId;
     }
     for (const auto& [elementId, primary] : synced_)
         if (!controls_.count(primary))
-            diagnostics_.push_back({Severity::Error, "preview/synced-without-primary",
+            diagnostics_.push_back({Severity::Error, RuleCode("preview/synced-without-primary"),
                                     "synced control " + elementId + " names unknown controlId " + primary, "", {}, {}});
     indexLayout();
 }

@@ -1,4 +1,5 @@
 #include <quire/publish/api_error.h>
+#include <quire/core/rules.h>
 
 #include "limited_json.h"
 
@@ -157,7 +158,7 @@ std::string ApiError::describe() const {
 Diagnostic ApiError::toDiagnostic() const {
     Diagnostic d;
     d.severity = Severity::Error;
-    d.rule = "publish/api";
+    d.rule = RuleCode("publish/api");
     d.message = describe();
     d.pointer = pointer;
     d.location = location;

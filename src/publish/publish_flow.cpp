@@ -1,10 +1,12 @@
 #include <quire/diff/workbook_diff.h>
+#include <quire/core/rules.h>
 #include <quire/doc/io.h>
 #include <quire/publish/body.h>
 #include <quire/publish/publish_flow.h>
 #include <quire/publish/regions.h>
 #include <quire/publish/sidecar.h>
 #include <quire/validate/validator.h>
+#include <quire/core/text.h>
 
 #include <algorithm>
 #include <cctype>
@@ -29,17 +31,12 @@ std::string_view publishStatusName(PublishStatus status) {
 
 namespace {
 
-std::string lower(std::string s) {
-    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return s;
-}
-
 // 409/412, or a 400 whose text says the documentVersion is stale.
 bool isStale(const ApiError& error) {
     if (error.kind != ApiError::Kind::Http) return false;
     if (error.status == 409 || error.status == 412) return true;
     if (error.status != 400) return false;
-    const std::string text = lower(error.message);
+    const std::string text = asciiLower(error.message);
     return text.find("documentversion") != std::string::npos || text.find("stale") != std::string::npos ||
            text.find("out of date") != std::string::npos || text.find("newer version") != std::string::npos;
 }
@@ -140,7 +137,7 @@ PublishResult PublishFlow::publish(const doc::Document& document, const PublishO
                     std::to_string(errors) + (errors == 1 ? " error" : " errors") + " in the document; nothing was published");
     }
     if (!document.contents()) {
-        Diagnostic d{Severity::Error, "publish/no-contents", "the document has no workbook body (`contents`)", "",
+        Diagnostic d{Severity::Error, RuleCode("publish/no-contents"), "the document has no workbook body (`contents`)", "",
                      SourceLocation{document.path, 1, 1}, std::nullopt};
         result.diagnostics.push_back(d);
         return fail(PublishStatus::ValidationFailed, "the document has no workbook body; nothing was published");
@@ -253,7 +250,7 @@ PublishResult PublishFlow::publish(const doc::Document& document, const PublishO
                 e.kind = ApiError::Kind::Http;
                 e.message = item.is_string() ? item.get<std::string>() : errorTextFromJson(item, item.dump());
                 locate(e, document);
-                result.diagnostics.push_back(Diagnostic{severity, severity == Severity::Error ? "publish/dry-run" : "publish/dry-run-warning",
+                result.diagnostics.push_back(Diagnostic{severity, severity == Severity::Error ? RuleCode("publish/dry-run") : RuleCode("publish/dry-run-warning"),
                                                         e.message + (e.elementId.empty() ? "" : " (element '" + e.elementId + "')"),
                                                         e.pointer, e.location, std::nullopt});
             }
@@ -307,7 +304,7 @@ PublishResult PublishFlow::publish(const doc::Document& document, const PublishO
     if (!readback.ok()) {
         result.message += "; reading it back failed, so the sidecar was not updated";
         result.error = readback.error;
-        result.diagnostics.push_back(Diagnostic{Severity::Warning, "publish/readback", readback.error.describe(), "", {}, std::nullopt});
+        result.diagnostics.push_back(Diagnostic{Severity::Warning, RuleCode("publish/readback"), readback.error.describe(), "", {}, std::nullopt});
         return result;
     }
     const Json stored = remoteBody(readback.body);

@@ -76,18 +76,17 @@ const Json* Context::array(const Json& object, std::string_view key) {
     return m && m->is_array() ? m : nullptr;
 }
 
-void Context::report(std::string_view code, const std::string& pointer, std::string message) {
-    const RuleInfo* rule = findRule(code);
+void Context::report(RuleCode code, const std::string& pointer, std::string message) {
     Diagnostic d;
-    d.severity = rule ? rule->severity : Severity::Error;
-    d.rule = std::string(code);
+    d.severity = code.severity();
+    d.rule = code;
     d.message = std::move(message);
     d.pointer = pointer;
     d.location = document.locate(pointer);
     out_.push_back(std::move(d));
 }
 
-void Context::reportLayout(std::string_view code, int layoutLine, int layoutColumn, std::string message) {
+void Context::reportLayout(RuleCode code, int layoutLine, int layoutColumn, std::string message) {
     if (layoutLine > 0)
         message += " (layout line " + std::to_string(layoutLine) + ", column " + std::to_string(layoutColumn) + ")";
     report(code, child(base, "layout"), std::move(message));

@@ -1,6 +1,7 @@
 #pragma once
 // What every semantic rule sees: the document, an index of its collections, and a sink for diagnostics.
 #include <quire/doc/document.h>
+#include <quire/core/rules.h>
 #include <quire/doc/layout.h>
 #include <quire/validate/validator.h>
 
@@ -48,11 +49,11 @@ public:
     static const Json* array(const Json& object, std::string_view key);  // nullptr unless an array
 
     // Reports rule `code` (severity from the rule catalogue) at pointer.
-    void report(std::string_view code, const std::string& pointer, std::string message);
+    void report(RuleCode code, const std::string& pointer, std::string message);
     // Adds a diagnostic made elsewhere (e.g. by the pluggable formula checker) as is.
     void emit(Diagnostic diagnostic) { out_.push_back(std::move(diagnostic)); }
     // Reports at the layout string: the location of `<base>/layout`, the layout line:col in the message.
-    void reportLayout(std::string_view code, int layoutLine, int layoutColumn, std::string message);
+    void reportLayout(RuleCode code, int layoutLine, int layoutColumn, std::string message);
 
 private:
     std::vector<Diagnostic>& out_;

@@ -9,7 +9,7 @@ namespace {
 
 // Reports every repeat of an id inside one array of objects.
 void uniqueIn(Context& ctx, const Json* list, const std::string& pointer, std::string_view idKey,
-              std::string_view code, const std::string& what) {
+              RuleCode code, const std::string& what) {
     if (!list) return;
     std::unordered_map<std::string_view, std::size_t> first;
     first.reserve(list->size());

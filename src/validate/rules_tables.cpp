@@ -8,13 +8,13 @@
 namespace quire::validate {
 namespace {
 
-void ownColumn(Context& ctx, const ElementRef& e, std::string_view code, const std::string& pointer,
+void ownColumn(Context& ctx, const ElementRef& e, RuleCode code, const std::string& pointer,
                const std::string& columnId, const std::string& what) {
     if (!columnId.empty() && !Context::findColumn(*e.json, columnId))
         ctx.report(code, pointer, what + " of element '" + e.id + "' names column '" + columnId + "', which the element does not have");
 }
 
-void idList(Context& ctx, const ElementRef& e, std::string_view code, const Json& holder, const std::string& hp,
+void idList(Context& ctx, const ElementRef& e, RuleCode code, const Json& holder, const std::string& hp,
             const char* key, const std::string& what) {
     const Json* list = Context::array(holder, key);
     if (!list) return;
@@ -22,7 +22,7 @@ void idList(Context& ctx, const ElementRef& e, std::string_view code, const Json
         if ((*list)[i].is_string()) ownColumn(ctx, e, code, child(child(hp, key), i), (*list)[i].get<std::string>(), what);
 }
 
-void objectIdList(Context& ctx, const ElementRef& e, std::string_view code, const Json& holder, const std::string& hp,
+void objectIdList(Context& ctx, const ElementRef& e, RuleCode code, const Json& holder, const std::string& hp,
                   const char* key, const std::string& what) {
     const Json* list = Context::array(holder, key);
     if (!list) return;

@@ -1,5 +1,6 @@
 // JSON Schema check: valijson over the document tree, each error mapped to a located Diagnostic.
 #include <quire/validate/schema.h>
+#include <quire/core/rules.h>
 
 #include <quire/core/file_io.h>
 #include <quire/core/json.h>
@@ -35,7 +36,7 @@ constexpr std::string_view kWorkbookSchema = "workbook.schema.json";
 
 struct Keyword {
     std::string_view needle; // start of valijson's description
-    std::string_view rule;
+    RuleCode rule;
     bool aggregate;          // only a summary of errors reported below it
 };
 
@@ -59,13 +60,13 @@ constexpr Keyword kKeywords[] = {
 };
 
 struct Mapped {
-    std::string rule;
+    RuleCode rule;
     bool aggregate = false;
 };
 
 Mapped classify(const std::string& description) {
     for (const auto& k : kKeywords)
-        if (description.rfind(k.needle, 0) == 0) return {std::string(k.rule), k.aggregate};
+        if (description.rfind(k.needle, 0) == 0) return {k.rule, k.aggregate};
     return {"schema/other", false};
 }
 
@@ -113,9 +114,9 @@ std::string describe(const Mapped& m, const std::string& description, const Json
     return field + ": " + description;
 }
 
-Diagnostic makeError(std::string rule, std::string message, const std::string& pointer, const doc::Document& document) {
+Diagnostic makeError(RuleCode rule, std::string message, const std::string& pointer, const doc::Document& document) {
     Diagnostic d;
-    d.rule = std::move(rule);
+    d.rule = rule;
     d.message = std::move(message);
     d.pointer = pointer;
     d.location = document.locate(pointer);
@@ -243,7 +244,7 @@ std::vector<Diagnostic> checkSchema(const doc::Document& document, const std::st
     std::set<std::pair<std::string, std::string>> seen;
     for (const auto& r : raws) {
         if (r.mapped.aggregate && coveredByLeaf(r.pointer)) continue;
-        if (!seen.insert({r.pointer, r.mapped.rule + r.description}).second) continue;
+        if (!seen.insert({r.pointer, std::string(r.mapped.rule.code()) + r.description}).second) continue;
         const Json* value = resolvePointer(document.root, r.pointer);
         out.push_back(makeError(r.mapped.rule, describe(r.mapped, r.description, value, r.pointer), r.pointer, document));
     }

@@ -27,7 +27,7 @@ inline void expectOnlyRule(std::string_view base, doc::Format format, const Rule
     CHECK(found[0].location.file == path);
     CHECK(found[0].location.line == expected.line);
     CHECK(found[0].location.column == expected.column);
-    CHECK(found[0].severity == validate::findRule(c.rule)->severity);
+    CHECK(found[0].severity == quire::findRule(c.rule)->severity);
     CHECK_FALSE(found[0].message.empty());
 }
 

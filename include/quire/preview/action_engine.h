@@ -43,6 +43,8 @@ struct ActionRun {
 // Optional full formula evaluator (the formula engine plugs in here); nullopt result = use the built-in one.
 using FormulaEvaluator = std::function<std::optional<EvalResult>(std::string_view formula, const EvalContext&)>;
 
+class EffectRunner; // the effect handlers (src/preview/action_effects.h)
+
 class ActionEngine {
 public:
     explicit ActionEngine(PreviewSession& session) : session_(session) {}
@@ -64,6 +66,7 @@ private:
     EvalResult evaluate(std::string_view formula, const EvalContext& context) const;
     std::optional<Json> resolveValueSource(const Json& source, const TriggerEvent& event, std::string& error) const;
 
+    friend class EffectRunner;
     PreviewSession& session_;
     FormulaEvaluator evaluator_;
 };

@@ -1,6 +1,7 @@
 #pragma once
 // Formula AST -> SQL fragment for one dialect. The caller (planner) resolves references.
 #include "quire/core/diagnostic.h"
+#include "quire/core/rules.h"
 #include "quire/formula/ast.h"
 #include "quire/formula/types.h"
 #include "quire/sql/dialect.h"
@@ -38,7 +39,7 @@ struct ControlValue {
 };
 struct ResolveError {
     std::string message;                               // reported at the reference's span
-    std::string rule = "formula/unknown-column";
+    RuleCode rule = "formula/unknown-column";
 };
 using Resolution = std::variant<ColumnSql, ControlValue, ResolveError>;
 

@@ -3,6 +3,7 @@
 // rules from the spec's validation checklist (§8). Every finding is a Diagnostic with a stable rule code,
 // the JSON pointer of the offending value and its file:line:col (Document::locate).
 #include <quire/core/diagnostic.h>
+#include <quire/core/rules.h>
 #include <quire/doc/document.h>
 
 #include <functional>
@@ -51,15 +52,7 @@ FileValidation validateFile(const std::string& path, const ValidationOptions& op
 // nested or mixed aggregates (rules formula/*). Reference resolution stays with formula/unknown-column.
 FormulaChecker fullFormulaChecker();
 
-struct RuleInfo {
-    std::string_view code;
-    Severity severity;
-    std::string_view description;
-};
-
-// Every rule the validator can report (semantic rules and the schema/* families), in catalogue order.
-const std::vector<RuleInfo>& allRules();
-// nullptr when the code is not a rule of the validator.
-const RuleInfo* findRule(std::string_view code);
+// The rules the validator reports are declared, with every other layer's codes, in quire/core/rules.h
+// (quire::ruleCatalogue(), quire::findRule).
 
 } // namespace quire::validate

@@ -1,4 +1,5 @@
 #include <quire/doc/io.h>
+#include <quire/core/rules.h>
 
 #include "json_reader.h"
 #include "utf8.h"
@@ -47,7 +48,7 @@ std::optional<std::string> readFileBytes(const std::string& path, std::string* e
 LoadResult parseDocument(std::string_view text, Format format, const std::string& path, const LoadLimits& limits) {
     if (text.size() > limits.maxBytes) {
         LoadResult result;
-        result.diagnostics.push_back({Severity::Error, "io/too-large",
+        result.diagnostics.push_back({Severity::Error, RuleCode("io/too-large"),
                                       "the file is larger than " + std::to_string(limits.maxBytes) + " bytes", "",
                                       {path, 0, 0}, std::nullopt});
         return result;
@@ -58,7 +59,7 @@ LoadResult parseDocument(std::string_view text, Format format, const std::string
         detail::lineColumnAt(text, bad, line, column);
         char byte[8];
         std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[bad]));
-        result.diagnostics.push_back({Severity::Error, "io/invalid-utf8",
+        result.diagnostics.push_back({Severity::Error, RuleCode("io/invalid-utf8"),
                                       std::string("invalid UTF-8: byte ") + byte + " does not start a valid sequence",
                                       "", {path, line, column}, std::nullopt});
         return result;
@@ -70,7 +71,7 @@ LoadResult parseDocument(std::string_view text, Format format, const std::string
         SourcePos pos = result.document->positions.find("");
         std::string what = root.is_array() ? "a list" : root.is_string() ? "a string" : root.is_null() ? "null"
                                                                                             : "a " + std::string(root.type_name());
-        result.diagnostics.push_back({Severity::Error, format == Format::Json ? "json/not-an-object" : "yaml/not-a-mapping",
+        result.diagnostics.push_back({Severity::Error, format == Format::Json ? RuleCode("json/not-an-object") : RuleCode("yaml/not-a-mapping"),
                                       "the document is " + what + "; a workbook file must be a " +
                                           (format == Format::Json ? "JSON object" : "YAML mapping") + " at the top level",
                                       "", {path, pos.line, pos.column}, std::nullopt});
@@ -83,13 +84,13 @@ LoadResult loadDocument(const std::string& path, const LoadLimits& limits) {
     FileReadResult read = readFileBounded(path, limits.maxBytes);
     if (read.status == FileReadResult::Status::TooLarge) {
         LoadResult result;
-        result.diagnostics.push_back({Severity::Error, "io/too-large", "cannot read '" + path + "': the file is " + read.message,
+        result.diagnostics.push_back({Severity::Error, RuleCode("io/too-large"), "cannot read '" + path + "': the file is " + read.message,
                                       "", {path, 0, 0}, std::nullopt});
         return result;
     }
     if (!read.ok()) {
         LoadResult result;
-        result.diagnostics.push_back({Severity::Error, "io/read-failed", "cannot read '" + path + "': " + read.message, "",
+        result.diagnostics.push_back({Severity::Error, RuleCode("io/read-failed"), "cannot read '" + path + "': " + read.message, "",
                                       {path, 0, 0}, std::nullopt});
         return result;
     }

@@ -1,4 +1,5 @@
 #include "json_reader.h"
+#include <quire/core/rules.h>
 
 #include "utf8.h"
 
@@ -42,9 +43,9 @@ private:
     int line_ = 1;
     int column_ = 1;
 
-    [[noreturn]] void fail(std::string rule, std::string message) { failAt(std::move(rule), std::move(message), i_); }
-    [[noreturn]] void failAt(std::string rule, std::string message, std::size_t offset) {
-        throw ParseError{std::move(rule), std::move(message), offset};
+    [[noreturn]] void fail(RuleCode rule, std::string message) { failAt(rule, std::move(message), i_); }
+    [[noreturn]] void failAt(RuleCode rule, std::string message, std::size_t offset) {
+        throw ParseError{rule, std::move(message), offset};
     }
     bool atEnd() const { return i_ >= s_.size(); }
     char peek() const { return s_[i_]; }

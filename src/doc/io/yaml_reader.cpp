@@ -1,4 +1,5 @@
 #include "yaml_reader.h"
+#include <quire/core/rules.h>
 
 #include "json_reader.h"
 #include "utf8.h"
@@ -23,7 +24,7 @@ namespace quire::doc::detail {
 namespace {
 
 struct ConvertError {
-    std::string rule;
+    RuleCode rule;
     std::string message;
     YAML::Mark mark;
 };
@@ -446,7 +447,7 @@ Json resolvePlainScalar(const std::string& s, std::string* error) {
 
 LoadResult readYaml(std::string_view text, const std::string& path, const LoadLimits& limits) {
     LoadResult result;
-    auto error = [&](std::string rule, std::string message, int line, int column) {
+    auto error = [&](RuleCode rule, std::string message, int line, int column) {
         result.diagnostics.push_back({Severity::Error, std::move(rule), std::move(message), "", {path, line, column}, std::nullopt});
         return std::move(result);
     };

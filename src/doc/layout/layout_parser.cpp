@@ -1,6 +1,7 @@
 // A small XML reader for Sigma's layout subset: prolog, comments, elements with attributes, several
 // top-level regions. Positions are those of start tags inside the layout string.
 #include <quire/doc/layout.h>
+#include <quire/core/rules.h>
 
 #include "io/utf8.h"
 
@@ -192,7 +193,7 @@ LayoutParseResult parseLayout(std::string_view xml) {
     try {
         result.tree = LayoutReader(xml).read();
     } catch (const XmlError& e) {
-        result.diagnostics.push_back({Severity::Error, "layout/xml-syntax", e.message, "", {"", e.line, e.column}, std::nullopt});
+        result.diagnostics.push_back({Severity::Error, RuleCode("layout/xml-syntax"), e.message, "", {"", e.line, e.column}, std::nullopt});
     }
     return result;
 }

@@ -1,0 +1,268 @@
+#pragma once
+// The one catalogue of every diagnostic code Quire reports, in every layer: reading files (io/, json/, yaml/),
+// the seed importer (seed/), the validator (contents/ ... schema/), formulas and SQL (formula/, sql/), the preview
+// (preview/) and publishing (publish/). Each code is declared once here with its default severity and one line
+// saying what it checks; `quire validate --list-rules` prints this table and tests check that the docs list
+// every code.
+//
+// Code that reports a diagnostic names its code through RuleCode, whose constructor from a string literal runs
+// at compile time: a code missing from this table (a typo, a new code not declared) does not compile.
+#include <quire/core/diagnostic.h>
+
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace quire {
+
+struct RuleInfo {
+    std::string_view code;
+    Severity severity; // the default; a few sites report a code at another severity
+    std::string_view description;
+};
+
+inline constexpr RuleInfo kRuleCatalogue[] = {
+        // document body
+        {"contents/missing", Severity::Error, "the document has a `contents` (or legacy `document`) object"},
+        {"contents/legacy-document-key", Severity::Warning, "the body is under `document`, which Sigma's API ignores"},
+        {"contents/missing-key", Severity::Error, "the body has schemaVersion, kind, elements and pages"},
+        {"contents/not-workbook", Severity::Error, "`contents.kind` is `workbook`"},
+        {"contents/legacy-theme-key", Severity::Warning, "no removed themeName/themeOverrides keys"},
+        {"contents/nested-elements", Severity::Error, "pages, overlays and panels do not list `elements`"},
+        {"contents/empty-layout", Severity::Error, "a workbook with elements has a non-empty layout"},
+        {"contents/too-deep", Severity::Error, "the body nests no deeper than the loader's limit (512 levels)"},
+        {"envelope/missing-name", Severity::Warning, "the envelope has `name` (required to create a workbook)"},
+        {"envelope/missing-folder-id", Severity::Warning, "the envelope has `folderId` (required to create a workbook)"},
+        // ids
+        {"ids/duplicate-page", Severity::Error, "page ids are unique"},
+        {"ids/duplicate-overlay", Severity::Error, "overlay ids are unique"},
+        {"ids/duplicate-panel", Severity::Error, "panel ids are unique"},
+        {"ids/duplicate-region-id", Severity::Error, "pages, overlays and panels do not share an id"},
+        {"ids/duplicate-element", Severity::Error, "element ids are unique"},
+        {"ids/duplicate-column", Severity::Error, "column ids are unique within an element"},
+        {"ids/duplicate-action", Severity::Error, "action ids are unique across the workbook"},
+        {"ids/duplicate-control-id", Severity::Error, "control handles (controlId) are unique"},
+        // layout
+        {"layout/parse-error", Severity::Error, "the layout XML is well formed"},
+        {"layout/unknown-element", Severity::Error, "every layout elementId names an element"},
+        {"layout/unplaced-element", Severity::Error, "every element is placed in the layout"},
+        {"layout/duplicate-placement", Severity::Error, "no element is placed twice"},
+        {"layout/unknown-region", Severity::Error, "every layout region id is a page, overlay or panel id"},
+        {"layout/duplicate-region", Severity::Error, "no two layout regions share an id"},
+        {"layout/missing-region", Severity::Warning, "every page, overlay and panel has a layout region"},
+        {"layout/legacy-tag", Severity::Error, "no legacy <LayoutElement>/<GridContainer> tags"},
+        {"layout/invalid-grid", Severity::Error, "gridColumn/gridRow are readable grid-line spans"},
+        {"layout/grid-overflow", Severity::Error, "column spans stay within the parent grid's columns"},
+        {"layout/page-break-rows", Severity::Error, "a page-break spans exactly one row"},
+        {"layout/tab-count", Severity::Error, "a tabbed container has as many <Tab> blocks as `tabs` entries"},
+        {"layout/tab-child", Severity::Error, "<Tab> holds only <Element> children"},
+        // sources and columns
+        {"source/unknown-element", Severity::Error, "table/linked sources name an existing element"},
+        {"source/unknown-grouping", Severity::Error, "a source's groupingId exists on the source element"},
+        {"source/missing-field", Severity::Error, "a source has the fields its kind requires"},
+        {"source/path-depth", Severity::Error, "a warehouse path has 2 or 3 parts"},
+        {"source/union-columns", Severity::Error, "union sourceColumns align with the union's sources"},
+        {"source/cycle", Severity::Error, "elements are not sourced from themselves, directly or indirectly"},
+        {"source/too-deep", Severity::Error, "sources nest (join, union, transpose legs) at most 128 levels deep"},
+        {"column/missing-formula", Severity::Error, "every column of a sourced element has a formula"},
+        {"column/self-reference", Severity::Error, "a column formula does not reference the column's own name"},
+        {"formula/unknown-prefix", Severity::Error, "[Prefix/Col] uses the source's name (table) or table name (warehouse)"},
+        {"formula/unknown-column", Severity::Error, "formula references resolve to a source column, a sibling or a control"},
+        // full formula check (quire_formula's parser and checker)
+        {"formula/syntax", Severity::Error, "the formula parses: balanced brackets and quotes, operators with operands"},
+        {"formula/too-deep", Severity::Error, "the formula nests no deeper than the parser's limit (200 levels: parentheses, calls, and each operator of a chain)"},
+        {"formula/unknown-function", Severity::Error, "every function is one of Sigma's (with a did-you-mean suggestion)"},
+        {"formula/arity", Severity::Error, "functions get the number of arguments they take"},
+        {"formula/type", Severity::Error, "arguments and operands have the types the function or operator needs"},
+        {"formula/nested-aggregate", Severity::Error, "no aggregate inside another aggregate"},
+        {"formula/mixed-aggregate", Severity::Error, "a formula does not mix aggregated and row-level values"},
+        {"formula/window-argument", Severity::Error, "window functions get the arguments they need (offsets, frame sizes)"},
+        {"formula/date-part", Severity::Error, "date parts are one of year, quarter, month, week, day, hour, minute, second, ..."},
+        // element settings
+        {"chart/unknown-column", Severity::Error, "chart channels name the element's own columns"},
+        {"chart/channel-reuse", Severity::Error, "a column is used by one channel only"},
+        {"chart/yaxis2-not-subset", Severity::Error, "yAxis2 columns are also on yAxis"},
+        {"chart/donut-hole-equals-value", Severity::Error, "a donut's holeValue differs from its value"},
+        {"chart/color-missing-by", Severity::Error, "cartesian/map `color` is an object with `by`"},
+        {"chart/trellis-unsupported", Severity::Warning, "trellis only on bar, line, area, combo, scatter, donut"},
+        {"grouping/unknown-column", Severity::Error, "grouping groupBy/calculations/sort name the element's columns"},
+        {"sort/unknown-column", Severity::Error, "sort entries name the element's columns"},
+        {"pivot/unknown-column", Severity::Error, "pivot values/rowsBy/columnsBy name the element's columns"},
+        {"filter/unknown-column", Severity::Error, "an element filter's columnId exists on the element"},
+        {"filter/duplicate-column", Severity::Error, "at most one element filter per column"},
+        // controls
+        {"control/unknown-target", Severity::Error, "control filters target existing elements"},
+        {"control/unknown-target-column", Severity::Error, "control filter columnId exists on the target element"},
+        {"control/map-target", Severity::Error, "controls do not source or target maps"},
+        {"control/unknown-value-source", Severity::Error, "a control's value source element and column exist"},
+        {"control/list-missing-field", Severity::Error, "list controls have source, mode, selectionMode and values"},
+        {"control/slider-missing-mode", Severity::Error, "slider controls have a mode"},
+        {"control/synced-unknown", Severity::Error, "a synced control references an existing primary control handle"},
+        // actions
+        {"action/illegal-trigger", Severity::Error, "the trigger is available on the host element kind"},
+        {"action/unknown-effect", Severity::Error, "effect kinds are known"},
+        {"action/missing-field", Severity::Error, "effects carry their required fields"},
+        {"action/wrong-key", Severity::Error, "`*Id` vs bare key spellings follow Sigma's quirks"},
+        {"action/unknown-target", Severity::Error, "referenced pages, overlays, controls, elements and tabs exist"},
+        {"action/not-input-table", Severity::Error, "row effects target an input table"},
+        {"action/tab-index", Severity::Error, "select-tab index is within the container's tabs"},
+        // style, agents
+        {"style/container-padding", Severity::Error, "container style.padding is absent or `none`"},
+        {"style/padding-with-border", Severity::Error, "`padding: none` is not combined with borderColor/borderWidth"},
+        {"style/hex-color", Severity::Error, "colours are hex or theme references"},
+        {"agent/unknown-agent", Severity::Error, "chat elements name an agent of the workbook"},
+        // JSON Schema (schemas/workbook.schema.json)
+        {"schema/required", Severity::Error, "schema: a required property is present"},
+        {"schema/type", Severity::Error, "schema: values have the right JSON type"},
+        {"schema/enum", Severity::Error, "schema: enumerated fields (kinds, modes, stacking, ...) use a known value"},
+        {"schema/const", Severity::Error, "schema: fixed values match"},
+        {"schema/min-length", Severity::Error, "schema: strings (ids) are not empty"},
+        {"schema/max-length", Severity::Error, "schema: strings are not too long"},
+        {"schema/min-items", Severity::Error, "schema: arrays are not too short"},
+        {"schema/max-items", Severity::Error, "schema: arrays are not too long"},
+        {"schema/minimum", Severity::Error, "schema: numbers are not too small"},
+        {"schema/maximum", Severity::Error, "schema: numbers are not too large"},
+        {"schema/not", Severity::Error, "schema: a forbidden shape is absent"},
+        {"schema/any-of", Severity::Error, "schema: a value matches one of the allowed shapes"},
+        {"schema/one-of", Severity::Error, "schema: a value matches exactly one allowed shape"},
+        {"schema/items", Severity::Error, "schema: array items match their schema"},
+        {"schema/properties", Severity::Error, "schema: properties match their schema"},
+        {"schema/if-then", Severity::Error, "schema: kind-specific fields match the kind"},
+        {"schema/other", Severity::Error, "schema: any other schema violation"},
+        {"schema/invalid-schema", Severity::Error, "the JSON Schema itself can be read"},
+
+        // --- reading documents (src/doc/io): docs/document-model.md
+        {"io/read-failed", Severity::Error, "the file can be opened and read"},
+        {"io/too-large", Severity::Error, "the file is not larger than the size limit (1 GiB; 16 MiB for the connections file)"},
+        {"io/too-deep", Severity::Error, "the document nests no deeper than the loader's limit (512 levels)"},
+        {"io/invalid-utf8", Severity::Error, "the text (and every YAML scalar after unescaping) is valid UTF-8"},
+        {"json/syntax", Severity::Error, "the file is well-formed JSON"},
+        {"json/duplicate-key", Severity::Error, "no object repeats a key"},
+        {"json/number-out-of-range", Severity::Error, "numbers fit a 64-bit integer or a finite double without becoming 0 or infinity"},
+        {"json/not-an-object", Severity::Error, "the top level of a workbook file is an object"},
+        {"yaml/syntax", Severity::Error, "the file is well-formed YAML (and aliases name a defined anchor)"},
+        {"yaml/duplicate-key", Severity::Error, "no mapping repeats a key"},
+        {"yaml/complex-key", Severity::Error, "mapping keys are plain strings"},
+        {"yaml/multiple-documents", Severity::Error, "the file holds exactly one YAML document"},
+        {"yaml/not-a-mapping", Severity::Error, "the top level of a workbook file is a mapping"},
+        {"yaml/alias-expansion", Severity::Error, "aliases expand to no more than the alias limits (count and bytes)"},
+        {"yaml/number-out-of-range", Severity::Error, "numbers fit a 64-bit integer or a finite double without becoming 0 or infinity"},
+        {"yaml/unsupported-tag", Severity::Error, "no tags other than the core schema's (!!str, !!int, !!float, !!bool, !!null, !!map, !!seq)"},
+        {"yaml/tag-mismatch", Severity::Error, "a tag matches the node it is on (a scalar tag on a scalar, ...)"},
+        {"layout/xml-syntax", Severity::Error, "the layout XML is well formed (the layout parser)"},
+        // --- compact seed import (src/doc/seed): docs/document-model.md
+        {"seed/not-a-seed", Severity::Error, "a compact seed starts with a `workbook:` mapping"},
+        {"seed/missing-field", Severity::Error, "seed entries have their required fields"},
+        {"seed/wrong-type", Severity::Error, "seed fields are text values where text is expected"},
+        {"seed/duplicate-name", Severity::Error, "data source names are unique"},
+        {"seed/unknown-data-source", Severity::Error, "elements name a defined data source"},
+        {"seed/unsupported-element", Severity::Error, "element types are ones the importer converts"},
+        {"seed/unsupported-action", Severity::Error, "action types are ones the importer converts"},
+        {"seed/unknown-target", Severity::Error, "actions target a defined element, page or control"},
+        {"seed/short-path", Severity::Warning, "data source tables are qualified (database.schema.table)"},
+        {"seed/no-columns", Severity::Warning, "elements list at least one column"},
+        {"seed/unknown-format", Severity::Warning, "column formats are ones Sigma knows"},
+        {"seed/added-date-column", Severity::Warning, "date-range controls target a date column (one is added otherwise)"},
+        // --- SQL compilation (src/sql): docs/formulas.md
+        {"formula/literal-required", Severity::Error, "arguments that must be literals (date parts, sort directions) are text literals"},
+        {"sql/unsupported", Severity::Error, "the formula uses only what the connection's SQL dialect can express"},
+        {"sql/list-control", Severity::Error, "a list control is used where a list of values can be (In, comparisons)"},
+        {"sql/needs-planner", Severity::Error, "elements that need the preview planner (groupings, joins, ...) are not compiled as a plain table select"},
+        {"sql/no-columns", Severity::Error, "an element compiled to SQL has at least one column"},
+        {"sql/too-large", Severity::Error, "inlined sibling columns stay within the SQL size and depth limits"},
+        // --- preview (src/preview): docs/preview.md
+        {"preview/control-without-id", Severity::Error, "every control has a controlId the preview can bind"},
+        {"preview/unknown-control-type", Severity::Warning, "control kinds are ones the preview knows"},
+        {"preview/duplicate-control-id", Severity::Error, "control handles are unique (the preview keeps one value per handle)"},
+        {"preview/synced-without-primary", Severity::Error, "a synced control has its primary control"},
+        {"preview/unknown-element", Severity::Error, "the previewed element exists"},
+        {"preview/no-columns", Severity::Error, "the previewed element has columns"},
+        {"preview/not-planned", Severity::Error, "the element uses only what the preview plans (the card says what is not previewed yet)"},
+        {"preview/bad-parameter", Severity::Error, "every bound parameter has a value"},
+        {"preview/bad-source", Severity::Error, "the element's source is complete (kind, path, joins, element)"},
+        {"preview/source", Severity::Error, "the element's source can be planned"},
+        {"preview/source-cycle", Severity::Error, "elements are not sourced from each other in a cycle"},
+        {"preview/custom-sql", Severity::Error, "a Custom SQL source is one statement the preview can wrap"},
+        {"preview/ambiguous-leg", Severity::Error, "join legs have distinct names"},
+        {"preview/cross-connection", Severity::Error, "the legs of a join or union read one connection"},
+        {"preview/unknown-column", Severity::Error, "referenced columns exist on the element they name"},
+        {"preview/bad-grouping", Severity::Error, "a grouping named by the element exists"},
+        {"preview/grouping", Severity::Error, "groupings are objects with known columns"},
+        {"preview/filter", Severity::Error, "element and control filters can be applied to the element's columns"},
+        {"preview/pivot", Severity::Error, "pivot fields name formula columns"},
+        {"preview/pivot-sort", Severity::Warning, "a pivot sort is previewed as Sigma sorts it (else by the key)"},
+        {"preview/unknown-host", Severity::Error, "an action's host element or overlay exists"},
+        {"preview/bad-trigger", Severity::Error, "the action's trigger is legal for its host"},
+        {"preview/condition", Severity::Error, "an action's condition evaluates"},
+        {"preview/no-effects", Severity::Error, "an action has effects"},
+        {"preview/unknown-effect", Severity::Warning, "effect kinds are ones the preview runs"},
+        {"preview/bad-effect", Severity::Error, "an effect has the fields its kind needs"},
+        {"preview/unknown-control", Severity::Error, "an effect's control exists"},
+        {"preview/value-source", Severity::Error, "a set-control value source yields a value"},
+        {"preview/bad-value", Severity::Error, "a value fits the control it is set on"},
+        {"preview/unknown-scope", Severity::Error, "a clear-controls scope names an existing page or container"},
+        {"preview/unknown-page", Severity::Error, "a navigate effect names an existing page"},
+        {"preview/bad-target", Severity::Error, "a navigate target has a known type"},
+        {"preview/unknown-overlay", Severity::Error, "an open-overlay effect names an existing modal or popover"},
+        {"preview/bad-tab", Severity::Error, "a select-tab effect names a tab index"},
+        {"preview/not-input-table", Severity::Error, "row effects target an input table"},
+        {"preview/bad-values", Severity::Error, "row effect values are an object of column values"},
+        {"preview/bad-which-rows", Severity::Error, "row effects say which rows (primary keys)"},
+        {"preview/which-rows", Severity::Error, "the formula that picks rows evaluates"},
+        {"preview/no-current-row", Severity::Error, "a current-row effect runs inside an input-table row"},
+        // --- publish and pull (src/publish): docs/publishing.md
+        {"publish/no-contents", Severity::Error, "the published document has a workbook body"},
+        {"publish/dry-run", Severity::Error, "Sigma's dry run accepts the document"},
+        {"publish/dry-run-warning", Severity::Warning, "Sigma's dry run has no warnings"},
+        {"publish/api", Severity::Error, "the Sigma API accepts the request (the server's message, located when it names a path)"},
+        {"publish/readback", Severity::Warning, "the published workbook can be read back for the sidecar"},
+};
+
+// The whole catalogue, in declaration order (validator rules first, then the other layers).
+inline std::span<const RuleInfo> ruleCatalogue() { return kRuleCatalogue; }
+
+// The catalogue entry of a code, nullptr when the code is not declared.
+constexpr const RuleInfo* findRule(std::string_view code) {
+    for (const RuleInfo& rule : kRuleCatalogue)
+        if (rule.code == code) return &rule;
+    return nullptr;
+}
+
+// A declared rule code. From a literal it is checked at compile time; `lookup` checks codes made at run time
+// (e.g. read back from JSON).
+class RuleCode {
+public:
+    template <std::size_t N>
+    consteval RuleCode(const char (&code)[N]) : info_(findRule(std::string_view(code, N - 1))) {
+        // Not a constant expression, so the build fails here: declare the code in kRuleCatalogue.
+        if (!info_) throw "rule code missing from quire::kRuleCatalogue (include/quire/core/rules.h)";
+    }
+    static std::optional<RuleCode> lookup(std::string_view code) {
+        const RuleInfo* info = findRule(code);
+        return info ? std::optional<RuleCode>(RuleCode(info)) : std::nullopt;
+    }
+    constexpr std::string_view code() const { return info_->code; }
+    constexpr Severity severity() const { return info_->severity; }
+    const RuleInfo& info() const { return *info_; }
+    operator std::string() const { return std::string(info_->code); }
+    friend constexpr bool operator==(RuleCode a, RuleCode b) { return a.info_ == b.info_; }
+
+private:
+    constexpr explicit RuleCode(const RuleInfo* info) : info_(info) {}
+    const RuleInfo* info_;
+};
+
+// A diagnostic of `code` at its catalogue severity.
+inline Diagnostic makeDiagnostic(RuleCode code, std::string message, std::string pointer = {}, SourceLocation location = {}) {
+    Diagnostic d;
+    d.severity = code.severity();
+    d.rule = code;
+    d.message = std::move(message);
+    d.pointer = std::move(pointer);
+    d.location = std::move(location);
+    return d;
+}
+
+} // namespace quire
