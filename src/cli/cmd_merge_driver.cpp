@@ -1,0 +1,129 @@
+// quire merge-driver BASE OURS THEIRS [PATH]: git's custom merge driver for workbooks
+// (`merge.quire.driver = quire merge-driver %O %A %B %P`, set up by `quire init-repo`).
+// Merges the three versions per element property (diff::mergeDocuments). Clean: the result is written into
+// OURS (git's %A) in ours' format, exit 0. Conflicts: OURS is left as it is (our version), each conflict is
+// reported on stderr with the element, the property and ours' line, exit 1 (git marks the file conflicted).
+// A version that cannot be read: a located error, exit 2, OURS untouched.
+#include <quire/diff/merge.h>
+#include <quire/doc/io.h>
+#include <quire/validate/validator.h>
+
+#include <iostream>
+#include <memory>
+#include <optional>
+
+#include "command_registry.h"
+#include "merge_report.h"
+#include "merged_document_writer.h"
+
+namespace quire::cli {
+namespace {
+
+struct MergeDriverArgs {
+    std::string base, ours, theirs, pathName;
+};
+
+struct Version {
+    std::string text;
+    std::optional<doc::Document> document; // empty for an empty base (both branches added the file)
+};
+
+// Reads one version; prints located errors and returns nullopt when it is not a workbook document.
+// shownPath names the version in diagnostics; formatPath (the repository path) decides JSON or YAML by extension.
+std::optional<Version> readVersion(const std::string& file, const std::string& label, const std::string& shownPath,
+                                   const std::string& formatPath, bool emptyAllowed) {
+    Version v;
+    std::string error;
+    auto bytes = doc::readFileBytes(file, &error);
+    if (!bytes) {
+        std::cerr << "quire merge-driver: cannot read " << label << " (" << file << "): " << error << "\n";
+        return std::nullopt;
+    }
+    v.text = std::move(*bytes);
+    if (emptyAllowed && v.text.find_first_not_of(" \t\r\n") == std::string::npos) return v;
+    doc::LoadResult loaded = doc::parseDocument(v.text, doc::detectFormat(formatPath, v.text), shownPath);
+    if (!loaded.ok() || !loaded.document->root.is_object()) {
+        std::cerr << "quire merge-driver: " << label << " is not a readable workbook document:\n";
+        for (const Diagnostic& d : loaded.diagnostics)
+            if (d.severity == Severity::Error) std::cerr << "  " << formatDiagnostic(d) << "\n";
+        if (loaded.ok()) std::cerr << "  " << shownPath << ": the top level is not a mapping/object\n";
+        return std::nullopt;
+    }
+    v.document = std::move(loaded.document);
+    return v;
+}
+
+// After a clean merge: the validator's errors on the result, as a hint (the merge itself succeeded).
+void noteValidationErrors(const doc::Document& ours, const Json& merged) {
+    doc::Document result;
+    result.root = merged;
+    result.format = ours.format;
+    result.path = ours.path;
+    int errors = 0;
+    for (const Diagnostic& d : validate::validate(result))
+        if (d.severity == Severity::Error) ++errors;
+    if (errors > 0)
+        std::cerr << "quire merge-driver: " << ours.path << ": merged cleanly, but the result has " << errors
+                  << (errors == 1 ? " validation error" : " validation errors") << " (run quire validate " << ours.path << ")\n";
+}
+
+int run(const MergeDriverArgs& args) {
+    const std::string shown = args.pathName.empty() ? args.ours : args.pathName;
+    auto ours = readVersion(args.ours, "our version of " + shown, shown, shown, false);
+    auto base = ours ? readVersion(args.base, "the base version of " + shown, shown + " (base)", shown, true) : std::nullopt;
+    auto theirs = base ? readVersion(args.theirs, "their version of " + shown, shown + " (theirs)", shown, false) : std::nullopt;
+    if (!ours || !base || !theirs) {
+        std::cerr << "quire merge-driver: " << shown << " was left as our version; merge it by hand\n";
+        return 2;
+    }
+    diff::MergeOptions options;
+    options.granularity = diff::MergeGranularity::Property;
+    const Json none;
+    const diff::MergeResult merged =
+        diff::mergeDocuments(base->document ? base->document->root : none, ours->document->root, theirs->document->root, options);
+
+    if (!merged.clean()) {
+        const std::size_t n = merged.conflicts.size();
+        std::cerr << "quire merge-driver: " << shown << ": " << n << (n == 1 ? " conflict" : " conflicts")
+                  << "; the file keeps our version. Resolve, then git add " << shown << "\n";
+        for (const diff::MergeConflict& c : merged.conflicts)
+            std::cerr << formatDiagnostic(conflictDiagnostic(c, *ours->document)) << "\n";
+        return 1;
+    }
+    if (merged.contents == ours->document->root) return 0; // nothing came from theirs: ours' bytes stay
+    std::string problem;
+    if (merged.contents == theirs->document->root && theirs->document->format == ours->document->format) {
+        try { // theirs' exact bytes: nothing of theirs' formatting is lost
+            doc::writeFileAtomically(args.ours, theirs->text);
+        } catch (const std::exception& e) {
+            problem = e.what();
+        }
+    } else {
+        problem = writeMergedDocument(args.ours, ours->text, *ours->document, merged.contents);
+    }
+    if (!problem.empty()) {
+        std::cerr << "quire merge-driver: " << shown << ": " << problem << "; the file keeps our version\n";
+        return 2;
+    }
+    noteValidationErrors(*ours->document, merged.contents);
+    return 0;
+}
+
+} // namespace
+
+QUIRE_CLI_COMMAND("merge-driver", 75, [](CLI::App& app, const GlobalOptions&) {
+    auto args = std::make_shared<MergeDriverArgs>();
+    CLI::App* cmd = app.add_subcommand("merge-driver", "git merge driver: three-way merge of a workbook per element property");
+    cmd->add_option("base", args->base, "The common ancestor's version (git's %O)")->required();
+    cmd->add_option("ours", args->ours, "Our version; receives the result (git's %A)")->required();
+    cmd->add_option("theirs", args->theirs, "Their version (git's %B)")->required();
+    cmd->add_option("path", args->pathName, "The file's path in the repository, for messages and its format (git's %P)");
+    cmd->footer("Set up by `quire init-repo`. Exit status: 0 = merged into OURS, 1 = conflicts (OURS keeps our version),\n"
+                "2 = a version could not be read (OURS untouched).");
+    cmd->callback([args] {
+        int code = run(*args);
+        if (code != 0) throw ExitCode{code};
+    });
+});
+
+} // namespace quire::cli
