@@ -4,6 +4,8 @@
 // OURS (git's %A) in ours' format, exit 0. Conflicts: OURS is left as it is (our version), each conflict is
 // reported on stderr with the element, the property and ours' line, exit 1 (git marks the file conflicted).
 // A version that cannot be read: a located error, exit 2, OURS untouched.
+// The bytes written: ours' or theirs' own when the result equals one of them, else git's line merge when it
+// is clean and means the same workbook, else writeMergedDocument (canonical text for now).
 #include <quire/diff/merge.h>
 #include <quire/doc/io.h>
 #include <quire/validate/validator.h>
@@ -13,6 +15,7 @@
 #include <optional>
 
 #include "command_registry.h"
+#include "git_process.h"
 #include "merge_report.h"
 #include "merged_document_writer.h"
 
@@ -67,6 +70,19 @@ void noteValidationErrors(const doc::Document& ours, const Json& merged) {
                   << (errors == 1 ? " validation error" : " validation errors") << " (run quire validate " << ours.path << ")\n";
 }
 
+// git's own line merge of the three files, when it is clean AND loads to exactly the semantic result; nullopt
+// otherwise (git missing, overlapping lines, or a line merge that means something else).
+std::optional<std::string> agreeingTextMerge(const MergeDriverArgs& args, const doc::Document& ours, const Json& merged) {
+    GitOptions options;
+    options.maxOutput = doc::LoadLimits{}.maxBytes;
+    options.keepOutput = true;
+    const GitRun run = runGit({"merge-file", "-p", "--quiet", "--", args.ours, args.base, args.theirs}, options);
+    if (run.exitCode != 0 || run.truncated) return std::nullopt;
+    doc::LoadResult loaded = doc::parseDocument(run.out, ours.format, ours.path);
+    if (!loaded.ok() || loaded.document->root != merged) return std::nullopt;
+    return run.out;
+}
+
 int run(const MergeDriverArgs& args) {
     const std::string shown = args.pathName.empty() ? args.ours : args.pathName;
     auto ours = readVersion(args.ours, "our version of " + shown, shown, shown, false);
@@ -95,6 +111,12 @@ int run(const MergeDriverArgs& args) {
     if (merged.contents == theirs->document->root && theirs->document->format == ours->document->format) {
         try { // theirs' exact bytes: nothing of theirs' formatting is lost
             doc::writeFileAtomically(args.ours, theirs->text);
+        } catch (const std::exception& e) {
+            problem = e.what();
+        }
+    } else if (auto text = agreeingTextMerge(args, *ours->document, merged.contents)) {
+        try { // git's line merge gives the same workbook: its bytes keep every comment and style of both sides
+            doc::writeFileAtomically(args.ours, *text);
         } catch (const std::exception& e) {
             problem = e.what();
         }
