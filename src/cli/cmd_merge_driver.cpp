@@ -1,11 +1,10 @@
 // quire merge-driver BASE OURS THEIRS [PATH]: git's custom merge driver for workbooks
 // (`merge.quire.driver = quire merge-driver %O %A %B %P`, set up by `quire init-repo`).
 // Merges the three versions per element property (diff::mergeDocuments). Clean: the result is written into
-// OURS (git's %A) in ours' format, exit 0. Conflicts: OURS is left as it is (our version), each conflict is
-// reported on stderr with the element, the property and ours' line, exit 1 (git marks the file conflicted).
+// OURS (git's %A) in ours' format, exit 0. Conflicts: OURS gets the merge with our value at each conflict, each
+// conflict is reported on stderr with the element, the property, the three values and its line, exit 1 (git
+// marks the file conflicted).
 // A version that cannot be read: a located error, exit 2, OURS untouched.
-// The bytes written: ours' or theirs' own when the result equals one of them, else git's line merge when it
-// is clean and means the same workbook, else writeMergedDocument (canonical text for now).
 #include <quire/diff/merge.h>
 #include <quire/doc/io.h>
 #include <quire/validate/validator.h>
@@ -83,6 +82,22 @@ std::optional<std::string> agreeingTextMerge(const MergeDriverArgs& args, const 
     return run.out;
 }
 
+// Writes the merged root into OURS: ours' or theirs' own bytes when the result equals one of them, else git's
+// line merge when it is clean and means the same workbook, else writeMergedDocument. "" or why not.
+std::string writeResult(const MergeDriverArgs& args, const Version& ours, const Version& theirs, const Json& merged) {
+    if (merged == ours.document->root) return {}; // nothing came from theirs: ours' bytes stay
+    std::optional<std::string> bytes;
+    if (merged == theirs.document->root && theirs.document->format == ours.document->format) bytes = theirs.text;
+    else bytes = agreeingTextMerge(args, *ours.document, merged);
+    if (!bytes) return writeMergedDocument(args.ours, ours.text, *ours.document, merged);
+    try { // theirs' bytes, or git's line merge: every comment and style of both sides kept
+        doc::writeFileAtomically(args.ours, *bytes);
+    } catch (const std::exception& e) {
+        return e.what();
+    }
+    return {};
+}
+
 int run(const MergeDriverArgs& args) {
     const std::string shown = args.pathName.empty() ? args.ours : args.pathName;
     auto ours = readVersion(args.ours, "our version of " + shown, shown, shown, false);
@@ -98,34 +113,28 @@ int run(const MergeDriverArgs& args) {
     const diff::MergeResult merged =
         diff::mergeDocuments(base->document ? base->document->root : none, ours->document->root, theirs->document->root, options);
 
-    if (!merged.clean()) {
-        const std::size_t n = merged.conflicts.size();
-        std::cerr << "quire merge-driver: " << shown << ": " << n << (n == 1 ? " conflict" : " conflicts")
-                  << "; the file keeps our version. Resolve, then git add " << shown << "\n";
-        for (const diff::MergeConflict& c : merged.conflicts)
-            std::cerr << formatDiagnostic(conflictDiagnostic(c, *ours->document)) << "\n";
-        return 1;
-    }
-    if (merged.contents == ours->document->root) return 0; // nothing came from theirs: ours' bytes stay
-    std::string problem;
-    if (merged.contents == theirs->document->root && theirs->document->format == ours->document->format) {
-        try { // theirs' exact bytes: nothing of theirs' formatting is lost
-            doc::writeFileAtomically(args.ours, theirs->text);
-        } catch (const std::exception& e) {
-            problem = e.what();
-        }
-    } else if (auto text = agreeingTextMerge(args, *ours->document, merged.contents)) {
-        try { // git's line merge gives the same workbook: its bytes keep every comment and style of both sides
-            doc::writeFileAtomically(args.ours, *text);
-        } catch (const std::exception& e) {
-            problem = e.what();
-        }
-    } else {
-        problem = writeMergedDocument(args.ours, ours->text, *ours->document, merged.contents);
-    }
+    // Written for conflicts too (with ours' values at the conflicts): resolving the listed properties and
+    // committing must not drop the other side's clean changes.
+    const std::string problem = writeResult(args, *ours, *theirs, merged.contents);
     if (!problem.empty()) {
         std::cerr << "quire merge-driver: " << shown << ": " << problem << "; the file keeps our version\n";
-        return 2;
+        if (merged.clean()) return 2;
+    }
+    if (!merged.clean()) {
+        // Positions in the file as it is now in the work tree.
+        std::optional<doc::Document> written;
+        if (problem.empty())
+            if (auto again = readVersion(args.ours, "the merged " + shown, shown, shown, false)) written = std::move(again->document);
+        const std::size_t n = merged.conflicts.size();
+        std::cerr << "quire merge-driver: " << shown << ": " << n << (n == 1 ? " conflict" : " conflicts") << "; "
+                  << (problem.empty() ? "the file has both sides' other changes and our value at each conflict"
+                                      : "the file is our version")
+                  << ". Edit the values below as needed, then git add " << shown << "\n";
+        for (diff::MergeConflict c : merged.conflicts) {
+            if (written) c.bodyPointer = c.resultPointer;
+            std::cerr << formatDiagnostic(conflictDiagnostic(c, written ? *written : *ours->document)) << "\n";
+        }
+        return 1;
     }
     noteValidationErrors(*ours->document, merged.contents);
     return 0;
@@ -140,8 +149,8 @@ QUIRE_CLI_COMMAND("merge-driver", 75, [](CLI::App& app, const GlobalOptions&) {
     cmd->add_option("ours", args->ours, "Our version; receives the result (git's %A)")->required();
     cmd->add_option("theirs", args->theirs, "Their version (git's %B)")->required();
     cmd->add_option("path", args->pathName, "The file's path in the repository, for messages and its format (git's %P)");
-    cmd->footer("Set up by `quire init-repo`. Exit status: 0 = merged into OURS, 1 = conflicts (OURS keeps our version),\n"
-                "2 = a version could not be read (OURS untouched).");
+    cmd->footer("Set up by `quire init-repo`. Exit status: 0 = merged into OURS, 1 = conflicts (OURS: the merge with our\n"
+                "value at each conflict), 2 = a version could not be read or the result not written (OURS untouched).");
     cmd->callback([args] {
         int code = run(*args);
         if (code != 0) throw ExitCode{code};

@@ -27,16 +27,24 @@ struct Merger {
     MergeOptions options;
     std::vector<MergeConflict> conflicts;
 
-    void report(const std::string& collection, const std::string& id, const std::string& itemPointer,
-                ConflictKind kind, std::string pointer, std::optional<Json> b, std::optional<Json> o,
-                std::optional<Json> t) {
-        MergeConflict c{collection, id, detail::conflictReason(kind), kind, pointer, itemPointer.empty() ? "" : itemPointer + pointer,
-                        std::move(b), std::move(o), std::move(t)};
+    // item: where the item sits in the body (ours' and the result's terms); path: the property inside it.
+    void report(const std::string& collection, const std::string& id, const detail::MergePath& item, ConflictKind kind,
+                const detail::MergePath& path, std::optional<Json> b, std::optional<Json> o, std::optional<Json> t) {
+        MergeConflict c{collection,
+                        id,
+                        detail::conflictReason(kind),
+                        kind,
+                        path.ours,
+                        item.ours.empty() ? "" : item.ours + path.ours,
+                        item.result.empty() ? "" : item.result + path.result,
+                        std::move(b),
+                        std::move(o),
+                        std::move(t)};
         conflicts.push_back(std::move(c));
     }
 
-    // Merges one item; nullopt = absent in the result. itemPointer: where the item sits in the body.
-    std::optional<Json> value(const std::string& collection, const std::string& id, const std::string& itemPointer,
+    // Merges one item; nullopt = absent in the result.
+    std::optional<Json> value(const std::string& collection, const std::string& id, const detail::MergePath& item,
                               const Json* b, const Json* o, const Json* t) {
         switch (detail::pick(b, o, t)) {
         case Pick::Ours: return detail::copyOf(o);
@@ -45,15 +53,17 @@ struct Merger {
         }
         if (options.granularity == MergeGranularity::Property) {
             std::vector<detail::PropertyConflict> found;
-            auto merged = detail::mergeProperties(b, o, t, options.maxDepth, "", found);
+            auto merged = detail::mergeProperties(b, o, t, options.maxDepth, {}, found);
             for (auto& f : found)
-                report(collection, id, itemPointer, f.kind, f.pointer, std::move(f.base), std::move(f.ours), std::move(f.theirs));
+                report(collection, id, item, f.kind, f.path, std::move(f.base), std::move(f.ours), std::move(f.theirs));
             return merged;
         }
-        report(collection, id, itemPointer, detail::conflictKind(b, o, t), "", detail::copyOf(b), detail::copyOf(o),
-               detail::copyOf(t));
+        report(collection, id, item, detail::conflictKind(b, o, t), {}, detail::copyOf(b), detail::copyOf(o), detail::copyOf(t));
         return detail::copyOf(o);
     }
+
+    // A body key as an item path (the same in ours and in the result).
+    static detail::MergePath at(const std::string& pointer) { return {pointer, pointer}; }
 
     std::optional<Json> keyed(const std::string& name, const Json* b, const Json* o, const Json* t) {
         static const Json emptyArray = Json::array();
@@ -61,7 +71,7 @@ struct Merger {
         auto ko = detail::keyItems(o ? o : &emptyArray);
         auto kt = detail::keyItems(t ? t : &emptyArray);
         const std::string listPointer = "/" + doc::escapePointerToken(name);
-        if (!kb || !ko || !kt || detail::pick(b, o, t) != Pick::Conflict) return value("contents", name, listPointer, b, o, t);
+        if (!kb || !ko || !kt || detail::pick(b, o, t) != Pick::Conflict) return value("contents", name, at(listPointer), b, o, t);
         std::map<std::string, std::size_t> oursIndex, theirsIndex;
         for (std::size_t i = 0; i < ko->order.size(); ++i) oursIndex[ko->order[i]] = i;
         for (std::size_t i = 0; i < kt->order.size(); ++i) theirsIndex[kt->order[i]] = i;
@@ -71,8 +81,15 @@ struct Merger {
                 auto it = items.byId.find(id);
                 return it == items.byId.end() ? nullptr : it->second;
             };
-            const std::string itemPointer = listPointer + "/" + detail::indexToken(oursIndex, theirsIndex, id);
-            if (auto item = value(name, id, itemPointer, find(*kb), find(*ko), find(*kt))) merged.push_back(std::move(*item));
+            const detail::MergePath item{listPointer + "/" + detail::indexToken(oursIndex, theirsIndex, id),
+                                         listPointer + "/" + std::to_string(merged.size())};
+            const std::size_t before = conflicts.size();
+            if (auto kept = value(name, id, item, find(*kb), find(*ko), find(*kt))) {
+                merged.push_back(std::move(*kept));
+                continue;
+            }
+            for (std::size_t i = before; i < conflicts.size(); ++i) // the item is not in the result
+                conflicts[i].resultPointer = listPointer + "/-";
         }
         return merged;
     }
@@ -80,7 +97,7 @@ struct Merger {
     std::optional<Json> settings(const Json* b, const Json* o, const Json* t) {
         const bool objects = (!b || b->is_object()) && (!o || o->is_object()) && (!t || t->is_object());
         if (!objects || detail::pick(b, o, t) != Pick::Conflict || !o || !t)
-            return value("contents", "settings", "/settings", b, o, t);
+            return value("contents", "settings", at("/settings"), b, o, t);
         static const Json none = Json::object();
         const Json& base = b ? *b : none;
         Json merged = Json::object();
@@ -89,19 +106,19 @@ struct Merger {
         for (auto it = o->begin(); it != o->end(); ++it)
             if (!t->contains(it.key())) keys.push_back(it.key());
         for (const std::string& key : keys)
-            if (auto v = value("settings", key, "/settings/" + doc::escapePointerToken(key), member(base, key),
+            if (auto v = value("settings", key, at("/settings/" + doc::escapePointerToken(key)), member(base, key),
                                member(*o, key), member(*t, key)))
                 merged[key] = std::move(*v);
         return merged;
     }
 
     std::optional<Json> layout(const Json* b, const Json* o, const Json* t) {
-        if (detail::pick(b, o, t) != Pick::Conflict || !o || !t) return value("contents", "layout", "/layout", b, o, t);
+        if (detail::pick(b, o, t) != Pick::Conflict || !o || !t) return value("contents", "layout", at("/layout"), b, o, t);
         const Json empty = "";
         auto rb = detail::layoutRegions(b ? *b : empty);
         auto ro = detail::layoutRegions(*o);
         auto rt = detail::layoutRegions(*t);
-        if (!rb || !ro || !rt) return value("contents", "layout", "/layout", b, o, t);
+        if (!rb || !ro || !rt) return value("contents", "layout", at("/layout"), b, o, t);
         doc::LayoutTree merged;
         merged.prolog = ro->tree.prolog;
         for (const std::string& id : detail::mergedOrder(rb->order, ro->order, rt->order)) {
@@ -115,13 +132,13 @@ struct Merger {
                 std::vector<detail::PlacementConflict> found;
                 if (auto region = detail::mergeRegion(id, *rb, *ro, *rt, found)) {
                     for (auto& f : found)
-                        report("layout", f.key, "/layout", f.kind, "", std::move(f.base), std::move(f.ours), std::move(f.theirs));
+                        report("layout", f.key, at("/layout"), f.kind, {}, std::move(f.base), std::move(f.ours), std::move(f.theirs));
                     merged.regions.push_back(std::move(*region));
                     continue;
                 }
             }
             if (side == Pick::Conflict)
-                report("layout", id, "/layout", detail::conflictKind(mb, mo, mt), "", detail::copyOf(mb), detail::copyOf(mo),
+                report("layout", id, at("/layout"), detail::conflictKind(mb, mo, mt), {}, detail::copyOf(mb), detail::copyOf(mo),
                        detail::copyOf(mt));
             const detail::LayoutRegions& from = side == Pick::Theirs ? *rt : *ro;
             if (auto it = from.nodes.find(id); it != from.nodes.end()) merged.regions.push_back(*it->second);
@@ -148,7 +165,7 @@ struct Merger {
             if (std::find(keyedNames.begin(), keyedNames.end(), key) != keyedNames.end()) merged = keyed(key, vb, vo, vt);
             else if (key == "settings") merged = settings(vb, vo, vt);
             else if (key == "layout") merged = layout(vb, vo, vt);
-            else merged = value("contents", key, "/" + doc::escapePointerToken(key), vb, vo, vt);
+            else merged = value("contents", key, at("/" + doc::escapePointerToken(key)), vb, vo, vt);
             if (merged) result[key] = std::move(*merged);
         }
         return result;
@@ -196,12 +213,15 @@ MergeResult mergeDocuments(const Json& base, const Json& ours, const Json& their
             if (!vo && !vt) continue;
             const std::size_t before = merger.conflicts.size();
             result.contents[key] = merger.body(vb ? *vb : none, vo ? *vo : none, vt ? *vt : none);
-            for (std::size_t i = before; i < merger.conflicts.size(); ++i)
-                if (!merger.conflicts[i].bodyPointer.empty())
-                    merger.conflicts[i].bodyPointer = "/" + std::string(name) + merger.conflicts[i].bodyPointer;
+            for (std::size_t i = before; i < merger.conflicts.size(); ++i) {
+                MergeConflict& c = merger.conflicts[i];
+                if (!c.bodyPointer.empty()) c.bodyPointer = "/" + std::string(name) + c.bodyPointer;
+                if (!c.resultPointer.empty()) c.resultPointer = "/" + std::string(name) + c.resultPointer;
+            }
             continue;
         }
-        if (auto v = merger.value("envelope", key, "/" + doc::escapePointerToken(key), member(b, key), member(o, key), member(t, key)))
+        if (auto v = merger.value("envelope", key, Merger::at("/" + doc::escapePointerToken(key)), member(b, key), member(o, key),
+                                  member(t, key)))
             result.contents[key] = std::move(*v);
     }
     result.conflicts = std::move(merger.conflicts);

@@ -1,5 +1,7 @@
 #include "merge_rules.h"
 
+#include <list>
+#include <map>
 #include <set>
 
 namespace quire::diff::detail {
@@ -47,13 +49,21 @@ std::vector<std::string> mergedOrder(const std::vector<std::string>& base, const
     const bool followTheirs = oursCommon == baseCommon;
     const auto& first = followTheirs ? theirs : ours;
     const auto& second = followTheirs ? ours : theirs;
-    std::vector<std::string> order;
-    std::set<std::string> seen;
+    std::list<std::string> order;
+    std::map<std::string, std::list<std::string>::iterator> placed;
     for (const auto& id : first)
-        if (seen.insert(id).second) order.push_back(id);
-    for (const auto& id : second)
-        if (seen.insert(id).second) order.push_back(id);
-    return order;
+        if (!placed.count(id)) placed[id] = order.insert(order.end(), id);
+    // The other side's additions go before the next id that follows them on that side (so an element
+    // inserted in the middle stays there), or at the end when nothing placed follows them.
+    // next[i]: the first id after position i on the other side that the first side has (one backward pass).
+    std::vector<std::list<std::string>::iterator> next(second.size(), order.end());
+    for (std::size_t i = second.size(); i-- > 1;) {
+        auto it = placed.find(second[i]);
+        next[i - 1] = it != placed.end() ? it->second : next[i];
+    }
+    for (std::size_t i = 0; i < second.size(); ++i)
+        if (!placed.count(second[i])) placed[second[i]] = order.insert(next[i], second[i]);
+    return {order.begin(), order.end()};
 }
 
 } // namespace quire::diff::detail

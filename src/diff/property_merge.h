@@ -9,8 +9,16 @@
 
 namespace quire::diff::detail {
 
+// Where a value is: in ours' terms (array indices of ours, else of theirs) and in the merged result
+// ("-" for an array entry the result does not have).
+struct MergePath {
+    std::string ours;
+    std::string result;
+    MergePath key(const std::string& token) const;
+};
+
 struct PropertyConflict {
-    std::string pointer; // relative to the merged value; indices of ours where the entry exists there
+    MergePath path; // relative to the merged value
     ConflictKind kind = ConflictKind::ChangedBoth;
     std::optional<Json> base, ours, theirs;
 };
@@ -19,6 +27,6 @@ struct PropertyConflict {
 // recurse into objects (by key) and arrays of objects with unique string ids (by id) while depthLeft > 0;
 // anything else changed differently on both sides is a conflict that keeps ours. nullopt = absent.
 std::optional<Json> mergeProperties(const Json* base, const Json* ours, const Json* theirs, int depthLeft,
-                                    const std::string& pointer, std::vector<PropertyConflict>& conflicts);
+                                    const MergePath& path, std::vector<PropertyConflict>& conflicts);
 
 } // namespace quire::diff::detail

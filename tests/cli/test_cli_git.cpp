@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 #include <test_support.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -170,28 +171,43 @@ TEST_CASE("git merge of two branches that edit different properties of the same 
     CHECK(lines.exitCode == 1);
 }
 
-TEST_CASE("the same property changed differently on both sides: one named conflict, exit 1, ours kept", "[cli][git]") {
+TEST_CASE("the same property changed differently on both sides: one named conflict, exit 1, the file loads", "[cli][git]") {
     Repo repo("git-merge-conflict");
     repo.setUp();
-    const Run merge = repo.mergeBranches("endDate: \"2024-12-31\"", "endDate: \"2024-10-31\"", "endDate: \"2024-12-31\"",
-                                         "endDate: \"2024-11-30\"");
+    // a: endDate; b: startDate and endDate (adjacent lines).
+    const Run merge = repo.mergeBranches("endDate: \"2024-12-31\"", "endDate: \"2024-10-31\"",
+                                         "startDate: \"2024-01-01\"\n      endDate: \"2024-12-31\"",
+                                         "startDate: \"2024-03-01\"\n      endDate: \"2024-11-30\"");
     INFO(merge.out);
     CHECK(merge.exitCode == 1);
-    CHECK_THAT(merge.out, Catch::Contains("1 conflict; the file keeps our version") &&
-                              Catch::Contains("wb.sigma.yaml:279:7: error [merge/conflict]: element 'ctl-date' property "
-                                              "/endDate changed differently on both sides: ours \"2024-10-31\", theirs "
-                                              "\"2024-11-30\", base \"2024-12-31\""));
     CHECK(repo.git("status --porcelain").out == "UU wb.sigma.yaml\n");
-    const std::string ours = repo.git("show a:wb.sigma.yaml").out;
-    CHECK(repo.read("wb.sigma.yaml") == ours);
+    // The work tree file: their clean change applied, our value at the conflict.
+    const std::string merged = repo.read("wb.sigma.yaml");
+    CHECK_THAT(merged, Catch::Contains("startDate: \"2024-03-01\"") && Catch::Contains("endDate: \"2024-10-31\"") &&
+                           !Catch::Contains("2024-11-30"));
     const Run valid = repo.box.run("validate " + shellQuote(repo.file("wb.sigma.yaml")));
+    INFO(valid.out << valid.err);
     CHECK(valid.exitCode == 0);
+    // One conflict, named by element and property, located where the file now holds the value.
+    const std::string key = "endDate: \"2024-10-31\"";
+    const auto at = merged.find(key);
+    REQUIRE(at != std::string::npos);
+    const auto line = std::count(merged.begin(), merged.begin() + static_cast<long>(at), '\n') + 1;
+    const auto column = at - merged.rfind('\n', at);
+    CHECK_THAT(merge.out, Catch::Contains("1 conflict; the file has both sides' other changes and our value at each conflict") &&
+                              Catch::Contains("wb.sigma.yaml:" + std::to_string(line) + ":" + std::to_string(column) +
+                                              ": error [merge/conflict]: element 'ctl-date' property /endDate changed "
+                                              "differently on both sides: ours \"2024-10-31\", theirs \"2024-11-30\", base "
+                                              "\"2024-12-31\""));
+    const auto first = merge.out.find("[merge/conflict]");
+    CHECK(merge.out.find("[merge/conflict]", first + 1) == std::string::npos); // exactly one conflict
 
-    // The driver itself: exit 1, %A untouched.
+    // The driver itself: exit 1, and the same conflict when only that property differs (ours' bytes stay).
     const std::string dir = repo.box.dir;
+    const std::string ours = repo.git("show a:wb.sigma.yaml").out;
     writeText(dir + "/O", repo.git("show main:wb.sigma.yaml").out);
     writeText(dir + "/A", ours);
-    writeText(dir + "/B", repo.git("show b:wb.sigma.yaml").out);
+    writeText(dir + "/B", replaced(repo.git("show main:wb.sigma.yaml").out, "endDate: \"2024-12-31\"", "endDate: \"2024-09-30\""));
     const Run direct = repo.box.run("merge-driver " + shellQuote(dir + "/O") + " " + shellQuote(dir + "/A") + " " +
                                     shellQuote(dir + "/B") + " wb.sigma.yaml");
     CHECK(direct.exitCode == 1);

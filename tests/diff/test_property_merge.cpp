@@ -109,7 +109,21 @@ TEST_CASE("arrays of objects with ids merge per id, other arrays as one value", 
     REQUIRE(m2.conflicts.size() == 2);
     CHECK(m2.conflicts[0].pointer == "/source/path"); // a plain array is one value
     CHECK(m2.conflicts[1].pointer == "/columns/2/formula");
-    CHECK(m2.contents["elements"][0]["columns"].size() == 3);
+    CHECK(m2.conflicts[1].resultPointer == "/elements/0/columns/2/formula");
+    REQUIRE(m2.contents["elements"][0]["columns"].size() == 3);
+    CHECK(m2.contents["elements"][0]["columns"][0]["id"] == "c0"); // an insertion keeps its place
+
+    // Theirs inserts a column in front while ours edits c2: the result index differs from ours' index.
+    Json ours3 = base(), theirs3 = base();
+    ours3["elements"][0]["columns"][1]["formula"] = "[orders/deux]";
+    theirs3["elements"][0]["columns"][1]["formula"] = "[orders/dos]";
+    theirs3["elements"][0]["columns"].insert(theirs3["elements"][0]["columns"].begin(), Json{{"id", "c0"}, {"formula", "0"}});
+    ours3["elements"].insert(ours3["elements"].begin(), Json{{"id", "first"}, {"kind", "text"}});
+    MergeResult m3 = mergeContents(base(), ours3, theirs3, fine());
+    REQUIRE(m3.conflicts.size() == 1);
+    CHECK(m3.conflicts[0].bodyPointer == "/elements/1/columns/1/formula");
+    CHECK(m3.conflicts[0].resultPointer == "/elements/1/columns/2/formula");
+    CHECK(m3.contents["elements"][1]["columns"][2]["formula"] == "[orders/deux]");
 }
 
 TEST_CASE("a delete against a property edit is a conflict at that property", "[merge][property]") {

@@ -36,6 +36,9 @@ struct MergeConflict {
     // JSON pointer of the value relative to the merged body (or document root for mergeDocuments), with the
     // same index rule; "" when not known (layout placements live inside the layout string).
     std::string bodyPointer;
+    // The same place in the merged result (where ours' value was kept): result indices, "-" for an entry the
+    // result does not have; "" when not known.
+    std::string resultPointer;
     std::optional<Json> base, ours, theirs; // the three values (nullopt = absent on that side)
 };
 
