@@ -174,3 +174,29 @@ TEST_CASE("quire validate --format junit: well-formed XML, one failing testcase 
     REQUIRE_FALSE(passing.isNull());
     CHECK(passing.firstChildElement("failure").isNull());
 }
+
+TEST_CASE("validate reports stay well-formed for hostile file names and messages", "[cli][reports]") {
+    Sandbox box("cli-reports-hostile");
+    const std::string name = "odd\x01\xff<&>\"'.yaml"; // a control character, a byte that is not UTF-8, markup
+    writeText(box.dir + "/" + name, "name: [\n");
+    const std::string quoted = shellQuote(name);
+
+    const Run sarif = runIn(box, box.dir, "validate --format sarif " + quoted);
+    CHECK(sarif.exitCode == 2);
+    const json log = json::parse(sarif.out); // valid UTF-8 JSON
+    const json& result = log.at("runs").at(0).at("results").at(0);
+    CHECK(result.at("ruleId").get<std::string>().rfind("yaml/", 0) == 0);
+    CHECK(result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "odd%01%FF%3C%26%3E%22%27.yaml");
+
+    const Run junit = runIn(box, box.dir, "validate --format junit " + quoted);
+    CHECK(junit.exitCode == 2);
+    QDomDocument document;
+    QString error;
+    int line = 0, column = 0;
+    INFO(junit.out);
+    REQUIRE(document.setContent(QByteArray::fromStdString(junit.out), &error, &line, &column));
+    const QDomElement suite = document.documentElement().firstChildElement("testsuite");
+    CHECK(suite.attribute("name") == QString::fromUtf8("odd\xEF\xBF\xBD\xEF\xBF\xBD<&>\"'.yaml"));
+    CHECK(suite.attribute("failures") == "1");
+    CHECK(suite.firstChildElement("testcase").firstChildElement("failure").attribute("type").startsWith("yaml/"));
+}

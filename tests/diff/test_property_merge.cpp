@@ -245,3 +245,41 @@ TEST_CASE("whole documents merge the envelope by key and name conflicts with doc
     MergeResult addedBoth = mergeDocuments(Json(), ours, theirs, fine());
     CHECK_FALSE(addedBoth.clean());
 }
+
+TEST_CASE("layouts that cannot be merged per placement fall back to one conflict", "[merge][property][layout]") {
+    Json ours = base(), theirs = base();
+    ours["layout"] = replaced(kLayout, "gridRow=\"1 / 5\"/>\n  <Element elementId=\"b\"", "gridRow=\"1 / 9\"/>\n  <Element elementId=\"b\"");
+    // theirs: broken XML
+    theirs["layout"] = "<Page id=\"p1\"><Element elementId=\"a\"";
+    MergeResult broken = mergeContents(base(), ours, theirs, fine());
+    REQUIRE(broken.conflicts.size() == 1);
+    CHECK(broken.conflicts[0].collection == "contents");
+    CHECK(broken.conflicts[0].id == "layout");
+    CHECK(broken.contents["layout"] == ours["layout"]);
+
+    // theirs: element b placed twice in the region -> the region is one conflicting value
+    Json twice = base();
+    twice["layout"] = replaced(kLayout, "</Page>", "  <Element elementId=\"b\" gridColumn=\"1 / 3\" gridRow=\"9 / 10\"/>\n</Page>");
+    MergeResult duplicate = mergeContents(base(), ours, twice, fine());
+    REQUIRE(duplicate.conflicts.size() == 1);
+    CHECK(duplicate.conflicts[0].collection == "layout");
+    CHECK(duplicate.conflicts[0].id == "p1");
+    CHECK(duplicate.contents["layout"].get<std::string>().find("gridRow=\"1 / 9\"") != std::string::npos);
+
+    // theirs deletes the container ours placed a new element into: the orphan is not dropped silently
+    const std::string withBox = replaced(kLayout, "</Page>", "  <Container elementId=\"box\" gridColumn=\"1 / 25\" gridRow=\"5 / 9\">\n"
+                                                              "    <Element elementId=\"x\" gridColumn=\"1 / 5\" gridRow=\"1 / 3\"/>\n"
+                                                              "  </Container>\n</Page>");
+    Json b3 = base(), o3 = base(), t3 = base();
+    b3["layout"] = withBox;
+    o3["layout"] = replaced(withBox, "    <Element elementId=\"x\" gridColumn=\"1 / 5\" gridRow=\"1 / 3\"/>\n",
+                            "    <Element elementId=\"x\" gridColumn=\"1 / 5\" gridRow=\"1 / 3\"/>\n"
+                            "    <Element elementId=\"y\" gridColumn=\"5 / 9\" gridRow=\"1 / 3\"/>\n");
+    t3["layout"] = replaced(replaced(withBox, "  <Container elementId=\"box\" gridColumn=\"1 / 25\" gridRow=\"5 / 9\">\n"
+                                              "    <Element elementId=\"x\" gridColumn=\"1 / 5\" gridRow=\"1 / 3\"/>\n"
+                                              "  </Container>\n", ""),
+                            "gridColumn=\"13 / 25\"", "gridColumn=\"15 / 25\"");
+    MergeResult orphan = mergeContents(b3, o3, t3, fine());
+    REQUIRE_FALSE(orphan.clean());
+    CHECK(orphan.contents["layout"].get<std::string>().find("elementId=\"y\"") != std::string::npos);
+}
