@@ -41,6 +41,13 @@ std::string thisExecutable() {
     return ec ? std::string("quire") : path.string();
 }
 
+// git expands %O, %A, ... in a merge driver's command before the shell sees it: a literal % is %%.
+std::string percentEscaped(const std::string& text) {
+    std::string out;
+    for (char c : text) out += c == '%' ? std::string("%%") : std::string(1, c);
+    return out;
+}
+
 bool setConfig(const std::string& top, const std::string& key, const std::string& value) {
     const GitRun current = runGit({"-C", top, "config", "--local", "--get", key});
     if (current.exitCode == 0 && current.out == value) {
@@ -77,7 +84,7 @@ int run(const InitRepoArgs& args) {
     }
     const std::string quire = args.command.empty() ? shellWord(thisExecutable()) : args.command;
     if (!setConfig(top.out, "merge.quire.name", "Quire workbook merge (per element property)") ||
-        !setConfig(top.out, "merge.quire.driver", quire + " merge-driver %O %A %B %P") ||
+        !setConfig(top.out, "merge.quire.driver", percentEscaped(quire) + " merge-driver %O %A %B %P") ||
         !setConfig(top.out, "diff.quire.textconv", quire + " textconv"))
         return 2;
 

@@ -126,6 +126,12 @@ TEST_CASE("quire init-repo writes the git config and .gitattributes once and say
                                !Catch::Contains("set:") && !Catch::Contains("added"));
     CHECK(repo.read(".gitattributes") == attributes);
 
+    // --command: how git runs quire; a % is doubled in the driver (git expands %O, %A, ... there first).
+    const Run command = repo.box.run("init-repo " + shellQuote(repo.dir) + " --command 'my%quire'");
+    CHECK_THAT(command.out, Catch::Contains("updated: merge.quire.driver = my%%quire merge-driver %O %A %B %P") &&
+                                Catch::Contains("updated: diff.quire.textconv = my%quire textconv") &&
+                                Catch::Contains("unchanged: " + repo.dir + "/.gitattributes"));
+
     const std::string outside = repo.box.dir + "/not-a-repo";
     fs::create_directories(outside);
     const Run refused = repo.box.run("init-repo " + shellQuote(outside));
