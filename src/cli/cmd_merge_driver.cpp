@@ -136,7 +136,7 @@ int run(const MergeDriverArgs& args) {
         }
         return 1;
     }
-    noteValidationErrors(*ours->document, merged.contents);
+    if (merged.contents != ours->document->root) noteValidationErrors(*ours->document, merged.contents);
     return 0;
 }
 
