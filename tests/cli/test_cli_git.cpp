@@ -255,6 +255,24 @@ TEST_CASE("quire merge-driver: unreadable versions are located errors with exit 
     CHECK_THAT(merged, Catch::Contains("\"endDate\": \"2024-10-31\"") && Catch::Contains("\"startDate\": \"2024-03-01\""));
 }
 
+TEST_CASE("quire merge-driver: a clean merge whose result does not validate says so and still succeeds", "[cli][git]") {
+    Sandbox box("git-driver-note");
+    const std::string base = quire::test::readFile(sample());
+    writeText(box.dir + "/O", base);
+    // ours deletes the orders table (other elements still source from it); theirs edits the date control
+    const auto from = base.find("    - id: orders\n"), to = base.find("    - id: channels\n");
+    REQUIRE(from < to);
+    writeText(box.dir + "/A", base.substr(0, from) + base.substr(to));
+    writeText(box.dir + "/B", replaced(base, "endDate: \"2024-12-31\"", "endDate: \"2024-10-31\""));
+    const Run r = box.run("merge-driver " + shellQuote(box.dir + "/O") + " " + shellQuote(box.dir + "/A") + " " +
+                          shellQuote(box.dir + "/B") + " wb.sigma.yaml");
+    INFO(r.err);
+    CHECK(r.exitCode == 0);
+    CHECK_THAT(r.err, Catch::Contains("wb.sigma.yaml: merged cleanly, but the result has") &&
+                          Catch::Contains("(run quire validate wb.sigma.yaml)"));
+    CHECK_THAT(quire::test::readFile(box.dir + "/A"), Catch::Contains("endDate: \"2024-10-31\""));
+}
+
 TEST_CASE("git diff shows a workbook change per element through quire textconv", "[cli][git]") {
     Repo repo("git-textconv");
     repo.setUp();
