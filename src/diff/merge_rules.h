@@ -23,8 +23,9 @@ std::optional<Json> copyOf(const Json* value);
 std::string indexToken(const std::map<std::string, std::size_t>& oursIndex,
                        const std::map<std::string, std::size_t>& theirsIndex, const std::string& id);
 
-// Order of the merged ids (or keys): when our side kept the base order, follow theirs (and append our
-// additions); otherwise keep ours and append their additions.
+// Order of the merged ids (or keys): when our side kept the base order, follow theirs and insert our additions;
+// otherwise keep ours and insert theirs. An addition goes before the id that follows it on its side (the end
+// when none does), so an element inserted in the middle stays in the middle.
 std::vector<std::string> mergedOrder(const std::vector<std::string>& base, const std::vector<std::string>& ours,
                                      const std::vector<std::string>& theirs);
 
