@@ -134,7 +134,7 @@ int run(PublishArgs& args) {
     if (result.status == publish::PublishStatus::RemoteChanged) {
         if (merge) {
             std::cout << merge->message << "\n";
-            for (const auto& c : merge->conflicts) std::cout << "conflict: " << c.collection << " " << c.id << ": " << c.reason << "\n";
+            for (const auto& c : merge->conflicts) std::cout << "conflict: " << c.collection << " " << c.id << (c.pointer.empty() ? "" : " " + c.pointer) << ": " << c.reason << "\n";
             if (merge->ok) std::cout << "review the merged file, then publish again\n";
         } else {
             std::cout << "run `quire pull --merge " << args.file << "` to merge the server's changes, then publish again\n";

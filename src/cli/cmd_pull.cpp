@@ -1,7 +1,7 @@
 // quire pull ID|URL -o FILE [--format json|yaml] [--region R | --base-url URL] [--profile P]
 // quire pull --merge FILE
 // Fetch a workbook into a canonical local file (plus its sidecar), or merge the server's changes since the
-// last pull into FILE (three-way, by element). Exit status: 0 ok, 1 API error or merge conflicts (nothing
+// last pull into FILE (three-way, by element property). Exit status: 0 ok, 1 API error or merge conflicts (nothing
 // written), 2 setup problem.
 #include <quire/doc/io.h>
 #include <quire/diff/render.h>
@@ -70,7 +70,7 @@ int run(PullArgs& args) {
     if (local) {
         publish::MergeOutcome merged = flow.pullAndMerge(*local);
         if (!merged.incoming.empty()) std::cout << diff::renderText(merged.incoming);
-        for (const auto& c : merged.conflicts) std::cout << "conflict: " << c.collection << " " << c.id << ": " << c.reason << "\n";
+        for (const auto& c : merged.conflicts) std::cout << "conflict: " << c.collection << " " << c.id << (c.pointer.empty() ? "" : " " + c.pointer) << ": " << c.reason << "\n";
         std::cout << merged.message << "\n";
         return merged.ok ? 0 : 1;
     }

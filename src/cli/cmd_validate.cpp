@@ -1,9 +1,10 @@
-// quire validate FILE... [--format text|json] [--list-rules] [--werror] [--schema PATH]
-// Compiler-style diagnostics on stdout and a summary line; exit 0 = no errors, 1 = errors, 2 = a file could not
-// be read or parsed.
+// quire validate FILE... [--format text|json|sarif|junit] [--list-rules] [--werror] [--schema PATH]
+// Compiler-style diagnostics on stdout and a summary line (or JSON, SARIF 2.1.0 for code scanning, JUnit XML for
+// CI test reports); exit 0 = no errors, 1 = errors, 2 = a file could not be read or parsed.
 #include <quire/validate/report.h>
 #include <quire/validate/validator.h>
 
+#include <filesystem>
 #include <iostream>
 #include <memory>
 
@@ -55,16 +56,25 @@ int run(const ValidateArgs& args) {
             if (d.severity == Severity::Warning) d.severity = Severity::Error;
 
     const validate::Counts counts = validate::count(all);
+    const int exitCode = unreadable ? 2 : counts.errors > 0 ? 1 : 0;
     if (args.format == "json") {
         std::cout << validate::toJson(all).dump(2) << "\n";
+    } else if (args.format == "sarif") {
+        validate::SarifOptions options;
+        options.toolVersion = QUIRE_VERSION;
+        std::error_code ec;
+        options.workingDirectory = std::filesystem::current_path(ec).string();
+        options.exitCode = exitCode;
+        std::cout << validate::toSarif(all, options).dump(2, ' ', false, Json::error_handler_t::replace) << "\n";
+    } else if (args.format == "junit") {
+        std::cout << validate::toJunitXml(args.files, all);
     } else {
         for (const auto& d : all) std::cout << formatDiagnostic(d) << "\n";
         std::cout << counts.errors << (counts.errors == 1 ? " error, " : " errors, ") << counts.warnings
                   << (counts.warnings == 1 ? " warning" : " warnings") << " in " << args.files.size()
                   << (args.files.size() == 1 ? " file" : " files") << "\n";
     }
-    if (unreadable) return 2;
-    return counts.errors > 0 ? 1 : 0;
+    return exitCode;
 }
 
 } // namespace
@@ -73,7 +83,8 @@ QUIRE_CLI_COMMAND("validate", 10, [](CLI::App& app, const GlobalOptions&) {
     auto args = std::make_shared<ValidateArgs>();
     CLI::App* cmd = app.add_subcommand("validate", "Check workbook documents against Sigma's rules (schema + semantics)");
     cmd->add_option("files", args->files, "Workbook files (.json, .yaml)");
-    cmd->add_option("--format", args->format, "Output format")->check(CLI::IsMember({"text", "json"}));
+    cmd->add_option("--format", args->format, "Output format: text, json, sarif (SARIF 2.1.0 for code scanning), junit (JUnit XML)")
+        ->check(CLI::IsMember({"text", "json", "sarif", "junit"}));
     cmd->add_flag("--list-rules", args->listRules, "Print every rule (code, severity, description) and exit");
     cmd->add_flag("--werror", args->werror, "Treat warnings as errors");
     cmd->add_option("--schema", args->schemaPath, "Use this JSON Schema file instead of the built-in one");

@@ -23,14 +23,19 @@ std::optional<KeyedItems> keyItems(const Json* array) {
     return items;
 }
 
+std::string layoutNodeKey(const doc::LayoutNode& child, const std::string& parentKey, int* tabIndex) {
+    std::string key = child.handle();
+    if (key.empty()) key = parentKey + "/" + child.tag + "[" + std::to_string(*tabIndex) + "]";
+    if (child.kind == doc::LayoutNode::Kind::Tab || child.handle().empty()) ++*tabIndex;
+    return key;
+}
+
 namespace {
 
 void modelNodes(const doc::LayoutNode& node, const std::string& parent, Json& nodes) {
     int tabIndex = 0;
     for (const doc::LayoutNode& child : node.children) {
-        std::string key = child.handle();
-        if (key.empty()) key = parent + "/" + child.tag + "[" + std::to_string(tabIndex) + "]";
-        if (child.kind == doc::LayoutNode::Kind::Tab || child.handle().empty()) ++tabIndex;
+        const std::string key = layoutNodeKey(child, parent, &tabIndex);
         Json model = Json::object();
         model["tag"] = child.tag;
         model["parent"] = parent;

@@ -30,6 +30,10 @@ struct LayoutRegions {
 };
 std::optional<LayoutRegions> layoutRegions(const Json& layout);
 
+// The key a node of a region has in LayoutRegions::models: its handle (elementId), or for nodes without one
+// (tabs) "<parent key>/<tag>[n]", n counting the handle-less siblings and tabs before it. Advances *tabIndex.
+std::string layoutNodeKey(const doc::LayoutNode& child, const std::string& parentKey, int* tabIndex);
+
 std::string kindOf(const Json& item);              // "kind", else "type", else ""
 const Json* member(const Json& object, const std::string& key); // nullptr when absent / not an object
 

@@ -396,7 +396,10 @@ MergeOutcome PublishFlow::pullAndMerge(const doc::Document& document) {
     }
     const Json theirs = remoteBody(got.body);
     const Json ours = bodyContents(document);
-    diff::MergeResult merged = diff::mergeContents(*base, ours, theirs);
+    // Property granularity: a local edit and a web edit of different properties of one element both survive.
+    diff::MergeOptions mergeOptions;
+    mergeOptions.granularity = diff::MergeGranularity::Property;
+    diff::MergeResult merged = diff::mergeContents(*base, ours, theirs, mergeOptions);
     outcome.documentVersion = documentVersionOf(got.body);
     outcome.incoming = diff::diffContents(ours, merged.contents);
     if (!merged.clean()) {

@@ -233,6 +233,25 @@ TEST_CASE("a conflicting merge writes nothing and names the element", "[publish]
     CHECK(loadSidecar(path)->documentVersion == std::optional<long long>(1));
 }
 
+TEST_CASE("pull --merge keeps a local and a web edit of different properties of one element", "[publish][flow]") {
+    FakeSigmaServer server;
+    SigmaClient client(fakeConfig(server));
+    PublishFlow flow(client, noFindings());
+    const std::string dir = makeTempDir("publish-merge-property");
+    const std::string path = writeWorkbook(dir, "wb.json", Json{{"name", "C"}, {"folderId", "f"}, {"contents", workbookContents()}});
+    REQUIRE(flow.publish(loadWorkbook(path)).status == PublishStatus::Created);
+    server.editRemotely(loadSidecar(path)->workbookId, [](Json& c) { c["elements"][0]["description"] = "from the web"; });
+    doc::Document local = loadWorkbook(path);
+    (*local.contents())["elements"][0]["name"] = "Local";
+    doc::writeFileAtomically(path, doc::saveDocument(local, local.format));
+    MergeOutcome merged = flow.pullAndMerge(loadWorkbook(path));
+    INFO(merged.message);
+    REQUIRE(merged.ok);
+    const doc::Document after = loadWorkbook(path);
+    CHECK((*after.contents())["elements"][0]["name"] == "Local");
+    CHECK((*after.contents())["elements"][0]["description"] == "from the web");
+}
+
 TEST_CASE("a stale documentVersion on PUT (409) is reported as remote changed", "[publish][flow]") {
     FakeSigmaServer server;
     SigmaClient client(fakeConfig(server));

@@ -218,6 +218,8 @@ inline constexpr RuleInfo kRuleCatalogue[] = {
         {"publish/dry-run-warning", Severity::Warning, "Sigma's dry run has no warnings"},
         {"publish/api", Severity::Error, "the Sigma API accepts the request (the server's message, located when it names a path)"},
         {"publish/readback", Severity::Warning, "the published workbook can be read back for the sidecar"},
+    // --- git merges (quire merge-driver): docs/version-control.md
+    {"merge/conflict", Severity::Error, "a three-way merge has no property changed differently on both sides"},
 };
 
 // The whole catalogue, in declaration order (validator rules first, then the other layers).

@@ -8,7 +8,7 @@
 // create) -> GET the server version -> drift check (server documentVersion != the sidecar's = remote
 // changed, nothing is written) -> diff local vs server -> confirm callback -> POST (create, or dry run) or
 // PUT {contents, documentVersion} (409/412/stale = remote changed) -> GET the readback -> sidecar + base
-// snapshot. pullAndMerge(): three-way element merge of base snapshot / local / server.
+// snapshot. pullAndMerge(): three-way merge (per element property) of base snapshot / local / server.
 #include <quire/core/diagnostic.h>
 #include <quire/diff/merge.h>
 #include <quire/diff/workbook_diff.h>
