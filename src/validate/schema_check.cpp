@@ -20,6 +20,7 @@
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
 
+#include <map>
 #include <memory>
 #include <mutex>
 #include <set>
@@ -195,6 +196,64 @@ std::string workbookSchemaText(const std::string& schemaPath) {
     return std::move(read.bytes);
 }
 
+namespace {
+
+struct Raw {
+    std::string pointer;
+    Mapped mapped;
+    std::string description;
+};
+
+void runSchema(const valijson::Schema& schema, const Json& target, const std::string& prefix, std::vector<Raw>& raws) {
+    valijson::Validator validator;
+    valijson::ValidationResults results;
+    valijson::adapters::NlohmannJsonAdapter adapter(target);
+    if (validator.validate(schema, adapter, &results)) return;
+    for (const auto& error : results) raws.push_back({prefix + toPointer(error.context), classify(error.description), error.description});
+}
+
+// One located diagnostic per leaf error (an aggregate is kept only when no leaf below it was reported).
+std::vector<Diagnostic> report(const std::vector<Raw>& raws, const doc::Document& document) {
+    std::vector<Diagnostic> out;
+    auto coveredByLeaf = [&](const std::string& pointer) {
+        for (const auto& r : raws)
+            if (!r.mapped.aggregate && (r.pointer == pointer || r.pointer.rfind(pointer + "/", 0) == 0)) return true;
+        return false;
+    };
+    std::set<std::pair<std::string, std::string>> seen;
+    for (const auto& r : raws) {
+        if (r.mapped.aggregate && coveredByLeaf(r.pointer)) continue;
+        if (!seen.insert({r.pointer, r.mapped.rule + r.description}).second) continue;
+        const Json* value = resolvePointer(document.root, r.pointer);
+        out.push_back(makeError(r.mapped.rule, describe(r.mapped, r.description, value, r.pointer), r.pointer, document));
+    }
+    return out;
+}
+
+} // namespace
+
+std::vector<Diagnostic> checkEmbeddedSchema(const doc::Document& document, const std::string& schemaName) {
+    static std::mutex mutex;
+    static std::map<std::string, std::shared_ptr<valijson::Schema>> compiled;
+    std::shared_ptr<valijson::Schema> schema;
+    {
+        std::lock_guard<std::mutex> lock(mutex);
+        auto it = compiled.find(schemaName);
+        if (it == compiled.end()) {
+            const auto& all = embeddedSchemas();
+            auto text = all.find(schemaName);
+            if (text == all.end()) throw std::runtime_error("the schema " + schemaName + " was not embedded at build time");
+            auto fresh = std::make_shared<valijson::Schema>();
+            populate(Json::parse(text->second), *fresh);
+            it = compiled.emplace(schemaName, fresh).first;
+        }
+        schema = it->second;
+    }
+    std::vector<Raw> raws;
+    runSchema(*schema, document.root, "", raws);
+    return report(raws, document);
+}
+
 std::vector<Diagnostic> checkSchema(const doc::Document& document, const std::string& schemaPath) {
     std::vector<Diagnostic> out;
     std::shared_ptr<const CompiledSchema> compiled;
@@ -205,18 +264,9 @@ std::vector<Diagnostic> checkSchema(const doc::Document& document, const std::st
                                 document));
         return out;
     }
-    struct Raw {
-        std::string pointer;
-        Mapped mapped;
-        std::string description;
-    };
     std::vector<Raw> raws;
     auto run = [&](const valijson::Schema& schema, const Json& target, const std::string& prefix) {
-        valijson::Validator validator;
-        valijson::ValidationResults results;
-        valijson::adapters::NlohmannJsonAdapter adapter(target);
-        if (validator.validate(schema, adapter, &results)) return;
-        for (const auto& error : results) raws.push_back({prefix + toPointer(error.context), classify(error.description), error.description});
+        runSchema(schema, target, prefix, raws);
     };
     run(compiled->whole, document.root, "");
     if (compiled->split)
@@ -233,21 +283,7 @@ std::vector<Diagnostic> checkSchema(const doc::Document& document, const std::st
                             run(compiled->column, (*columns)[c], elementPointer + "/columns/" + std::to_string(c));
                 }
             }
-    if (raws.empty()) return out;
-
-    auto coveredByLeaf = [&](const std::string& pointer) {
-        for (const auto& r : raws)
-            if (!r.mapped.aggregate && (r.pointer == pointer || r.pointer.rfind(pointer + "/", 0) == 0)) return true;
-        return false;
-    };
-    std::set<std::pair<std::string, std::string>> seen;
-    for (const auto& r : raws) {
-        if (r.mapped.aggregate && coveredByLeaf(r.pointer)) continue;
-        if (!seen.insert({r.pointer, r.mapped.rule + r.description}).second) continue;
-        const Json* value = resolvePointer(document.root, r.pointer);
-        out.push_back(makeError(r.mapped.rule, describe(r.mapped, r.description, value, r.pointer), r.pointer, document));
-    }
-    return out;
+    return report(raws, document);
 }
 
 } // namespace quire::validate
