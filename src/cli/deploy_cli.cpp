@@ -84,7 +84,21 @@ std::optional<doc::Document> mappedDocument(const doc::Document& document, const
     paths = mapped.pathsMapped;
     if (!mapped.ok()) return std::nullopt;
     *contents = std::move(mapped.contents);
+    if (!environment.folderId.empty() && copy.root.is_object()) copy.root["folderId"] = environment.folderId;
     return copy;
+}
+
+doc::Document documentFor(const doc::Document& file, const Json& contents, const publish::Environment* environment) {
+    doc::Document document;
+    document.path = file.path;
+    document.format = file.format;
+    document.root = Json::object();
+    document.root["name"] = documentName(file);
+    for (const char* key : {"folderId", "description"})
+        if (file.root.is_object() && file.root.contains(key) && file.root[key].is_string()) document.root[key] = file.root[key];
+    if (environment && !environment->folderId.empty()) document.root["folderId"] = environment->folderId;
+    document.root["contents"] = contents;
+    return document;
 }
 
 std::string documentName(const doc::Document& document) {

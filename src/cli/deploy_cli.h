@@ -46,6 +46,9 @@ std::optional<doc::Document> mappedDocument(const doc::Document& document, const
 
 // The workbook's name for naming it in an environment: the file's `name`, else the file's stem.
 std::string documentName(const doc::Document& document);
+// A document for publishing `contents` on behalf of `file` (promote, rollback): the file's path, format and
+// envelope (name, folderId, description), the environment's folder instead of the file's when it has one.
+doc::Document documentFor(const doc::Document& file, const Json& contents, const publish::Environment* environment);
 
 // Records a write (created/updated) in the history; returns the object hash, or "" with `problem`.
 std::string recordPublish(const std::string& file, const std::optional<publish::Project>& project,

@@ -1,5 +1,6 @@
 #include <quire/core/file_io.h>
 #include <quire/doc/io.h>
+#include <quire/publish/client_setup.h>
 #include <quire/publish/project.h>
 #include <quire/publish/regions.h>
 #include <quire/validate/schema.h>
@@ -176,7 +177,7 @@ ProjectLoad parseProject(std::string_view bytes, const std::string& path) {
             error("project/untrusted-host",
                   "apiHost '" + env.apiHost.substr(0, 200) + "' is not one of Sigma's region API hosts; a file in the "
                   "repository cannot choose where credentials are sent: name a region, or give the host yourself "
-                  "(--base-url, QUIRE_SIGMA_BASE_URL_" + env.name + " in upper case, or QUIRE_SIGMA_BASE_URL)",
+                  "(--base-url, " + environmentBaseUrlVariable(env.name) + " or QUIRE_SIGMA_BASE_URL)",
                   pointer + "/apiHost");
         if (!env.region.empty() && !env.apiHost.empty() && !env.namedHost().empty() && isRegionHost(env.apiHost) &&
             !sameBaseUrl(env.namedHost(), normalizeBaseUrl(env.apiHost)))

@@ -115,6 +115,7 @@ const std::vector<RuleInfo>& allRules() {
         {"schema/items", S::Error, "schema: array items match their schema"},
         {"schema/properties", S::Error, "schema: properties match their schema"},
         {"schema/if-then", S::Error, "schema: kind-specific fields match the kind"},
+        {"schema/unknown-property", S::Error, "schema: no unknown keys where the schema lists them all (quire.yaml)"},
         {"schema/other", S::Error, "schema: any other schema violation"},
         {"schema/invalid-schema", S::Error, "the JSON Schema itself can be read"},
     };

@@ -56,6 +56,8 @@ constexpr Keyword kKeywords[] = {
     {"Failed to validate against child schema", "schema/one-of", true},
     {"Failed to validate item #", "schema/items", true},
     {"Failed to validate against schema associated with property", "schema/properties", true},
+    {"Failed to validate against additional properties schema", "schema/properties", true},
+    {"Object contains a property that could not be validated", "schema/unknown-property", false},
     {"Failed to validate against a conditional schema", "schema/if-then", true},
 };
 
@@ -224,6 +226,15 @@ std::vector<Diagnostic> report(const std::vector<Raw>& raws, const doc::Document
     for (const auto& r : raws) {
         if (r.mapped.aggregate && coveredByLeaf(r.pointer)) continue;
         if (!seen.insert({r.pointer, r.mapped.rule + r.description}).second) continue;
+        if (r.mapped.rule == "schema/unknown-property") { // located at the unknown key itself
+            const auto q1 = r.description.find('\'', r.description.find("constraints:"));
+            const auto q2 = r.description.rfind('\'');
+            const std::string key = q1 != std::string::npos && q2 > q1 ? r.description.substr(q1 + 1, q2 - q1 - 1) : std::string();
+            const std::string field = r.pointer.empty() ? std::string("the document") : "`" + displayName(r.pointer) + "`";
+            out.push_back(makeError(r.mapped.rule, field + " has the unknown key `" + key + "`",
+                                    r.pointer + "/" + escapePointerToken(key), document));
+            continue;
+        }
         const Json* value = resolvePointer(document.root, r.pointer);
         out.push_back(makeError(r.mapped.rule, describe(r.mapped, r.description, value, r.pointer), r.pointer, document));
     }

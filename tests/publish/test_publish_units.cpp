@@ -122,7 +122,7 @@ TEST_CASE("sidecar and base snapshot next to the file", "[publish]") {
     const std::string file = dir + "/wb.yaml";
     CHECK_FALSE(loadSidecar(file));
     const Json base{{"kind", "workbook"}, {"elements", Json::array()}};
-    saveSidecar(file, Sidecar{"wb-1", "https://app/x", 5, "https://aws-api.sigmacomputing.com", {}, {}}, base);
+    saveSidecar(file, Sidecar{"wb-1", "https://app/x", 5, "https://aws-api.sigmacomputing.com", {}, {}, {}}, base);
     auto loaded = loadSidecar(file);
     REQUIRE(loaded);
     CHECK(loaded->workbookId == "wb-1");
