@@ -94,7 +94,7 @@ std::vector<RecordedRequest> requestsTo(const FakeSigmaServer& server, const std
 
 } // namespace
 
-TEST_CASE("publish --env maps the workbook per environment; the file is not changed", "[publish][cli][env]") {
+TEST_CASE("publish --env maps the workbook per environment, the file is not changed", "[publish][cli][env]") {
     FakeSigmaServer server;
     environments(server);
     Repo repo("deploy-publish");
@@ -272,7 +272,7 @@ TEST_CASE("a failed promotion leaves prod, its sidecar target and the history un
     CHECK(none.err.find("records no workbook for environment 'staging'") != std::string::npos);
 }
 
-TEST_CASE("versions lists the history newest first with Sigma's tags; rollback re-publishes one", "[publish][cli][env]") {
+TEST_CASE("versions lists the history newest first with Sigma's tags, rollback re-publishes one", "[publish][cli][env]") {
     FakeSigmaServer server;
     environments(server);
     Repo repo("deploy-rollback");

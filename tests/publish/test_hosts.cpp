@@ -120,7 +120,7 @@ TEST_CASE("base URLs compare after normalisation, region hosts are recognised ex
     CHECK(credentialHostProblem("https://aws-api.sigmacomputing.com").empty());
 }
 
-TEST_CASE("quire.yaml names a host only when it is a Sigma region host; the user's choice comes first", "[publish][hosts][env]") {
+TEST_CASE("quire.yaml names a host only when it is a Sigma region host, the user's choice comes first", "[publish][hosts][env]") {
     HostEnv env;
     ClientSetup setup;
     setup.environment = "staging";
