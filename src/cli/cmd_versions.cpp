@@ -42,7 +42,7 @@ Json serverTags(const VersionsArgs& args, const publish::Environment* environmen
         return Json();
     }
     if (!sidecar) {
-        note = "no workbook recorded for this target";
+        if (environment) note = "no workbook recorded for environment '" + environment->name + "'";
         return Json();
     }
     std::string problem;

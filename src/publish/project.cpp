@@ -112,8 +112,10 @@ std::optional<std::string> findProjectFile(const std::string& startDir, int maxD
     return walkUp(startDir, maxDepth, [](const fs::path& dir) -> std::optional<std::string> {
         std::error_code ec;
         const fs::path candidate = dir / kProjectFileName;
-        if (fs::is_regular_file(candidate, ec)) return candidate.string();
-        return std::nullopt;
+        if (!fs::is_regular_file(candidate, ec)) return std::nullopt;
+        // Shown in messages: relative to the working directory when it is below it.
+        const fs::path shown = fs::proximate(candidate, ec);
+        return (ec || shown.empty() || *shown.begin() == "..") ? candidate.string() : shown.string();
     });
 }
 
