@@ -137,3 +137,43 @@ TEST_CASE("sidecar and base snapshot next to the file", "[publish]") {
     doc::writeFileAtomically(sidecarPathFor(file), "[1]");
     CHECK_THROWS_WITH(loadSidecar(file), Catch::Contains("not a Quire sidecar"));
 }
+
+TEST_CASE("sidecar targets per environment next to the default one (older sidecars read as before)", "[publish][env]") {
+    const std::string dir = test::makeTempDir("publish-sidecar-env");
+    const std::string file = dir + "/wb.yaml";
+    // A sidecar written before environments existed.
+    const std::string legacy = R"({"workbookId": "wb-1", "url": "u", "documentVersion": 5, "baseUrl": "https://aws-api.sigmacomputing.com",)"
+                               R"( "base": {"path": "wb.yaml.sigma-base.json", "sha256": ""}})";
+    doc::writeFileAtomically(sidecarPathFor(file), legacy);
+    CHECK(loadSidecar(file)->workbookId == "wb-1");
+    CHECK_FALSE(loadSidecar(file, "staging"));
+
+    const Json stagingBase{{"kind", "workbook"}, {"elements", Json::array()}};
+    saveSidecar(file, Sidecar{"wb-s", "us", 2, "https://aws-api.sigmacomputing.com", {}, {}, "staging"}, stagingBase);
+    const Json written = Json::parse(test::readFile(sidecarPathFor(file)));
+    CHECK(written["workbookId"] == "wb-1"); // the default target is kept as it was
+    CHECK(written["documentVersion"] == 5);
+    auto staging = loadSidecar(file, "staging");
+    REQUIRE(staging);
+    CHECK(staging->workbookId == "wb-s");
+    CHECK(staging->environment == "staging");
+    CHECK(staging->basePath == "wb.yaml.sigma-base.staging.json");
+    CHECK(loadSnapshot(file, *staging) == std::optional<Json>(stagingBase));
+    CHECK(loadSidecar(file)->workbookId == "wb-1");
+
+    // Writing the default target keeps the environments.
+    saveSidecar(file, Sidecar{"wb-2", "u2", 6, "https://aws-api.sigmacomputing.com", {}, {}, {}}, stagingBase);
+    CHECK(loadSidecar(file)->workbookId == "wb-2");
+    CHECK(loadSidecar(file, "staging")->workbookId == "wb-s");
+
+    // A sidecar with environments only has no default target; a hostile target is refused.
+    doc::writeFileAtomically(sidecarPathFor(file), R"({"environments": {"prod": {"workbookId": "wb-p"}}})");
+    CHECK_FALSE(loadSidecar(file));
+    CHECK(loadSidecar(file, "prod")->workbookId == "wb-p");
+    doc::writeFileAtomically(sidecarPathFor(file), R"({"environments": {"prod": {"workbookId": "wb-p", "base": {"path": "../x"}}}})");
+    CHECK_THROWS_WITH(loadSidecar(file, "prod"), Catch::Contains("`environments.prod.base.path` must be a file name"));
+    doc::writeFileAtomically(sidecarPathFor(file), R"({"environments": {"prod": {"workbookId": 7}}})");
+    CHECK_THROWS_WITH(loadSidecar(file, "prod"), Catch::Contains("`environments.prod.workbookId` must be a string"));
+    doc::writeFileAtomically(sidecarPathFor(file), R"({"environments": []})");
+    CHECK_THROWS_WITH(loadSidecar(file, "prod"), Catch::Contains("not a Quire sidecar"));
+}
