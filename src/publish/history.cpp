@@ -43,6 +43,18 @@ Json toJson(const HistoryEntry& e) {
     return j;
 }
 
+// A repository could make .quire/history (or a log, or the objects folder) a symlink to a file elsewhere, e.g.
+// one in the user's home; the history is only written through real directories and files.
+void refuseSymlinks(const std::string& root, const fs::path& target) {
+    std::error_code ec;
+    fs::path at = fs::path(root);
+    for (const fs::path& part : fs::path(target).lexically_relative(root)) {
+        at /= part;
+        if (fs::is_symlink(fs::symlink_status(at, ec)))
+            throw std::runtime_error(at.string() + " is a symbolic link; the publish history is only written to real files");
+    }
+}
+
 } // namespace
 
 std::string sha256Hex(std::string_view bytes) {
@@ -98,6 +110,7 @@ std::string History::objectPath(const std::string& hash) const {
 std::string History::storeObject(const std::string& body) const {
     const std::string hash = sha256Hex(body);
     const std::string path = objectPath(hash);
+    refuseSymlinks(root, path);
     if (auto existing = loadObject(hash); existing) return hash; // content-addressed: already stored
     fs::create_directories(fs::path(path).parent_path());
     writeFileAtomically(path, body);
@@ -134,6 +147,7 @@ static std::string relativeFile(const std::string& root, const std::string& work
 void History::append(const std::string& workbookPath, HistoryEntry entry) const {
     entry.file = relativeFile(root, workbookPath);
     const std::string path = logPathFor(workbookPath);
+    refuseSymlinks(root, path);
     fs::create_directories(fs::path(path).parent_path());
     std::string log;
     if (fs::exists(path)) {

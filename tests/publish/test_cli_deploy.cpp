@@ -138,6 +138,13 @@ TEST_CASE("publish --env maps the workbook per environment, the file is not chan
     Run again = runQuire(server, with({"publish", repo.q, "--env", "staging", "--yes"}, server));
     CHECK(again.code == 0);
     CHECK(again.out.find("already has this content") != std::string::npos);
+    Run json = runQuire(server, with({"publish", repo.q, "--env", "staging", "--yes", "--format", "json"}, server));
+    CHECK(json.code == 0);
+    const Json reply = Json::parse(json.out);
+    CHECK(reply["environment"] == "staging");
+    CHECK(reply["status"] == "unchanged");
+    CHECK(reply["workbookId"] == stagingId);
+    CHECK(reply["historyHash"].is_null()); // nothing was written, nothing recorded
     CHECK(repo.sidecar()["workbookId"] == sidecar["workbookId"]);
 
     // The history: one line per write, with the body published.

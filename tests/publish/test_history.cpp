@@ -93,3 +93,24 @@ TEST_CASE("the history lives at the project root, else the repository root", "[p
     CHECK(utcNow().back() == 'Z');
     CHECK_FALSE(currentPublisher(dir).empty());
 }
+
+TEST_CASE("the history is never written through a symbolic link", "[publish][history][hostile]") {
+    namespace fs = std::filesystem;
+    const std::string dir = test::makeTempDir("history-symlink");
+    const std::string outside = test::makeTempDir("history-symlink-target");
+    doc::writeFileAtomically(outside + "/victim", "keep\n");
+    fs::create_directories(dir + "/.quire/history");
+    fs::create_symlink(outside + "/victim", dir + "/.quire/history/wb.jsonl");
+    History history{dir};
+    HistoryEntry e;
+    e.workbookId = "w";
+    e.hash = sha256Hex("x");
+    CHECK_THROWS_WITH(history.append(dir + "/wb.yaml", e), Catch::Contains("is a symbolic link"));
+    CHECK(test::readFile(outside + "/victim") == "keep\n");
+    fs::create_symlink(outside, dir + "/.quire/history/objects");
+    CHECK_THROWS_WITH(history.storeObject("body"), Catch::Contains("is a symbolic link"));
+    CHECK_FALSE(fs::exists(outside + "/" + sha256Hex("body")));
+    const std::string linked = test::makeTempDir("history-symlink-root");
+    fs::create_symlink(outside, linked + "/.quire");
+    CHECK_THROWS_WITH(History{linked}.storeObject("body"), Catch::Contains("is a symbolic link"));
+}

@@ -39,7 +39,8 @@ struct History {
     // The bytes of an object, checked against its name; nullopt with `problem` otherwise.
     std::optional<std::string> loadObject(const std::string& hash, std::string* problem = nullptr) const;
 
-    // Appends one line (atomically: the log is rewritten through a temporary). Throws std::runtime_error.
+    // Appends one line (atomically: the log is rewritten through a temporary). Throws std::runtime_error, also
+    // when .quire, .quire/history, the objects folder or the log is a symbolic link (never written through).
     void append(const std::string& workbookPath, HistoryEntry entry) const;
     // The entries of this workbook file, oldest first; unreadable lines become warnings (history/bad-line)
     // located at their line, never a crash.
