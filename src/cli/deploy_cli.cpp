@@ -29,6 +29,7 @@ std::unique_ptr<QCoreApplication> ensureApplication() {
 }
 
 bool loadProjectFor(const std::string& file, bool required, std::optional<publish::Project>& project, const std::string& command) {
+    if (!required) return true; // without --env the file is not needed (a broken one does not block a plain publish)
     std::string dir = std::filesystem::path(file).parent_path().string();
     if (dir.empty()) dir = ".";
     auto path = publish::findProjectFile(dir);

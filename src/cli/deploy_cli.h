@@ -30,8 +30,8 @@ void addHostFlags(CLI::App* command, HostFlags& flags);
 // A QCoreApplication for the Sigma client when none exists yet.
 std::unique_ptr<QCoreApplication> ensureApplication();
 
-// quire.yaml above `file` (project.h). With `required`, a missing file is an error. Located errors are
-// printed to stdout; false means "stop with exit status 2".
+// quire.yaml above `file` (project.h), loaded only when `required` (a command with --env): then a missing file
+// is an error, and its located errors are printed to stdout; false means "stop with exit status 2".
 bool loadProjectFor(const std::string& file, bool required, std::optional<publish::Project>& project, const std::string& command);
 // The named environment, or an error naming the known ones (printed; nullptr).
 const publish::Environment* findEnvironment(const publish::Project& project, const std::string& name, const std::string& command);

@@ -95,6 +95,10 @@ std::string historyRootFor(const std::string& workbookPath, const std::string& p
     if (!projectRoot.empty()) return projectRoot;
     std::string dir = fs::path(workbookPath).parent_path().string();
     if (dir.empty()) dir = ".";
+    if (auto project = findProjectFile(dir)) { // its directory, whether or not the file is valid
+        const std::string root = fs::path(*project).parent_path().string();
+        return root.empty() ? "." : root;
+    }
     if (auto repository = findRepositoryRoot(dir)) return *repository;
     return dir;
 }

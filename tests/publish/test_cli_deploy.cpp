@@ -364,6 +364,13 @@ TEST_CASE("quire.yaml errors are located and stop the command before anything is
     CHECK(run.code == 2);
     CHECK(run.err.find("no quire.yaml in") != std::string::npos);
     CHECK(server.requests.empty());
+
+    // A publish without --env does not need quire.yaml, even a broken one; the history goes beside it.
+    doc::writeFileAtomically(project, "environments: [\n");
+    run = runQuire(server, with({"publish", repo.q, "--yes"}, server));
+    INFO(run.out << run.err);
+    CHECK(run.code == 0);
+    CHECK(repo.history().size() == 1);
 }
 
 TEST_CASE("a quire.yaml naming a host that is not Sigma's is refused without sending anything", "[publish][cli][env][hosts]") {

@@ -87,6 +87,8 @@ TEST_CASE("the history lives at the project root, else the repository root", "[p
     std::filesystem::create_directories(dir + "/repo/a/b");
     CHECK(historyRootFor(dir + "/repo/a/b/wb.yaml", "/project") == "/project");
     CHECK(historyRootFor(dir + "/repo/a/b/wb.yaml") == std::filesystem::path(dir + "/repo").lexically_normal().string());
+    doc::writeFileAtomically(dir + "/repo/a/quire.yaml", "environments: {}\n");
+    CHECK(std::filesystem::equivalent(historyRootFor(dir + "/repo/a/b/wb.yaml"), dir + "/repo/a"));
     CHECK(isSha256Hex(sha256Hex("")));
     CHECK_FALSE(isSha256Hex(std::string(64, 'g')));
     CHECK(utcNow().size() == 20);

@@ -47,8 +47,8 @@ struct History {
     std::vector<HistoryEntry> read(const std::string& workbookPath, std::vector<Diagnostic>* problems = nullptr) const;
 };
 
-// The directory that holds .quire/: the project root (quire.yaml's directory) if there is one, else the
-// repository root above the workbook, else the workbook's directory.
+// The directory that holds .quire/: `projectRoot` when given, else the directory of the quire.yaml found above
+// the workbook (project.h), else the repository root above it, else the workbook's directory.
 std::string historyRootFor(const std::string& workbookPath, const std::string& projectRoot = {});
 // The publisher: `git var GIT_AUTHOR_IDENT` (name <email>, honouring GIT_AUTHOR_NAME/EMAIL) run in `dir`,
 // else $USER, else "unknown".
