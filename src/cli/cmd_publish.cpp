@@ -145,7 +145,8 @@ int run(PublishArgs& args) {
             for (const auto& c : merge->conflicts) std::cout << "conflict: " << c.collection << " " << c.id << ": " << c.reason << "\n";
             if (merge->ok) std::cout << "review the merged file, then publish again\n";
         } else if (environment) {
-            std::cout << "someone changed the " << environment->name << " workbook in Sigma since the last publish; publish again with --force to overwrite it\n";
+            std::cout << "someone changed the " << environment->name
+                      << " workbook in Sigma since the last publish; publish again with --force to overwrite it\n";
         } else {
             std::cout << "run `quire pull --merge " << args.file << "` to merge the server's changes, then publish again\n";
         }

@@ -204,7 +204,8 @@ ProjectLoad loadProject(const std::string& path) {
     FileReadResult read = readFileBounded(path, kMaxProjectFileBytes);
     if (!read.ok()) {
         ProjectLoad out;
-        out.diagnostics.push_back(Diagnostic{Severity::Error, read.status == FileReadResult::Status::TooLarge ? "io/too-large" : "io/read-failed", "cannot read " + path + ": " + read.message, "",
+        const char* rule = read.status == FileReadResult::Status::TooLarge ? "io/too-large" : "io/read-failed";
+        out.diagnostics.push_back(Diagnostic{Severity::Error, rule, "cannot read " + path + ": " + read.message, "",
                                              SourceLocation{path, 0, 0}, std::nullopt});
         return out;
     }
