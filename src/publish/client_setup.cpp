@@ -90,7 +90,7 @@ std::optional<ClientConfig> makeClientConfig(const ClientSetup& setup, secrets::
         problem = "refusing to send credentials to " + origin + " host: " + why;
         return std::nullopt;
     }
-    auto credentials = loadCredentials(store, setup.profile, &problem);
+    auto credentials = loadCredentials(store, setup.profile, &problem, setup.environment);
     if (!credentials) return std::nullopt;
     ClientConfig config;
     config.baseUrl = host;

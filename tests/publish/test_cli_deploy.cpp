@@ -406,3 +406,38 @@ TEST_CASE("a quire.yaml naming a host that is not Sigma's is refused without sen
     CHECK(other.err.find("sigma/prod/client-id") != std::string::npos); // prod's profile, before any request
     CHECK(attacker.requests.empty());
 }
+
+TEST_CASE("promote between two Sigma organisations: each gets only its own host's credentials", "[publish][cli][env][hosts]") {
+    FakeSigmaServer stagingOrg;
+    FakeSigmaServer prodOrg;
+    prodOrg.clientId = "prod-client";
+    prodOrg.clientSecret = "prod-secret";
+    environments(stagingOrg);
+    environments(prodOrg);
+    Repo repo("deploy-two-orgs");
+    // Both hosts and both credential pairs come from the user (CI variables), one pair per environment.
+    const std::map<QString, QString> ci{
+        {"QUIRE_SIGMA_BASE_URL_STAGING", QString::fromStdString(stagingOrg.baseUrl())},
+        {"QUIRE_SIGMA_BASE_URL_PROD", QString::fromStdString(prodOrg.baseUrl())},
+        {"QUIRE_SIGMA_CLIENT_ID", ""},
+        {"QUIRE_SIGMA_CLIENT_SECRET", ""},
+        {"QUIRE_SIGMA_CLIENT_ID_STAGING", QString::fromStdString(stagingOrg.clientId)},
+        {"QUIRE_SIGMA_CLIENT_SECRET_STAGING", QString::fromStdString(stagingOrg.clientSecret)},
+        {"QUIRE_SIGMA_CLIENT_ID_PROD", "prod-client"},
+        {"QUIRE_SIGMA_CLIENT_SECRET_PROD", "prod-secret"}};
+    Run staging = runQuire(stagingOrg, {"publish", repo.q, "--env", "staging", "--yes"}, ci);
+    INFO(staging.out << staging.err);
+    REQUIRE(staging.code == 0);
+    Run promoted = runQuire(stagingOrg, {"promote", repo.q, "--from", "staging", "--to", "prod", "--yes"}, ci);
+    INFO(promoted.out << promoted.err);
+    REQUIRE(promoted.code == 0);
+    REQUIRE(prodOrg.workbooks.size() == 1);
+    REQUIRE(stagingOrg.workbooks.size() == 1);
+    CHECK(prodOrg.workbooks.begin()->second.contents ==
+          mappedContents("conn-prod", Json::array({"DB_PROD", "PUBLIC", "ORDERS"})));
+    CHECK(prodOrg.workbooks.begin()->second.folderId == "folder-prod");
+    const std::string prodBasic = "Basic " + QByteArray("prod-client:prod-secret").toBase64().toStdString();
+    for (const auto& r : stagingOrg.requests) CHECK(r.header("authorization") != prodBasic);
+    CHECK(stagingOrg.apiRequests().back().method == "GET"); // staging was only read by promote
+    CHECK(repo.sidecar()["environments"]["prod"]["baseUrl"] == prodOrg.baseUrl());
+}

@@ -177,3 +177,25 @@ TEST_CASE("sidecar targets per environment next to the default one (older sideca
     doc::writeFileAtomically(sidecarPathFor(file), R"({"environments": []})");
     CHECK_THROWS_WITH(loadSidecar(file, "prod"), Catch::Contains("not a Quire sidecar"));
 }
+
+TEST_CASE("per-environment credential variables come first (one CI job, two Sigma organisations)", "[publish][env]") {
+    auto store = secrets::makeMemorySecretStore();
+    store->write("sigma/prod/client-id", "keychain-id");
+    store->write("sigma/prod/client-secret", "keychain-secret");
+    unsetenv("QUIRE_SIGMA_CLIENT_ID");
+    unsetenv("QUIRE_SIGMA_CLIENT_SECRET");
+    setenv("QUIRE_SIGMA_CLIENT_ID_PRE_PROD", "pre-id", 1);
+    setenv("QUIRE_SIGMA_CLIENT_SECRET_PRE_PROD", "pre-secret", 1);
+    auto pre = loadCredentials(*store, "prod", nullptr, "pre-prod");
+    REQUIRE(pre);
+    CHECK(pre->clientId == "pre-id");
+    CHECK(pre->clientSecret == "pre-secret");
+    auto prod = loadCredentials(*store, "prod", nullptr, "prod"); // no variables for prod: its profile
+    REQUIRE(prod);
+    CHECK(prod->clientId == "keychain-id");
+    auto plain = loadCredentials(*store, "prod");
+    REQUIRE(plain);
+    CHECK(plain->clientId == "keychain-id");
+    unsetenv("QUIRE_SIGMA_CLIENT_ID_PRE_PROD");
+    unsetenv("QUIRE_SIGMA_CLIENT_SECRET_PRE_PROD");
+}
