@@ -120,7 +120,7 @@ std::string recordPublish(const std::string& file, const std::optional<publish::
         entry.environment = environment;
         entry.action = action;
         entry.workbookId = result.workbookId;
-        entry.hash = history.storeObject(doc::toJsonText(contents));
+        entry.hash = history.storeObject(contents.dump()); // the exact bytes of `contents` in the request body
         entry.documentVersion = result.documentVersion;
         entry.tag = result.tagError ? std::string() : tag;
         entry.from = from;

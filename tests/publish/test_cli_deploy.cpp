@@ -5,6 +5,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <QCryptographicHash>
+
 #include <filesystem>
 
 #include "cli_runner.h"
@@ -160,6 +162,9 @@ TEST_CASE("publish --env maps the workbook per environment, the file is not chan
     CHECK_FALSE(history[0]["who"].get<std::string>().empty());
     const std::string object = readFile(repo.dir + "/.quire/history/objects/" + history[1]["hash"].get<std::string>());
     CHECK(Json::parse(object) == mappedContents("conn-prod", Json::array({"DB_PROD", "PUBLIC", "ORDERS"})));
+    CHECK(posts[1].body.find("\"contents\":" + object + "}") != std::string::npos); // the exact bytes sent
+    CHECK(QCryptographicHash::hash(QByteArray::fromStdString(object), QCryptographicHash::Sha256).toHex().toStdString() ==
+          history[1]["hash"]);
 
     // An unknown environment, or a connection without a mapping: nothing is sent.
     const std::size_t sent = server.requests.size();

@@ -1,7 +1,7 @@
 #pragma once
 // Quire's own record of every publish, kept in the repository next to quire.yaml (or at the repository root):
 //   .quire/history/<workbook-file-stem>.jsonl   one JSON object per line, oldest first
-//   .quire/history/objects/<sha256>             the exact workbook body published (canonical JSON), by hash
+//   .quire/history/objects/<sha256>             the exact `contents` bytes published, by hash
 // so any earlier version can be listed, compared and re-published (`quire versions`, `quire rollback`). Files
 // in the repository are not trusted: lines are read with the loader's limits, an object's name must be a
 // SHA-256 and its bytes must hash to it. docs/deploy.md describes the format.
@@ -34,7 +34,7 @@ struct History {
     std::string logPathFor(const std::string& workbookPath) const;
     std::string objectPath(const std::string& hash) const;
 
-    // Stores `body` (canonical JSON of the published contents) as an object; returns its hash.
+    // Stores `body` (the published `contents`, as sent) as an object; returns its hash.
     std::string storeObject(const std::string& body) const;
     // The bytes of an object, checked against its name; nullopt with `problem` otherwise.
     std::optional<std::string> loadObject(const std::string& hash, std::string* problem = nullptr) const;
