@@ -3,6 +3,7 @@
 #include <quire/publish/regions.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 
 namespace quire::publish {
@@ -15,6 +16,12 @@ std::string env(const char* name) {
 }
 
 } // namespace
+
+std::string environmentBaseUrlVariable(const std::string& environment) {
+    std::string name = "QUIRE_SIGMA_BASE_URL_";
+    for (char c : environment) name += c == '-' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    return name;
+}
 
 // A file in the repository never chooses where the credentials go: the host comes from the user (flags,
 // then the environment) or, failing both, from the sidecar only when that names one of Sigma's own region
@@ -46,12 +53,26 @@ std::optional<ClientConfig> makeClientConfig(const ClientSetup& setup, secrets::
     } else if (!setup.region.empty()) {
         origin = "--region";
         if (!fromRegion(setup.region, "")) return std::nullopt;
+    } else if (!setup.environment.empty() && !env(environmentBaseUrlVariable(setup.environment).c_str()).empty()) {
+        origin = environmentBaseUrlVariable(setup.environment);
+        if (!fromUrl(env(origin.c_str()), origin)) return std::nullopt;
     } else if (!env("QUIRE_SIGMA_BASE_URL").empty()) {
         origin = "QUIRE_SIGMA_BASE_URL";
         if (!fromUrl(env("QUIRE_SIGMA_BASE_URL"), origin)) return std::nullopt;
     } else if (!env("QUIRE_SIGMA_REGION").empty()) {
         origin = "QUIRE_SIGMA_REGION";
         if (!fromRegion(env("QUIRE_SIGMA_REGION"), " in QUIRE_SIGMA_REGION")) return std::nullopt;
+    } else if (!setup.projectHost.empty()) {
+        // quire.yaml is checked when it is loaded (project.h); checked again here, whatever filled the field.
+        if (!isRegionHost(setup.projectHost)) {
+            problem = "quire.yaml names the API host '" + setup.projectHost +
+                      "' for environment '" + setup.environment + "', which is not one of Sigma's region hosts; a file in "
+                      "the repository cannot choose where credentials are sent: pass --region, or --base-url (or " +
+                      environmentBaseUrlVariable(setup.environment) + ") if you trust it";
+            return std::nullopt;
+        }
+        origin = "quire.yaml";
+        host = normalizeBaseUrl(setup.projectHost);
     } else if (!setup.sidecarBaseUrl.empty()) {
         if (!isRegionHost(setup.sidecarBaseUrl)) {
             problem = "the sidecar names the API host '" + setup.sidecarBaseUrl +
@@ -69,7 +90,7 @@ std::optional<ClientConfig> makeClientConfig(const ClientSetup& setup, secrets::
         problem = "refusing to send credentials to " + origin + " host: " + why;
         return std::nullopt;
     }
-    auto credentials = loadCredentials(store, setup.profile, &problem);
+    auto credentials = loadCredentials(store, setup.profile, &problem, setup.environment);
     if (!credentials) return std::nullopt;
     ClientConfig config;
     config.baseUrl = host;

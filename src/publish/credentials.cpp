@@ -1,5 +1,6 @@
 #include <quire/publish/credentials.h>
 
+#include <cctype>
 #include <cstdlib>
 
 namespace quire::publish {
@@ -7,14 +8,22 @@ namespace quire::publish {
 std::string clientIdKey(const std::string& profile) { return "sigma/" + profile + "/client-id"; }
 std::string clientSecretKey(const std::string& profile) { return "sigma/" + profile + "/client-secret"; }
 
-std::optional<Credentials> loadCredentials(secrets::SecretStore& store, const std::string& profile, std::string* problem) {
-    auto env = [](const char* name) -> std::optional<std::string> {
-        const char* value = std::getenv(name);
+std::optional<Credentials> loadCredentials(secrets::SecretStore& store, const std::string& profile, std::string* problem,
+                                           const std::string& environment) {
+    auto env = [](const std::string& name) -> std::optional<std::string> {
+        const char* value = std::getenv(name.c_str());
         if (!value || !*value) return std::nullopt;
         return std::string(value);
     };
-    auto id = env("QUIRE_SIGMA_CLIENT_ID");
-    auto secret = env("QUIRE_SIGMA_CLIENT_SECRET");
+    std::string suffix;
+    for (char c : environment) suffix += c == '-' ? '_' : static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    std::optional<std::string> id, secret;
+    if (!suffix.empty()) {
+        id = env("QUIRE_SIGMA_CLIENT_ID_" + suffix);
+        secret = env("QUIRE_SIGMA_CLIENT_SECRET_" + suffix);
+    }
+    if (!id) id = env("QUIRE_SIGMA_CLIENT_ID");
+    if (!secret) secret = env("QUIRE_SIGMA_CLIENT_SECRET");
     try {
         if (!id) id = store.read(clientIdKey(profile));
         if (!secret) secret = store.read(clientSecretKey(profile));

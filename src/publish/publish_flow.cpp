@@ -147,7 +147,7 @@ PublishResult PublishFlow::publish(const doc::Document& document, const PublishO
     std::optional<Sidecar> sidecar;
     if (!document.path.empty()) {
         try {
-            sidecar = loadSidecar(document.path);
+            sidecar = loadSidecar(document.path, options.environment);
         } catch (const std::exception& e) {
             return fail(PublishStatus::Failed, e.what());
         }
@@ -163,6 +163,8 @@ PublishResult PublishFlow::publish(const doc::Document& document, const PublishO
     PublishPlan plan;
     plan.create = workbookId.empty();
     plan.workbookId = workbookId;
+    plan.environment = options.environment;
+    const std::string target = options.environment.empty() ? std::string() : " (environment " + options.environment + ")";
     Json remote;
     if (!plan.create) {
         progress(callbacks, "fetching workbook " + workbookId);
@@ -176,7 +178,8 @@ PublishResult PublishFlow::publish(const doc::Document& document, const PublishO
         remote = std::move(got.body);
         const Json remoteContents = remoteBody(remote);
         const auto remoteVersion = documentVersionOf(remote);
-        if (sidecarMatches && sidecar->documentVersion && remoteVersion && *remoteVersion != *sidecar->documentVersion) {
+        if (!options.force && sidecarMatches && sidecar->documentVersion && remoteVersion &&
+            *remoteVersion != *sidecar->documentVersion) {
             std::string problem;
             auto base = loadSnapshot(document.path, *sidecar, &problem);
             result.remoteChanges = diff::diffContents(base ? *base : contents, remoteContents);
@@ -184,11 +187,13 @@ PublishResult PublishFlow::publish(const doc::Document& document, const PublishO
             result.url = stringField(remote, "url");
             result.documentVersion = remoteVersion;
             return fail(PublishStatus::RemoteChanged,
-                        "workbook " + workbookId + " changed on the server (version " + std::to_string(*remoteVersion) +
-                            ", last pulled " + std::to_string(*sidecar->documentVersion) +
-                            "); nothing was overwritten: pull and merge first");
+                        "workbook " + workbookId + target + " changed on the server (version " + std::to_string(*remoteVersion) +
+                            ", last " + (options.environment.empty() ? "pulled " : "published ") +
+                            std::to_string(*sidecar->documentVersion) + "); nothing was overwritten: " +
+                            (options.environment.empty() ? "pull and merge first" : "check the server's changes, then pass --force to overwrite them"));
         }
-        plan.documentVersion = sidecarMatches && sidecar->documentVersion ? sidecar->documentVersion : remoteVersion;
+        plan.documentVersion =
+            !options.force && sidecarMatches && sidecar->documentVersion ? sidecar->documentVersion : remoteVersion;
         plan.name = stringField(remote, "name");
         plan.diff = diff::diffContents(remoteContents, contents);
         if (plan.diff.empty() && !options.dryRun) {
@@ -197,10 +202,12 @@ PublishResult PublishFlow::publish(const doc::Document& document, const PublishO
             result.url = stringField(remote, "url");
             result.documentVersion = remoteVersion;
             if (options.writeSidecar && !document.path.empty() && !sidecarMatches)
-                saveSidecar(document.path, Sidecar{workbookId, result.url, remoteVersion, client_.config().baseUrl, {}, {}},
+                saveSidecar(document.path,
+                            Sidecar{workbookId, result.url, remoteVersion, client_.config().baseUrl, {}, {}, options.environment},
                             remoteContents);
             result.status = PublishStatus::Unchanged;
-            result.message = "workbook " + workbookId + " already has this content; nothing was sent";
+            result.message = "workbook " + workbookId + target + " already has this content; nothing was sent";
+            applyTag(options, result);
             return result;
         }
     } else {
@@ -273,7 +280,7 @@ PublishResult PublishFlow::publish(const doc::Document& document, const PublishO
         if (workbookId.empty())
             return fail(PublishStatus::Failed, "Sigma's create reply has no workbookId: " + created.body.dump().substr(0, 200));
         result.status = PublishStatus::Created;
-        result.message = "created workbook " + workbookId;
+        result.message = "created workbook " + workbookId + target;
     } else {
         progress(callbacks, "updating workbook " + workbookId);
         ApiResult updated = client_.updateContents(workbookId, updateBody(contents, plan.documentVersion));
@@ -288,13 +295,14 @@ PublishResult PublishFlow::publish(const doc::Document& document, const PublishO
                 }
                 result.workbookId = workbookId;
                 return fail(PublishStatus::RemoteChanged,
-                            "workbook " + workbookId + " changed on the server while publishing; nothing was overwritten: pull and merge first",
+                            "workbook " + workbookId + target + " changed on the server while publishing; nothing was overwritten: " +
+                                (options.environment.empty() ? "pull and merge first" : "check the server's changes, then publish again"),
                             updated.error);
             }
             return fail(PublishStatus::Failed, "Sigma did not update the workbook", located(updated.error, document));
         }
         result.status = PublishStatus::Updated;
-        result.message = "updated workbook " + workbookId;
+        result.message = "updated workbook " + workbookId + target;
     }
 
     // Read back what Sigma stored (it normalises) and remember it as the new base.
@@ -305,6 +313,7 @@ PublishResult PublishFlow::publish(const doc::Document& document, const PublishO
         result.message += "; reading it back failed, so the sidecar was not updated";
         result.error = readback.error;
         result.diagnostics.push_back(Diagnostic{Severity::Warning, RuleCode("publish/readback"), readback.error.describe(), "", {}, std::nullopt});
+        applyTag(options, result);
         return result;
     }
     const Json stored = remoteBody(readback.body);
@@ -312,8 +321,27 @@ PublishResult PublishFlow::publish(const doc::Document& document, const PublishO
     result.documentVersion = documentVersionOf(readback.body);
     result.normalization = diff::diffContents(contents, stored);
     if (options.writeSidecar && !document.path.empty())
-        saveSidecar(document.path, Sidecar{workbookId, result.url, result.documentVersion, client_.config().baseUrl, {}, {}}, stored);
+        saveSidecar(document.path,
+                    Sidecar{workbookId, result.url, result.documentVersion, client_.config().baseUrl, {}, {}, options.environment},
+                    stored);
+    applyTag(options, result);
     return result;
+}
+
+// Sigma's version tags (POST /v2/workbooks/tag {workbookId, tag}) name the workbook's latest version, the one
+// just written. The tag must exist (an admin creates it); a failure leaves the write in place and is reported.
+void PublishFlow::applyTag(const PublishOptions& options, PublishResult& result) {
+    if (options.tag.empty() || result.workbookId.empty()) return;
+    ApiResult tagged = client_.tagWorkbook(result.workbookId, options.tag);
+    if (!tagged.ok()) {
+        result.tagError = tagged.error;
+        result.diagnostics.push_back(Diagnostic{Severity::Error, RuleCode("publish/tag"),
+                                                "the workbook was written but not tagged '" + options.tag + "': " + tagged.error.describe(),
+                                                "", {}, std::nullopt});
+        return;
+    }
+    result.tagReply = tagged.body;
+    result.message += "; tagged '" + options.tag + "'";
 }
 
 PullResult PublishFlow::pull(const std::string& idOrUrl, const std::string& path, doc::Format format) {
@@ -348,7 +376,7 @@ PullResult PublishFlow::pull(const std::string& idOrUrl, const std::string& path
             return result;
         }
         doc::writeFileAtomically(path, bytes);
-        saveSidecar(path, Sidecar{result.workbookId, result.url, result.documentVersion, client_.config().baseUrl, {}, {}},
+        saveSidecar(path, Sidecar{result.workbookId, result.url, result.documentVersion, client_.config().baseUrl, {}, {}, {}},
                     pulled.root["contents"]);
     } catch (const std::exception& e) {
         result.message = e.what();

@@ -26,32 +26,46 @@ std::string siblingPath(const std::string& documentPath, const std::string& name
 } // namespace
 
 std::string sidecarPathFor(const std::string& documentPath) { return documentPath + ".sigma.json"; }
-std::string snapshotPathFor(const std::string& documentPath) { return documentPath + ".sigma-base.json"; }
+std::string snapshotPathFor(const std::string& documentPath, const std::string& environment) {
+    return documentPath + (environment.empty() ? std::string(".sigma-base.json") : ".sigma-base." + environment + ".json");
+}
 
-std::optional<Sidecar> loadSidecar(const std::string& documentPath) {
-    const std::string path = sidecarPathFor(documentPath);
+namespace {
+
+// The sidecar file as an object (nullopt when there is none); throws when it cannot be read.
+std::optional<Json> readSidecarObject(const std::string& path) {
     if (!std::filesystem::exists(path)) return std::nullopt;
     std::string error;
     auto bytes = doc::readFileBytes(path, &error);
     if (!bytes) throw std::runtime_error(path + ": " + error);
     // A committed file: read with the loader's limits, every field checked (no nlohmann type_error texts).
     detail::LimitedJson parsed = detail::parseLimitedObject(*bytes);
-    if (!parsed.value || !parsed.value->contains("workbookId") || !(*parsed.value)["workbookId"].is_string())
-        throw std::runtime_error(path + ": not a Quire sidecar (expected an object with a string workbookId" +
+    const bool target = parsed.value && parsed.value->contains("workbookId");
+    const bool environments = parsed.value && parsed.value->contains("environments");
+    if (!parsed.value || (!target && !environments) || (target && !(*parsed.value)["workbookId"].is_string()) ||
+        (environments && !(*parsed.value)["environments"].is_object()))
+        throw std::runtime_error(path + ": not a Quire sidecar (expected an object with a string workbookId or an "
+                                 "`environments` object" +
                                  (parsed.problem.empty() ? std::string(")") : "; " + parsed.problem + ")"));
-    const Json& j = *parsed.value;
-    auto text = [&](const Json& object, const char* key, const std::string& where) {
+    return std::move(parsed.value);
+}
+
+// One target ({workbookId, url, documentVersion, baseUrl, base}) at `where` ("" or "environments.staging.").
+Sidecar parseTarget(const Json& j, const std::string& path, const std::string& where) {
+    auto text = [&](const Json& object, const char* key, const std::string& field) {
         if (!object.contains(key) || object[key].is_null()) return std::string();
-        if (!object[key].is_string()) throw std::runtime_error(path + ": `" + where + "` must be a string");
+        if (!object[key].is_string()) throw std::runtime_error(path + ": `" + where + field + "` must be a string");
         return object[key].get<std::string>();
     };
+    if (!j.is_object() || !j.contains("workbookId") || !j["workbookId"].is_string())
+        throw std::runtime_error(path + ": `" + where + "workbookId` must be a string");
     Sidecar s;
     s.workbookId = j["workbookId"].get<std::string>();
     s.url = text(j, "url", "url");
     if (j.contains("documentVersion") && !j["documentVersion"].is_null()) {
         s.documentVersion = documentVersionOf(j);
         if (!s.documentVersion || !j["documentVersion"].is_number())
-            throw std::runtime_error(path + ": `documentVersion` must be a whole number");
+            throw std::runtime_error(path + ": `" + where + "documentVersion` must be a whole number");
     }
     s.baseUrl = text(j, "baseUrl", "baseUrl");
     if (j.contains("base") && j["base"].is_object()) {
@@ -59,28 +73,66 @@ std::optional<Sidecar> loadSidecar(const std::string& documentPath) {
         s.baseSha256 = text(j["base"], "sha256", "base.sha256");
         // The snapshot lives beside the sidecar: a plain file name, never a path elsewhere.
         if (s.basePath.find_first_of("/\\") != std::string::npos || s.basePath == "." || s.basePath == "..")
-            throw std::runtime_error(path + ": `base.path` must be a file name in the sidecar's directory");
+            throw std::runtime_error(path + ": `" + where + "base.path` must be a file name in the sidecar's directory");
     }
     return s;
 }
 
-void saveSidecar(const std::string& documentPath, Sidecar sidecar, const Json& baseContents) {
-    const std::string snapshot = doc::toJsonText(baseContents);
-    doc::writeFileAtomically(snapshotPathFor(documentPath), snapshot);
-    sidecar.basePath = std::filesystem::path(snapshotPathFor(documentPath)).filename().string();
-    sidecar.baseSha256 = sha256(snapshot);
+Json targetJson(const Sidecar& sidecar) {
     Json j = Json::object();
     j["workbookId"] = sidecar.workbookId;
     j["url"] = sidecar.url;
     j["documentVersion"] = sidecar.documentVersion ? Json(*sidecar.documentVersion) : Json();
     j["baseUrl"] = sidecar.baseUrl;
     j["base"] = Json{{"path", sidecar.basePath}, {"sha256", sidecar.baseSha256}};
-    doc::writeFileAtomically(sidecarPathFor(documentPath), j.dump(2) + "\n");
+    return j;
+}
+
+} // namespace
+
+std::optional<Sidecar> loadSidecar(const std::string& documentPath, const std::string& environment) {
+    const std::string path = sidecarPathFor(documentPath);
+    auto j = readSidecarObject(path);
+    if (!j) return std::nullopt;
+    if (environment.empty()) {
+        if (!j->contains("workbookId")) return std::nullopt;
+        return parseTarget(*j, path, "");
+    }
+    if (!j->contains("environments")) return std::nullopt;
+    const Json& environments = (*j)["environments"];
+    if (!environments.contains(environment)) return std::nullopt;
+    Sidecar s = parseTarget(environments[environment], path, "environments." + environment + ".");
+    s.environment = environment;
+    return s;
+}
+
+void saveSidecar(const std::string& documentPath, Sidecar sidecar, const Json& baseContents) {
+    const std::string path = sidecarPathFor(documentPath);
+    // The other targets are kept; a sidecar that cannot be read is replaced (as before environments existed).
+    Json j = Json::object();
+    try {
+        if (auto existing = readSidecarObject(path)) j = std::move(*existing);
+    } catch (const std::exception&) {
+    }
+    const std::string snapshotPath = snapshotPathFor(documentPath, sidecar.environment);
+    const std::string snapshot = doc::toJsonText(baseContents);
+    doc::writeFileAtomically(snapshotPath, snapshot);
+    sidecar.basePath = std::filesystem::path(snapshotPath).filename().string();
+    sidecar.baseSha256 = sha256(snapshot);
+    if (sidecar.environment.empty()) {
+        Json out = targetJson(sidecar);
+        if (j.contains("environments")) out["environments"] = j["environments"];
+        j = std::move(out);
+    } else {
+        if (!j.contains("environments") || !j["environments"].is_object()) j["environments"] = Json::object();
+        j["environments"][sidecar.environment] = targetJson(sidecar);
+    }
+    doc::writeFileAtomically(path, j.dump(2) + "\n");
 }
 
 std::optional<Json> loadSnapshot(const std::string& documentPath, const Sidecar& sidecar, std::string* problem) {
     const std::string path = siblingPath(documentPath, sidecar.basePath.empty()
-                                                           ? std::filesystem::path(snapshotPathFor(documentPath)).filename().string()
+                                                           ? std::filesystem::path(snapshotPathFor(documentPath, sidecar.environment)).filename().string()
                                                            : sidecar.basePath);
     auto bytes = doc::readFileBytes(path);
     if (!bytes) {

@@ -396,6 +396,15 @@ ApiResult SigmaClient::listAll(const std::string& path) {
 }
 
 ApiResult SigmaClient::listWorkbooks() { return listAll("/v2/workbooks"); }
+
+// Tagging again moves the tag to the same (latest) version, so a repeat after a lost reply is harmless.
+ApiResult SigmaClient::tagWorkbook(const std::string& workbookId, const std::string& tagName) {
+    return call({"POST", "/v2/workbooks/tag", Json{{"workbookId", workbookId}, {"tag", tagName}}, true, true});
+}
+
+ApiResult SigmaClient::workbookTags(const std::string& workbookId) {
+    return listAll("/v2/workbooks/" + encode(workbookId) + "/tags");
+}
 ApiResult SigmaClient::listFolders() { return listAll("/v2/files?typeFilters=folder"); }
 ApiResult SigmaClient::listConnections() { return listAll("/v2/connections"); }
 

@@ -21,6 +21,7 @@
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
 
+#include <map>
 #include <memory>
 #include <mutex>
 #include <set>
@@ -56,6 +57,8 @@ constexpr Keyword kKeywords[] = {
     {"Failed to validate against child schema", "schema/one-of", true},
     {"Failed to validate item #", "schema/items", true},
     {"Failed to validate against schema associated with property", "schema/properties", true},
+    {"Failed to validate against additional properties schema", "schema/properties", true},
+    {"Object contains a property that could not be validated", "schema/unknown-property", false},
     {"Failed to validate against a conditional schema", "schema/if-then", true},
 };
 
@@ -196,6 +199,73 @@ std::string workbookSchemaText(const std::string& schemaPath) {
     return std::move(read.bytes);
 }
 
+namespace {
+
+struct Raw {
+    std::string pointer;
+    Mapped mapped;
+    std::string description;
+};
+
+void runSchema(const valijson::Schema& schema, const Json& target, const std::string& prefix, std::vector<Raw>& raws) {
+    valijson::Validator validator;
+    valijson::ValidationResults results;
+    valijson::adapters::NlohmannJsonAdapter adapter(target);
+    if (validator.validate(schema, adapter, &results)) return;
+    for (const auto& error : results) raws.push_back({prefix + toPointer(error.context), classify(error.description), error.description});
+}
+
+// One located diagnostic per leaf error (an aggregate is kept only when no leaf below it was reported).
+std::vector<Diagnostic> report(const std::vector<Raw>& raws, const doc::Document& document) {
+    std::vector<Diagnostic> out;
+    auto coveredByLeaf = [&](const std::string& pointer) {
+        for (const auto& r : raws)
+            if (!r.mapped.aggregate && (r.pointer == pointer || r.pointer.rfind(pointer + "/", 0) == 0)) return true;
+        return false;
+    };
+    std::set<std::pair<std::string, std::string>> seen;
+    for (const auto& r : raws) {
+        if (r.mapped.aggregate && coveredByLeaf(r.pointer)) continue;
+        if (!seen.insert({r.pointer, std::string(r.mapped.rule.code()) + r.description}).second) continue;
+        if (r.mapped.rule == "schema/unknown-property") { // located at the unknown key itself
+            const auto q1 = r.description.find('\'', r.description.find("constraints:"));
+            const auto q2 = r.description.rfind('\'');
+            const std::string key = q1 != std::string::npos && q2 > q1 ? r.description.substr(q1 + 1, q2 - q1 - 1) : std::string();
+            const std::string field = r.pointer.empty() ? std::string("the document") : "`" + displayName(r.pointer) + "`";
+            out.push_back(makeError(r.mapped.rule, field + " has the unknown key `" + key + "`",
+                                    r.pointer + "/" + escapePointerToken(key), document));
+            continue;
+        }
+        const Json* value = resolvePointer(document.root, r.pointer);
+        out.push_back(makeError(r.mapped.rule, describe(r.mapped, r.description, value, r.pointer), r.pointer, document));
+    }
+    return out;
+}
+
+} // namespace
+
+std::vector<Diagnostic> checkEmbeddedSchema(const doc::Document& document, const std::string& schemaName) {
+    static std::mutex mutex;
+    static std::map<std::string, std::shared_ptr<valijson::Schema>> compiled;
+    std::shared_ptr<valijson::Schema> schema;
+    {
+        std::lock_guard<std::mutex> lock(mutex);
+        auto it = compiled.find(schemaName);
+        if (it == compiled.end()) {
+            const auto& all = embeddedSchemas();
+            auto text = all.find(schemaName);
+            if (text == all.end()) throw std::runtime_error("the schema " + schemaName + " was not embedded at build time");
+            auto fresh = std::make_shared<valijson::Schema>();
+            populate(Json::parse(text->second), *fresh);
+            it = compiled.emplace(schemaName, fresh).first;
+        }
+        schema = it->second;
+    }
+    std::vector<Raw> raws;
+    runSchema(*schema, document.root, "", raws);
+    return report(raws, document);
+}
+
 std::vector<Diagnostic> checkSchema(const doc::Document& document, const std::string& schemaPath) {
     std::vector<Diagnostic> out;
     std::shared_ptr<const CompiledSchema> compiled;
@@ -206,18 +276,9 @@ std::vector<Diagnostic> checkSchema(const doc::Document& document, const std::st
                                 document));
         return out;
     }
-    struct Raw {
-        std::string pointer;
-        Mapped mapped;
-        std::string description;
-    };
     std::vector<Raw> raws;
     auto run = [&](const valijson::Schema& schema, const Json& target, const std::string& prefix) {
-        valijson::Validator validator;
-        valijson::ValidationResults results;
-        valijson::adapters::NlohmannJsonAdapter adapter(target);
-        if (validator.validate(schema, adapter, &results)) return;
-        for (const auto& error : results) raws.push_back({prefix + toPointer(error.context), classify(error.description), error.description});
+        runSchema(schema, target, prefix, raws);
     };
     run(compiled->whole, document.root, "");
     if (compiled->split)
@@ -234,21 +295,7 @@ std::vector<Diagnostic> checkSchema(const doc::Document& document, const std::st
                             run(compiled->column, (*columns)[c], elementPointer + "/columns/" + std::to_string(c));
                 }
             }
-    if (raws.empty()) return out;
-
-    auto coveredByLeaf = [&](const std::string& pointer) {
-        for (const auto& r : raws)
-            if (!r.mapped.aggregate && (r.pointer == pointer || r.pointer.rfind(pointer + "/", 0) == 0)) return true;
-        return false;
-    };
-    std::set<std::pair<std::string, std::string>> seen;
-    for (const auto& r : raws) {
-        if (r.mapped.aggregate && coveredByLeaf(r.pointer)) continue;
-        if (!seen.insert({r.pointer, std::string(r.mapped.rule.code()) + r.description}).second) continue;
-        const Json* value = resolvePointer(document.root, r.pointer);
-        out.push_back(makeError(r.mapped.rule, describe(r.mapped, r.description, value, r.pointer), r.pointer, document));
-    }
-    return out;
+    return report(raws, document);
 }
 
 } // namespace quire::validate

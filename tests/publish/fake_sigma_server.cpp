@@ -231,15 +231,22 @@ FakeSigmaServer::Reply FakeSigmaServer::route(const RecordedRequest& request, co
         return list(all, query);
     }
     if (method == "POST" && path == "/v2/workbooks") return createWorkbook(request);
+    if (method == "POST" && path == "/v2/workbooks/tag") return tagWorkbook(request);
+    if (auto id = segment(path, "/v2/workbooks/", "/tags"); method == "GET" && id) {
+        if (!workbooks.count(*id)) return {404, "application/json", dump(error("Workbook not found: " + *id, "not_found")), {}};
+        Json all = Json::array();
+        for (const Json& tag : workbookTags[*id]) all.push_back(tag);
+        return list(all, query);
+    }
     if (auto id = segment(path, "/v2/workbooks/", ""); method == "GET" && id) {
         auto it = query.find("includeContents");
         return getWorkbook(*id, it != query.end() && it->second == "true", request);
     }
     if (auto id = segment(path, "/v2/workbooks/", "/contents"); method == "PUT" && id) return putContents(*id, request);
     if (method == "GET" && path == "/v2/files") {
-        Json all = Json::array({Json{{"id", homeFolderId}, {"name", "My Documents"}, {"type", "folder"}},
-                                Json{{"id", "folder-team"}, {"name", "Team"}, {"type", "folder"}},
-                                Json{{"id", "folder-ci"}, {"name", "CI"}, {"type", "folder"}}});
+        Json all = Json::array();
+        for (const std::string& folder : folders)
+            all.push_back(Json{{"id", folder}, {"name", folder == homeFolderId ? std::string("My Documents") : folder}, {"type", "folder"}});
         if (query.count("typeFilters") == 0 || query.at("typeFilters") != "folder")
             return {400, "application/json", dump(error("the fake only lists folders", "bad_request")), {}};
         return list(all, query);
@@ -299,6 +306,8 @@ FakeSigmaServer::Reply FakeSigmaServer::createWorkbook(const RecordedRequest& re
     for (const char* key : {"workbookId", "documentVersion", "url", "ownerId", "createdAt", "updatedAt"})
         if (body.contains(key))
             return {400, "application/json", dump(error(std::string(key) + ": unexpected property", "bad_request")), {}};
+    if (strictFolders && std::find(folders.begin(), folders.end(), body["folderId"].get<std::string>()) == folders.end())
+        return {404, "application/json", dump(error("Folder not found: " + body["folderId"].get<std::string>(), "not_found")), {}};
     Json contents = Json{{"schemaVersion", 1}, {"kind", "workbook"}, {"elements", Json::array()}, {"pages", Json::array({Json{{"id", "page-1"}, {"name", "Page 1"}}})}};
     if (body.contains("contents")) { // a legacy `document` key is silently ignored: blank workbook
         contents = body["contents"];
@@ -327,6 +336,32 @@ FakeSigmaServer::Reply FakeSigmaServer::getWorkbook(const std::string& id, bool 
     if (includeContents && request.header("accept").find("application/json") == std::string::npos)
         return {200, "application/yaml", "contents:\n  kind: workbook\n", {}}; // YAML is the API's default
     return {200, "application/json", dump(workbookJson(it->second, includeContents)), {}};
+}
+
+// POST /v2/workbooks/tag {workbookId, tag}: the tag (by name) must exist; it moves to the latest version.
+FakeSigmaServer::Reply FakeSigmaServer::tagWorkbook(const RecordedRequest& request) {
+    const Json body = request.json();
+    if (!body.is_object() || !body.contains("workbookId") || !body["workbookId"].is_string() || !body.contains("tag") ||
+        !body["tag"].is_string())
+        return {400, "application/json", dump(error("workbookId and tag are required", "bad_request")), {}};
+    for (auto field = body.begin(); field != body.end(); ++field)
+        if (field.key() != "workbookId" && field.key() != "tag" && field.key() != "sourceMappingConfig")
+            return {400, "application/json", dump(error(field.key() + ": unexpected property", "bad_request")), {}};
+    const std::string id = body["workbookId"].get<std::string>();
+    const std::string name = body["tag"].get<std::string>();
+    auto it = workbooks.find(id);
+    if (it == workbooks.end()) return {404, "application/json", dump(error("Workbook not found: " + id, "not_found")), {}};
+    if (std::find(versionTags.begin(), versionTags.end(), name) == versionTags.end())
+        return {404, "application/json", dump(error("Tag not found: " + name, "not_found")), {}};
+    Json tag{{"versionTagId", "vtag-" + name},
+             {"name", name},
+             {"taggedWorkbookId", id + "-" + name},
+             {"taggedWorkbookVersion", it->second.documentVersion},
+             {"createdAt", "2026-12-05T00:00:00.000Z"}};
+    auto& tags = workbookTags[id];
+    tags.erase(std::remove_if(tags.begin(), tags.end(), [&](const Json& t) { return t["name"] == name; }), tags.end());
+    tags.push_back(tag);
+    return {200, "application/json", dump(tag), {}};
 }
 
 FakeSigmaServer::Reply FakeSigmaServer::putContents(const std::string& id, const RecordedRequest& request) {

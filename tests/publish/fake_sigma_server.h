@@ -66,6 +66,14 @@ public:
     std::vector<Fault> faults;
     std::map<std::string, FakeWorkbook> workbooks;
     int tokensIssued = 0;
+    // Folders a create may name when strictFolders is set (Sigma answers 404 for an unknown folder); listed
+    // by GET /v2/files.
+    std::vector<std::string> folders{"folder-home", "folder-team", "folder-ci"};
+    bool strictFolders = false;
+    // Version tags that exist in the organisation (an admin creates them); POST /v2/workbooks/tag {workbookId,
+    // tag: <name>} puts one on a workbook's latest version, GET /v2/workbooks/{id}/tags lists them.
+    std::vector<std::string> versionTags;
+    std::map<std::string, std::vector<Json>> workbookTags; // workbook id -> tag objects
 
     void expireTokens();                    // every issued token becomes invalid (-> 401)
     // Changes a workbook as another user would: runs `edit` on its contents and bumps documentVersion.
@@ -87,6 +95,7 @@ private:
     Reply createWorkbook(const RecordedRequest& request);
     Reply getWorkbook(const std::string& id, bool includeContents, const RecordedRequest& request);
     Reply putContents(const std::string& id, const RecordedRequest& request);
+    Reply tagWorkbook(const RecordedRequest& request);
     Reply list(const Json& all, const std::map<std::string, std::string>& query);
     Json workbookJson(const FakeWorkbook& wb, bool includeContents) const;
 

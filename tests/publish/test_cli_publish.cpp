@@ -4,55 +4,19 @@
 
 #include <catch2/catch.hpp>
 
-#include <QEventLoop>
-#include <QProcess>
-#include <QProcessEnvironment>
-
 #include <filesystem>
 
+#include "cli_runner.h"
 #include "publish_test_helpers.h"
 #include "test_support.h"
 
 using namespace quire;
 using namespace quire::test;
 
-namespace {
-
-struct Run {
-    int code = -1;
-    std::string out;
-    std::string err;
-};
-
-Run runQuire(const FakeSigmaServer& server, const QStringList& args) {
-    const QString binary = QString::fromStdString(binaryDir() + "/bin/quire");
-    REQUIRE(std::filesystem::exists(binary.toStdString()));
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert("QUIRE_SIGMA_CLIENT_ID", QString::fromStdString(server.clientId));
-    env.insert("QUIRE_SIGMA_CLIENT_SECRET", QString::fromStdString(server.clientSecret));
-    env.remove("QUIRE_SIGMA_REGION");
-    env.remove("QUIRE_SIGMA_BASE_URL");
-    process.setProcessEnvironment(env);
-    process.setStandardInputFile(QProcess::nullDevice());
-    QEventLoop loop;
-    QObject::connect(&process, &QProcess::finished, &loop, &QEventLoop::quit);
-    process.start(binary, args);
-    REQUIRE(process.waitForStarted(10000));
-    if (process.state() != QProcess::NotRunning) loop.exec(); // serve the fake API while the child runs
-    return Run{process.exitCode(), process.readAllStandardOutput().toStdString(), process.readAllStandardError().toStdString()};
-}
-
-QStringList with(QStringList args, const FakeSigmaServer& server) {
-    args << "--base-url" << QString::fromStdString(server.baseUrl());
-    return args;
-}
-
-} // namespace
 
 TEST_CASE("quire publish / pull / diff on the command line", "[publish][cli]") {
     FakeSigmaServer server;
-    const std::string dir = makeTempDir("publish-cli");
+    const std::string dir = makeRepoDir("publish-cli");
     Json contents = workbookContents();
     contents["elements"][1]["style"]["backgroundColor"] = "#abcdef";
     const QString file = QString::fromStdString(writeWorkbook(dir, "wb.yaml", Json{{"name", "CLI"}, {"contents", contents}}));
@@ -116,7 +80,7 @@ TEST_CASE("quire publish / pull / diff on the command line", "[publish][cli]") {
 
 TEST_CASE("quire pull: a 40,000-character id or URL is an error, not a crash", "[publish][cli][hostile]") {
     FakeSigmaServer server;
-    const std::string dir = makeTempDir("publish-cli-long-id");
+    const std::string dir = makeRepoDir("publish-cli-long-id");
     const QString out = QString::fromStdString(dir + "/wb.json");
     Run id = runQuire(server, with({"pull", QString(40000, 'a'), "-o", out}, server));
     CHECK(id.code == 1);
@@ -132,7 +96,7 @@ TEST_CASE("quire pull: a 40,000-character id or URL is an error, not a crash", "
 
 TEST_CASE("quire publish: 50,000- and 1,000,000-character server messages, an overflowing index", "[publish][cli][hostile]") {
     FakeSigmaServer server;
-    const std::string dir = makeTempDir("publish-cli-long-message");
+    const std::string dir = makeRepoDir("publish-cli-long-message");
     const QString file = QString::fromStdString(writeWorkbook(dir, "wb.yaml", Json{{"name", "Long"}, {"contents", workbookContents()}}));
     for (std::size_t length : {std::size_t(50000), std::size_t(1000000)}) {
         for (const std::string& message : {"element '" + std::string(length, 'x') + "' is not placed in layout",
@@ -160,7 +124,7 @@ TEST_CASE("quire publish: 50,000- and 1,000,000-character server messages, an ov
 TEST_CASE("quire pull: 10,000- and 200,000-deep replies are refused, nothing is written", "[publish][cli][hostile]") {
     FakeSigmaServer server;
     const std::string id = server.addWorkbook("Deep", workbookContents()).workbookId;
-    const std::string dir = makeTempDir("publish-cli-deep");
+    const std::string dir = makeRepoDir("publish-cli-deep");
     for (std::size_t depth : {std::size_t(10000), std::size_t(200000)}) {
         const std::string path = dir + "/deep.yaml";
         const std::string reply = "{\"workbookId\": \"" + id + "\", \"name\": \"Deep\", \"contents\": {\"x\": " +
@@ -179,7 +143,7 @@ TEST_CASE("quire pull: 10,000- and 200,000-deep replies are refused, nothing is 
 TEST_CASE("a committed sidecar never chooses where the credentials go", "[publish][cli][hosts]") {
     FakeSigmaServer server;
     FakeSigmaServer attacker; // a second instance: must receive no request at all
-    const std::string dir = makeTempDir("publish-cli-sidecar-host");
+    const std::string dir = makeRepoDir("publish-cli-sidecar-host");
     const std::string path = writeWorkbook(dir, "wb.yaml", Json{{"name", "Host"}, {"contents", workbookContents()}});
     const QString file = QString::fromStdString(path);
     doc::writeFileAtomically(publish::sidecarPathFor(path),

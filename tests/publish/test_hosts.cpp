@@ -119,3 +119,37 @@ TEST_CASE("base URLs compare after normalisation, region hosts are recognised ex
     CHECK_FALSE(isRegionHost("https://aws-api.sigmacomputing.com/other"));
     CHECK(credentialHostProblem("https://aws-api.sigmacomputing.com").empty());
 }
+
+TEST_CASE("quire.yaml names a host only when it is a Sigma region host, the user's choice comes first", "[publish][hosts][env]") {
+    HostEnv env;
+    ClientSetup setup;
+    setup.environment = "staging";
+    std::string problem;
+    for (const char* hostile : {"https://attacker.example.com", "http://127.0.0.1:9"}) {
+        setup.projectHost = hostile;
+        CHECK_FALSE(env.config(setup, problem));
+        CHECK(problem.find("quire.yaml names the API host") != std::string::npos);
+        CHECK(problem.find("QUIRE_SIGMA_BASE_URL_STAGING") != std::string::npos);
+    }
+    setup.projectHost = "https://api.eu.aws.sigmacomputing.com";
+    setup.sidecarBaseUrl = "https://aws-api.sigmacomputing.com"; // quire.yaml comes before the sidecar
+    auto fromProject = env.config(setup, problem);
+    REQUIRE(fromProject);
+    CHECK(fromProject->baseUrl == "https://api.eu.aws.sigmacomputing.com");
+    // The per-environment variable is the user's: it wins over the file, and only for its environment.
+    setenv("QUIRE_SIGMA_BASE_URL_STAGING", "http://127.0.0.1:7", 1);
+    auto fromVariable = env.config(setup, problem);
+    REQUIRE(fromVariable);
+    CHECK(fromVariable->baseUrl == "http://127.0.0.1:7");
+    setup.environment = "prod";
+    auto other = env.config(setup, problem);
+    REQUIRE(other);
+    CHECK(other->baseUrl == "https://api.eu.aws.sigmacomputing.com");
+    unsetenv("QUIRE_SIGMA_BASE_URL_STAGING");
+    CHECK(environmentBaseUrlVariable("pre-prod") == "QUIRE_SIGMA_BASE_URL_PRE_PROD");
+    // --base-url beats everything.
+    setup.baseUrl = "http://localhost:8";
+    auto fromFlag = env.config(setup, problem);
+    REQUIRE(fromFlag);
+    CHECK(fromFlag->baseUrl == "http://localhost:8");
+}

@@ -324,7 +324,9 @@ TEST_CASE("a legacy `document` body is published as `contents` (Sigma would igno
     doc::Document d;
     d.root = Json{{"name", "Legacy"}, {"folderId", "f"}, {"workbookId", "old"}, {"url", "u"}, {"document", contents}};
     server.requests.clear();
-    PublishResult r = flow.publish(d, PublishOptions{"", "", "", false, false});
+    PublishOptions noSidecar;
+    noSidecar.writeSidecar = false;
+    PublishResult r = flow.publish(d, noSidecar);
     REQUIRE(r.status == PublishStatus::Created);
     const Json sent = only(server, "POST")[0].json();
     CHECK(sent.contains("contents"));

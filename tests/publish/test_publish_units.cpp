@@ -122,7 +122,7 @@ TEST_CASE("sidecar and base snapshot next to the file", "[publish]") {
     const std::string file = dir + "/wb.yaml";
     CHECK_FALSE(loadSidecar(file));
     const Json base{{"kind", "workbook"}, {"elements", Json::array()}};
-    saveSidecar(file, Sidecar{"wb-1", "https://app/x", 5, "https://aws-api.sigmacomputing.com", {}, {}}, base);
+    saveSidecar(file, Sidecar{"wb-1", "https://app/x", 5, "https://aws-api.sigmacomputing.com", {}, {}, {}}, base);
     auto loaded = loadSidecar(file);
     REQUIRE(loaded);
     CHECK(loaded->workbookId == "wb-1");
@@ -136,4 +136,66 @@ TEST_CASE("sidecar and base snapshot next to the file", "[publish]") {
     CHECK(problem.find("does not match its hash") != std::string::npos);
     doc::writeFileAtomically(sidecarPathFor(file), "[1]");
     CHECK_THROWS_WITH(loadSidecar(file), Catch::Contains("not a Quire sidecar"));
+}
+
+TEST_CASE("sidecar targets per environment next to the default one (older sidecars read as before)", "[publish][env]") {
+    const std::string dir = test::makeTempDir("publish-sidecar-env");
+    const std::string file = dir + "/wb.yaml";
+    // A sidecar written before environments existed.
+    const std::string legacy = R"({"workbookId": "wb-1", "url": "u", "documentVersion": 5, "baseUrl": "https://aws-api.sigmacomputing.com",)"
+                               R"( "base": {"path": "wb.yaml.sigma-base.json", "sha256": ""}})";
+    doc::writeFileAtomically(sidecarPathFor(file), legacy);
+    CHECK(loadSidecar(file)->workbookId == "wb-1");
+    CHECK_FALSE(loadSidecar(file, "staging"));
+
+    const Json stagingBase{{"kind", "workbook"}, {"elements", Json::array()}};
+    saveSidecar(file, Sidecar{"wb-s", "us", 2, "https://aws-api.sigmacomputing.com", {}, {}, "staging"}, stagingBase);
+    const Json written = Json::parse(test::readFile(sidecarPathFor(file)));
+    CHECK(written["workbookId"] == "wb-1"); // the default target is kept as it was
+    CHECK(written["documentVersion"] == 5);
+    auto staging = loadSidecar(file, "staging");
+    REQUIRE(staging);
+    CHECK(staging->workbookId == "wb-s");
+    CHECK(staging->environment == "staging");
+    CHECK(staging->basePath == "wb.yaml.sigma-base.staging.json");
+    CHECK(loadSnapshot(file, *staging) == std::optional<Json>(stagingBase));
+    CHECK(loadSidecar(file)->workbookId == "wb-1");
+
+    // Writing the default target keeps the environments.
+    saveSidecar(file, Sidecar{"wb-2", "u2", 6, "https://aws-api.sigmacomputing.com", {}, {}, {}}, stagingBase);
+    CHECK(loadSidecar(file)->workbookId == "wb-2");
+    CHECK(loadSidecar(file, "staging")->workbookId == "wb-s");
+
+    // A sidecar with environments only has no default target; a hostile target is refused.
+    doc::writeFileAtomically(sidecarPathFor(file), R"({"environments": {"prod": {"workbookId": "wb-p"}}})");
+    CHECK_FALSE(loadSidecar(file));
+    CHECK(loadSidecar(file, "prod")->workbookId == "wb-p");
+    doc::writeFileAtomically(sidecarPathFor(file), R"({"environments": {"prod": {"workbookId": "wb-p", "base": {"path": "../x"}}}})");
+    CHECK_THROWS_WITH(loadSidecar(file, "prod"), Catch::Contains("`environments.prod.base.path` must be a file name"));
+    doc::writeFileAtomically(sidecarPathFor(file), R"({"environments": {"prod": {"workbookId": 7}}})");
+    CHECK_THROWS_WITH(loadSidecar(file, "prod"), Catch::Contains("`environments.prod.workbookId` must be a string"));
+    doc::writeFileAtomically(sidecarPathFor(file), R"({"environments": []})");
+    CHECK_THROWS_WITH(loadSidecar(file, "prod"), Catch::Contains("not a Quire sidecar"));
+}
+
+TEST_CASE("per-environment credential variables come first (one CI job, two Sigma organisations)", "[publish][env]") {
+    auto store = secrets::makeMemorySecretStore();
+    store->write("sigma/prod/client-id", "keychain-id");
+    store->write("sigma/prod/client-secret", "keychain-secret");
+    unsetenv("QUIRE_SIGMA_CLIENT_ID");
+    unsetenv("QUIRE_SIGMA_CLIENT_SECRET");
+    setenv("QUIRE_SIGMA_CLIENT_ID_PRE_PROD", "pre-id", 1);
+    setenv("QUIRE_SIGMA_CLIENT_SECRET_PRE_PROD", "pre-secret", 1);
+    auto pre = loadCredentials(*store, "prod", nullptr, "pre-prod");
+    REQUIRE(pre);
+    CHECK(pre->clientId == "pre-id");
+    CHECK(pre->clientSecret == "pre-secret");
+    auto prod = loadCredentials(*store, "prod", nullptr, "prod"); // no variables for prod: its profile
+    REQUIRE(prod);
+    CHECK(prod->clientId == "keychain-id");
+    auto plain = loadCredentials(*store, "prod");
+    REQUIRE(plain);
+    CHECK(plain->clientId == "keychain-id");
+    unsetenv("QUIRE_SIGMA_CLIENT_ID_PRE_PROD");
+    unsetenv("QUIRE_SIGMA_CLIENT_SECRET_PRE_PROD");
 }

@@ -130,7 +130,8 @@ inline constexpr RuleInfo kRuleCatalogue[] = {
         {"schema/items", Severity::Error, "schema: array items match their schema"},
         {"schema/properties", Severity::Error, "schema: properties match their schema"},
         {"schema/if-then", Severity::Error, "schema: kind-specific fields match the kind"},
-        {"schema/other", Severity::Error, "schema: any other schema violation"},
+        {"schema/unknown-property", Severity::Error, "schema: no unknown keys where the schema lists them all (quire.yaml)"},
+    {"schema/other", Severity::Error, "schema: any other schema violation"},
         {"schema/invalid-schema", Severity::Error, "the JSON Schema itself can be read"},
 
         // --- reading documents (src/doc/io): docs/document-model.md
@@ -218,6 +219,19 @@ inline constexpr RuleInfo kRuleCatalogue[] = {
         {"publish/dry-run-warning", Severity::Warning, "Sigma's dry run has no warnings"},
         {"publish/api", Severity::Error, "the Sigma API accepts the request (the server's message, located when it names a path)"},
         {"publish/readback", Severity::Warning, "the published workbook can be read back for the sidecar"},
+    {"publish/tag", Severity::Error, "the version tag given with --tag is applied to the written workbook"},
+    // --- environments and promotion (quire.yaml, publish --env, promote, history): docs/deploy.md
+    {"project/environment-name", Severity::Error, "environment names match [a-z][a-z0-9_-]{0,31}"},
+    {"project/unknown-region", Severity::Error, "an environment's region is a Sigma region"},
+    {"project/untrusted-host", Severity::Error, "an environment's apiHost is one of Sigma's region API hosts (a committed file never chooses where credentials go)"},
+    {"project/host-conflict", Severity::Error, "an environment's region and apiHost name the same host"},
+    {"project/profile", Severity::Error, "credential profile names use letters, digits, '.', '-' and '_'"},
+    {"project/name-pattern", Severity::Error, "workbookName has no braces other than {name}"},
+    {"project/connection-id", Severity::Error, "connection ids in an environment's mapping are not empty"},
+    {"deploy/unmapped-connection", Severity::Error, "every connection the workbook uses is mapped for the target environment"},
+    {"deploy/ambiguous-mapping", Severity::Error, "the source environment's mapping can be inverted (no two source connections map to one id)"},
+    {"deploy/too-deep", Severity::Error, "the mapped body nests no deeper than 512 levels"},
+    {"history/bad-line", Severity::Warning, "every line of .quire/history/*.jsonl is a valid publish record"},
     // --- git merges (quire merge-driver): docs/version-control.md
     {"merge/conflict", Severity::Error, "a three-way merge has no property changed differently on both sides"},
 };

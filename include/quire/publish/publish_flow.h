@@ -29,6 +29,9 @@ struct PublishOptions {
     std::string name;        // create with this name; "" = the document's name, else the file's base name
     bool dryRun = false;     // validate with Sigma (POST dryRun: true) and diff; write nothing
     bool writeSidecar = true; // remember the workbook next to the file (needs Document::path)
+    std::string environment; // the sidecar target to use and update ("" = the default one; project.h)
+    bool force = false;      // skip the drift check: overwrite server changes made since the last publish
+    std::string tag;         // after a write, apply this Sigma version tag (POST /v2/workbooks/tag)
 };
 
 // What is about to happen, for the confirm callback.
@@ -39,6 +42,7 @@ struct PublishPlan {
     std::string folderId;                    // create only
     std::optional<long long> documentVersion; // update: the version the PUT is based on
     diff::WorkbookDiff diff;                 // server -> local (create: empty -> local)
+    std::string environment;                 // options.environment
 };
 
 struct PublishCallbacks {
@@ -71,6 +75,8 @@ struct PublishResult {
     diff::WorkbookDiff remoteChanges;        // RemoteChanged: base snapshot (or local) -> server
     diff::WorkbookDiff normalization;        // after a write: local -> server readback (what Sigma rewrote)
     Json dryRunReply;                        // the dry run's reply body
+    Json tagReply;                           // options.tag: Sigma's tag object (versionTagId, taggedWorkbookVersion, ...)
+    std::optional<ApiError> tagError;        // options.tag: the workbook was written but could not be tagged
     bool ok() const {
         return status == PublishStatus::Created || status == PublishStatus::Updated ||
                status == PublishStatus::Unchanged || status == PublishStatus::DryRunPassed;
@@ -116,6 +122,7 @@ public:
 
 private:
     std::string resolveWorkbookId(const std::string& idOrUrl, ApiError& error);
+    void applyTag(const PublishOptions& options, PublishResult& result);
     void progress(const PublishCallbacks& callbacks, const std::string& text) const;
 
     SigmaClient& client_;

@@ -86,6 +86,11 @@ public:
     ApiResult createWorkbook(const Json& body);              // POST /v2/workbooks (body from createBody())
     ApiResult updateContents(const std::string& workbookId, const Json& body); // PUT .../contents
     ApiResult listWorkbooks();                               // every page: {"entries": [...]}
+    // Version tags: POST /v2/workbooks/tag {workbookId, tag: <tag name>} tags the latest version and replies
+    // with the tag object {versionTagId, taggedWorkbookId, taggedWorkbookVersion, name, ...};
+    // GET /v2/workbooks/{id}/tags lists the workbook's tags (every page).
+    ApiResult tagWorkbook(const std::string& workbookId, const std::string& tagName);
+    ApiResult workbookTags(const std::string& workbookId);
     ApiResult listFolders();                                 // GET /v2/files?typeFilters=folder, every page
     ApiResult listConnections();                             // every page
     ApiResult lookupConnectionPath(const std::string& connectionId, const std::vector<std::string>& path);

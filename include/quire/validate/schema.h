@@ -23,4 +23,8 @@ std::string workbookSchemaText(const std::string& schemaPath = {});
 // A schema that is not valid JSON yields one "schema/invalid-schema" error.
 std::vector<Diagnostic> checkSchema(const doc::Document& document, const std::string& schemaPath = {});
 
+// The same check of any document against another embedded schema ("quire-project.schema.json"), whole (no
+// per-element split). Throws std::runtime_error when no schema of that name was embedded.
+std::vector<Diagnostic> checkEmbeddedSchema(const doc::Document& document, const std::string& schemaName);
+
 } // namespace quire::validate

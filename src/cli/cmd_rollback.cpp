@@ -1,0 +1,195 @@
+// quire rollback FILE [--env NAME] --to VERSION [--yes] [--force] [--dry-run] [--tag NAME]
+//                     [--region R | --base-url URL] [--profile P] [--format text|json]
+// Re-publishes a version recorded in .quire/history to the target's workbook (the environment's, or the
+// default one) with the usual drift check, and records it. VERSION is the server version shown by
+// `quire versions`, a tag name, or a hash prefix (7+ hex digits). Exit status as publish.
+#include <quire/diff/render.h>
+#include <quire/doc/io.h>
+#include <quire/publish/history.h>
+#include <quire/publish/publish_flow.h>
+#include <quire/publish/sidecar.h>
+
+#include <QCoreApplication>
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <iostream>
+#include <memory>
+#include <set>
+
+#include "command_registry.h"
+#include "deploy_cli.h"
+
+namespace quire::cli {
+namespace {
+
+struct RollbackArgs {
+    std::string file;
+    std::string environment;
+    std::string to;
+    publish::PublishOptions options;
+    deploy::HostFlags host;
+    bool yes = false;
+    std::string format = "text";
+};
+
+bool allDigits(const std::string& s) {
+    return !s.empty() && s.size() < 19 && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+bool allHex(const std::string& s) {
+    return std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+}
+
+// The newest entry VERSION names, or nullptr with `problem`.
+const publish::HistoryEntry* pick(const std::vector<publish::HistoryEntry>& entries, const std::string& version, std::string& problem) {
+    for (auto it = entries.rbegin(); it != entries.rend(); ++it) {
+        if (allDigits(version) && it->documentVersion && std::to_string(*it->documentVersion) == version) return &*it;
+        if (!it->tag.empty() && it->tag == version) return &*it;
+    }
+    if (version.size() >= 7 && version.size() <= 64 && allHex(version)) {
+        std::set<std::string> hashes;
+        const publish::HistoryEntry* found = nullptr;
+        for (auto it = entries.rbegin(); it != entries.rend(); ++it)
+            if (it->hash.rfind(version, 0) == 0) {
+                hashes.insert(it->hash);
+                if (!found) found = &*it;
+            }
+        if (hashes.size() == 1) return found;
+        if (hashes.size() > 1) {
+            problem = "'" + version + "' is the start of " + std::to_string(hashes.size()) + " different hashes; give more digits";
+            return nullptr;
+        }
+    }
+    problem = "no recorded publish matches '" + version.substr(0, 80) + "' (a server version, a tag or a hash prefix; see quire versions)";
+    return nullptr;
+}
+
+int run(RollbackArgs& args) {
+    doc::LoadResult loaded = doc::loadDocument(args.file);
+    if (!loaded.ok()) {
+        for (const auto& d : loaded.diagnostics) std::cout << formatDiagnostic(d) << "\n";
+        return 2;
+    }
+    const bool text = args.format == "text";
+    std::optional<publish::Project> project;
+    if (!deploy::loadProjectFor(args.file, !args.environment.empty(), project, "rollback")) return 2;
+    const publish::Environment* environment = nullptr;
+    if (!args.environment.empty() && !(environment = deploy::findEnvironment(*project, args.environment, "rollback"))) return 2;
+
+    publish::History history{publish::historyRootFor(args.file, project ? project->root : std::string())};
+    std::vector<Diagnostic> problems;
+    std::vector<publish::HistoryEntry> entries = history.read(args.file, &problems);
+    for (const auto& d : problems) std::cerr << formatDiagnostic(d) << "\n";
+    entries.erase(std::remove_if(entries.begin(), entries.end(), [&](const publish::HistoryEntry& e) { return e.environment != args.environment; }),
+                  entries.end());
+    std::string problem;
+    const publish::HistoryEntry* chosen = pick(entries, args.to, problem);
+    if (!chosen) {
+        std::cerr << "quire rollback: " << problem << "\n";
+        return 2;
+    }
+    auto bytes = history.loadObject(chosen->hash, &problem);
+    if (!bytes) {
+        std::cerr << "quire rollback: " << problem << "\n";
+        return 2;
+    }
+    doc::LoadResult object = doc::parseDocument(*bytes, doc::Format::Json, history.objectPath(chosen->hash));
+    if (!object.ok() || !object.document->root.is_object()) {
+        for (const auto& d : object.diagnostics) std::cout << formatDiagnostic(d) << "\n";
+        std::cerr << "quire rollback: the recorded body cannot be read\n";
+        return 2;
+    }
+
+    std::optional<publish::Sidecar> sidecar;
+    try {
+        sidecar = publish::loadSidecar(args.file, args.environment);
+    } catch (const std::exception& e) {
+        std::cerr << "quire rollback: " << e.what() << "\n";
+        return 2;
+    }
+    if (!sidecar) {
+        std::cerr << "quire rollback: " << publish::sidecarPathFor(args.file) << " records no workbook for "
+                  << (args.environment.empty() ? std::string("the default target") : "environment '" + args.environment + "'") << "\n";
+        return 2;
+    }
+    auto config = deploy::clientConfigFor(args.host, environment, sidecar->baseUrl, problem);
+    if (!config) {
+        std::cerr << "quire rollback: " << problem << "\n";
+        return 2;
+    }
+    auto app = deploy::ensureApplication();
+
+    const doc::Document document = deploy::documentFor(*loaded.document, object.document->root, environment);
+    args.options.environment = args.environment;
+
+    const std::string label = chosen->hash.substr(0, 12) + "@" + (chosen->documentVersion ? std::to_string(*chosen->documentVersion) : "?");
+    publish::SigmaClient client(*config);
+    publish::PublishFlow flow(client);
+    const bool interactive = isatty(STDIN_FILENO) != 0;
+    publish::PublishCallbacks callbacks;
+    callbacks.progress = [](const std::string& step) { std::cerr << "quire rollback: " << step << "\n"; };
+    callbacks.confirm = [&](const publish::PublishPlan& plan) {
+        if (text)
+            std::cout << "rolling back workbook " << plan.workbookId << (args.environment.empty() ? "" : " [" + args.environment + "]")
+                      << " to the version published " << chosen->when << " (" << label << "), changes from its current version:\n"
+                      << diff::renderText(plan.diff) << std::flush;
+        if (args.yes || args.options.dryRun) return true;
+        if (!interactive) {
+            std::cerr << "quire rollback: not publishing without --yes (stdin is not a terminal)\n";
+            return false;
+        }
+        return deploy::askYes("Publish this version?");
+    };
+    publish::PublishResult result = flow.publish(document, args.options, callbacks);
+    std::string historyProblem;
+    const std::string hash = args.options.dryRun ? std::string()
+                                                 : deploy::recordPublish(args.file, project, result, object.document->root,
+                                                                         args.environment, "rollback", label, args.options.tag, historyProblem);
+    if (!historyProblem.empty()) std::cerr << "quire rollback: " << historyProblem << "\n";
+
+    if (!text) {
+        Json out = {{"status", std::string(publish::publishStatusName(result.status))},
+                    {"message", result.message},
+                    {"environment", args.environment.empty() ? Json() : Json(args.environment)},
+                    {"restored", {{"hash", chosen->hash}, {"documentVersion", chosen->documentVersion ? Json(*chosen->documentVersion) : Json()}}},
+                    {"workbookId", result.workbookId},
+                    {"documentVersion", result.documentVersion ? Json(*result.documentVersion) : Json()},
+                    {"diagnostics", deploy::diagnosticsJson(result.diagnostics)},
+                    {"diff", result.plan ? diff::renderJson(result.plan->diff) : Json()},
+                    {"remoteChanges", diff::renderJson(result.remoteChanges)},
+                    {"historyHash", hash.empty() ? Json() : Json(hash)}};
+        std::cout << out.dump(2) << "\n";
+        return deploy::exitCodeFor(result);
+    }
+    for (const auto& d : result.diagnostics) std::cout << formatDiagnostic(d) << "\n";
+    if (result.status == publish::PublishStatus::RemoteChanged)
+        std::cout << "the workbook's changes since the last publish:\n" << diff::renderText(result.remoteChanges);
+    std::cout << result.message << "\n";
+    if (!hash.empty()) std::cout << "recorded in the history as " << hash.substr(0, 12) << "\n";
+    if (result.status == publish::PublishStatus::RemoteChanged)
+        std::cout << "the workbook changed in Sigma since the last publish; roll back with --force to overwrite it\n";
+    return deploy::exitCodeFor(result);
+}
+
+} // namespace
+
+QUIRE_CLI_COMMAND("rollback", 74, [](CLI::App& app, const GlobalOptions&) {
+    auto args = std::make_shared<RollbackArgs>();
+    CLI::App* cmd = app.add_subcommand("rollback", "Re-publish a version recorded in .quire/history");
+    cmd->add_option("file", args->file, "Workbook file")->required();
+    cmd->add_option("--env", args->environment, "quire.yaml environment (default: the file's default target)");
+    cmd->add_option("--to", args->to, "Server version (as listed by quire versions), tag name, or hash prefix")->required();
+    cmd->add_option("--tag", args->options.tag, "Apply this Sigma version tag to the published version");
+    cmd->add_flag("--dry-run", args->options.dryRun, "Let Sigma validate that version; change nothing");
+    cmd->add_flag("-y,--yes", args->yes, "Do not ask before publishing (CI)");
+    cmd->add_flag("--force", args->options.force, "Roll back even if the workbook changed on the server since the last publish");
+    deploy::addHostFlags(cmd, args->host);
+    cmd->add_option("--format", args->format, "Output format")->check(CLI::IsMember({"text", "json"}));
+    cmd->callback([args] {
+        int code = run(*args);
+        if (code != 0) throw ExitCode{code};
+    });
+});
+
+} // namespace quire::cli

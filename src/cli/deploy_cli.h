@@ -1,0 +1,62 @@
+#pragma once
+// What `quire publish --env`, `promote`, `versions` and `rollback` share: the host/credential flags, finding
+// and checking quire.yaml, the client configuration for an environment (host rules of client_setup.h), the
+// environment's mapping applied to a document copy, the publish history record, and the terminal prompts.
+#include <quire/core/diagnostic.h>
+#include <quire/doc/document.h>
+#include <quire/publish/client_setup.h>
+#include <quire/publish/history.h>
+#include <quire/publish/project.h>
+#include <quire/publish/publish_flow.h>
+
+#include <CLI/CLI.hpp>
+
+#include <memory>
+#include <optional>
+#include <string>
+
+class QCoreApplication;
+
+namespace quire::cli::deploy {
+
+struct HostFlags {
+    std::string baseUrl;
+    std::string region;
+    std::string profile;       // "" = the environment's profile, else "default"
+    int timeoutSeconds = 60;
+};
+void addHostFlags(CLI::App* command, HostFlags& flags);
+
+// A QCoreApplication for the Sigma client when none exists yet.
+std::unique_ptr<QCoreApplication> ensureApplication();
+
+// quire.yaml above `file` (project.h), loaded only when `required` (a command with --env): then a missing file
+// is an error, and its located errors are printed to stdout; false means "stop with exit status 2".
+bool loadProjectFor(const std::string& file, bool required, std::optional<publish::Project>& project, const std::string& command);
+// The named environment, or an error naming the known ones (printed; nullptr).
+const publish::Environment* findEnvironment(const publish::Project& project, const std::string& name, const std::string& command);
+
+// The client configuration for `environment` (nullptr: none) and the host its sidecar target recorded.
+std::optional<publish::ClientConfig> clientConfigFor(const HostFlags& flags, const publish::Environment* environment,
+                                                     const std::string& sidecarBaseUrl, std::string& problem);
+
+// A copy of `document` with the environment's mapping applied to its body; located errors in `diagnostics`.
+std::optional<doc::Document> mappedDocument(const doc::Document& document, const publish::Environment& environment,
+                                            std::vector<Diagnostic>& diagnostics, int& connections, int& paths);
+
+// The workbook's name for naming it in an environment: the file's `name`, else the file's stem.
+std::string documentName(const doc::Document& document);
+// A document for publishing `contents` on behalf of `file` (promote, rollback): the file's path, format and
+// envelope (name, folderId, description), the environment's folder instead of the file's when it has one.
+doc::Document documentFor(const doc::Document& file, const Json& contents, const publish::Environment* environment);
+
+// Records a write (created/updated) in the history; returns the object hash, or "" with `problem`.
+std::string recordPublish(const std::string& file, const std::optional<publish::Project>& project,
+                          const publish::PublishResult& result, const Json& contents, const std::string& environment,
+                          const std::string& action, const std::string& from, const std::string& tag, std::string& problem);
+
+bool askYes(const std::string& question);
+Json diagnosticsJson(const std::vector<Diagnostic>& diagnostics);
+int exitCodeFor(const publish::PublishResult& result);
+
+} // namespace quire::cli::deploy
