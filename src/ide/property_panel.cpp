@@ -166,15 +166,27 @@ void PropertyPanel::rebuild() {
         QTimer::singleShot(0, content_, [c = content_, focusName] {
             if (auto* w = c->findChild<QWidget*>(focusName)) w->setFocus();
         });
-    const std::string kind = e->value("kind", "");
-    // The editors of src/ide/props; each reports the keys it edits in `known`.
-    props::Context context{model_, elementPointer(), e, &rows_, [this] { rebuild(); }};
+    // One builder per group of editors, top to bottom; each records in section.known the keys it edits, so the
+    // last one shows everything else read-only (and preserved).
+    Section section{*e, e->value("kind", ""), props::Context{model_, elementPointer(), e, &rows_, [this] { rebuild(); }},
+                    {"id", "kind"}, vbox};
+    for (auto add : {&PropertyPanel::addGeneralSection, &PropertyPanel::addSourceSection, &PropertyPanel::addColumnsSection,
+                     &PropertyPanel::addChannelsSection, &PropertyPanel::addKindEditors, &PropertyPanel::addOtherFields})
+        (this->*add)(section);
+    vbox->addStretch();
+}
+
+void PropertyPanel::addGeneralSection(Section& section) {
+    const Json* e = &section.element;
+    const std::string& kind = section.kind;
+    const props::Context& context = section.context;
+    std::set<std::string>& known = section.known;
+    QVBoxLayout* vbox = section.box;
     auto* general = new QGroupBox(kindLabel(kind, e->value("controlType", "")));
     auto* form = new QFormLayout(general);
     auto* idLabel = new QLabel(elementId_);
     idLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     form->addRow(tr("Id"), idLabel);
-    std::set<std::string> known = {"id", "kind"};
     QWidget* control = guarded(props::makeControlSettingsEditor, context, known, vbox);
     if (!e->contains("name") || (*e)["name"].is_string()) {
         addTextField(form, tr("Title"), "name");
@@ -212,6 +224,12 @@ void PropertyPanel::rebuild() {
     vbox->addWidget(general);
     if (control) vbox->addWidget(control);
 
+}
+
+void PropertyPanel::addSourceSection(Section& section) {
+    const Json* e = &section.element;
+    std::set<std::string>& known = section.known;
+    QVBoxLayout* vbox = section.box;
     if (e->contains("source") && (*e)["source"].is_object() && !known.count("source")) { // a control's: its editor
         known.insert("source");
         const Json& src = (*e)["source"];
@@ -227,6 +245,12 @@ void PropertyPanel::rebuild() {
         }
         vbox->addWidget(box);
     }
+}
+
+void PropertyPanel::addColumnsSection(Section& section) {
+    const Json* e = &section.element;
+    std::set<std::string>& known = section.known;
+    QVBoxLayout* vbox = section.box;
     if (e->contains("columns") && (*e)["columns"].is_array()) {
         known.insert("columns");
         auto* box = new QGroupBox(tr("Columns"));
@@ -278,6 +302,13 @@ void PropertyPanel::rebuild() {
         });
         vbox->addWidget(box);
     }
+}
+
+void PropertyPanel::addChannelsSection(Section& section) {
+    const Json* e = &section.element;
+    const std::string& kind = section.kind;
+    std::set<std::string>& known = section.known;
+    QVBoxLayout* vbox = section.box;
     const bool cartesian = e->contains("xAxis") || e->contains("yAxis");
     const bool pivotValues = kind == "pivot-table" && e->contains("values") && (*e)["values"].is_array();
     if (cartesian || (e->contains("value") && (*e)["value"].is_object()) || pivotValues) {
@@ -296,9 +327,21 @@ void PropertyPanel::rebuild() {
         if (e->contains("values") && (*e)["values"].is_array() && kind == "pivot-table") { addChannel(chf, tr("Values"), "/values", true); known.insert("values"); }
         vbox->addWidget(box);
     }
+}
+
+void PropertyPanel::addKindEditors(Section& section) {
+    const props::Context& context = section.context;
+    std::set<std::string>& known = section.known;
+    QVBoxLayout* vbox = section.box;
     for (auto make : {props::makeFormatEditor, props::makeColorEditor, props::makeSortEditor, props::makeGroupingEditor,
                       props::makeFilterEditor, props::makeActionEditor})
         if (QWidget* w = guarded(make, context, known, vbox)) vbox->addWidget(w);
+}
+
+void PropertyPanel::addOtherFields(Section& section) {
+    const Json* e = &section.element;
+    std::set<std::string>& known = section.known;
+    QVBoxLayout* vbox = section.box;
     // Everything else, read-only: preserved as is.
     Json rest = Json::object();
     for (const auto& [k, v] : e->items())
@@ -314,7 +357,6 @@ void PropertyPanel::rebuild() {
         rl->addWidget(view);
         vbox->addWidget(box);
     }
-    vbox->addStretch();
 }
 
 } // namespace quire::ide

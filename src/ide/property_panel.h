@@ -2,6 +2,10 @@
 // Edits the selected element: common fields, kind-specific fields, columns with their formulas, chart
 // channels, and every field Quire does not model shown read-only (and preserved). Each edit is a command.
 #include "document_model.h"
+#include "props/props_support.h"
+
+#include <set>
+#include <string>
 
 #include <QHash>
 #include <QWidget>
@@ -26,7 +30,21 @@ public:
     QWidget* content() const { return content_; }
 
 private:
+    // What the section builders of rebuild() share: the element shown, the keys edited so far, the layout.
+    struct Section {
+        const Json& element;
+        std::string kind;
+        props::Context context;
+        std::set<std::string> known;
+        QVBoxLayout* box;
+    };
     void rebuild();
+    void addGeneralSection(Section& section);  // id, title, kind fields, control settings
+    void addSourceSection(Section& section);   // a control's source, read-only
+    void addColumnsSection(Section& section);  // columns and the formula editor
+    void addChannelsSection(Section& section); // chart and pivot channels
+    void addKindEditors(Section& section);     // format, colour, sort, grouping, filters, actions (src/ide/props)
+    void addOtherFields(Section& section);     // everything else, read-only
     void addTextField(QFormLayout* form, const QString& label, const std::string& key, bool multiLine = false);
     void addChannel(QFormLayout* form, const QString& label, const std::string& pointerSuffix, bool list = false);
     std::string elementPointer() const;
