@@ -24,7 +24,7 @@ std::string shellQuote(const std::string& s) {
 }
 
 // A double-quoted PostgreSQL identifier ("" inside).
-std::string quoteIdentifier(const std::string& s) {
+std::string quotePgIdentifier(const std::string& s) {
     std::string out = "\"";
     for (char c : s) {
         if (c == '"') out += '"';
@@ -54,8 +54,8 @@ public:
         buffer_ = "SET client_min_messages = warning;\n";
         // A separate schema keeps this copy apart from tables other users of the database rely on.
         if (!t.schema.empty())
-            buffer_ += "CREATE SCHEMA IF NOT EXISTS " + quoteIdentifier(t.schema) + ";\nSET search_path TO " +
-                       quoteIdentifier(t.schema) + ";\n";
+            buffer_ += "CREATE SCHEMA IF NOT EXISTS " + quotePgIdentifier(t.schema) + ";\nSET search_path TO " +
+                       quotePgIdentifier(t.schema) + ";\n";
         buffer_ += "BEGIN;\n";
     }
     ~PsqlSink() override {

@@ -15,13 +15,8 @@ namespace quire::diff {
 namespace {
 
 using detail::member;
+using detail::keysOf;
 using detail::Pick;
-
-std::vector<std::string> keysOf(const Json& object) {
-    std::vector<std::string> keys;
-    for (auto it = object.begin(); it != object.end(); ++it) keys.push_back(it.key());
-    return keys;
-}
 
 struct Merger {
     MergeOptions options;

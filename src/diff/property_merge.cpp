@@ -16,12 +16,6 @@ MergePath MergePath::key(const std::string& token) const {
 
 namespace {
 
-std::vector<std::string> keysOf(const Json& object) {
-    std::vector<std::string> keys;
-    for (auto it = object.begin(); it != object.end(); ++it) keys.push_back(it.key());
-    return keys;
-}
-
 Json mergeObject(const Json& b, const Json& o, const Json& t, int depthLeft, const MergePath& path,
                  std::vector<PropertyConflict>& conflicts) {
     Json merged = Json::object();

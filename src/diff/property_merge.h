@@ -26,6 +26,13 @@ struct PropertyConflict {
 // Merges b/o/t (nullptr = absent): a side that alone changed a value wins; values changed on both sides
 // recurse into objects (by key) and arrays of objects with unique string ids (by id) while depthLeft > 0;
 // anything else changed differently on both sides is a conflict that keeps ours. nullopt = absent.
+// An object's keys in stored order.
+inline std::vector<std::string> keysOf(const Json& object) {
+    std::vector<std::string> keys;
+    for (auto it = object.begin(); it != object.end(); ++it) keys.push_back(it.key());
+    return keys;
+}
+
 std::optional<Json> mergeProperties(const Json* base, const Json* ours, const Json* theirs, int depthLeft,
                                     const MergePath& path, std::vector<PropertyConflict>& conflicts);
 

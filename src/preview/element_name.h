@@ -1,6 +1,6 @@
 #pragma once
-// The name an element's columns are referenced by from elements built on it ([Name/Column]): its `name`
-// (a string, or a title object's `text`), else its id.
+// Names in the planners: the name an element's columns are referenced by from elements built on it
+// ([Name/Column]): its `name` (a string, or a title object's `text`), else its id; and bracketed names.
 #include <quire/core/json.h>
 
 #include <string>
@@ -17,6 +17,12 @@ inline std::string elementDisplayName(const Json& element) {
     }
     const auto id = element.find("id");
     return id != element.end() && id->is_string() ? id->get<std::string>() : std::string();
+}
+
+// "[Order Id]" -> "Order Id"; other text unchanged.
+inline std::string bareName(std::string text) {
+    if (text.size() >= 2 && text.front() == '[' && text.back() == ']') text = text.substr(1, text.size() - 2);
+    return text;
 }
 
 } // namespace quire::preview

@@ -9,17 +9,13 @@
 // and the `count-if` / `median` aggregates, are preview/not-planned.
 #include "plan_diagnostic.h"
 #include "relation.h"
+#include "element_name.h"
 
 #include <algorithm>
 #include <map>
 
 namespace quire::preview {
 namespace {
-
-std::string bareName(std::string text) {
-    if (text.size() >= 2 && text.front() == '[' && text.back() == ']') text = text.substr(1, text.size() - 2);
-    return text;
-}
 
 bool stringField(const Json& source, const char* key, std::string& out) {
     if (!source.contains(key) || !source[key].is_string()) return false;

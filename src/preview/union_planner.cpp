@@ -4,17 +4,12 @@
 // Without `matches`, every source must have known columns (elements, unions) and columns match by name.
 #include "plan_diagnostic.h"
 #include "relation.h"
+#include "element_name.h"
 
 #include <algorithm>
 
 namespace quire::preview {
 namespace {
-
-// "[Order Id]" -> "Order Id"; other text unchanged.
-std::string bareName(std::string text) {
-    if (text.size() >= 2 && text.front() == '[' && text.back() == ']') text = text.substr(1, text.size() - 2);
-    return text;
-}
 
 } // namespace
 
