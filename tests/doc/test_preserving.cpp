@@ -4,6 +4,7 @@
 #include <quire/doc/io.h>
 #include <test_support.h>
 
+#include <filesystem>
 #include <functional>
 #include <sstream>
 
@@ -304,4 +305,56 @@ TEST_CASE("every scalar of the sample workbook can be changed in place, one line
         ++checked;
     }
     CHECK(checked > 300);
+}
+
+TEST_CASE("plain scalars over several lines, with trailing blanks and comments", "[preserving]") {
+    const std::string text = "a: one   \n  two\nb: x # c\nc: y\n";
+    const std::string out = yamlEdit(text, [](Json& j) {
+        j["a"] = "three";
+        j["c"] = "z";
+    });
+    CHECK(out == "a: three\nb: x # c\nc: z\n");
+}
+
+TEST_CASE("every value of every corpus file can be changed or removed without falling back", "[preserving]") {
+    namespace fs = std::filesystem;
+    std::vector<std::string> files = {quire::test::sourceDir() + "/resources/examples/marketing.yaml",
+                                      quire::test::sourceDir() + "/resources/examples/minimal.json"};
+    for (const auto& entry : fs::recursive_directory_iterator(quire::test::sourceDir() + "/tests/corpus")) {
+        const std::string ext = entry.path().extension().string();
+        if (ext == ".yaml" || ext == ".json") files.push_back(entry.path().string());
+    }
+    int edits = 0;
+    for (const std::string& file : files) {
+        const std::string text = quire::test::readFile(file);
+        const Format format = detectFormat(file, text);
+        auto loaded = parseDocument(text, format);
+        if (!loaded.ok()) continue;
+        const Json root = loaded.document->root;
+        const Json flat = root.flatten();
+        std::size_t n = 0;
+        for (auto it = flat.begin(); it != flat.end(); ++it, ++n) {
+            if (n % 3 != 0) continue; // a third of the leaves keeps the test quick
+            const JsonPointer pointer(it.key());
+            Json changed = root;
+            Json& leaf = changed[pointer];
+            if (leaf.is_string()) leaf = leaf.get<std::string>() + "-x";
+            else if (leaf.is_number_integer()) leaf = leaf.get<long long>() + 1;
+            else if (leaf.is_boolean()) leaf = !leaf.get<bool>();
+            else leaf = "was null";
+            Json removed = root;
+            const JsonPointer parent = pointer.parent_pointer();
+            if (removed[parent].is_object()) removed[parent].erase(pointer.back());
+            else if (removed[parent].is_array()) removed[parent].erase(std::stoul(pointer.back()));
+            for (const Json* after : {&changed, &removed}) {
+                if (!after->is_object()) continue;
+                std::string why;
+                const auto patched = patchText(text, format, root, *after, &why);
+                INFO(file << " " << it.key() << ": " << why);
+                CHECK(patched.has_value());
+                ++edits;
+            }
+        }
+    }
+    CHECK(edits > 400);
 }

@@ -282,13 +282,18 @@ private:
         return q;
     }
 
+    bool hasComment(std::size_t end) const {
+        const std::size_t q = skipBlanks(end);
+        return q < t_.size() && t_[q] == '#';
+    }
+
     // A plain scalar; continuation lines are more indented than its owner (a comment line ends it).
     void parsePlain(SpanNode& n, std::size_t p, int ownerColumn) {
         n.kind = SpanKind::Scalar;
         n.style = ScalarStyle::Plain;
         n.start = p;
         n.end = plainLineEnd(p);
-        if (n.end < contentEol(p)) return; // a comment ends the scalar
+        if (hasComment(n.end)) return; // a comment ends the scalar
         std::size_t line = lineEndAfter(t_, n.end);
         while (line < t_.size()) {
             const std::size_t q = skipBlanks(line);
@@ -298,7 +303,7 @@ private:
             }
             if (t_[q] == '#' || column(q) <= ownerColumn || isMarker(q, "---") || isMarker(q, "...")) break;
             n.end = plainLineEnd(q);
-            if (n.end < contentEol(q)) break;
+            if (hasComment(n.end)) break;
             line = lineEndAfter(t_, n.end);
         }
     }
