@@ -284,6 +284,9 @@ TEST_CASE("JSON keeps its indentation and key order", "[preserving]") {
         j.erase("z");
     });
     CHECK(out == "{\n    \"list\": [\n        1\n    ],\n    \"obj\": {\"x\": 1, \"y\": 2}\n}\n");
+    // Inside an object written on one line, new values stay on that line.
+    out = edit(text, Format::Json, [](Json& j) { j["obj"]["z"] = Json{{"k", Json::array({1, 2})}}; });
+    CHECK(out.find("    \"obj\": {\"x\": 1, \"y\": 2, \"z\": {\"k\":[1,2]}},\n") != std::string::npos);
 }
 
 TEST_CASE("every scalar of the sample workbook can be changed in place, one line each", "[preserving]") {

@@ -13,17 +13,18 @@ class JsonPatcher {
 public:
     JsonPatcher(std::string_view text, int step) : t_(text), step_(step) {}
 
-    void patch(const SpanNode& node, const Json& oldV, const Json& newV, int depth) {
+    // inlineContext: the node is inside a collection written on one line (what replaces it stays on one line).
+    void patch(const SpanNode& node, const Json& oldV, const Json& newV, int depth, bool inlineContext) {
         if (oldV == newV) return;
         if (depth > kMaxPatchDepth) throw PatchFailure("nesting too deep to patch");
         if (node.kind == SpanKind::JsonObject && oldV.is_object() && newV.is_object() && !newV.empty() &&
             node.children.size() == oldV.size()) {
-            if (patchEntries(node, oldV, newV, true, depth)) return;
+            if (patchEntries(node, oldV, newV, true, depth, inlineContext)) return;
         } else if (node.kind == SpanKind::JsonArray && oldV.is_array() && newV.is_array() && !newV.empty() &&
                    node.children.size() == oldV.size()) {
-            if (patchEntries(node, oldV, newV, false, depth)) return;
+            if (patchEntries(node, oldV, newV, false, depth, inlineContext)) return;
         }
-        edits.push_back({node.start, node.end - node.start, render(newV, lineIndent(node.start))});
+        edits.push_back({node.start, node.end - node.start, render(newV, lineIndent(node.start), inlineContext)});
     }
 
     std::vector<TextEdit> edits;
@@ -39,8 +40,8 @@ private:
 
     // A value written at indentation `indent`: multi-line with the file's step, or on one line when the
     // file is written on one line.
-    std::string render(const Json& v, int indent) const {
-        if (step_ <= 0) return v.dump(-1, ' ', false, Json::error_handler_t::strict);
+    std::string render(const Json& v, int indent, bool inlineContext) const {
+        if (step_ <= 0 || inlineContext) return v.dump(-1, ' ', false, Json::error_handler_t::strict);
         std::string text = v.dump(step_, ' ', false, Json::error_handler_t::strict);
         std::string out;
         out.reserve(text.size());
@@ -52,7 +53,7 @@ private:
         return out;
     }
 
-    bool patchEntries(const SpanNode& node, const Json& oldV, const Json& newV, bool isObject, int depth) {
+    bool patchEntries(const SpanNode& node, const Json& oldV, const Json& newV, bool isObject, int depth, bool inlineContext) {
         std::vector<long> from;
         std::vector<const Json*> newValues;
         std::vector<const std::string*> newKeys;
@@ -86,7 +87,7 @@ private:
 
         std::vector<const Json*> oldValues;
         for (auto it = oldV.begin(); it != oldV.end(); ++it) oldValues.push_back(&it.value());
-        const bool multiline = node.multiline && step_ > 0;
+        const bool multiline = node.multiline && step_ > 0 && !inlineContext;
         const int indent = node.childColumn;
         const std::string separator = multiline ? ",\n" + std::string(static_cast<std::size_t>(indent), ' ') : ", ";
         long anchor = -1;
@@ -94,11 +95,11 @@ private:
             if (from[j] >= 0) {
                 anchor = from[j];
                 patch(node.children[static_cast<std::size_t>(anchor)], *oldValues[static_cast<std::size_t>(anchor)],
-                      *newValues[j], depth + 1);
+                      *newValues[j], depth + 1, !multiline);
                 continue;
             }
             std::string entry = isObject ? Json(*newKeys[j]).dump(-1, ' ', false, Json::error_handler_t::strict) + ": " : "";
-            entry += render(*newValues[j], indent);
+            entry += render(*newValues[j], indent, !multiline);
             if (anchor >= 0) edits.push_back({node.children[static_cast<std::size_t>(anchor)].end, 0, separator + entry});
             else edits.push_back({node.children.front().keyStart, 0, entry + separator});
         }
@@ -129,7 +130,7 @@ int detectStep(const SpanNode& root) {
 
 std::vector<TextEdit> jsonEdits(std::string_view text, const SpanNode& root, const Json& oldRoot, const Json& newRoot) {
     JsonPatcher patcher(text, detectStep(root));
-    patcher.patch(root, oldRoot, newRoot, 0);
+    patcher.patch(root, oldRoot, newRoot, 0, false);
     return std::move(patcher.edits);
 }
 
