@@ -163,3 +163,15 @@ TEST_CASE("quire convert to the file's own format keeps its text, comments inclu
     REQUIRE(r.exitCode == 0);
     CHECK(quire::test::readFile(box.dir + "/out.yaml") == quire::test::readFile(kSample));
 }
+
+TEST_CASE("quire set says so when the file has to be rewritten in canonical style", "[cli][edit]") {
+    Sandbox box("cli-set-fallback");
+    const std::string file = box.dir + "/wb.yaml";
+    // The anchored name is copied to the description: changing one in place would change the other too.
+    writeText(file, "# comment\nname: &n Shared\ndescription: *n\ncontents: {}\n");
+    const Run r = box.run("set --force " + shellQuote(file) + " /name Other");
+    INFO(r.out << r.err);
+    REQUIRE(r.exitCode == 0);
+    CHECK_THAT(r.err, Catch::Contains("rewritten in canonical style") && Catch::Contains("does not read back"));
+    CHECK(quire::test::readFile(file) == "name: Other\ndescription: Shared\ncontents: {}\n");
+}

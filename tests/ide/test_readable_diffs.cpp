@@ -13,6 +13,7 @@
 
 #include <QApplication>
 #include <QLineEdit>
+#include <QStatusBar>
 #include <QTest>
 
 #include <cstdio>
@@ -187,4 +188,18 @@ TEST_CASE("the JSON form of the workbook keeps its layout through IDE edits too"
     const std::string diff = run(dir, "git diff -U0");
     CHECK_THAT(diff, Catch::Contains("-    \"layout\": "));
     CHECK_THAT(diff, Catch::Contains("+      },\n+      {\n+        \"id\": \"bar-chart-1\",\n"));
+}
+
+TEST_CASE("a save that cannot keep the formatting writes canonical text and says why", "[ide][diffs]") {
+    const std::string dir = quire::test::makeTempDir("diffs-fallback");
+    const std::string path = dir + "/wb.yaml";
+    writeFile(path, "# comment\nname: &n Shared\ndescription: *n\ncontents:\n  elements: []\n");
+    const QString file = QString::fromStdString(path);
+    MainWindow window;
+    REQUIRE(window.openFile(file, true));
+    window.model()->undoStack()->push(makeSetValue(window.model(), "/name", Json("Other"), "Rename"));
+    REQUIRE(window.saveTo(file, doc::Format::Yaml, true));
+    CHECK(quire::test::readFile(path) == "name: Other\ndescription: Shared\ncontents:\n  elements: []\n");
+    CHECK_THAT(window.statusBar()->currentMessage().toStdString(),
+               Catch::Contains("in canonical style") && Catch::Contains("does not read back"));
 }

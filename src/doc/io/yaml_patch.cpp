@@ -243,7 +243,8 @@ private:
                 width = std::max(width, next - p);
                 p = next;
             }
-            std::string folded = foldedBlock(s, blockIndent, width - static_cast<std::size_t>(blockIndent) - 1);
+            const std::size_t indentBytes = static_cast<std::size_t>(blockIndent) + 1;
+            std::string folded = foldedBlock(s, blockIndent, width > indentBytes + 20 ? width - indentBytes : 20);
             if (!folded.empty()) return folded;
             [[fallthrough]];
         }
