@@ -7,6 +7,7 @@
 #include "element_templates.h"
 #include "main_window.h"
 #include "property_panel.h"
+#include "recovery_store.h"
 
 #include <quire/doc/io.h>
 #include <test_support.h>
@@ -202,4 +203,31 @@ TEST_CASE("a save that cannot keep the formatting writes canonical text and says
     CHECK(quire::test::readFile(path) == "name: Other\ndescription: Shared\ncontents:\n  elements: []\n");
     CHECK_THAT(window.statusBar()->currentMessage().toStdString(),
                Catch::Contains("in canonical style") && Catch::Contains("does not read back"));
+}
+
+TEST_CASE("a workbook recovered after a crash still saves format-preserving", "[ide][diffs][recovery]") {
+    const std::string original = quire::test::readFile(kSample);
+    const std::string dir = repositoryWith("diffs-recovered", "marketing.yaml", original);
+    const QString file = QString::fromStdString(dir + "/marketing.yaml");
+    const QString recoveryDir = QString::fromStdString(dir + "/recovery");
+    QString recoveryFile;
+    {
+        MainWindow crashed;
+        REQUIRE(crashed.openFile(file, true));
+        retitle(crashed, "revenue-trend", "Revenue by calendar month");
+        RecoverySlot slot(recoveryDir);
+        QString error;
+        REQUIRE(slot.write(crashed.model()->document(), &error));
+        recoveryFile = slot.file();
+    } // the slot keeps its file, as after a crash
+    QString error;
+    auto recovered = RecoveryStore::load(recoveryFile, &error);
+    INFO(error.toStdString());
+    REQUIRE(recovered);
+    MainWindow window;
+    window.model()->setRecoveredDocument(std::move(*recovered));
+    REQUIRE(window.saveTo(file, doc::Format::Yaml, true));
+    const NumStat stat = numstat(dir);
+    CHECK(stat.added == 1);
+    CHECK(stat.deleted == 1);
 }
