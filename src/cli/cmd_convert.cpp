@@ -1,4 +1,5 @@
-// quire convert FILE --to json|yaml [-o OUT]: re-writes a workbook in canonical JSON or YAML, losing nothing.
+// quire convert FILE --to json|yaml [-o OUT]: re-writes a workbook in canonical JSON or YAML, losing nothing. To the
+// file's own format the text is kept as it is (comments included): `quire fmt` is what rewrites canonically.
 #include <quire/doc/io.h>
 
 #include <iostream>
@@ -18,14 +19,15 @@ QUIRE_CLI_COMMAND("convert", 20, [](CLI::App& app, const GlobalOptions&) {
         std::string file, to, output;
     };
     auto args = std::make_shared<Args>();
-    auto* sub = app.add_subcommand("convert", "Write a workbook as canonical JSON or YAML (every field kept, in order)");
+    auto* sub = app.add_subcommand("convert", "Write a workbook as JSON or YAML (every field kept, in order; canonical unless the format stays the same)");
     sub->add_option("FILE", args->file, "Workbook file (.json, .yaml, .yml)")->required();
     sub->add_option("--to", args->to, "Output format")->required()->check(CLI::IsMember({"json", "yaml"}));
     sub->add_option("-o,--output", args->output, "Output file (written atomically); stdout when omitted");
     sub->callback([args] {
         auto loaded = doc::loadDocument(args->file);
         if (int code = printLoadErrors(loaded); code != 0 || !loaded.document) throw ExitCode{code ? code : 2};
-        const std::string text = doc::saveDocument(*loaded.document, args->to == "json" ? doc::Format::Json : doc::Format::Yaml);
+        const doc::Format to = args->to == "json" ? doc::Format::Json : doc::Format::Yaml;
+        const std::string text = doc::saveDocumentPreserving(*loaded.document, to).text;
         if (args->output.empty() || args->output == "-") {
             std::cout << text;
             return;

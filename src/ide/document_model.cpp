@@ -35,9 +35,10 @@ void DocumentModel::setRecoveredDocument(doc::Document document) {
     emit fileStateChanged();
 }
 
-void DocumentModel::markSaved(const QString& path, doc::Format format) {
+void DocumentModel::markSaved(const QString& path, doc::Format format, std::string savedText) {
     document_.path = path.toStdString();
     document_.format = format;
+    document_.sourceText = std::make_shared<const std::string>(std::move(savedText));
     undoStack_.setClean();
     emit fileStateChanged();
 }

@@ -10,6 +10,7 @@
 #include <QUndoStack>
 
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace quire::ide {
@@ -31,7 +32,8 @@ public:
     void setDocument(doc::Document document); // new/open: clears undo history
     // A workbook recovered after a crash: like setDocument, but modified until it is saved.
     void setRecoveredDocument(doc::Document document);
-    void markSaved(const QString& path, doc::Format format);
+    // After a successful save: the file is now `savedText`, which the next format-preserving save patches.
+    void markSaved(const QString& path, doc::Format format, std::string savedText);
 
     // Low-level edit used by commands only: replaces the value at pointer (creating object members).
     void applyValue(const std::string& pointer, const std::optional<Json>& value);

@@ -516,8 +516,14 @@ bool MainWindow::saveTo(const QString& path, doc::Format format, bool quiet) {
     }
     QString error;
     std::string bytes;
+    QString reformatted; // why the file had to be written in canonical style, if it had to
     try {
-        bytes = doc::saveDocument(model_.document(), format);
+        // Only the changed nodes' bytes change (comments, order and style of the rest are kept); a document
+        // without source text or saved in the other format is written canonically.
+        doc::PreservingSave saved = doc::saveDocumentPreserving(model_.document(), format);
+        if (!saved.preserved && model_.document().sourceText && format == model_.format())
+            reformatted = QString::fromStdString(saved.fallbackReason);
+        bytes = std::move(saved.text);
     } catch (const std::exception& e) { // a value the writer refuses (e.g. invalid UTF-8 in a string)
         error = QString::fromUtf8(e.what());
     }
@@ -530,10 +536,11 @@ bool MainWindow::saveTo(const QString& path, doc::Format format, bool quiet) {
         if (!quiet) QMessageBox::critical(this, tr("Cannot save"), message);
         return false;
     }
-    model_.markSaved(path, format);
+    model_.markSaved(path, format, std::move(bytes));
     recovery_.discard();
     addRecent(path);
-    statusBar()->showMessage(tr("Saved %1").arg(path), 4000);
+    if (reformatted.isEmpty()) statusBar()->showMessage(tr("Saved %1").arg(path), 4000);
+    else statusBar()->showMessage(tr("Saved %1 in canonical style (the formatting could not be kept: %2)").arg(path, reformatted));
     return true;
 }
 

@@ -62,6 +62,7 @@ void PropertyPanel::addTextField(QFormLayout* form, const QString& label, const 
     const std::string pointer = elementPointer() + "/" + key;
     if (multiLine) {
         auto* edit = new QPlainTextEdit(value);
+        edit->setObjectName(QString::fromStdString("field-" + key));
         edit->setMaximumHeight(90);
         connect(edit, &QPlainTextEdit::textChanged, this, [this, edit, pointer, label] {
             if (auto* c = makeSetValue(model_, pointer, Json(edit->toPlainText().toStdString()), tr("Edit %1").arg(label), MergeTyping))
@@ -70,6 +71,7 @@ void PropertyPanel::addTextField(QFormLayout* form, const QString& label, const 
         form->addRow(label, edit);
     } else {
         auto* edit = new QLineEdit(value);
+        edit->setObjectName(QString::fromStdString("field-" + key));
         connect(edit, &QLineEdit::textEdited, this, [this, edit, pointer, label] {
             if (auto* c = makeSetValue(model_, pointer, Json(edit->text().toStdString()), tr("Edit %1").arg(label), MergeTyping))
                 model_->undoStack()->push(c);

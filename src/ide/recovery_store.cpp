@@ -128,6 +128,8 @@ std::optional<doc::Document> RecoveryStore::load(const QString& file, QString* e
     }
     loaded.document->path = path;
     loaded.document->format = format;
+    if (auto source = envelope->find("sourceText"); source != envelope->end() && source->is_string())
+        loaded.document->sourceText = std::make_shared<const std::string>(source->get<std::string>());
     return std::move(loaded.document);
 }
 
@@ -160,11 +162,13 @@ bool RecoverySlot::write(const doc::Document& document, QString* error) {
         // Absolute, so a start from another directory still finds the workbook it belongs to.
         const QString absolute = QFileInfo(QString::fromStdString(document.path)).absoluteFilePath();
         const std::string path = document.path.empty() ? std::string() : absolute.toStdString();
-        const Json envelope = {{"quireRecovery", 1},
-                               {"path", path},
-                               {"format", document.format == doc::Format::Json ? "json" : "yaml"},
-                               {"written", QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toStdString()},
-                               {"text", doc::saveDocument(document, document.format)}};
+        Json envelope = {{"quireRecovery", 1},
+                         {"path", path},
+                         {"format", document.format == doc::Format::Json ? "json" : "yaml"},
+                         {"written", QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toStdString()},
+                         {"text", doc::saveDocument(document, document.format)}};
+        // The file's text as last loaded or saved: a recovered workbook is saved format-preserving against it.
+        if (document.sourceText) envelope["sourceText"] = *document.sourceText;
         bytes = envelope.dump();
     } catch (const std::exception& e) { // text the writer refuses (e.g. invalid UTF-8 in a string)
         *error = QString::fromUtf8(e.what());

@@ -439,6 +439,7 @@ MergeOutcome PublishFlow::pullAndMerge(const doc::Document& document) {
     doc::Document result;
     result.format = document.format;
     result.path = document.path;
+    result.sourceText = document.sourceText; // saved format-preserving: only the merged changes' bytes change
     result.root = Json::object();
     for (auto it = document.root.begin(); it != document.root.end(); ++it) {
         if (it.key() == "contents" || it.key() == "document") result.root["contents"] = merged.contents;
@@ -446,7 +447,7 @@ MergeOutcome PublishFlow::pullAndMerge(const doc::Document& document) {
     }
     if (!result.root.contains("contents")) result.root["contents"] = merged.contents;
     try {
-        const std::string bytes = doc::saveDocument(result, document.format);
+        const std::string bytes = doc::saveDocumentPreserving(result, document.format).text;
         if (std::string why = unloadable(bytes, document.format, document.path); !why.empty()) {
             outcome.message = why;
             return outcome;

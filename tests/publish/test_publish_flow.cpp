@@ -211,6 +211,48 @@ TEST_CASE("remote changed: nothing overwritten, pull-and-merge, then publish suc
     CHECK(server.workbooks.at(id).contents["elements"][1]["body"] == "Hello from the web");
 }
 
+TEST_CASE("a merge keeps the file's comments and style: only the server's change is new", "[publish][flow]") {
+    FakeSigmaServer server;
+    SigmaClient client(fakeConfig(server));
+    PublishFlow flow(client, noFindings());
+    const std::string dir = makeTempDir("publish-merge-style");
+    const std::string path = dir + "/wb.yaml";
+    const std::string original = R"(# Orders workbook: reviewed in git
+name: C
+folderId: f   # pragma: allowlist secret
+contents:
+  schemaVersion: 1
+  kind: workbook
+  elements:
+    - id: orders
+      kind: table
+      name: Orders
+      source: {kind: warehouse-table, connectionId: conn-1, path: [DB, PUBLIC, ORDERS]}
+      columns:
+        - {id: amount, formula: "[ORDERS/AMOUNT]"}
+    # the note under the table
+    - id: note
+      kind: text
+      body: 'Hello'
+      style:
+        backgroundColor: "#abcdef"
+)";
+    doc::writeFileAtomically(path, original);
+    REQUIRE(flow.publish(loadWorkbook(path)).status == PublishStatus::Created);
+    const std::string id = loadSidecar(path)->workbookId;
+    server.editRemotely(id, [](Json& c) { c["elements"][1]["body"] = "Hello from the web"; });
+
+    MergeOutcome merged = flow.pullAndMerge(loadWorkbook(path));
+    INFO(merged.message);
+    std::string conflicts;
+    for (const auto& c : merged.conflicts) conflicts += c.collection + " " + c.id + ": " + c.reason + "\n";
+    INFO(conflicts);
+    REQUIRE(merged.ok);
+    std::string expected = original;
+    expected.replace(expected.find("body: 'Hello'"), 13, "body: 'Hello from the web'");
+    CHECK(test::readFile(path) == expected);
+}
+
 TEST_CASE("a conflicting merge writes nothing and names the element", "[publish][flow]") {
     FakeSigmaServer server;
     SigmaClient client(fakeConfig(server));

@@ -50,6 +50,10 @@ struct Document {
     Format format = Format::Json;
     std::string path;       // file the document was read from ("" for in-memory text)
     SourceMap positions;    // empty for documents built in memory
+    // The text the document was read from, or last saved as (shared with the lazy SourceMap, never copied):
+    // what saveDocumentPreserving() patches so that a save changes only the bytes of changed nodes. null for
+    // documents built in memory; after a save, set it to the saved text (see docs/document-model.md).
+    std::shared_ptr<const std::string> sourceText;
 
     // The workbook body: root["contents"], or root["document"] for the legacy shape; nullptr if neither.
     const Json* contents() const;

@@ -38,6 +38,23 @@ std::string saveDocument(const Document& document, Format format);
 std::string toJsonText(const Json& value);
 std::string toYamlText(const Json& value);
 
+// Format-preserving save: the document's source text (Document::sourceText) with only the nodes that differ
+// from the tree as loaded rewritten. Comments, blank lines, key order, quoting, flow or block style and the
+// indentation of every untouched node keep their bytes; a new member or item copies its siblings'
+// indentation; a changed flow collection is rewritten whole, in flow style. The result is read back and
+// must give exactly document.root; otherwise (and for documents without source text, a format change, or a
+// text the span scanners cannot map) the canonical text of saveDocument is returned, with the reason.
+struct PreservingSave {
+    std::string text;
+    bool preserved = false;     // false: `text` is canonical
+    std::string fallbackReason; // why the canonical writer was used
+};
+PreservingSave saveDocumentPreserving(const Document& document, Format format, const LoadLimits& limits = {});
+// The core of saveDocumentPreserving: `original` (which loads as oldRoot) patched to read as newRoot; nullopt
+// with the reason in *why when that cannot be done safely. Unchanged trees give `original` byte for byte.
+std::optional<std::string> patchText(std::string_view original, Format format, const Json& oldRoot, const Json& newRoot,
+                                     std::string* why = nullptr, const LoadLimits& limits = {});
+
 // Writes atomically (core/file_io.h: symlinks followed, special files refused, mode kept, fsync, no temporary
 // left on failure). Throws std::runtime_error. The same function as quire::writeFileAtomically, so code that
 // uses both namespaces is not ambiguous.

@@ -64,7 +64,9 @@ LoadResult parseDocument(std::string_view text, Format format, const std::string
                                       "", {path, line, column}, std::nullopt});
         return result;
     }
-    LoadResult result = format == Format::Json ? detail::readJson(text, path, limits) : detail::readYaml(text, path, limits);
+    auto source = std::make_shared<const std::string>(text);
+    LoadResult result = format == Format::Json ? detail::readJson(std::move(source), path, limits)
+                                               : detail::readYaml(std::move(source), path, limits);
     // A workbook file is one mapping (the envelope, or a compact seed); a list or a scalar is the wrong file.
     if (result.document && !result.document->root.is_object()) {
         const Json& root = result.document->root;

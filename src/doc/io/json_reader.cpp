@@ -324,7 +324,8 @@ std::optional<std::string> numberFromText(std::string_view text, bool integral, 
     return std::nullopt;
 }
 
-LoadResult readJson(std::string_view text, const std::string& path, const LoadLimits& limits) {
+LoadResult readJson(std::shared_ptr<const std::string> source, const std::string& path, const LoadLimits& limits) {
+    const std::string_view text = *source;
     LoadResult result;
     Document document;
     document.format = Format::Json;
@@ -339,7 +340,8 @@ LoadResult readJson(std::string_view text, const std::string& path, const LoadLi
         return result;
     }
     // Positions are computed on first use from a copy of the text (one more pass, only when needed).
-    document.positions.setLazy([source = std::make_shared<const std::string>(text), limits](SourceMap& map) {
+    document.sourceText = source;
+    document.positions.setLazy([source, limits](SourceMap& map) {
         map.reserve(source->size() / 12);
         JsonReader again(*source, limits, &map);
         try {

@@ -2,6 +2,7 @@
 #include <quire/doc/document.h>
 #include <quire/doc/io.h>
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -9,7 +10,8 @@
 namespace quire::doc::detail {
 // Strict JSON (RFC 8259) reader that records the position of every value and rejects duplicate keys,
 // invalid UTF-8, bad escapes and nesting deeper than limits.maxDepth.
-LoadResult readJson(std::string_view text, const std::string& path, const LoadLimits& limits);
+// `source` is the whole text; the document keeps it (Document::sourceText) and so does its lazy SourceMap.
+LoadResult readJson(std::shared_ptr<const std::string> source, const std::string& path, const LoadLimits& limits);
 
 // The value of a number's text, shared by the JSON and YAML readers so both accept exactly the same numbers.
 // `text` is an optional sign, digits, and (unless `integral`) an optional fraction and exponent. Integers

@@ -445,13 +445,15 @@ Json resolvePlainScalar(const std::string& s, std::string* error) {
     return Json(s);
 }
 
-LoadResult readYaml(std::string_view text, const std::string& path, const LoadLimits& limits) {
+LoadResult readYaml(std::shared_ptr<const std::string> source, const std::string& path, const LoadLimits& limits) {
+    std::string_view text = *source;
     LoadResult result;
     auto error = [&](RuleCode rule, std::string message, int line, int column) {
         result.diagnostics.push_back({Severity::Error, std::move(rule), std::move(message), "", {path, line, column}, std::nullopt});
         return std::move(result);
     };
-    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    const std::size_t bom = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+    text.remove_prefix(bom);
     if (std::size_t at = findTooDeep(text, limits.maxDepth); at != std::string_view::npos) {
         int line, column;
         lineColumnAt(text, at, line, column);
@@ -481,12 +483,14 @@ LoadResult readYaml(std::string_view text, const std::string& path, const LoadLi
         return error("yaml/syntax", e.msg.empty() ? "invalid YAML" : e.msg, pos.line, pos.column);
     }
     // Positions are computed on first use by parsing a copy of the text again, this time recording them.
-    document.positions.setLazy([source = std::make_shared<const std::string>(text), limits, aliasBytes](SourceMap& map) {
-        map.reserve(source->size() / 16);
-        std::istringstream again{*source};
+    document.sourceText = source;
+    document.positions.setLazy([source, bom, limits, aliasBytes](SourceMap& map) {
+        const std::string_view body = std::string_view(*source).substr(bom);
+        map.reserve(body.size() / 16);
+        std::istringstream again{std::string(body)};
         try {
             YAML::Parser parser(again);
-            ColumnMapper columns(*source);
+            ColumnMapper columns(body);
             JsonBuilder builder(&map, &columns, limits.maxDepth, aliasBytes);
             parser.HandleNextDocument(builder);
         } catch (const std::exception&) {

@@ -2,11 +2,15 @@
 #include <quire/doc/document.h>
 #include <quire/doc/io.h>
 
+#include <memory>
+#include <string>
+
 namespace quire::doc::detail {
 // YAML through yaml-cpp, converted to the same JSON tree with YAML 1.2 core-schema typing (quoted scalars
 // stay strings), positions for every value, duplicate keys rejected, and a nesting pre-scan so hostile
 // depth is an error instead of a stack overflow inside yaml-cpp.
-LoadResult readYaml(std::string_view text, const std::string& path, const LoadLimits& limits);
+// `source` is the whole text (a UTF-8 byte-order mark included); the document keeps it (Document::sourceText).
+LoadResult readYaml(std::shared_ptr<const std::string> source, const std::string& path, const LoadLimits& limits);
 
 // Core-schema resolution of a plain scalar (shared with the YAML writer, which must quote what resolves
 // to anything but a string). A number the JSON tree cannot hold exactly (see numberFromText) gives null

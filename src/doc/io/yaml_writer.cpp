@@ -2,6 +2,7 @@
 // reads them back as the same string, literal blocks for multi-line text such as the layout XML.
 #include <quire/doc/io.h>
 
+#include "yaml_emit.h"
 #include "yaml_reader.h"
 
 #include <cstdio>
@@ -113,8 +114,30 @@ bool literalSafe(const std::string& s) {
 
 constexpr std::size_t kMaxImplicitKey = 1000; // bytes; YAML's limit is 1024 characters
 
+// A literal block scalar ("|", "|-" or "|+" by the trailing newlines) with its lines at `indentation`.
+std::string literalBlock(const std::string& s, int indentation) {
+    std::size_t trailing = 0;
+    while (trailing < s.size() && s[s.size() - 1 - trailing] == '\n') ++trailing;
+    std::string header = trailing == 0 ? "|-" : trailing == 1 ? "|" : "|+";
+    std::string body;
+    std::string pad(static_cast<std::size_t>(indentation), ' ');
+    std::string content = s.substr(0, s.size() - trailing);
+    std::size_t start = 0;
+    for (;;) {
+        std::size_t nl = content.find('\n', start);
+        std::string line = content.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
+        body += '\n';
+        if (!line.empty()) body += pad + line;
+        if (nl == std::string::npos) break;
+        start = nl + 1;
+    }
+    for (std::size_t k = 1; k < trailing; ++k) body += '\n';
+    return header + body;
+}
+
 class YamlWriter {
 public:
+    explicit YamlWriter(detail::YamlStyle style = {}) : style_(style) {}
     std::string out;
 
     void writeDocument(const Json& value) {
@@ -123,8 +146,65 @@ public:
         else { out += scalarText(value, 0); out += '\n'; }
     }
 
-private:
-    void indent(int n) { out.append(static_cast<std::size_t>(n), ' '); }
+    // Members of a mapping whose keys start at column `level` (every line ends with a newline).
+    void writeObjectBody(const Json& object, int level, bool firstInline = false) {
+        bool first = true;
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            if (!(first && firstInline)) indent(level);
+            first = false;
+            const std::string key = keyText(it.key());
+            if (key.size() > kMaxImplicitKey) {
+                // YAML limits implicit keys to 1024 characters; longer ones need the explicit "? key" form.
+                out += "? ";
+                out += key;
+                out += '\n';
+                indent(level);
+            } else {
+                out += key;
+            }
+            out += ':';
+            writeMemberValue(it.value(), level);
+        }
+    }
+
+    // Items of a sequence whose dashes are at column `level`.
+    void writeArrayBody(const Json& array, int level) {
+        for (const auto& item : array) {
+            indent(level);
+            out += '-';
+            writeItemValue(item, level);
+        }
+    }
+
+    // What follows "key:" of a member whose key is at column `level`, up to and including the final newline.
+    void writeMemberValue(const Json& v, int level) {
+        if (v.is_object() && !v.empty()) {
+            out += '\n';
+            writeObjectBody(v, level + style_.step);
+        } else if (v.is_array() && !v.empty()) {
+            out += '\n';
+            writeArrayBody(v, level + (style_.indentSequences ? style_.step : 0));
+        } else {
+            out += ' ';
+            out += scalarText(v, level + style_.step);
+            out += '\n';
+        }
+    }
+
+    // What follows the "-" of an item whose dash is at column `level`.
+    void writeItemValue(const Json& item, int level) {
+        if (item.is_object() && !item.empty()) {
+            out += ' ';
+            writeObjectBody(item, level + 2, true);
+        } else if (item.is_array() && !item.empty()) {
+            out += '\n'; // "-" alone on its line, the nested sequence below it
+            writeArrayBody(item, level + 2);
+        } else {
+            out += ' ';
+            out += scalarText(item, level + 2);
+            out += '\n';
+        }
+    }
 
     static std::string keyText(const std::string& key) { return plainSafe(key) ? key : doubleQuoted(key); }
 
@@ -147,75 +227,43 @@ private:
         }
     }
 
-    static std::string literalBlock(const std::string& s, int indentation) {
-        std::size_t trailing = 0;
-        while (trailing < s.size() && s[s.size() - 1 - trailing] == '\n') ++trailing;
-        std::string header = trailing == 0 ? "|-" : trailing == 1 ? "|" : "|+";
-        std::string body;
-        std::string pad(static_cast<std::size_t>(indentation), ' ');
-        std::string content = s.substr(0, s.size() - trailing);
-        std::size_t start = 0;
-        for (;;) {
-            std::size_t nl = content.find('\n', start);
-            std::string line = content.substr(start, nl == std::string::npos ? std::string::npos : nl - start);
-            body += '\n';
-            if (!line.empty()) body += pad + line;
-            if (nl == std::string::npos) break;
-            start = nl + 1;
-        }
-        for (std::size_t k = 1; k < trailing; ++k) body += '\n';
-        return header + body;
-    }
+private:
+    void indent(int n) { out.append(static_cast<std::size_t>(n), ' '); }
 
-    static bool isCollection(const Json& v) { return (v.is_object() || v.is_array()) && !v.empty(); }
-
-    void writeObjectBody(const Json& object, int level, bool firstInline = false) {
-        bool first = true;
-        for (auto it = object.begin(); it != object.end(); ++it) {
-            if (!(first && firstInline)) indent(level);
-            first = false;
-            const std::string key = keyText(it.key());
-            if (key.size() > kMaxImplicitKey) {
-                // YAML limits implicit keys to 1024 characters; longer ones need the explicit "? key" form.
-                out += "? ";
-                out += key;
-                out += '\n';
-                indent(level);
-            } else {
-                out += key;
-            }
-            out += ':';
-            const Json& v = it.value();
-            if (v.is_object() && !v.empty()) {
-                out += '\n';
-                writeObjectBody(v, level + 2);
-            } else if (v.is_array() && !v.empty()) {
-                out += '\n';
-                writeArrayBody(v, level + 2);
-            } else {
-                out += ' ';
-                out += scalarText(v, level + 2);
-                out += '\n';
-            }
-        }
-    }
-
-    void writeArrayBody(const Json& array, int level) {
-        for (const auto& item : array) {
-            indent(level);
-            out += "- ";
-            if (item.is_object() && !item.empty()) {
-                writeObjectBody(item, level + 2, true);
-            } else if (item.is_array() && !item.empty()) {
-                out.back() = '\n'; // "-" alone on its line, the nested sequence below it
-                writeArrayBody(item, level + 2);
-            } else {
-                out += scalarText(item, level + 2);
-                out += '\n';
-            }
-        }
-    }
+    detail::YamlStyle style_;
 };
+
+// Flow style ("[a, b]", "{k: v}"): plain scalars only where plainSafe (which refuses ",[]{}"), otherwise
+// double-quoted; never block scalars. Depth is bounded by the caller (the tree was loaded with a depth limit).
+void writeFlow(std::string& out, const Json& v) {
+    if (v.is_object()) {
+        out += '{';
+        bool first = true;
+        for (auto it = v.begin(); it != v.end(); ++it) {
+            if (!first) out += ", ";
+            first = false;
+            out += YamlWriter::keyText(it.key());
+            out += ": ";
+            writeFlow(out, it.value());
+        }
+        out += '}';
+    } else if (v.is_array()) {
+        out += '[';
+        bool first = true;
+        for (const auto& item : v) {
+            if (!first) out += ", ";
+            first = false;
+            writeFlow(out, item);
+        }
+        out += ']';
+    } else if (v.is_string()) {
+        const auto& s = v.get_ref<const std::string&>();
+        out += plainSafe(s) ? s : doubleQuoted(s);
+    } else {
+        YamlWriter w;
+        out += w.scalarText(v, 0);
+    }
+}
 
 } // namespace
 
@@ -226,3 +274,47 @@ std::string toYamlText(const Json& value) {
 }
 
 } // namespace quire::doc
+
+namespace quire::doc::detail {
+
+std::string yamlMemberText(const std::string& key, const Json& value, int level, const YamlStyle& style) {
+    YamlWriter writer(style);
+    Json one = Json::object();
+    one[key] = value;
+    writer.writeObjectBody(one, level);
+    return std::move(writer.out);
+}
+
+std::string yamlItemText(const Json& value, int level, const YamlStyle& style) {
+    YamlWriter writer(style);
+    writer.out.append(static_cast<std::size_t>(level), ' ');
+    writer.out += '-';
+    writer.writeItemValue(value, level);
+    return std::move(writer.out);
+}
+
+std::string yamlAfterIndicator(const Json& value, int level, bool item, const YamlStyle& style) {
+    YamlWriter writer(style);
+    if (item) writer.writeItemValue(value, level);
+    else writer.writeMemberValue(value, level);
+    if (!writer.out.empty() && writer.out.back() == '\n') writer.out.pop_back();
+    return std::move(writer.out);
+}
+
+std::string yamlFlowText(const Json& value) {
+    std::string out;
+    writeFlow(out, value);
+    return out;
+}
+
+std::string yamlPlainOrQuoted(const std::string& s) { return plainSafe(s) ? s : doubleQuoted(s); }
+bool yamlPlainSafe(const std::string& s) { return plainSafe(s); }
+bool yamlLiteralSafe(const std::string& s) { return literalSafe(s); }
+std::string yamlDoubleQuoted(const std::string& s) { return doubleQuoted(s); }
+std::string yamlLiteralBlock(const std::string& s, int indentation) { return literalBlock(s, indentation); }
+std::string yamlScalarText(const Json& value, int indentForBlock) {
+    YamlWriter writer;
+    return writer.scalarText(value, indentForBlock);
+}
+
+} // namespace quire::doc::detail

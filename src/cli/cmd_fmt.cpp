@@ -1,0 +1,73 @@
+// quire fmt [--check] FILE...: rewrites workbooks in the canonical style of their own format (the style
+// `quire convert` and new documents use); --check only reports the files that are not.
+#include <quire/doc/io.h>
+
+#include "command_registry.h"
+
+#include <iostream>
+#include <memory>
+
+namespace quire::cli {
+namespace {
+
+// First line (1-based) where two texts differ.
+std::size_t firstDifferentLine(const std::string& a, const std::string& b) {
+    std::size_t line = 1;
+    for (std::size_t i = 0; i < a.size() && i < b.size() && a[i] == b[i]; ++i)
+        if (a[i] == '\n') ++line;
+    return line;
+}
+
+QUIRE_CLI_COMMAND("fmt", 21, [](CLI::App& app, const GlobalOptions&) {
+    struct Args {
+        std::vector<std::string> files;
+        bool check = false;
+    };
+    auto args = std::make_shared<Args>();
+    auto* sub = app.add_subcommand("fmt", "Rewrite workbooks in the canonical style of their format (--check: only report)");
+    sub->add_option("FILE", args->files, "Workbook files (.json, .yaml, .yml)")->required();
+    sub->add_flag("--check", args->check, "Write nothing; list the files not in canonical style and exit 1 if any");
+    sub->callback([args] {
+        int code = 0;
+        for (const auto& file : args->files) {
+            std::string error;
+            auto bytes = doc::readFileBytes(file, &error);
+            if (!bytes) {
+                std::cerr << file << ": error [io/read-failed]: cannot read '" << file << "': " << error << "\n";
+                code = 2;
+                continue;
+            }
+            const doc::LoadResult loaded = doc::parseDocument(*bytes, doc::detectFormat(file, *bytes), file);
+            for (const auto& d : loaded.diagnostics) std::cerr << formatDiagnostic(d) << "\n";
+            if (!loaded.ok()) {
+                code = 2;
+                continue;
+            }
+            std::string canonical;
+            try {
+                canonical = doc::saveDocument(*loaded.document, loaded.document->format);
+            } catch (const std::exception& e) {
+                std::cerr << "quire fmt: " << file << ": " << e.what() << "\n";
+                code = std::max(code, 1);
+                continue;
+            }
+            if (canonical == *bytes) continue;
+            if (args->check) {
+                std::cout << file << ":" << firstDifferentLine(*bytes, canonical) << ": not in canonical style\n";
+                code = std::max(code, 1);
+                continue;
+            }
+            try {
+                doc::writeFileAtomically(file, canonical);
+                std::cout << "formatted " << file << "\n";
+            } catch (const std::exception& e) {
+                std::cerr << "quire fmt: " << e.what() << "\n";
+                code = std::max(code, 1);
+            }
+        }
+        if (code != 0) throw ExitCode{code};
+    });
+});
+
+} // namespace
+} // namespace quire::cli
