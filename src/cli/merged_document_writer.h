@@ -1,8 +1,7 @@
 #pragma once
-// The one place a merge result is turned into bytes and written (`quire merge-driver`). Today it writes the
-// canonical text of the merged tree (doc::saveDocument: comments and styling of ours are not kept); it takes
-// ours' original text and document so a format-preserving writer (patch ours' text at the changed spans) can
-// replace the body without touching any caller.
+// The one place a merge result is turned into bytes and written (`quire merge-driver`): ours' text patched at the
+// spans that differ from the merged tree (doc::patchText), so comments and styling of everything untouched stay;
+// the canonical text of the merged tree only when the patch cannot be made safely.
 #include <quire/core/json.h>
 #include <quire/doc/document.h>
 
