@@ -272,9 +272,11 @@ void ChangesPanel::fillHistory() {
 void ChangesPanel::statusItemChanged(QTreeWidgetItem* item) {
     if (filling_ || !item) return;
     const QString path = item->data(0, kPathRole).toString();
-    if (path.isEmpty()) return;
-    if (item->checkState(0) == Qt::Checked) stage({path});
-    else if (item->checkState(0) == Qt::Unchecked) unstage({path});
+    const Qt::CheckState state = item->checkState(0);
+    if (path.isEmpty() || state == Qt::PartiallyChecked) return;
+    // Staging rebuilds the list, which deletes this item: not while Qt is still inside its change signal.
+    QMetaObject::invokeMethod(this, [this, path, state] { state == Qt::Checked ? stage({path}) : unstage({path}); },
+                              Qt::QueuedConnection);
 }
 
 bool ChangesPanel::stage(const QStringList& paths) {

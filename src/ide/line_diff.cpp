@@ -37,10 +37,10 @@ std::vector<DiffLine> diffLines(const std::string& before, const std::string& af
         if (i < a.size() && j < b.size() && a[i] == b[j]) {
             out.push_back({DiffLine::Kind::Same, a[i]});
             ++i, ++j;
-        } else if (j < b.size() && (i == a.size() || lcs[i][j + 1] >= lcs[i + 1][j])) {
-            out.push_back({DiffLine::Kind::Added, b[j++]});
+        } else if (i < a.size() && (j == b.size() || lcs[i + 1][j] >= lcs[i][j + 1])) {
+            out.push_back({DiffLine::Kind::Removed, a[i++]}); // removed lines before the added ones, as in git diff
         } else {
-            out.push_back({DiffLine::Kind::Removed, a[i++]});
+            out.push_back({DiffLine::Kind::Added, b[j++]});
         }
     }
     return out;
