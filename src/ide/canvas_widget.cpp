@@ -72,9 +72,14 @@ void CanvasWidget::paintEvent(QPaintEvent*) {
         p.drawText(page, Qt::AlignCenter, tr("This page has no layout yet.\nDrag an element from the palette to start."));
     }
     anyBusy_ = false;
+    for (const auto& node : placed_) paintCard(p, node, model_->findElement(node.handle));
+    // Removed cards over the others: a card that took the place of a removed one must not hide the removal.
     if (ghostProvider_)
         for (const GhostCard& ghost : ghostProvider_(regionId_, width())) paintGhost(p, ghost);
-    for (const auto& node : placed_) paintCard(p, node, model_->findElement(node.handle));
+    // Comparison marks last, so a frame or tag is never hidden under a neighbouring card.
+    for (const auto& node : placed_)
+        if (auto mark = diffMarks_.constFind(QString::fromStdString(node.handle)); mark != diffMarks_.constEnd())
+            paintDiffMark(p, node.rect, *mark);
     if (anyBusy_ && !busyTimer_->isActive()) busyTimer_->start();
     else if (!anyBusy_ && busyTimer_->isActive()) busyTimer_->stop();
     if (dropPreview_) {
@@ -160,8 +165,6 @@ void CanvasWidget::paintCard(QPainter& p, const PlacedNode& node, const Json* el
         QRect content = node.rect.adjusted(10, 28, -10, -8);
         if (!(contentPainter_ && contentPainter_(p, content, *element))) paintDesignContent(p, content, *element);
     }
-    if (auto mark = diffMarks_.constFind(QString::fromStdString(node.handle)); mark != diffMarks_.constEnd())
-        paintDiffMark(p, node.rect, *mark);
     if (selected && !readOnly_) {
         p.setPen(Qt::NoPen);
         p.setBrush(QColor("#2563eb"));
@@ -203,7 +206,7 @@ void CanvasWidget::setGhostProvider(GhostProvider provider) {
 void CanvasWidget::paintDiffMark(QPainter& p, const QRect& card, DiffMark mark) const {
     const QColor color = diffColor(mark);
     QColor wash = color;
-    wash.setAlpha(22);
+    wash.setAlpha(18);
     QPainterPath path;
     path.addRoundedRect(card, 6, 6);
     p.fillPath(path, wash);

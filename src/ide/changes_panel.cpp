@@ -96,9 +96,10 @@ ChangesPanel::ChangesPanel(DocumentModel* model, QWidget* parent) : QWidget(pare
     hint->setWordWrap(true);
     h->addWidget(hint);
     history_ = new QTreeWidget;
-    history_->setHeaderLabels({tr("Version"), tr("Summary"), tr("Author"), tr("Date")});
+    history_->setHeaderLabels({tr("Version"), tr("Summary"), tr("Date")});
     history_->setRootIsDecorated(false);
     history_->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    history_->header()->setStretchLastSection(false);
     history_->header()->setSectionResizeMode(1, QHeaderView::Stretch);
     h->addWidget(history_, 1);
     compareButton_ = new QPushButton(tr("Compare"));
@@ -153,8 +154,12 @@ ChangesPanel::ChangesPanel(DocumentModel* model, QWidget* parent) : QWidget(pare
         if (const QString id = item->data(0, kCommitRole).toString(); !id.isEmpty()) compare(id, {});
     });
     connect(conflicts_, &ConflictPanel::resolved, this, [this](const QString& text) {
-        report(true, text);
         refresh();
+        // Next step: commit the merge, with the message git prepared for it.
+        tabs_->setCurrentIndex(0);
+        if (message_->toPlainText().trimmed().isEmpty() && repo_)
+            message_->setPlainText(QString::fromStdString(repo_->preparedMessage()).trimmed());
+        report(true, text);
     });
     connect(model_, &DocumentModel::documentReplaced, this, &ChangesPanel::refresh);
     connect(model_, &DocumentModel::fileStateChanged, this, &ChangesPanel::refresh);
@@ -248,7 +253,7 @@ void ChangesPanel::fillBranches() {
 void ChangesPanel::fillHistory() {
     history_->clear();
     if (!repo_ || relative_.isEmpty()) return;
-    auto* working = new QTreeWidgetItem(history_, {tr("Working copy"), model_->isModified() ? tr("open workbook, unsaved changes") : tr("open workbook"), {}, {}});
+    auto* working = new QTreeWidgetItem(history_, {tr("Working copy"), model_->isModified() ? tr("the open workbook, unsaved changes") : tr("the open workbook"), {}});
     working->setData(0, kCommitRole, QString());
     QFont italic = working->font(0);
     italic.setItalic(true);
@@ -259,14 +264,16 @@ void ChangesPanel::fillHistory() {
         return;
     }
     for (const auto& c : *history.value) {
+        const QDateTime when = QDateTime::fromSecsSinceEpoch(c.time);
         auto* item = new QTreeWidgetItem(history_, {QString::fromStdString(c.shortId), QString::fromStdString(c.summary),
-                                                    QString::fromStdString(c.author).section(" <", 0, 0),
-                                                    QDateTime::fromSecsSinceEpoch(c.time).toString("yyyy-MM-dd HH:mm")});
+                                                    when.toString("yyyy-MM-dd")});
         item->setData(0, kCommitRole, QString::fromStdString(c.id));
-        item->setToolTip(2, QString::fromStdString(c.author));
+        const QString tip = tr("%1\n%2, %3").arg(QString::fromStdString(c.summary), QString::fromStdString(c.author),
+                                                 when.toString("yyyy-MM-dd HH:mm"));
+        for (int column = 0; column < 3; ++column) item->setToolTip(column, tip);
     }
-    for (int c = 0; c < 4; ++c)
-        if (c != 1) history_->resizeColumnToContents(c);
+    history_->resizeColumnToContents(0);
+    history_->resizeColumnToContents(2);
 }
 
 void ChangesPanel::statusItemChanged(QTreeWidgetItem* item) {

@@ -2,14 +2,16 @@
 
 #include "document_commands.h"
 
+#include <quire/diff/workbook_diff.h>
 #include <quire/doc/io.h>
 #include <quire/vcs/conflict_markers.h>
 #include <quire/vcs/repository.h>
 
 #include <QComboBox>
+
+#include <algorithm>
 #include <QHeaderView>
 #include <QLabel>
-#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableWidget>
@@ -51,23 +53,18 @@ ConflictPanel::ConflictPanel(DocumentModel* model, QWidget* parent) : QWidget(pa
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
     table_->setSelectionMode(QAbstractItemView::SingleSelection);
     splitter->addWidget(table_);
-    auto* sides = new QSplitter(Qt::Horizontal);
-    for (auto [edit, title] : {std::pair{&ours_, tr("Ours (local)")}, std::pair{&base_, tr("Base")}, std::pair{&theirs_, tr("Theirs (incoming)")}}) {
-        auto* box = new QWidget;
-        auto* v = new QVBoxLayout(box);
-        v->setContentsMargins(0, 0, 0, 0);
-        v->addWidget(new QLabel("<b>" + title + "</b>"));
-        *edit = new QPlainTextEdit;
-        (*edit)->setReadOnly(true);
-        (*edit)->setLineWrapMode(QPlainTextEdit::NoWrap);
-        QFont mono("monospace");
-        mono.setStyleHint(QFont::Monospace);
-        mono.setPointSize(8);
-        (*edit)->setFont(mono);
-        v->addWidget(*edit);
-        sides->addWidget(box);
-    }
-    splitter->addWidget(sides);
+    // One row per side and differing field, so the values get the dock's whole width.
+    fields_ = new QTableWidget(0, 3);
+    fields_->setHorizontalHeaderLabels({tr("Field"), tr("Side"), tr("Value")});
+    fields_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    fields_->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
+    fields_->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
+    fields_->verticalHeader()->hide();
+    fields_->setWordWrap(true);
+    fields_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    splitter->addWidget(fields_);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 2);
     layout->addWidget(splitter, 1);
     resolveButton_ = new QPushButton(tr("Resolve, save and stage"));
     layout->addWidget(resolveButton_);
@@ -143,7 +140,7 @@ void ConflictPanel::clear() {
     threeWay_.reset();
     path_.clear();
     table_->setRowCount(0);
-    for (auto* e : {base_, ours_, theirs_}) e->clear();
+    fields_->setRowCount(0);
     header_->setText(tr("No conflicts. Opening a workbook with git conflict markers, or one that a merge left "
                         "conflicted, shows its conflicts here, element by element."));
     resolveButton_->setEnabled(false);
@@ -172,11 +169,46 @@ void ConflictPanel::fill() {
 }
 
 void ConflictPanel::showItem(int row) {
+    fields_->setRowCount(0);
     if (!threeWay_ || row < 0 || row >= int(threeWay_->conflicts.size())) return;
     const auto& c = threeWay_->conflicts[std::size_t(row)];
-    ours_->setPlainText(valueText(c.ours));
-    base_->setPlainText(valueText(c.base));
-    theirs_->setPlainText(valueText(c.theirs));
+    // The fields in which any side differs from the base (from each other when there is no base).
+    const Json none = Json::object();
+    const Json& reference = c.base ? *c.base : c.ours ? *c.ours : none;
+    std::vector<std::string> pointers;
+    auto collect = [&](const std::optional<Json>& side) {
+        if (!side) return;
+        for (const auto& f : diff::diffJson(reference, *side))
+            if (std::find(pointers.begin(), pointers.end(), f.pointer) == pointers.end()) pointers.push_back(f.pointer);
+    };
+    collect(c.ours);
+    collect(c.theirs);
+    if (!c.ours || !c.theirs || !c.base) pointers = {""}; // added or deleted on a side: the whole item
+    auto at = [](const std::optional<Json>& side, const std::string& pointer) -> std::optional<Json> {
+        if (!side) return std::nullopt;
+        const Json::json_pointer p(pointer);
+        if (!side->contains(p)) return std::nullopt;
+        return side->at(p);
+    };
+    const QString sideNames[] = {tr("ours"), tr("base"), tr("theirs")};
+    const QColor sideColors[] = {QColor("#1d4ed8"), QColor("#374151"), QColor("#b45309")};
+    fields_->setRowCount(int(pointers.size()) * 3);
+    for (int i = 0; i < int(pointers.size()); ++i) {
+        const std::string& pointer = pointers[std::size_t(i)];
+        const std::optional<Json> values[] = {at(c.ours, pointer), at(c.base, pointer), at(c.theirs, pointer)};
+        for (int side = 0; side < 3; ++side) {
+            const int r = i * 3 + side;
+            fields_->setItem(r, 0, new QTableWidgetItem(side ? QString() : pointer.empty() ? tr("(whole item)") : QString::fromStdString(pointer)));
+            auto* name = new QTableWidgetItem(sideNames[side]);
+            name->setForeground(sideColors[side]);
+            fields_->setItem(r, 1, name);
+            auto* value = new QTableWidgetItem(valueText(values[side]).trimmed());
+            value->setToolTip(value->text());
+            value->setForeground(sideColors[side]);
+            fields_->setItem(r, 2, value);
+        }
+    }
+    fields_->resizeRowsToContents();
 }
 
 void ConflictPanel::pick(int row, vcs::Side side) {

@@ -13,7 +13,6 @@
 #include <optional>
 
 class QLabel;
-class QPlainTextEdit;
 class QPushButton;
 class QTableWidget;
 
@@ -38,6 +37,7 @@ public:
     void setSaveHandler(std::function<bool()> save) { save_ = std::move(save); }
 
     QTableWidget* table() const { return table_; }
+    QTableWidget* fields() const { return fields_; }
     void pick(int row, vcs::Side side);
     // The merged workbook with the picks, as one undoable command; then save and stage. false with the reason.
     bool resolve(QString* error = nullptr);
@@ -57,9 +57,7 @@ private:
     std::function<bool()> save_;
     QLabel* header_ = nullptr;
     QTableWidget* table_ = nullptr;
-    QPlainTextEdit* base_ = nullptr;
-    QPlainTextEdit* ours_ = nullptr;
-    QPlainTextEdit* theirs_ = nullptr;
+    QTableWidget* fields_ = nullptr; // the conflicted item's differing fields: ours, base, theirs
     QPushButton* resolveButton_ = nullptr;
 };
 

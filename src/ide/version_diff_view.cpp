@@ -7,6 +7,7 @@
 
 #include <QHeaderView>
 #include <QLabel>
+#include <QPainter>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QTabBar>
@@ -123,6 +124,19 @@ VersionDiffView::VersionDiffView(doc::Document before, doc::Document after, cons
     canvas_->setReadOnly(true);
     canvas_->setDiffMarks(marks_);
     canvas_->setGhostProvider([this](const QString& region, int width) { return ghosts(region, width); });
+    // A snapshot has no live data: cards show what they are made of (column names, text), not a preview hint.
+    canvas_->setContentPainter([this](QPainter& p, const QRect& area, const Json& element) {
+        if (!element.contains("columns") || !element["columns"].is_array()) return false;
+        QStringList names;
+        for (const auto& c : element["columns"])
+            if (c.is_object()) names << QString::fromStdString(c.value("name", c.value("id", "")));
+        QFont f = canvas_->font();
+        f.setPixelSize(11);
+        p.setFont(f);
+        p.setPen(QColor("#6b7280"));
+        p.drawText(area, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, names.join("  ·  "));
+        return true;
+    });
     auto* scroll = new QScrollArea;
     scroll->setWidget(canvas_);
     scroll->setWidgetResizable(true);
@@ -150,8 +164,9 @@ VersionDiffView::VersionDiffView(doc::Document before, doc::Document after, cons
     differences_->setHeaderLabels({tr("Item / field"), tr("Before"), tr("After")});
     differences_->setAlternatingRowColors(true);
     differences_->header()->setSectionResizeMode(QHeaderView::Interactive);
-    differences_->setColumnWidth(0, 230);
-    differences_->setColumnWidth(1, 170);
+    differences_->header()->setStretchLastSection(true);
+    differences_->setColumnWidth(0, 280);
+    differences_->setColumnWidth(1, 190);
     sql_ = new QTextEdit;
     sql_->setReadOnly(true);
     sql_->setLineWrapMode(QTextEdit::NoWrap);
@@ -165,8 +180,9 @@ VersionDiffView::VersionDiffView(doc::Document before, doc::Document after, cons
     right->setStretchFactor(1, 2);
     splitter->addWidget(left);
     splitter->addWidget(right);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({880, 700});
     layout->addWidget(splitter, 1);
 
     fillDifferences();
@@ -254,7 +270,8 @@ std::vector<GhostCard> VersionDiffView::ghosts(const QString& regionId, int widt
         QString title = id;
         if (body->contains("elements") && (*body)["elements"].is_array())
             for (const auto& e : (*body)["elements"])
-                if (e.is_object() && e.value("id", "") == placed.handle) title = QString::fromStdString(e.value("name", placed.handle));
+                if (e.is_object() && e.value("id", "") == placed.handle)
+                    title = QString::fromStdString(e.value("name", e.value("text", placed.handle)));
         out.push_back({id, title, placed.rect});
     }
     return out;

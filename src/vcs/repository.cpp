@@ -348,4 +348,13 @@ bool Repository::mergeInProgress() const {
     return git_repository_state(handle_->repo.get()) == GIT_REPOSITORY_STATE_MERGE;
 }
 
+std::string Repository::preparedMessage() const {
+    git_buf buffer = GIT_BUF_INIT;
+    std::string text;
+    if (git_repository_message(&buffer, handle_->repo.get()) == 0) text.assign(buffer.ptr, buffer.size);
+    git_buf_dispose(&buffer);
+    git_error_clear();
+    return text;
+}
+
 } // namespace quire::vcs

@@ -130,7 +130,7 @@ TEST_CASE("Changes dock: switching branch reloads the open workbook, and is refu
     CHECK_FALSE(window.model()->isModified());
 }
 
-TEST_CASE("History lists the file's commits; comparing two highlights exactly the changed elements", "[ide][vcs]") {
+TEST_CASE("History lists the file's commits, and comparing two highlights exactly the changed elements", "[ide][vcs]") {
     quire::test::isolateGitConfig();
     GitRepo g("ide-changes-history");
     const std::string v1 = marketing();
@@ -210,7 +210,7 @@ void makeConflictedMerge(const GitRepo& g) {
 
 } // namespace
 
-TEST_CASE("Opening a workbook conflicted in a merge shows the element-level merge; resolving writes and stages it", "[ide][vcs]") {
+TEST_CASE("Opening a workbook conflicted in a merge shows the element-level merge, resolving writes and stages it", "[ide][vcs]") {
     quire::test::isolateGitConfig();
     GitRepo g("ide-changes-conflict");
     makeConflictedMerge(g);
@@ -246,7 +246,9 @@ TEST_CASE("Opening a workbook conflicted in a merge shows the element-level merg
     CHECK(g.git("diff --name-only --diff-filter=U").empty());
     CHECK(g.git("diff --cached --name-only") == "marketing.yaml");
 
-    window.changes()->messageEdit()->setPlainText("Merge other");
+    // The Changes tab is next, with git's merge message ready.
+    CHECK(window.changes()->tabs()->currentIndex() == 0);
+    CHECK(window.changes()->messageEdit()->toPlainText().startsWith("Merge branch 'other'"));
     window.changes()->commitButton()->click();
     CHECK(g.git("log -1 --format=%P").find(' ') != std::string::npos);
 }

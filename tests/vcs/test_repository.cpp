@@ -189,6 +189,7 @@ TEST_CASE("a conflicted merge exposes the three index stages, staging and commit
     auto repo = open(g);
 
     CHECK(repo.mergeInProgress());
+    CHECK(repo.preparedMessage().rfind("Merge branch 'other'", 0) == 0);
     CHECK(statusOf(repo, "a.yaml").conflicted);
     auto sides = repo.conflict("a.yaml");
     REQUIRE(sides.ok());
@@ -209,6 +210,7 @@ TEST_CASE("a conflicted merge exposes the three index stages, staging and commit
     CHECK(repo.conflict("a.yaml").error->rule == "vcs/not-conflicted");
     REQUIRE(repo.commit("Merge other").ok());
     CHECK_FALSE(repo.mergeInProgress());
+    CHECK(repo.preparedMessage().empty());
     // Two parents: a real merge commit.
     CHECK(g.git("log -1 --format=%P").find(' ') != std::string::npos);
     CHECK(g.git("show HEAD:a.yaml") == "v: resolved");

@@ -95,6 +95,8 @@ public:
     Result<std::string> fileAtCommit(const std::string& commitId, const std::string& relative) const;
 
     bool mergeInProgress() const;
+    // The message git prepared for the merge commit (.git/MERGE_MSG), "" when there is none.
+    std::string preparedMessage() const;
     Result<ConflictBlobs> conflict(const std::string& relative) const; // vcs/not-conflicted when it is not
 
     // Fetches the current branch's upstream (or origin/<branch>) and fast-forwards, or merges (a clean merge is
