@@ -19,7 +19,9 @@ inline void isolateGitConfig() {
     static const bool done = [] {
         const std::string home = makeTempDir("git-home");
         setenv("HOME", home.c_str(), 1);
-        setenv("XDG_CONFIG_HOME", (home + "/.config").c_str(), 1);
+        // A test program that already points XDG_CONFIG_HOME at its own folder (test_ide) keeps it: git finds no
+        // config there either.
+        setenv("XDG_CONFIG_HOME", (home + "/.config").c_str(), 0);
         setenv("GIT_CONFIG_NOSYSTEM", "1", 1);
         setenv("GIT_TERMINAL_PROMPT", "0", 1);
         unsetenv("SSH_AUTH_SOCK");
