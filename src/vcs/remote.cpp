@@ -2,19 +2,65 @@
 // a remote that wants a password or token is refused with a pointer to the git command line.
 #include "git_handles.h"
 
+#include <quire/vcs/known_hosts.h>
+
 namespace quire::vcs {
 
 using namespace detail;
 
 namespace {
 
-struct CredentialState {
+// What the callbacks of one fetch or push learn.
+struct RemoteState {
     int attempts = 0;
-    bool needsSecret = false; // the remote asked for something Quire does not provide
+    bool needsSecret = false;   // the remote asked for something Quire does not provide
+    std::string sshHost;        // known_hosts name of an SSH remote ("" otherwise)
+    std::optional<Diagnostic> hostKeyError;
+    std::string rejected;       // push: a reference the remote refused
 };
 
+const char* sshKeyType(git_cert_ssh_raw_type_t type) {
+    switch (type) {
+    case GIT_CERT_SSH_RAW_TYPE_RSA: return "ssh-rsa";
+    case GIT_CERT_SSH_RAW_TYPE_DSS: return "ssh-dss";
+    case GIT_CERT_SSH_RAW_TYPE_KEY_ECDSA_256: return "ecdsa-sha2-nistp256";
+    case GIT_CERT_SSH_RAW_TYPE_KEY_ECDSA_384: return "ecdsa-sha2-nistp384";
+    case GIT_CERT_SSH_RAW_TYPE_KEY_ECDSA_521: return "ecdsa-sha2-nistp521";
+    case GIT_CERT_SSH_RAW_TYPE_KEY_ED25519: return "ssh-ed25519";
+    default: return nullptr;
+    }
+}
+
+// TLS certificates: libgit2's own verification. SSH host keys: must be in known_hosts, unchanged.
+int certificateCheck(git_cert* cert, int /*valid*/, const char* host, void* payload) {
+    auto* state = static_cast<RemoteState*>(payload);
+    if (cert->cert_type != GIT_CERT_HOSTKEY_LIBSSH2) return GIT_PASSTHROUGH;
+    const std::string name = !state->sshHost.empty() ? state->sshHost : host ? host : "";
+    const auto* key = reinterpret_cast<const git_cert_hostkey*>(cert);
+    const char* type = (key->type & GIT_CERT_SSH_RAW) ? sshKeyType(key->raw_type) : nullptr;
+    if (!type || !key->hostkey || key->hostkey_len == 0) {
+        state->hostKeyError = plainError("vcs/unknown-host-key", "cannot check the SSH host key of " + name +
+                                                                     ": use git in a terminal");
+        return GIT_ECERTIFICATE;
+    }
+    const std::string encoded = base64(reinterpret_cast<const unsigned char*>(key->hostkey), key->hostkey_len);
+    switch (checkKnownHost(name, type, encoded, defaultKnownHostsFiles())) {
+    case HostKeyMatch::Known: return 0;
+    case HostKeyMatch::Mismatch:
+        state->hostKeyError = plainError("vcs/host-key-mismatch", "the SSH host key of " + name +
+                                                                      " differs from the one in known_hosts: refused "
+                                                                      "(someone may be impersonating the server)");
+        return GIT_ECERTIFICATE;
+    case HostKeyMatch::Unknown: break;
+    }
+    state->hostKeyError = plainError("vcs/unknown-host-key", "the SSH host key of " + name +
+                                                                 " is not in ~/.ssh/known_hosts: connect once with ssh "
+                                                                 "or git in a terminal to check and record it");
+    return GIT_ECERTIFICATE;
+}
+
 int credentials(git_credential** out, const char* /*url*/, const char* usernameFromUrl, unsigned int allowed, void* payload) {
-    auto* state = static_cast<CredentialState*>(payload);
+    auto* state = static_cast<RemoteState*>(payload);
     // One try only: a second call means the agent's keys were refused (libgit2 would otherwise loop).
     if (state->attempts++ > 0) {
         state->needsSecret = true;
@@ -80,11 +126,17 @@ Outcome Repository::pull() {
     if (!remote.ok()) return {remote.error, {}};
     const std::string url = remoteUrl(remote.value->get());
 
-    CredentialState state;
+    RemoteState state;
+    state.sshHost = sshHostOf(url).value_or("");
     git_fetch_options fetch = GIT_FETCH_OPTIONS_INIT;
     fetch.callbacks.credentials = credentials;
+    fetch.callbacks.certificate_check = certificateCheck;
     fetch.callbacks.payload = &state;
     if (const int rc = git_remote_fetch(remote.value->get(), nullptr, &fetch, "pull"); rc < 0) {
+        if (state.hostKeyError) {
+            git_error_clear();
+            return {state.hostKeyError, {}};
+        }
         if (state.needsSecret) {
             git_error_clear();
             return {authRefusal(up.value->remote, url, "pull"), {}};
@@ -160,16 +212,13 @@ Outcome Repository::push() {
     if (!remote.ok()) return {remote.error, {}};
     const std::string url = remoteUrl(remote.value->get());
 
-    struct PushState {
-        CredentialState credentials;
-        std::string rejected;
-    } state;
+    RemoteState state;
+    state.sshHost = sshHostOf(url).value_or("");
     git_push_options options = GIT_PUSH_OPTIONS_INIT;
-    options.callbacks.credentials = [](git_credential** out, const char* u, const char* user, unsigned int allowed, void* payload) {
-        return credentials(out, u, user, allowed, &static_cast<PushState*>(payload)->credentials);
-    };
+    options.callbacks.credentials = credentials;
+    options.callbacks.certificate_check = certificateCheck;
     options.callbacks.push_update_reference = [](const char* ref, const char* status, void* payload) {
-        if (status) static_cast<PushState*>(payload)->rejected = std::string(ref) + ": " + status;
+        if (status) static_cast<RemoteState*>(payload)->rejected = std::string(ref) + ": " + status;
         return 0;
     };
     options.callbacks.payload = &state;
@@ -177,7 +226,11 @@ Outcome Repository::push() {
     char* spec = refspec.data();
     git_strarray refspecs{&spec, 1};
     const int rc = git_remote_push(remote.value->get(), &refspecs, &options);
-    if (rc < 0 && state.credentials.needsSecret) {
+    if (rc < 0 && state.hostKeyError) {
+        git_error_clear();
+        return {state.hostKeyError, {}};
+    }
+    if (rc < 0 && state.needsSecret) {
         git_error_clear();
         return {authRefusal(up.value->remote, url, "push"), {}};
     }
