@@ -108,6 +108,9 @@ ChangesPanel::ChangesPanel(DocumentModel* model, QWidget* parent) : QWidget(pare
 
     conflicts_ = new ConflictPanel(model_);
     tabs_->addTab(conflicts_, tr("Conflicts"));
+    connect(tabs_, &QTabWidget::currentChanged, this, [this](int index) {
+        if (index == 1 && historyStale_) fillHistory();
+    });
 
     feedback_ = new QLabel;
     feedback_->setWordWrap(true);
@@ -170,6 +173,11 @@ ChangesPanel::~ChangesPanel() = default;
 
 QString ChangesPanel::messageText() const { return feedback_->text(); }
 
+QTreeWidget* ChangesPanel::historyList() {
+    if (historyStale_) fillHistory();
+    return history_;
+}
+
 void ChangesPanel::report(bool ok, const QString& text) {
     feedback_->setStyleSheet(ok ? "color: #15803d;" : "color: #b91c1c;");
     feedback_->setText(text);
@@ -201,7 +209,13 @@ void ChangesPanel::refresh() {
     }
     fillBranches();
     fillStatus();
-    fillHistory();
+    historyStale_ = true;
+    if (tabs_->currentIndex() == 1) fillHistory(); // the history walk runs only when the tab is looked at
+}
+
+void ChangesPanel::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    refresh(); // git may have run in a terminal meanwhile
 }
 
 void ChangesPanel::fillStatus() {
@@ -251,6 +265,7 @@ void ChangesPanel::fillBranches() {
 }
 
 void ChangesPanel::fillHistory() {
+    historyStale_ = false;
     history_->clear();
     if (!repo_ || relative_.isEmpty()) return;
     auto* working = new QTreeWidgetItem(history_, {tr("Working copy"), model_->isModified() ? tr("the open workbook, unsaved changes") : tr("the open workbook"), {}});

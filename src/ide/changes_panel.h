@@ -57,9 +57,13 @@ public:
     QPlainTextEdit* messageEdit() const { return message_; }
     QPushButton* commitButton() const { return commitButton_; }
     QComboBox* branchCombo() const { return branches_; }
-    QTreeWidget* historyList() const { return history_; }
+    // The History tab's list (filled when the tab is shown, or now when it is stale).
+    QTreeWidget* historyList();
     QString messageText() const;
     VersionDiffView* lastComparison() const { return lastDiff_; }
+
+protected:
+    void showEvent(QShowEvent* event) override;
 
 signals:
     // The file on disk may have changed under the open document (branch switch, pull): reopen it.
@@ -79,6 +83,7 @@ private:
     std::unique_ptr<vcs::Repository> repo_;
     QString relative_;
     bool filling_ = false;
+    bool historyStale_ = true;
     QTabWidget* tabs_ = nullptr;
     QLabel* repoLabel_ = nullptr;
     QTreeWidget* status_ = nullptr;
