@@ -8,14 +8,14 @@
 #include <quire/vcs/repository.h>
 
 #include <QComboBox>
-
-#include <algorithm>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace quire::ide {
 namespace {

@@ -3,8 +3,6 @@
 #include "element_sql.h"
 #include "line_diff.h"
 
-#include <quire/diff/render.h>
-
 #include <QHeaderView>
 #include <QLabel>
 #include <QPainter>

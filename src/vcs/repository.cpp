@@ -48,17 +48,6 @@ Result<Repository> Repository::discover(const std::string& path) {
     return {Repository(std::move(handle)), std::nullopt};
 }
 
-Result<Repository> Repository::init(const std::string& folder) {
-    ensureInitialised();
-    git_repository* raw = nullptr;
-    const int rc = git_repository_init(&raw, folder.c_str(), 0);
-    RepoPtr repo(raw);
-    if (rc < 0) return {std::nullopt, gitError("vcs/open-failed", "cannot create a git repository in '" + folder + "'", rc)};
-    auto handle = std::make_unique<Handle>();
-    handle->repo = std::move(repo);
-    return {Repository(std::move(handle)), std::nullopt};
-}
-
 std::string Repository::workdir() const {
     const char* dir = git_repository_workdir(handle_->repo.get());
     return dir ? dir : "";

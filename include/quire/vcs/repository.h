@@ -63,8 +63,6 @@ class Repository {
 public:
     // The repository that contains `path` (a file or folder; searched upwards like git does).
     static Result<Repository> discover(const std::string& path);
-    // Creates an empty repository (tests, `quire init-repo` lives elsewhere).
-    static Result<Repository> init(const std::string& folder);
 
     Repository(Repository&&) noexcept;
     Repository& operator=(Repository&&) noexcept;
