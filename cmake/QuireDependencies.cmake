@@ -1,6 +1,6 @@
 # Every dependency comes from Debian bookworm packages (see scripts/deps.sh). The libraries need only Qt Core and
 # Network (secrets, publish); Qt Gui/Widgets/Charts/Svg only with the IDE, Qt Test only with the IDE tests.
-# libgit2-dev is installed by scripts/deps.sh for the coming version-control work but not used yet: not found here.
+# libgit2 (1.5, Debian's libgit2-dev) has no CMake package: pkg-config; only quire_vcs links it.
 find_package(Qt6 6.4 REQUIRED COMPONENTS Core Network)
 if(QUIRE_BUILD_GUI)
   find_package(Qt6 6.4 REQUIRED COMPONENTS Gui Widgets Charts Svg SvgWidgets)
@@ -17,6 +17,8 @@ find_package(valijson REQUIRED)          # target: valijson (header only)
 find_package(Qt6Keychain REQUIRED)       # target: Qt6Keychain::Qt6Keychain
 find_package(SQLite3 REQUIRED)           # target: SQLite::SQLite3 (warehouse generator)
 find_package(Threads REQUIRED)           # target: Threads::Threads (preview scheduler)
+find_package(PkgConfig REQUIRED)
+pkg_check_modules(LIBGIT2 REQUIRED IMPORTED_TARGET libgit2>=1.5) # target: PkgConfig::LIBGIT2 (vcs)
 if(QUIRE_BUILD_TESTS)
   find_package(Catch2 2 REQUIRED)
   include(Catch)

@@ -73,6 +73,13 @@ void CanvasWidget::paintEvent(QPaintEvent*) {
     }
     anyBusy_ = false;
     for (const auto& node : placed_) paintCard(p, node, model_->findElement(node.handle));
+    // Removed cards over the others: a card that took the place of a removed one must not hide the removal.
+    if (ghostProvider_)
+        for (const GhostCard& ghost : ghostProvider_(regionId_, width())) paintGhost(p, ghost);
+    // Comparison marks last, so a frame or tag is never hidden under a neighbouring card.
+    for (const auto& node : placed_)
+        if (auto mark = diffMarks_.constFind(QString::fromStdString(node.handle)); mark != diffMarks_.constEnd())
+            paintDiffMark(p, node.rect, *mark);
     if (anyBusy_ && !busyTimer_->isActive()) busyTimer_->start();
     else if (!anyBusy_ && busyTimer_->isActive()) busyTimer_->stop();
     if (dropPreview_) {
@@ -158,11 +165,86 @@ void CanvasWidget::paintCard(QPainter& p, const PlacedNode& node, const Json* el
         QRect content = node.rect.adjusted(10, 28, -10, -8);
         if (!(contentPainter_ && contentPainter_(p, content, *element))) paintDesignContent(p, content, *element);
     }
-    if (selected) {
+    if (selected && !readOnly_) {
         p.setPen(Qt::NoPen);
         p.setBrush(QColor("#2563eb"));
         p.drawRect(QRect(node.rect.right() - 7, node.rect.bottom() - 7, 8, 8));
     }
+}
+
+namespace {
+QColor diffColor(DiffMark mark) {
+    switch (mark) {
+    case DiffMark::Added: return QColor("#16a34a");
+    case DiffMark::Changed: return QColor("#d97706");
+    case DiffMark::Moved: return QColor("#7c3aed");
+    case DiffMark::Removed: return QColor("#dc2626");
+    }
+    return QColor("#d97706");
+}
+QString diffLabel(DiffMark mark) {
+    switch (mark) {
+    case DiffMark::Added: return QObject::tr("added");
+    case DiffMark::Changed: return QObject::tr("changed");
+    case DiffMark::Moved: return QObject::tr("moved");
+    case DiffMark::Removed: return QObject::tr("removed");
+    }
+    return {};
+}
+} // namespace
+
+void CanvasWidget::setDiffMarks(QHash<QString, DiffMark> marks) {
+    diffMarks_ = std::move(marks);
+    update();
+}
+
+void CanvasWidget::setGhostProvider(GhostProvider provider) {
+    ghostProvider_ = std::move(provider);
+    update();
+}
+
+void CanvasWidget::paintDiffMark(QPainter& p, const QRect& card, DiffMark mark) const {
+    const QColor color = diffColor(mark);
+    QColor wash = color;
+    wash.setAlpha(18);
+    QPainterPath path;
+    path.addRoundedRect(card, 6, 6);
+    p.fillPath(path, wash);
+    p.setBrush(Qt::NoBrush);
+    p.setPen(QPen(color, 3));
+    p.drawPath(path);
+    QFont f = font();
+    f.setPixelSize(10);
+    f.setBold(true);
+    p.setFont(f);
+    const QString label = diffLabel(mark).toUpper();
+    const int w = p.fontMetrics().horizontalAdvance(label) + 12;
+    const QRect tag(card.right() - w - 6, card.bottom() - 22, w, 16);
+    p.setPen(Qt::NoPen);
+    p.setBrush(color);
+    p.drawRoundedRect(tag, 3, 3);
+    p.setPen(Qt::white);
+    p.drawText(tag, Qt::AlignCenter, label);
+}
+
+void CanvasWidget::paintGhost(QPainter& p, const GhostCard& ghost) const {
+    const QColor color = diffColor(DiffMark::Removed);
+    QColor wash = color;
+    wash.setAlpha(16);
+    QPainterPath path;
+    path.addRoundedRect(ghost.rect, 6, 6);
+    p.fillPath(path, wash);
+    p.setBrush(Qt::NoBrush);
+    p.setPen(QPen(color, 2, Qt::DashLine));
+    p.drawPath(path);
+    QFont f = font();
+    f.setPixelSize(12);
+    f.setBold(true);
+    p.setFont(f);
+    p.setPen(color);
+    p.drawText(ghost.rect.adjusted(10, 6, -10, -6), Qt::AlignLeft | Qt::AlignTop,
+               p.fontMetrics().elidedText(ghost.title, Qt::ElideRight, ghost.rect.width() - 20));
+    paintDiffMark(p, ghost.rect, DiffMark::Removed);
 }
 
 void CanvasWidget::paintDesignContent(QPainter& p, const QRect& area, const Json& element) const {
@@ -209,6 +291,10 @@ void CanvasWidget::mousePressEvent(QMouseEvent* event) {
     setFocus();
     bool onHandle = false;
     const PlacedNode* node = hit(event->pos(), &onHandle);
+    if (readOnly_) {
+        model_->setSelection(node ? QStringList{QString::fromStdString(node->handle)} : QStringList{});
+        return;
+    }
     if (!node) {
         if (!(event->modifiers() & Qt::ShiftModifier)) model_->setSelection({});
         rubberStart_ = event->pos();
@@ -235,6 +321,7 @@ void CanvasWidget::mousePressEvent(QMouseEvent* event) {
 }
 
 void CanvasWidget::mouseMoveEvent(QMouseEvent* event) {
+    if (readOnly_) return;
     bool onHandle = false;
     const PlacedNode* over = hit(event->pos(), &onHandle);
     setCursor(over && onHandle ? Qt::SizeFDiagCursor : over ? Qt::OpenHandCursor : Qt::ArrowCursor);
@@ -269,6 +356,7 @@ void CanvasWidget::mouseMoveEvent(QMouseEvent* event) {
 }
 
 void CanvasWidget::mouseReleaseEvent(QMouseEvent* event) {
+    if (readOnly_) return;
     // A plain click (no drag, no modifier) on a card's content is a click on its preview (on-select).
     if (drag_ && !drag_->resize && !moved_ && !(event->modifiers() & (Qt::ShiftModifier | Qt::ControlModifier)) &&
         (event->pos() - drag_->pressPos).manhattanLength() < 4)
@@ -308,6 +396,7 @@ void CanvasWidget::nudge(int dx, int dy, bool resize) {
 }
 
 void CanvasWidget::keyPressEvent(QKeyEvent* event) {
+    if (readOnly_) return QWidget::keyPressEvent(event);
     const bool resize = event->modifiers() & Qt::ShiftModifier;
     switch (event->key()) {
     case Qt::Key_Left: nudge(-1, 0, resize); return;

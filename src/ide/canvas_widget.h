@@ -5,6 +5,7 @@
 #include "canvas_geometry.h"
 #include "document_model.h"
 
+#include <QHash>
 #include <QTimer>
 #include <QWidget>
 
@@ -12,6 +13,15 @@
 #include <optional>
 
 namespace quire::ide {
+
+// How a comparison of two versions marks a card (view state, like the selection; never document state).
+enum class DiffMark { Added, Changed, Moved, Removed };
+// A card that exists only in the older version, drawn as an outline where it used to be.
+struct GhostCard {
+    QString id;
+    QString title;
+    QRect rect; // canvas coordinates
+};
 
 class CanvasWidget : public QWidget {
     Q_OBJECT
@@ -35,6 +45,15 @@ public:
     // Returns the new element id, or empty when nothing was added.
     // parentHandle: a container or tabbed container to place it in ("" = the region itself); the grid lines
     // are then those of the container's inner grid.
+    // Version comparison: marked cards get a coloured frame and a tag; ghosts are painted for the region shown.
+    void setDiffMarks(QHash<QString, DiffMark> marks);
+    const QHash<QString, DiffMark>& diffMarks() const { return diffMarks_; }
+    using GhostProvider = std::function<std::vector<GhostCard>(const QString& regionId, int width)>;
+    void setGhostProvider(GhostProvider provider);
+    // Read-only: clicks select, nothing is moved, resized, nudged or dropped (a snapshot of an older version).
+    void setReadOnly(bool readOnly) { readOnly_ = readOnly; setAcceptDrops(!readOnly); }
+    bool isReadOnly() const { return readOnly_; }
+
     QString addFromPalette(const QString& key, int columnLine, int rowLine, const QString& parentHandle = {});
     std::vector<PlacedNode> placedNodes() const;
     QSize sizeHint() const override;
@@ -69,6 +88,8 @@ private:
     const PlacedNode* hit(const QPoint& pos, bool* onResizeHandle = nullptr) const;
     void refresh();
     void paintCard(QPainter& p, const PlacedNode& node, const Json* element) const;
+    void paintDiffMark(QPainter& p, const QRect& card, DiffMark mark) const;
+    void paintGhost(QPainter& p, const GhostCard& ghost) const;
     void paintDesignContent(QPainter& p, const QRect& area, const Json& element) const;
     void nudge(int dx, int dy, bool resize);
     QString addCatalogTable(const QByteArray& payload, int columnLine, int rowLine);
@@ -90,6 +111,9 @@ private:
     mutable bool anyBusy_ = false;
     bool moved_ = false;          // the pressed card was dragged or resized
     int dragSerial_ = 0;
+    QHash<QString, DiffMark> diffMarks_;
+    GhostProvider ghostProvider_;
+    bool readOnly_ = false;
 };
 
 inline constexpr const char* kPaletteMime = "application/x-quire-palette";

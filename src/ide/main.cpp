@@ -36,7 +36,7 @@ int main(int argc, char** argv) {
     QCommandLineOption screenshot("screenshot", "Render the main window to a PNG file and exit", "png");
     QCommandLineOption page("page", "Show this page or overlay id", "id");
     QCommandLineOption select("select", "Select this element id", "id");
-    QCommandLineOption dock("show-dock", "Raise this dock (problems, source, querylog, catalog, properties)", "name");
+    QCommandLineOption dock("show-dock", "Raise this dock (problems, source, querylog, catalog, properties, changes)", "name");
     QCommandLineOption connections("connections", "Connections file (default: ~/.config/quire/connections.json)", "file");
     QCommandLineOption noPreview("no-preview", "Do not run live previews");
     QCommandLineOption showRows("show-rows", "Show every row of this element in the Data dock", "id");

@@ -2,6 +2,8 @@
 
 #include "canvas_widget.h"
 #include "catalog_browser.h"
+#include "changes_panel.h"
+#include "conflict_panel.h"
 #include "document_commands.h"
 #include "element_templates.h"
 #include "kind_style.h"
@@ -131,6 +133,7 @@ void MainWindow::buildDocks() {
     source_ = new SourceView(&model_);
     queryLog_ = new QueryLog;
     catalog_ = new CatalogBrowser;
+    changes_ = new ChangesPanel(&model_);
     auto* outlineDock = dock(tr("Outline"), outline_, Qt::LeftDockWidgetArea, "outline");
     auto* paletteDock = dock(tr("Elements"), palette_, Qt::LeftDockWidgetArea, "palette");
     auto* catalogDock = dock(tr("Catalog"), catalog_, Qt::LeftDockWidgetArea, "catalog");
@@ -143,6 +146,8 @@ void MainWindow::buildDocks() {
     auto* propDock = dock(tr("Properties"), propertiesScroll, Qt::RightDockWidgetArea, "properties");
     auto* sourceDock = dock(tr("Source"), source_, Qt::RightDockWidgetArea, "source");
     tabifyDockWidget(propDock, sourceDock);
+    changesDock_ = dock(tr("Changes"), changes_, Qt::RightDockWidgetArea, "changes");
+    tabifyDockWidget(sourceDock, changesDock_);
     propDock->raise();
     dataView_ = new QTableView;
     dataView_->verticalHeader()->setDefaultSectionSize(22);
@@ -174,6 +179,9 @@ void MainWindow::buildDocks() {
         sourceDock->raise();
         source_->showLine(line, column);
     });
+    connect(changes_, &ChangesPanel::reloadRequested, this, &MainWindow::reloadFromDisk);
+    connect(changes_, &ChangesPanel::statusMessage, this, [this](const QString& text) { statusBar()->showMessage(text, 8000); });
+    changes_->conflicts()->setSaveHandler([this] { return saveTo(model_.filePath(), model_.format(), true); });
     connect(canvas_, &CanvasWidget::elementActivated, this, [this, propDock](const QString& id) {
         if (!activateInPreview(id)) propDock->raise();
     });
@@ -472,6 +480,7 @@ void MainWindow::newWorkbook() {
 }
 
 bool MainWindow::openFile(const QString& path, bool quiet) {
+    if (ConflictPanel::needsResolution(path)) return openConflicted(path, quiet);
     auto loaded = doc::loadDocument(path.toStdString());
     if (!loaded.document) {
         QString message;
@@ -487,6 +496,39 @@ bool MainWindow::openFile(const QString& path, bool quiet) {
     addRecent(path);
     statusBar()->showMessage(tr("Opened %1").arg(path), 4000);
     return true;
+}
+
+bool MainWindow::openConflicted(const QString& path, bool quiet) {
+    QString error;
+    auto ours = changes_->conflicts()->prepare(path, &error);
+    if (!ours) {
+        if (!quiet) QMessageBox::critical(this, tr("Cannot resolve conflicts"), error);
+        statusBar()->showMessage(error, 10000);
+        return false;
+    }
+    leaveRecovery();
+    model_.setDocument(std::move(*ours));
+    refreshPages();
+    if (pageTabs_->count()) showRegion(pageTabs_->tabData(0).toString());
+    addRecent(path);
+    changesDock_->show();
+    changesDock_->raise();
+    changes_->showConflicts();
+    const auto count = changes_->conflicts()->threeWay() ? changes_->conflicts()->threeWay()->conflicts.size() : 0;
+    statusBar()->showMessage(tr("%1 has conflicts: %2 element-level conflict(s) to decide in the Changes dock (the local side is open)")
+                                 .arg(path).arg(count));
+    return true;
+}
+
+void MainWindow::reloadFromDisk() {
+    const QString path = model_.filePath();
+    if (path.isEmpty()) return;
+    if (!QFileInfo::exists(path)) {
+        newWorkbook();
+        statusBar()->showMessage(tr("%1 does not exist on this branch").arg(path), 8000);
+        return;
+    }
+    openFile(path, true);
 }
 
 bool MainWindow::importSeed(const QString& path, bool quiet) {

@@ -28,6 +28,7 @@ class QueryLog;
 class CatalogBrowser;
 class PreviewProvider;
 class PreviewPainter;
+class ChangesPanel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -43,6 +44,7 @@ public:
     PropertyPanel* properties() { return properties_; }
     ProblemsWidget* problems() { return problems_; }
     QueryLog* queryLog() { return queryLog_; }
+    ChangesPanel* changes() { return changes_; }
 
     // What a start opens: `file` (may be empty), or the unsaved work that a session which did not close cleanly
     // left in the recovery folder. With `ask`, the recovery prompt decides; a recovery of that same file
@@ -58,6 +60,11 @@ public:
     // File operations (return false and show a message on failure; `quiet` suppresses dialogs for tests).
     // A failed save leaves the file on disk as it was, the workbook modified, and says why in the status bar.
     bool openFile(const QString& path, bool quiet = false);
+    // A file with git conflict markers, or conflicted in a merge in progress: opens the local side and shows
+    // the element-level three-way merge in the Changes dock. false (and why) when it cannot be merged so.
+    bool openConflicted(const QString& path, bool quiet = false);
+    // After a branch switch or pull: reopens the file from disk (or says it does not exist there).
+    void reloadFromDisk();
     bool saveTo(const QString& path, doc::Format format, bool quiet = false);
     bool importSeed(const QString& path, bool quiet = false);
     void newWorkbook();
@@ -105,6 +112,8 @@ private:
     SourceView* source_ = nullptr;
     QueryLog* queryLog_ = nullptr;
     CatalogBrowser* catalog_ = nullptr;
+    ChangesPanel* changes_ = nullptr;
+    QDockWidget* changesDock_ = nullptr;
     QLabel* statusProblems_ = nullptr;
     QMenu* recentMenu_ = nullptr;
     QTimer* autosave_ = nullptr;
