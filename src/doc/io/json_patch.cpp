@@ -7,7 +7,6 @@
 namespace quire::doc::detail {
 namespace {
 
-constexpr int kMaxPatchDepth = 1024; // the scanner's limit (the load limit) is lower; this is a backstop
 
 class JsonPatcher {
 public:

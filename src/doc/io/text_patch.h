@@ -13,6 +13,9 @@
 namespace quire::doc::detail {
 
 // A change the patcher cannot write in place (the caller falls back to the canonical writer).
+// Depth limit of the patchers' walks: the scanners' limit (the load limit) is lower; this is a backstop.
+inline constexpr int kMaxPatchDepth = 1024;
+
 struct PatchFailure : std::runtime_error {
     using std::runtime_error::runtime_error;
 };

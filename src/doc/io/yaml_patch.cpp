@@ -69,7 +69,6 @@ std::string foldedBlock(const std::string& s, int indentation, std::size_t width
     return out;
 }
 
-constexpr int kMaxPatchDepth = 1024; // the scanner's limit (the load limit) is lower; this is a backstop
 
 class YamlPatcher {
 public:
