@@ -70,7 +70,7 @@ TEST_CASE("sample: SQLite file through ODBC has realistic distributions", "[conn
     CHECK(std::get<double>(rev.value(0, 0)) > std::stod(rev.toString(0, 1)) * 1.2);
 }
 
-TEST_CASE("sample: generating over a link replaces its target; special files are refused", "[connect][sample]") {
+TEST_CASE("sample: generating over a link replaces its target, special files are refused", "[connect][sample]") {
     namespace fs = std::filesystem;
     const std::string dir = quire::test::makeTempDir("sample-target");
     fs::create_symlink("real.db", dir + "/link.db");
