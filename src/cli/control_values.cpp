@@ -148,8 +148,11 @@ ValueType listValueType(const preview::PreviewSession& session, const preview::C
         const Json* column = nullptr;
         if (const Json* from = session.element(source["source"].value("elementId", ""))) {
             const std::string columnId = source.value("columnId", "");
-            for (const auto& c : from->value("columns", Json::array()))
-                if (c.is_object() && c.value("id", "") == columnId) column = &c;
+            // The element's own array: `column` points into it after the loop (a value() copy would be gone).
+            const auto columns = from->find("columns");
+            if (columns != from->end() && columns->is_array())
+                for (const auto& c : *columns)
+                    if (c.is_object() && c.value("id", "") == columnId) column = &c;
             if (column && column->contains("formula") && (*column)["formula"].is_string()) {
                 const auto checked = formula::checkFormula((*column)["formula"].get<std::string>(), formula::CheckContext{});
                 if (checked.ok())
