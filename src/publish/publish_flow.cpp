@@ -115,217 +115,279 @@ std::string PublishFlow::resolveWorkbookId(const std::string& idOrUrl, ApiError&
     return {};
 }
 
-PublishResult PublishFlow::publish(const doc::Document& document, const PublishOptions& options,
-                                   const PublishCallbacks& callbacks) {
+// One publish in progress: what the steps of PublishFlow::publish share.
+struct PublishFlow::Run {
+    const doc::Document& document;
+    const PublishOptions& options;
+    const PublishCallbacks& callbacks;
     PublishResult result;
-    auto fail = [&](PublishStatus status, std::string message, std::optional<ApiError> error = std::nullopt) {
+    Json contents;                  // the body to publish
+    std::optional<Sidecar> sidecar; // the file's sidecar (this environment's target)
+    std::string workbookId;         // "" = create
+    bool sidecarMatches = false;    // the sidecar names workbookId
+    PublishPlan plan;
+    Json remote;                    // the workbook as the server has it (updates)
+    std::string target;             // " (environment NAME)" for messages
+
+    // Ends the publish with `status`; false, so a step can `return run.fail(...)`.
+    bool fail(PublishStatus status, std::string message, std::optional<ApiError> error = std::nullopt) {
         result.status = status;
         result.message = std::move(message);
         if (error) {
             result.diagnostics.push_back(error->toDiagnostic());
             result.error = std::move(error);
         }
-        return result;
-    };
+        return false;
+    }
+};
 
-    progress(callbacks, "validating");
-    result.diagnostics = validator_(document);
-    if (hasErrors(result.diagnostics)) {
-        const auto errors = std::count_if(result.diagnostics.begin(), result.diagnostics.end(),
+PublishResult PublishFlow::publish(const doc::Document& document, const PublishOptions& options,
+                                   const PublishCallbacks& callbacks) {
+    Run run{document, options, callbacks, {}, {}, {}, {}, false, {}, {}, {}};
+    // validate -> resolve the target -> diff against the server -> name and folder -> confirm -> dry run or send
+    // -> read back and remember; a step that returns false has made the result final.
+    for (auto step : {&PublishFlow::validateStep, &PublishFlow::resolveTargetStep, &PublishFlow::diffStep,
+                      &PublishFlow::nameAndFolderStep, &PublishFlow::confirmStep, &PublishFlow::dryRunStep,
+                      &PublishFlow::sendStep, &PublishFlow::readBackStep})
+        if (!(this->*step)(run)) break;
+    return std::move(run.result);
+}
+
+bool PublishFlow::validateStep(Run& run) {
+    progress(run.callbacks, "validating");
+    run.result.diagnostics = validator_(run.document);
+    if (hasErrors(run.result.diagnostics)) {
+        const auto errors = std::count_if(run.result.diagnostics.begin(), run.result.diagnostics.end(),
                                           [](const Diagnostic& d) { return d.severity == Severity::Error; });
-        return fail(PublishStatus::ValidationFailed,
-                    std::to_string(errors) + (errors == 1 ? " error" : " errors") + " in the document; nothing was published");
+        return run.fail(PublishStatus::ValidationFailed,
+                        std::to_string(errors) + (errors == 1 ? " error" : " errors") + " in the document; nothing was published");
     }
-    if (!document.contents()) {
+    if (!run.document.contents()) {
         Diagnostic d{Severity::Error, RuleCode("publish/no-contents"), "the document has no workbook body (`contents`)", "",
-                     SourceLocation{document.path, 1, 1}, std::nullopt};
-        result.diagnostics.push_back(d);
-        return fail(PublishStatus::ValidationFailed, "the document has no workbook body; nothing was published");
+                     SourceLocation{run.document.path, 1, 1}, std::nullopt};
+        run.result.diagnostics.push_back(d);
+        return run.fail(PublishStatus::ValidationFailed, "the document has no workbook body; nothing was published");
     }
-    const Json contents = bodyContents(document);
+    run.contents = bodyContents(run.document);
+    return true;
+}
 
-    std::optional<Sidecar> sidecar;
-    if (!document.path.empty()) {
+// The workbook to update (the option, else the sidecar's, whose host must be the one in use), or a create.
+bool PublishFlow::resolveTargetStep(Run& run) {
+    if (!run.document.path.empty()) {
         try {
-            sidecar = loadSidecar(document.path, options.environment);
+            run.sidecar = loadSidecar(run.document.path, run.options.environment);
         } catch (const std::exception& e) {
-            return fail(PublishStatus::Failed, e.what());
+            return run.fail(PublishStatus::Failed, e.what());
         }
     }
-    std::string workbookId = options.workbookId;
-    if (workbookId.empty() && sidecar) {
-        if (!sidecar->baseUrl.empty() && !sameBaseUrl(sidecar->baseUrl, client_.config().baseUrl))
-            return fail(PublishStatus::Failed, hostMismatch(document.path, sidecar->baseUrl, client_.config().baseUrl));
-        workbookId = sidecar->workbookId;
+    run.workbookId = run.options.workbookId;
+    if (run.workbookId.empty() && run.sidecar) {
+        if (!run.sidecar->baseUrl.empty() && !sameBaseUrl(run.sidecar->baseUrl, client_.config().baseUrl))
+            return run.fail(PublishStatus::Failed, hostMismatch(run.document.path, run.sidecar->baseUrl, client_.config().baseUrl));
+        run.workbookId = run.sidecar->workbookId;
     }
-    const bool sidecarMatches = sidecar && sidecar->workbookId == workbookId;
+    run.sidecarMatches = run.sidecar && run.sidecar->workbookId == run.workbookId;
+    run.plan.create = run.workbookId.empty();
+    run.plan.workbookId = run.workbookId;
+    run.plan.environment = run.options.environment;
+    run.target = run.options.environment.empty() ? std::string() : " (environment " + run.options.environment + ")";
+    return true;
+}
 
-    PublishPlan plan;
-    plan.create = workbookId.empty();
-    plan.workbookId = workbookId;
-    plan.environment = options.environment;
-    const std::string target = options.environment.empty() ? std::string() : " (environment " + options.environment + ")";
-    Json remote;
-    if (!plan.create) {
-        progress(callbacks, "fetching workbook " + workbookId);
-        ApiResult got = client_.getWorkbook(workbookId);
-        if (!got.ok()) {
-            std::string message = "cannot fetch workbook " + workbookId;
-            if (got.error.status == 404 && sidecarMatches)
-                message += " (named by " + sidecarPathFor(document.path) + "; it may have been deleted)";
-            return fail(PublishStatus::Failed, message, got.error);
-        }
-        remote = std::move(got.body);
-        const Json remoteContents = remoteBody(remote);
-        const auto remoteVersion = documentVersionOf(remote);
-        if (!options.force && sidecarMatches && sidecar->documentVersion && remoteVersion &&
-            *remoteVersion != *sidecar->documentVersion) {
-            std::string problem;
-            auto base = loadSnapshot(document.path, *sidecar, &problem);
-            result.remoteChanges = diff::diffContents(base ? *base : contents, remoteContents);
-            result.workbookId = workbookId;
-            result.url = stringField(remote, "url");
-            result.documentVersion = remoteVersion;
-            return fail(PublishStatus::RemoteChanged,
-                        "workbook " + workbookId + target + " changed on the server (version " + std::to_string(*remoteVersion) +
+// An update: the server's workbook, the drift check against the sidecar, the diff (nothing to send ends here).
+bool PublishFlow::diffStep(Run& run) {
+    if (run.plan.create) {
+        run.plan.diff = diff::diffContents(Json::object(), run.contents);
+        return true;
+    }
+    const PublishOptions& options = run.options;
+    const std::string& workbookId = run.workbookId;
+    progress(run.callbacks, "fetching workbook " + workbookId);
+    ApiResult got = client_.getWorkbook(workbookId);
+    if (!got.ok()) {
+        std::string message = "cannot fetch workbook " + workbookId;
+        if (got.error.status == 404 && run.sidecarMatches)
+            message += " (named by " + sidecarPathFor(run.document.path) + "; it may have been deleted)";
+        return run.fail(PublishStatus::Failed, message, got.error);
+    }
+    run.remote = std::move(got.body);
+    const Json remoteContents = remoteBody(run.remote);
+    const auto remoteVersion = documentVersionOf(run.remote);
+    const std::optional<Sidecar>& sidecar = run.sidecar;
+    if (!options.force && run.sidecarMatches && sidecar->documentVersion && remoteVersion &&
+        *remoteVersion != *sidecar->documentVersion) {
+        std::string problem;
+        auto base = loadSnapshot(run.document.path, *sidecar, &problem);
+        run.result.remoteChanges = diff::diffContents(base ? *base : run.contents, remoteContents);
+        run.result.workbookId = workbookId;
+        run.result.url = stringField(run.remote, "url");
+        run.result.documentVersion = remoteVersion;
+        return run.fail(PublishStatus::RemoteChanged,
+                        "workbook " + workbookId + run.target + " changed on the server (version " + std::to_string(*remoteVersion) +
                             ", last " + (options.environment.empty() ? "pulled " : "published ") +
                             std::to_string(*sidecar->documentVersion) + "); nothing was overwritten: " +
                             (options.environment.empty() ? "pull and merge first" : "check the server's changes, then pass --force to overwrite them"));
-        }
-        plan.documentVersion =
-            !options.force && sidecarMatches && sidecar->documentVersion ? sidecar->documentVersion : remoteVersion;
-        plan.name = stringField(remote, "name");
-        plan.diff = diff::diffContents(remoteContents, contents);
-        if (plan.diff.empty() && !options.dryRun) {
-            result.plan = plan;
-            result.workbookId = workbookId;
-            result.url = stringField(remote, "url");
-            result.documentVersion = remoteVersion;
-            if (options.writeSidecar && !document.path.empty() && !sidecarMatches)
-                saveSidecar(document.path,
-                            Sidecar{workbookId, result.url, remoteVersion, client_.config().baseUrl, {}, {}, options.environment},
-                            remoteContents);
-            result.status = PublishStatus::Unchanged;
-            result.message = "workbook " + workbookId + target + " already has this content; nothing was sent";
-            applyTag(options, result);
-            return result;
-        }
-    } else {
-        plan.diff = diff::diffContents(Json::object(), contents);
     }
+    run.plan.documentVersion =
+        !options.force && run.sidecarMatches && sidecar->documentVersion ? sidecar->documentVersion : remoteVersion;
+    run.plan.name = stringField(run.remote, "name");
+    run.plan.diff = diff::diffContents(remoteContents, run.contents);
+    if (!run.plan.diff.empty() || options.dryRun) return true;
+    PublishResult& result = run.result;
+    result.plan = run.plan;
+    result.workbookId = workbookId;
+    result.url = stringField(run.remote, "url");
+    result.documentVersion = remoteVersion;
+    if (options.writeSidecar && !run.document.path.empty() && !run.sidecarMatches)
+        saveSidecar(run.document.path,
+                    Sidecar{workbookId, result.url, remoteVersion, client_.config().baseUrl, {}, {}, options.environment},
+                    remoteContents);
+    result.status = PublishStatus::Unchanged;
+    result.message = "workbook " + workbookId + run.target + " already has this content; nothing was sent";
+    applyTag(options, result);
+    return false;
+}
 
-    // Name and folder for a create (or a dry run, which is a create with dryRun: true).
-    if (plan.create || options.dryRun) {
-        plan.name = !options.name.empty() ? options.name : stringField(document.root, "name");
-        if (plan.name.empty()) plan.name = stringField(remote, "name");
-        if (plan.name.empty() && !document.path.empty()) plan.name = std::filesystem::path(document.path).stem().string();
-        if (plan.name.empty()) plan.name = "Untitled workbook";
-        plan.folderId = !options.folderId.empty() ? options.folderId : stringField(document.root, "folderId");
-        if (plan.folderId.empty()) plan.folderId = stringField(remote, "folderId");
-        if (plan.folderId.empty()) {
-            progress(callbacks, "looking up the home folder");
-            ApiResult me = client_.whoami();
-            if (!me.ok()) return fail(PublishStatus::Failed, "cannot identify the API client's user", me.error);
-            const std::string userId = stringField(me.body, "userId");
-            ApiResult member = client_.member(userId);
-            if (!member.ok()) return fail(PublishStatus::Failed, "cannot read the home folder of user " + userId, member.error);
-            plan.folderId = stringField(member.body, "homeFolderId");
-            if (plan.folderId.empty()) return fail(PublishStatus::Failed, "user " + userId + " has no homeFolderId; pass --folder");
-        }
+// Name and folder for a create (or a dry run, which is a create with dryRun: true).
+bool PublishFlow::nameAndFolderStep(Run& run) {
+    if (!run.plan.create && !run.options.dryRun) return true;
+    const PublishOptions& options = run.options;
+    const doc::Document& document = run.document;
+    PublishPlan& plan = run.plan;
+    plan.name = !options.name.empty() ? options.name : stringField(document.root, "name");
+    if (plan.name.empty()) plan.name = stringField(run.remote, "name");
+    if (plan.name.empty() && !document.path.empty()) plan.name = std::filesystem::path(document.path).stem().string();
+    if (plan.name.empty()) plan.name = "Untitled workbook";
+    plan.folderId = !options.folderId.empty() ? options.folderId : stringField(document.root, "folderId");
+    if (plan.folderId.empty()) plan.folderId = stringField(run.remote, "folderId");
+    if (plan.folderId.empty()) {
+        progress(run.callbacks, "looking up the home folder");
+        ApiResult me = client_.whoami();
+        if (!me.ok()) return run.fail(PublishStatus::Failed, "cannot identify the API client's user", me.error);
+        const std::string userId = stringField(me.body, "userId");
+        ApiResult member = client_.member(userId);
+        if (!member.ok()) return run.fail(PublishStatus::Failed, "cannot read the home folder of user " + userId, member.error);
+        plan.folderId = stringField(member.body, "homeFolderId");
+        if (plan.folderId.empty()) return run.fail(PublishStatus::Failed, "user " + userId + " has no homeFolderId; pass --folder");
     }
-    result.plan = plan;
-    if (callbacks.confirm && !callbacks.confirm(plan)) return fail(PublishStatus::Cancelled, "cancelled; nothing was published");
+    return true;
+}
 
-    const std::optional<std::string> description =
-        document.root.is_object() && document.root.contains("description") && document.root["description"].is_string()
-            ? std::optional<std::string>(document.root["description"].get<std::string>())
-            : std::nullopt;
+bool PublishFlow::confirmStep(Run& run) {
+    run.result.plan = run.plan;
+    if (run.callbacks.confirm && !run.callbacks.confirm(run.plan))
+        return run.fail(PublishStatus::Cancelled, "cancelled; nothing was published");
+    return true;
+}
 
-    if (options.dryRun) {
-        progress(callbacks, "dry run");
-        ApiResult reply = client_.createWorkbook(createBody(contents, plan.name, plan.folderId, description, true));
-        if (!reply.ok()) {
-            if (reply.error.kind == ApiError::Kind::Http && reply.error.status == 400)
-                return fail(PublishStatus::DryRunRejected, "Sigma rejected the workbook", located(reply.error, document));
-            return fail(PublishStatus::Failed, "the dry run failed", located(reply.error, document));
-        }
-        result.dryRunReply = reply.body;
-        auto addAll = [&](const char* key, Severity severity) {
-            if (!reply.body.is_object() || !reply.body.contains(key) || !reply.body[key].is_array()) return;
-            for (const Json& item : reply.body[key]) {
-                ApiError e;
-                e.kind = ApiError::Kind::Http;
-                e.message = item.is_string() ? item.get<std::string>() : errorTextFromJson(item, item.dump());
-                locate(e, document);
-                result.diagnostics.push_back(Diagnostic{severity, severity == Severity::Error ? RuleCode("publish/dry-run") : RuleCode("publish/dry-run-warning"),
-                                                        e.message + (e.elementId.empty() ? "" : " (element '" + e.elementId + "')"),
-                                                        e.pointer, e.location, std::nullopt});
-            }
-        };
-        addAll("errors", Severity::Error);
-        addAll("warnings", Severity::Warning);
-        const bool invalid = reply.body.is_object() && reply.body.contains("valid") && reply.body["valid"] == false;
-        result.workbookId = workbookId;
-        result.status = invalid ? PublishStatus::DryRunRejected : PublishStatus::DryRunPassed;
-        result.message = invalid ? "Sigma's dry run rejected the workbook; nothing was published"
-                                 : "Sigma's dry run accepted the workbook; nothing was published";
-        return result;
+namespace {
+std::optional<std::string> descriptionOf(const doc::Document& document) {
+    if (document.root.is_object() && document.root.contains("description") && document.root["description"].is_string())
+        return document.root["description"].get<std::string>();
+    return std::nullopt;
+}
+} // namespace
+
+// --dry-run: Sigma checks the workbook (a create with dryRun: true); its errors and warnings become diagnostics.
+bool PublishFlow::dryRunStep(Run& run) {
+    if (!run.options.dryRun) return true;
+    const doc::Document& document = run.document;
+    PublishResult& result = run.result;
+    progress(run.callbacks, "dry run");
+    ApiResult reply = client_.createWorkbook(createBody(run.contents, run.plan.name, run.plan.folderId, descriptionOf(document), true));
+    if (!reply.ok()) {
+        if (reply.error.kind == ApiError::Kind::Http && reply.error.status == 400)
+            return run.fail(PublishStatus::DryRunRejected, "Sigma rejected the workbook", located(reply.error, document));
+        return run.fail(PublishStatus::Failed, "the dry run failed", located(reply.error, document));
     }
+    result.dryRunReply = reply.body;
+    auto addAll = [&](const char* key, Severity severity) {
+        if (!reply.body.is_object() || !reply.body.contains(key) || !reply.body[key].is_array()) return;
+        for (const Json& item : reply.body[key]) {
+            ApiError e;
+            e.kind = ApiError::Kind::Http;
+            e.message = item.is_string() ? item.get<std::string>() : errorTextFromJson(item, item.dump());
+            locate(e, document);
+            result.diagnostics.push_back(Diagnostic{severity, severity == Severity::Error ? RuleCode("publish/dry-run") : RuleCode("publish/dry-run-warning"),
+                                                    e.message + (e.elementId.empty() ? "" : " (element '" + e.elementId + "')"),
+                                                    e.pointer, e.location, std::nullopt});
+        }
+    };
+    addAll("errors", Severity::Error);
+    addAll("warnings", Severity::Warning);
+    const bool invalid = reply.body.is_object() && reply.body.contains("valid") && reply.body["valid"] == false;
+    result.workbookId = run.workbookId;
+    result.status = invalid ? PublishStatus::DryRunRejected : PublishStatus::DryRunPassed;
+    result.message = invalid ? "Sigma's dry run rejected the workbook; nothing was published"
+                             : "Sigma's dry run accepted the workbook; nothing was published";
+    return false;
+}
 
-    if (plan.create) {
-        progress(callbacks, "creating workbook '" + plan.name + "'");
-        ApiResult created = client_.createWorkbook(createBody(contents, plan.name, plan.folderId, description, false));
-        if (!created.ok()) return fail(PublishStatus::Failed, "Sigma did not create the workbook", located(created.error, document));
+// Create, or update with the drift-checked documentVersion (a stale version is reported with the server's changes).
+bool PublishFlow::sendStep(Run& run) {
+    const doc::Document& document = run.document;
+    PublishResult& result = run.result;
+    std::string& workbookId = run.workbookId;
+    if (run.plan.create) {
+        progress(run.callbacks, "creating workbook '" + run.plan.name + "'");
+        ApiResult created = client_.createWorkbook(createBody(run.contents, run.plan.name, run.plan.folderId, descriptionOf(document), false));
+        if (!created.ok()) return run.fail(PublishStatus::Failed, "Sigma did not create the workbook", located(created.error, document));
         workbookId = stringField(created.body, "workbookId");
         if (workbookId.empty())
-            return fail(PublishStatus::Failed, "Sigma's create reply has no workbookId: " + created.body.dump().substr(0, 200));
+            return run.fail(PublishStatus::Failed, "Sigma's create reply has no workbookId: " + created.body.dump().substr(0, 200));
         result.status = PublishStatus::Created;
-        result.message = "created workbook " + workbookId + target;
-    } else {
-        progress(callbacks, "updating workbook " + workbookId);
-        ApiResult updated = client_.updateContents(workbookId, updateBody(contents, plan.documentVersion));
-        if (!updated.ok()) {
-            if (isStale(updated.error)) {
-                ApiResult now = client_.getWorkbook(workbookId);
-                if (now.ok()) {
-                    std::optional<Json> base;
-                    if (sidecarMatches) base = loadSnapshot(document.path, *sidecar);
-                    result.remoteChanges = diff::diffContents(base ? *base : remoteBody(remote), remoteBody(now.body));
-                    result.documentVersion = documentVersionOf(now.body);
-                }
-                result.workbookId = workbookId;
-                return fail(PublishStatus::RemoteChanged,
-                            "workbook " + workbookId + target + " changed on the server while publishing; nothing was overwritten: " +
-                                (options.environment.empty() ? "pull and merge first" : "check the server's changes, then publish again"),
-                            updated.error);
-            }
-            return fail(PublishStatus::Failed, "Sigma did not update the workbook", located(updated.error, document));
-        }
-        result.status = PublishStatus::Updated;
-        result.message = "updated workbook " + workbookId + target;
+        result.message = "created workbook " + workbookId + run.target;
+        return true;
     }
+    progress(run.callbacks, "updating workbook " + workbookId);
+    ApiResult updated = client_.updateContents(workbookId, updateBody(run.contents, run.plan.documentVersion));
+    if (!updated.ok()) {
+        if (isStale(updated.error)) {
+            ApiResult now = client_.getWorkbook(workbookId);
+            if (now.ok()) {
+                std::optional<Json> base;
+                if (run.sidecarMatches) base = loadSnapshot(document.path, *run.sidecar);
+                result.remoteChanges = diff::diffContents(base ? *base : remoteBody(run.remote), remoteBody(now.body));
+                result.documentVersion = documentVersionOf(now.body);
+            }
+            result.workbookId = workbookId;
+            return run.fail(PublishStatus::RemoteChanged,
+                            "workbook " + workbookId + run.target + " changed on the server while publishing; nothing was overwritten: " +
+                                (run.options.environment.empty() ? "pull and merge first" : "check the server's changes, then publish again"),
+                            updated.error);
+        }
+        return run.fail(PublishStatus::Failed, "Sigma did not update the workbook", located(updated.error, document));
+    }
+    result.status = PublishStatus::Updated;
+    result.message = "updated workbook " + workbookId + run.target;
+    return true;
+}
 
-    // Read back what Sigma stored (it normalises) and remember it as the new base.
+// Read back what Sigma stored (it normalises) and remember it as the new base.
+bool PublishFlow::readBackStep(Run& run) {
+    PublishResult& result = run.result;
+    const std::string& workbookId = run.workbookId;
     result.workbookId = workbookId;
-    progress(callbacks, "reading back workbook " + workbookId);
+    progress(run.callbacks, "reading back workbook " + workbookId);
     ApiResult readback = client_.getWorkbook(workbookId);
     if (!readback.ok()) {
         result.message += "; reading it back failed, so the sidecar was not updated";
         result.error = readback.error;
         result.diagnostics.push_back(Diagnostic{Severity::Warning, RuleCode("publish/readback"), readback.error.describe(), "", {}, std::nullopt});
-        applyTag(options, result);
-        return result;
+        applyTag(run.options, result);
+        return false;
     }
     const Json stored = remoteBody(readback.body);
     result.url = stringField(readback.body, "url");
     result.documentVersion = documentVersionOf(readback.body);
-    result.normalization = diff::diffContents(contents, stored);
-    if (options.writeSidecar && !document.path.empty())
-        saveSidecar(document.path,
-                    Sidecar{workbookId, result.url, result.documentVersion, client_.config().baseUrl, {}, {}, options.environment},
+    result.normalization = diff::diffContents(run.contents, stored);
+    if (run.options.writeSidecar && !run.document.path.empty())
+        saveSidecar(run.document.path,
+                    Sidecar{workbookId, result.url, result.documentVersion, client_.config().baseUrl, {}, {}, run.options.environment},
                     stored);
-    applyTag(options, result);
-    return result;
+    applyTag(run.options, result);
+    return false;
 }
 
 // Sigma's version tags (POST /v2/workbooks/tag {workbookId, tag}) name the workbook's latest version, the one

@@ -121,6 +121,16 @@ public:
     MergeOutcome pullAndMerge(const doc::Document& document);
 
 private:
+    // The steps of publish(), in order (publish_flow.cpp); each returns false once the result is final.
+    struct Run;
+    bool validateStep(Run& run);
+    bool resolveTargetStep(Run& run);
+    bool diffStep(Run& run);
+    bool nameAndFolderStep(Run& run);
+    bool confirmStep(Run& run);
+    bool dryRunStep(Run& run);
+    bool sendStep(Run& run);
+    bool readBackStep(Run& run);
     std::string resolveWorkbookId(const std::string& idOrUrl, ApiError& error);
     void applyTag(const PublishOptions& options, PublishResult& result);
     void progress(const PublishCallbacks& callbacks, const std::string& text) const;
