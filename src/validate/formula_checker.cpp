@@ -47,7 +47,8 @@ const std::set<std::string, std::less<>>& controlIds(ControlCache& cache, const 
     cache.controls.clear();
     if (const Json* body = document.contents(); body && body->contains("elements") && (*body)["elements"].is_array())
         for (const auto& e : (*body)["elements"])
-            if (e.is_object() && e.value("kind", "") == "control" && e.contains("controlId") && e["controlId"].is_string())
+            // Only string members are read: `kind: true` is a schema error elsewhere, never an exception here.
+            if (e.is_object() && e.contains("kind") && e["kind"] == "control" && e.contains("controlId") && e["controlId"].is_string())
                 cache.controls.insert(e["controlId"].get<std::string>());
     return cache.controls;
 }

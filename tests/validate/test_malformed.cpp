@@ -69,3 +69,17 @@ TEST_CASE("values of the wrong JSON type never crash the rules", "[malformed]") 
     CHECK(result.loaded);
     CHECK(hasErrors(result.diagnostics));
 }
+
+TEST_CASE("an element whose kind is not a string is a schema error, not an exception (found by fuzz_validate)", "[malformed]") {
+    // The full formula check reads the controls' ids; it used to call value("kind", "") on a boolean and throw.
+    const std::string text = R"({"name": "x", "contents": {"schemaVersion": 1, "kind": "workbook", "pages": [{"id": "p1", "name": "P"}],
+      "elements": [{"id": "e1", "kind": true, "controlId": "c"},
+                   {"id": "t", "kind": "table", "name": "T", "source": {"kind": "warehouse-table", "connectionId": "c", "path": ["a", "b"]},
+                    "columns": [{"id": "x", "name": "X", "formula": "[b/x] + 1"}]}],
+      "layout": "<Page id=\"p1\"><Element elementId=\"e1\"/><Element elementId=\"t\"/></Page>"}})";
+    validate::FileValidation result;
+    REQUIRE_NOTHROW(result = check(text, doc::Format::Json));
+    INFO(describe(result.diagnostics));
+    CHECK(result.loaded);
+    CHECK(hasErrors(result.diagnostics));
+}
