@@ -2,6 +2,8 @@
 // editing items in place.
 #include "text_patch.h"
 
+#include <unordered_map>
+
 #include <algorithm>
 #include <functional>
 
@@ -103,6 +105,26 @@ std::vector<long> alignItems(const Json& oldItems, const Json& newItems) {
         pn = nj + 1;
     }
     pairGap(oldItems, newItems, po, o1, pn, n1, out);
+    return out;
+}
+
+ChildAlignment alignChildren(const Json& oldValue, const Json& newValue, bool isObject) {
+    ChildAlignment out;
+    if (isObject) {
+        std::unordered_map<std::string, long> index;
+        long i = 0;
+        for (auto it = oldValue.begin(); it != oldValue.end(); ++it) index.emplace(it.key(), i++);
+        for (auto it = newValue.begin(); it != newValue.end(); ++it) {
+            const auto found = index.find(it.key());
+            out.from.push_back(found == index.end() ? -1 : found->second);
+            out.values.push_back(&it.value());
+            out.keys.push_back(&it.key());
+        }
+    } else {
+        out.from = alignItems(oldValue, newValue);
+        for (const auto& item : newValue) out.values.push_back(&item);
+        out.keys.assign(newValue.size(), nullptr);
+    }
     return out;
 }
 

@@ -53,27 +53,15 @@ private:
     }
 
     bool patchEntries(const SpanNode& node, const Json& oldV, const Json& newV, bool isObject, int depth, bool inlineContext) {
-        std::vector<long> from;
-        std::vector<const Json*> newValues;
-        std::vector<const std::string*> newKeys;
-        if (isObject) {
-            std::unordered_map<std::string, long> index;
+        if (isObject) { // the scanned members must be the tree's, in order
             long i = 0;
-            for (auto it = oldV.begin(); it != oldV.end(); ++it, ++i) {
+            for (auto it = oldV.begin(); it != oldV.end(); ++it, ++i)
                 if (node.children[static_cast<std::size_t>(i)].key != it.key()) return false;
-                index.emplace(it.key(), i);
-            }
-            for (auto it = newV.begin(); it != newV.end(); ++it) {
-                auto found = index.find(it.key());
-                from.push_back(found == index.end() ? -1 : found->second);
-                newValues.push_back(&it.value());
-                newKeys.push_back(&it.key());
-            }
-        } else {
-            from = alignItems(oldV, newV);
-            for (const auto& item : newV) newValues.push_back(&item);
-            newKeys.assign(newV.size(), nullptr);
         }
+        ChildAlignment aligned = alignChildren(oldV, newV, isObject);
+        const std::vector<long>& from = aligned.from;
+        const std::vector<const Json*>& newValues = aligned.values;
+        const std::vector<const std::string*>& newKeys = aligned.keys;
         std::vector<bool> kept(node.children.size(), false);
         long last = -1;
         for (long f : from) {

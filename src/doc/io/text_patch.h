@@ -36,6 +36,15 @@ std::string applyEdits(std::string_view text, std::vector<TextEdit> edits);
 // same "id" are paired, otherwise items pair by position.
 std::vector<long> alignItems(const Json& oldItems, const Json& newItems);
 
+// The new children of an object (by key) or array (alignItems) against the old ones: for each new child its
+// old index (-1 = added), its value and, for objects, its key. Shared by the YAML and JSON patchers.
+struct ChildAlignment {
+    std::vector<long> from;
+    std::vector<const Json*> values;
+    std::vector<const std::string*> keys; // nullptr for array items
+};
+ChildAlignment alignChildren(const Json& oldValue, const Json& newValue, bool isObject);
+
 std::vector<TextEdit> yamlEdits(std::string_view text, const SpanNode& root, const Json& oldRoot, const Json& newRoot);
 std::vector<TextEdit> jsonEdits(std::string_view text, const SpanNode& root, const Json& oldRoot, const Json& newRoot);
 

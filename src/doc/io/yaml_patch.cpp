@@ -104,24 +104,10 @@ private:
     // kept or the kept ones changed order (the caller rewrites the whole node).
     bool patchEntries(const SpanNode& node, const Json& oldV, const Json& newV, int depth) {
         const bool isMap = node.kind == SpanKind::BlockMap;
-        std::vector<long> from; // per new entry: old index or -1
-        std::vector<const Json*> newValues;
-        std::vector<const std::string*> newKeys;
-        if (isMap) {
-            std::unordered_map<std::string, long> index;
-            long i = 0;
-            for (auto it = oldV.begin(); it != oldV.end(); ++it) index.emplace(it.key(), i++);
-            for (auto it = newV.begin(); it != newV.end(); ++it) {
-                auto found = index.find(it.key());
-                from.push_back(found == index.end() ? -1 : found->second);
-                newValues.push_back(&it.value());
-                newKeys.push_back(&it.key());
-            }
-        } else {
-            from = alignItems(oldV, newV);
-            for (const auto& item : newV) newValues.push_back(&item);
-            newKeys.assign(newV.size(), nullptr);
-        }
+        ChildAlignment aligned = alignChildren(oldV, newV, isMap);
+        const std::vector<long>& from = aligned.from; // per new entry: old index or -1
+        const std::vector<const Json*>& newValues = aligned.values;
+        const std::vector<const std::string*>& newKeys = aligned.keys;
         std::vector<bool> kept(node.children.size(), false);
         long last = -1;
         for (long f : from) {
