@@ -13,8 +13,6 @@
 
 #include <QCoreApplication>
 
-#include <unistd.h>
-
 #include <iostream>
 #include <memory>
 
@@ -44,17 +42,13 @@ int run(PromoteArgs& args) {
         std::cerr << "quire promote: --from and --to name the same environment\n";
         return 2;
     }
-    doc::LoadResult loaded = doc::loadDocument(args.file);
-    if (!loaded.ok()) {
-        for (const auto& d : loaded.diagnostics) std::cout << formatDiagnostic(d) << "\n";
-        return 2;
-    }
+    auto loaded = deploy::loadTarget(args.file, args.from, "promote");
+    if (!loaded) return 2;
     const bool text = args.format == "text";
-    std::optional<publish::Project> project;
-    if (!deploy::loadProjectFor(args.file, true, project, "promote")) return 2;
-    const publish::Environment* from = deploy::findEnvironment(*project, args.from, "promote");
-    const publish::Environment* to = from ? deploy::findEnvironment(*project, args.to, "promote") : nullptr;
-    if (!from || !to) return 2;
+    const std::optional<publish::Project>& project = loaded->project;
+    const publish::Environment* from = loaded->environment;
+    const publish::Environment* to = deploy::findEnvironment(*project, args.to, "promote");
+    if (!to) return 2;
 
     std::optional<publish::Sidecar> source;
     std::string targetHost;
@@ -119,63 +113,36 @@ int run(PromoteArgs& args) {
     }
 
     // 3. Publish to `to` (diff, confirmation, drift check, readback, sidecar target) like publish --env.
-    const doc::Document document = deploy::documentFor(*loaded.document, target.contents, to);
+    const doc::Document document = deploy::documentFor(loaded->document, target.contents, to);
     args.options.environment = to->name;
     if (args.options.folderId.empty()) args.options.folderId = to->folderId;
-    args.options.name = to->workbookNameFor(deploy::documentName(*loaded.document));
+    args.options.name = to->workbookNameFor(deploy::documentName(loaded->document));
 
     const std::string fromLabel = from->name + "@" + (liveVersion ? std::to_string(*liveVersion) : std::string("?"));
     publish::SigmaClient toClient(*toConfig);
     publish::PublishFlow flow(toClient);
-    const bool interactive = isatty(STDIN_FILENO) != 0;
-    publish::PublishCallbacks callbacks;
-    callbacks.progress = [](const std::string& step) { std::cerr << "quire promote: " << step << "\n"; };
-    callbacks.confirm = [&](const publish::PublishPlan& plan) {
-        if (text)
-            std::cout << "promoting " << from->name << " workbook " << source->workbookId << " (version "
-                      << (liveVersion ? std::to_string(*liveVersion) : std::string("?")) << ") to " << to->name << ": "
-                      << (plan.create ? "new workbook '" + plan.name + "' in folder " + plan.folderId + ", contents:"
-                                      : "workbook " + plan.workbookId + " (" + plan.name + "), changes from its current version:")
-                      << "\n"
-                      << diff::renderText(plan.diff) << std::flush;
-        if (args.yes || args.options.dryRun) return true;
-        if (!interactive) {
-            std::cerr << "quire promote: not publishing without --yes (stdin is not a terminal)\n";
-            return false;
-        }
-        return deploy::askYes("Publish this to " + to->name + "?");
-    };
+    const publish::PublishCallbacks callbacks = deploy::publishCallbacks(
+        {"promote", text, args.yes, args.options.dryRun},
+        [&](const publish::PublishPlan& plan) {
+            return "promoting " + from->name + " workbook " + source->workbookId + " (version " +
+                   (liveVersion ? std::to_string(*liveVersion) : std::string("?")) + ") to " + to->name + ": " +
+                   (plan.create ? "new workbook '" + plan.name + "' in folder " + plan.folderId + ", contents:"
+                                : "workbook " + plan.workbookId + " (" + plan.name + "), changes from its current version:");
+        },
+        [&](const publish::PublishPlan&) { return "Publish this to " + to->name + "?"; });
     publish::PublishResult result = flow.publish(document, args.options, callbacks);
-    std::string historyProblem;
-    const std::string hash = args.options.dryRun ? std::string()
-                                                 : deploy::recordPublish(args.file, project, result, target.contents, to->name,
-                                                                         "promote", fromLabel, args.options.tag, historyProblem);
-    if (!historyProblem.empty()) std::cerr << "quire promote: " << historyProblem << "\n";
+    const std::string hash = deploy::recordOutcome(args.file, project, result, args.options.dryRun, target.contents, to->name, "promote",
+                                                   fromLabel, args.options.tag);
 
     if (!text) {
-        Json out = {{"status", std::string(publish::publishStatusName(result.status))},
-                    {"message", result.message},
-                    {"from", {{"environment", from->name}, {"workbookId", source->workbookId},
-                              {"documentVersion", liveVersion ? Json(*liveVersion) : Json()}}},
-                    {"environment", to->name},
-                    {"workbookId", result.workbookId},
-                    {"url", result.url},
-                    {"documentVersion", result.documentVersion ? Json(*result.documentVersion) : Json()},
-                    {"diagnostics", deploy::diagnosticsJson(result.diagnostics)},
-                    {"diff", result.plan ? diff::renderJson(result.plan->diff) : Json()},
-                    {"remoteChanges", diff::renderJson(result.remoteChanges)},
-                    {"historyHash", hash.empty() ? Json() : Json(hash)}};
-        if (!result.tagReply.is_null()) out["tag"] = result.tagReply;
+        Json out = deploy::outcomeJson(result, to->name, hash);
+        out["from"] = {{"environment", from->name}, {"workbookId", source->workbookId}, {"documentVersion", liveVersion ? Json(*liveVersion) : Json()}};
         std::cout << out.dump(2) << "\n";
         return deploy::exitCodeFor(result);
     }
-    for (const auto& d : result.diagnostics) std::cout << formatDiagnostic(d) << "\n";
     if (result.status == publish::PublishStatus::RemoteChanged)
         std::cout << "the " << to->name << " workbook's changes since the last publish:\n" << diff::renderText(result.remoteChanges);
-    std::cout << result.message;
-    if (!result.url.empty()) std::cout << " - " << result.url;
-    std::cout << "\n";
-    if (!hash.empty()) std::cout << "recorded in the history as " << hash.substr(0, 12) << "\n";
+    deploy::printOutcomeText(result, hash);
     if (result.status == publish::PublishStatus::RemoteChanged)
         std::cout << "someone changed the " << to->name << " workbook in Sigma since the last publish; promote again with --force to overwrite it\n";
     return deploy::exitCodeFor(result);

@@ -34,22 +34,16 @@ struct PublishArgs {
 };
 
 int run(PublishArgs& args) {
-    doc::LoadResult loaded = doc::loadDocument(args.file);
-    if (!loaded.ok()) {
-        for (const auto& d : loaded.diagnostics) std::cout << formatDiagnostic(d) << "\n";
-        return 2;
-    }
+    auto target = deploy::loadTarget(args.file, args.environment, "publish");
+    if (!target) return 2;
     const bool text = args.format == "text";
-    std::optional<publish::Project> project;
-    if (!deploy::loadProjectFor(args.file, !args.environment.empty(), project, "publish")) return 2;
-    const publish::Environment* environment = nullptr;
-    if (!args.environment.empty() && !(environment = deploy::findEnvironment(*project, args.environment, "publish"))) return 2;
+    const publish::Environment* environment = target->environment;
 
-    std::optional<doc::Document> mapped = *loaded.document;
+    std::optional<doc::Document> mapped = target->document;
     if (environment) {
         std::vector<Diagnostic> problems;
         int connections = 0, paths = 0;
-        mapped = deploy::mappedDocument(*loaded.document, *environment, problems, connections, paths);
+        mapped = deploy::mappedDocument(target->document, *environment, problems, connections, paths);
         for (const auto& d : problems) std::cout << formatDiagnostic(d) << "\n";
         if (!mapped) {
             std::cerr << "quire publish: the workbook cannot be mapped to environment '" << environment->name << "'; nothing was sent\n";
@@ -59,7 +53,7 @@ int run(PublishArgs& args) {
                   << " table path(s) mapped\n";
         args.options.environment = environment->name;
         if (args.options.folderId.empty()) args.options.folderId = environment->folderId;
-        if (args.options.name.empty()) args.options.name = environment->workbookNameFor(deploy::documentName(*loaded.document));
+        if (args.options.name.empty()) args.options.name = environment->workbookNameFor(deploy::documentName(target->document));
     }
     const doc::Document& document = *mapped;
 
@@ -80,65 +74,32 @@ int run(PublishArgs& args) {
 
     publish::SigmaClient client(*config);
     publish::PublishFlow flow(client);
-    const bool interactive = isatty(STDIN_FILENO) != 0;
-    publish::PublishCallbacks callbacks;
-    callbacks.progress = [](const std::string& step) { std::cerr << "quire publish: " << step << "\n"; };
-    callbacks.confirm = [&](const publish::PublishPlan& plan) {
-        if (text) {
-            std::cout << (plan.create ? "new workbook '" + plan.name + "' in folder " + plan.folderId
-                                      : "workbook " + plan.workbookId + " (" + plan.name + ")")
-                      << (plan.environment.empty() ? "" : " [" + plan.environment + "]")
-                      << (plan.create ? ", contents:" : ", changes from the server's version:") << "\n"
-                      << diff::renderText(plan.diff) << std::flush;
-        }
-        if (args.yes || args.options.dryRun) return true;
-        if (!interactive) {
-            std::cerr << "quire publish: not publishing without --yes (stdin is not a terminal)\n";
-            return false;
-        }
-        return deploy::askYes(plan.create ? "Create the workbook?" : "Publish these changes?");
-    };
+    const publish::PublishCallbacks callbacks = deploy::publishCallbacks(
+        {"publish", text, args.yes, args.options.dryRun},
+        [](const publish::PublishPlan& plan) {
+            return (plan.create ? "new workbook '" + plan.name + "' in folder " + plan.folderId : "workbook " + plan.workbookId + " (" + plan.name + ")") +
+                   (plan.environment.empty() ? "" : " [" + plan.environment + "]") +
+                   (plan.create ? ", contents:" : ", changes from the server's version:");
+        },
+        [](const publish::PublishPlan& plan) { return std::string(plan.create ? "Create the workbook?" : "Publish these changes?"); });
     publish::PublishResult result = flow.publish(document, args.options, callbacks);
-
-    std::string historyProblem;
-    const std::string hash = args.options.dryRun ? std::string()
-                                                 : deploy::recordPublish(args.file, project, result, publish::bodyContents(document),
-                                                                         args.options.environment, "publish", "", args.options.tag,
-                                                                         historyProblem);
-    if (!historyProblem.empty()) std::cerr << "quire publish: " << historyProblem << "\n";
+    const std::string hash = deploy::recordOutcome(args.file, target->project, result, args.options.dryRun, publish::bodyContents(document),
+                                                   args.options.environment, "publish", "", args.options.tag);
 
     std::optional<publish::MergeOutcome> merge;
     if (result.status == publish::PublishStatus::RemoteChanged && text) {
         std::cout << "the server's changes since the last " << (environment ? "publish" : "pull") << ":\n"
                   << diff::renderText(result.remoteChanges);
-        if (!environment && interactive && !args.yes && deploy::askYes("Pull and merge the server's changes into " + args.file + " now?"))
+        if (!environment && isatty(STDIN_FILENO) != 0 && !args.yes &&
+            deploy::askYes("Pull and merge the server's changes into " + args.file + " now?"))
             merge = flow.pullAndMerge(document);
     }
 
     if (!text) {
-        Json out = {{"status", std::string(publish::publishStatusName(result.status))},
-                    {"message", result.message},
-                    {"environment", args.options.environment.empty() ? Json() : Json(args.options.environment)},
-                    {"workbookId", result.workbookId},
-                    {"url", result.url},
-                    {"documentVersion", result.documentVersion ? Json(*result.documentVersion) : Json()},
-                    {"diagnostics", deploy::diagnosticsJson(result.diagnostics)},
-                    {"diff", result.plan ? diff::renderJson(result.plan->diff) : Json()},
-                    {"remoteChanges", diff::renderJson(result.remoteChanges)},
-                    {"normalization", diff::renderJson(result.normalization)},
-                    {"historyHash", hash.empty() ? Json() : Json(hash)}};
-        if (!result.dryRunReply.is_null()) out["dryRunReply"] = result.dryRunReply;
-        if (!result.tagReply.is_null()) out["tag"] = result.tagReply;
-        std::cout << out.dump(2) << "\n";
+        std::cout << deploy::outcomeJson(result, args.options.environment, hash).dump(2) << "\n";
         return deploy::exitCodeFor(result);
     }
-    for (const auto& d : result.diagnostics) std::cout << formatDiagnostic(d) << "\n";
-    if (!result.normalization.empty())
-        std::cout << "Sigma normalised the stored workbook (pull to adopt it):\n" << diff::renderText(result.normalization);
-    std::cout << result.message;
-    if (!result.url.empty()) std::cout << " - " << result.url;
-    std::cout << "\n";
-    if (!hash.empty()) std::cout << "recorded in the history as " << hash.substr(0, 12) << "\n";
+    deploy::printOutcomeText(result, hash);
     if (result.status == publish::PublishStatus::RemoteChanged) {
         if (merge) {
             std::cout << merge->message << "\n";

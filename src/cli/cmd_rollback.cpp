@@ -11,8 +11,6 @@
 
 #include <QCoreApplication>
 
-#include <unistd.h>
-
 #include <algorithm>
 #include <iostream>
 #include <memory>
@@ -66,16 +64,11 @@ const publish::HistoryEntry* pick(const std::vector<publish::HistoryEntry>& entr
 }
 
 int run(RollbackArgs& args) {
-    doc::LoadResult loaded = doc::loadDocument(args.file);
-    if (!loaded.ok()) {
-        for (const auto& d : loaded.diagnostics) std::cout << formatDiagnostic(d) << "\n";
-        return 2;
-    }
+    auto target = deploy::loadTarget(args.file, args.environment, "rollback");
+    if (!target) return 2;
     const bool text = args.format == "text";
-    std::optional<publish::Project> project;
-    if (!deploy::loadProjectFor(args.file, !args.environment.empty(), project, "rollback")) return 2;
-    const publish::Environment* environment = nullptr;
-    if (!args.environment.empty() && !(environment = deploy::findEnvironment(*project, args.environment, "rollback"))) return 2;
+    const std::optional<publish::Project>& project = target->project;
+    const publish::Environment* environment = target->environment;
 
     publish::History history{publish::historyRootFor(args.file, project ? project->root : std::string())};
     std::vector<Diagnostic> problems;
@@ -120,53 +113,32 @@ int run(RollbackArgs& args) {
     }
     auto app = deploy::ensureApplication();
 
-    const doc::Document document = deploy::documentFor(*loaded.document, object.document->root, environment);
+    const doc::Document document = deploy::documentFor(target->document, object.document->root, environment);
     args.options.environment = args.environment;
 
     const std::string label = chosen->hash.substr(0, 12) + "@" + (chosen->documentVersion ? std::to_string(*chosen->documentVersion) : "?");
     publish::SigmaClient client(*config);
     publish::PublishFlow flow(client);
-    const bool interactive = isatty(STDIN_FILENO) != 0;
-    publish::PublishCallbacks callbacks;
-    callbacks.progress = [](const std::string& step) { std::cerr << "quire rollback: " << step << "\n"; };
-    callbacks.confirm = [&](const publish::PublishPlan& plan) {
-        if (text)
-            std::cout << "rolling back workbook " << plan.workbookId << (args.environment.empty() ? "" : " [" + args.environment + "]")
-                      << " to the version published " << chosen->when << " (" << label << "), changes from its current version:\n"
-                      << diff::renderText(plan.diff) << std::flush;
-        if (args.yes || args.options.dryRun) return true;
-        if (!interactive) {
-            std::cerr << "quire rollback: not publishing without --yes (stdin is not a terminal)\n";
-            return false;
-        }
-        return deploy::askYes("Publish this version?");
-    };
+    const publish::PublishCallbacks callbacks = deploy::publishCallbacks(
+        {"rollback", text, args.yes, args.options.dryRun},
+        [&](const publish::PublishPlan& plan) {
+            return "rolling back workbook " + plan.workbookId + (args.environment.empty() ? "" : " [" + args.environment + "]") +
+                   " to the version published " + chosen->when + " (" + label + "), changes from its current version:";
+        },
+        [](const publish::PublishPlan&) { return std::string("Publish this version?"); });
     publish::PublishResult result = flow.publish(document, args.options, callbacks);
-    std::string historyProblem;
-    const std::string hash = args.options.dryRun ? std::string()
-                                                 : deploy::recordPublish(args.file, project, result, object.document->root,
-                                                                         args.environment, "rollback", label, args.options.tag, historyProblem);
-    if (!historyProblem.empty()) std::cerr << "quire rollback: " << historyProblem << "\n";
+    const std::string hash = deploy::recordOutcome(args.file, project, result, args.options.dryRun, object.document->root, args.environment,
+                                                   "rollback", label, args.options.tag);
 
     if (!text) {
-        Json out = {{"status", std::string(publish::publishStatusName(result.status))},
-                    {"message", result.message},
-                    {"environment", args.environment.empty() ? Json() : Json(args.environment)},
-                    {"restored", {{"hash", chosen->hash}, {"documentVersion", chosen->documentVersion ? Json(*chosen->documentVersion) : Json()}}},
-                    {"workbookId", result.workbookId},
-                    {"documentVersion", result.documentVersion ? Json(*result.documentVersion) : Json()},
-                    {"diagnostics", deploy::diagnosticsJson(result.diagnostics)},
-                    {"diff", result.plan ? diff::renderJson(result.plan->diff) : Json()},
-                    {"remoteChanges", diff::renderJson(result.remoteChanges)},
-                    {"historyHash", hash.empty() ? Json() : Json(hash)}};
+        Json out = deploy::outcomeJson(result, args.environment, hash);
+        out["restored"] = {{"hash", chosen->hash}, {"documentVersion", chosen->documentVersion ? Json(*chosen->documentVersion) : Json()}};
         std::cout << out.dump(2) << "\n";
         return deploy::exitCodeFor(result);
     }
-    for (const auto& d : result.diagnostics) std::cout << formatDiagnostic(d) << "\n";
     if (result.status == publish::PublishStatus::RemoteChanged)
         std::cout << "the workbook's changes since the last publish:\n" << diff::renderText(result.remoteChanges);
-    std::cout << result.message << "\n";
-    if (!hash.empty()) std::cout << "recorded in the history as " << hash.substr(0, 12) << "\n";
+    deploy::printOutcomeText(result, hash);
     if (result.status == publish::PublishStatus::RemoteChanged)
         std::cout << "the workbook changed in Sigma since the last publish; roll back with --force to overwrite it\n";
     return deploy::exitCodeFor(result);

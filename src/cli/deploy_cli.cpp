@@ -1,11 +1,14 @@
 #include "deploy_cli.h"
 
+#include <quire/diff/render.h>
 #include <quire/doc/io.h>
 #include <quire/publish/body.h>
 #include <quire/publish/env_mapping.h>
 #include <quire/secrets/secret_store.h>
 
 #include <QCoreApplication>
+
+#include <unistd.h>
 
 #include <filesystem>
 #include <iostream>
@@ -130,6 +133,72 @@ std::string recordPublish(const std::string& file, const std::optional<publish::
         problem = std::string("the publish was not recorded in the history: ") + e.what();
         return {};
     }
+}
+
+std::optional<Target> loadTarget(const std::string& file, const std::string& environmentName, const std::string& command) {
+    doc::LoadResult loaded = doc::loadDocument(file);
+    if (!loaded.ok()) {
+        for (const auto& d : loaded.diagnostics) std::cout << formatDiagnostic(d) << "\n";
+        return std::nullopt;
+    }
+    std::optional<Target> target(std::in_place);
+    target->document = std::move(*loaded.document);
+    if (!loadProjectFor(file, !environmentName.empty(), target->project, command)) return std::nullopt;
+    if (!environmentName.empty() && !(target->environment = findEnvironment(*target->project, environmentName, command))) return std::nullopt;
+    return target;
+}
+
+publish::PublishCallbacks publishCallbacks(const ConfirmPolicy& policy, std::function<std::string(const publish::PublishPlan&)> describe,
+                                           std::function<std::string(const publish::PublishPlan&)> question) {
+    publish::PublishCallbacks callbacks;
+    callbacks.progress = [command = policy.command](const std::string& step) { std::cerr << "quire " << command << ": " << step << "\n"; };
+    callbacks.confirm = [policy, describe = std::move(describe), question = std::move(question)](const publish::PublishPlan& plan) {
+        if (policy.text) std::cout << describe(plan) << "\n" << diff::renderText(plan.diff) << std::flush;
+        if (policy.assumeYes || policy.dryRun) return true;
+        if (isatty(STDIN_FILENO) == 0) {
+            std::cerr << "quire " << policy.command << ": not publishing without --yes (stdin is not a terminal)\n";
+            return false;
+        }
+        return askYes(question(plan));
+    };
+    return callbacks;
+}
+
+std::string recordOutcome(const std::string& file, const std::optional<publish::Project>& project, const publish::PublishResult& result,
+                          bool dryRun, const Json& contents, const std::string& environment, const std::string& action,
+                          const std::string& from, const std::string& tag) {
+    if (dryRun) return {};
+    std::string problem;
+    std::string hash = recordPublish(file, project, result, contents, environment, action, from, tag, problem);
+    if (!problem.empty()) std::cerr << "quire " << action << ": " << problem << "\n";
+    return hash;
+}
+
+Json outcomeJson(const publish::PublishResult& result, const std::string& environment, const std::string& historyHash) {
+    Json out = {{"status", std::string(publish::publishStatusName(result.status))},
+                {"message", result.message},
+                {"environment", environment.empty() ? Json() : Json(environment)},
+                {"workbookId", result.workbookId},
+                {"url", result.url},
+                {"documentVersion", result.documentVersion ? Json(*result.documentVersion) : Json()},
+                {"diagnostics", diagnosticsJson(result.diagnostics)},
+                {"diff", result.plan ? diff::renderJson(result.plan->diff) : Json()},
+                {"remoteChanges", diff::renderJson(result.remoteChanges)},
+                {"normalization", diff::renderJson(result.normalization)},
+                {"historyHash", historyHash.empty() ? Json() : Json(historyHash)}};
+    if (!result.dryRunReply.is_null()) out["dryRunReply"] = result.dryRunReply;
+    if (!result.tagReply.is_null()) out["tag"] = result.tagReply;
+    return out;
+}
+
+void printOutcomeText(const publish::PublishResult& result, const std::string& historyHash) {
+    for (const auto& d : result.diagnostics) std::cout << formatDiagnostic(d) << "\n";
+    if (!result.normalization.empty())
+        std::cout << "Sigma normalised the stored workbook (pull to adopt it):\n" << diff::renderText(result.normalization);
+    std::cout << result.message;
+    if (!result.url.empty()) std::cout << " - " << result.url;
+    std::cout << "\n";
+    if (!historyHash.empty()) std::cout << "recorded in the history as " << historyHash.substr(0, 12) << "\n";
 }
 
 bool askYes(const std::string& question) {

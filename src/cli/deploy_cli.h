@@ -11,6 +11,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -54,6 +55,37 @@ doc::Document documentFor(const doc::Document& file, const Json& contents, const
 std::string recordPublish(const std::string& file, const std::optional<publish::Project>& project,
                           const publish::PublishResult& result, const Json& contents, const std::string& environment,
                           const std::string& action, const std::string& from, const std::string& tag, std::string& problem);
+
+// The start every deploy command shares: the workbook loaded (its located errors printed to stdout) and, when
+// `environmentName` is given, quire.yaml and that environment. nullopt means "stop with exit status 2".
+struct Target {
+    doc::Document document;
+    std::optional<publish::Project> project;
+    const publish::Environment* environment = nullptr; // points into `project`; nullptr without --env
+};
+std::optional<Target> loadTarget(const std::string& file, const std::string& environmentName, const std::string& command);
+
+// Progress on stderr as "quire COMMAND: step"; before sending, the plan described on stdout by `describe`
+// (text output only), then --yes/--dry-run go ahead, a terminal is asked `question`, anything else refuses.
+struct ConfirmPolicy {
+    std::string command;
+    bool text = true;
+    bool assumeYes = false;
+    bool dryRun = false;
+};
+publish::PublishCallbacks publishCallbacks(const ConfirmPolicy& policy, std::function<std::string(const publish::PublishPlan&)> describe,
+                                           std::function<std::string(const publish::PublishPlan&)> question);
+
+// recordPublish for a write that was not a dry run; a failure to record is printed, never fatal.
+std::string recordOutcome(const std::string& file, const std::optional<publish::Project>& project, const publish::PublishResult& result,
+                          bool dryRun, const Json& contents, const std::string& environment, const std::string& action,
+                          const std::string& from, const std::string& tag);
+
+// The JSON report every deploy command prints with --format json (commands add their own keys).
+Json outcomeJson(const publish::PublishResult& result, const std::string& environment, const std::string& historyHash);
+// The text report's common part: diagnostics, Sigma's normalisation, the message (with the URL) and the history
+// record. The command prints what is its own (remote changes, advice) around it.
+void printOutcomeText(const publish::PublishResult& result, const std::string& historyHash);
 
 bool askYes(const std::string& question);
 Json diagnosticsJson(const std::vector<Diagnostic>& diagnostics);

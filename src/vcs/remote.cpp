@@ -114,45 +114,71 @@ Result<RemotePtr> lookupRemote(git_repository* repo, const std::string& name) {
     return {RemotePtr(raw), std::nullopt};
 }
 
+// The current branch's upstream and its remote, and the state the fetch/push callbacks fill in.
+struct Transfer {
+    Upstream up;
+    RemotePtr remote;
+    std::string url;
+    RemoteState state;
+};
+
+Result<Transfer> openTransfer(git_repository* repo, const std::string& branch) {
+    auto up = upstreamOf(repo, branch);
+    if (!up.ok()) return {std::nullopt, up.error};
+    auto remote = lookupRemote(repo, up.value->remote);
+    if (!remote.ok()) return {std::nullopt, remote.error};
+    Transfer transfer{std::move(*up.value), std::move(*remote.value), {}, {}};
+    transfer.url = remoteUrl(transfer.remote.get());
+    transfer.state.sshHost = sshHostOf(transfer.url).value_or("");
+    return {std::move(transfer), std::nullopt};
+}
+
+// Fetch and push share the same credential and host-key callbacks; the state is the payload.
+void attachCallbacks(git_remote_callbacks& callbacks, RemoteState& state) {
+    callbacks.credentials = credentials;
+    callbacks.certificate_check = certificateCheck;
+    callbacks.payload = &state;
+}
+
+// A failed transfer that the callbacks explain (host key, credentials Quire does not provide), else nullopt.
+std::optional<Diagnostic> refusalOf(const Transfer& transfer, const char* command) {
+    if (transfer.state.hostKeyError) {
+        git_error_clear();
+        return transfer.state.hostKeyError;
+    }
+    if (transfer.state.needsSecret) {
+        git_error_clear();
+        return authRefusal(transfer.up.remote, transfer.url, command);
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 Outcome Repository::pull() {
     git_repository* repo = handle_->repo.get();
     if (mergeInProgress())
         return {plainError("vcs/merge-in-progress", "a merge is in progress: finish it (resolve, stage, commit) first"), {}};
-    auto up = upstreamOf(repo, currentBranch());
-    if (!up.ok()) return {up.error, {}};
-    auto remote = lookupRemote(repo, up.value->remote);
-    if (!remote.ok()) return {remote.error, {}};
-    const std::string url = remoteUrl(remote.value->get());
-
-    RemoteState state;
-    state.sshHost = sshHostOf(url).value_or("");
+    auto transfer = openTransfer(repo, currentBranch());
+    if (!transfer.ok()) return {transfer.error, {}};
+    Transfer& t = *transfer.value;
+    const Upstream* up = &t.up;
     git_fetch_options fetch = GIT_FETCH_OPTIONS_INIT;
-    fetch.callbacks.credentials = credentials;
-    fetch.callbacks.certificate_check = certificateCheck;
-    fetch.callbacks.payload = &state;
-    if (const int rc = git_remote_fetch(remote.value->get(), nullptr, &fetch, "pull"); rc < 0) {
-        if (state.hostKeyError) {
-            git_error_clear();
-            return {state.hostKeyError, {}};
-        }
-        if (state.needsSecret) {
-            git_error_clear();
-            return {authRefusal(up.value->remote, url, "pull"), {}};
-        }
-        return {gitError("vcs/fetch", "cannot fetch from '" + up.value->remote + "' (" + url + ")", rc), {}};
+    attachCallbacks(fetch.callbacks, t.state);
+    if (const int rc = git_remote_fetch(t.remote.get(), nullptr, &fetch, "pull"); rc < 0) {
+        if (auto refusal = refusalOf(t, "pull")) return {refusal, {}};
+        return {gitError("vcs/fetch", "cannot fetch from '" + up->remote + "' (" + t.url + ")", rc), {}};
     }
 
     // The fetched branch: refs/remotes/<remote>/<name of the merge ref>.
     const std::string prefix = "refs/heads/";
     const std::string remoteBranch =
-        up.value->mergeRef.rfind(prefix, 0) == 0 ? up.value->mergeRef.substr(prefix.size()) : up.value->mergeRef;
-    const std::string tracking = "refs/remotes/" + up.value->remote + "/" + remoteBranch;
+        up->mergeRef.rfind(prefix, 0) == 0 ? up->mergeRef.substr(prefix.size()) : up->mergeRef;
+    const std::string tracking = "refs/remotes/" + up->remote + "/" + remoteBranch;
     git_reference* rawTracking = nullptr;
     if (git_reference_lookup(&rawTracking, repo, tracking.c_str()) < 0) {
         git_error_clear();
-        return {plainError("vcs/no-upstream", "the remote '" + up.value->remote + "' has no branch '" + remoteBranch + "'"), {}};
+        return {plainError("vcs/no-upstream", "the remote '" + up->remote + "' has no branch '" + remoteBranch + "'"), {}};
     }
     ReferencePtr trackingRef(rawTracking);
     git_annotated_commit* rawHead = nullptr;
@@ -174,11 +200,11 @@ Outcome Repository::pull() {
     if (analysis & (GIT_MERGE_ANALYSIS_FASTFORWARD | GIT_MERGE_ANALYSIS_UNBORN)) {
         if (auto checkout = safeCheckout(repo, targetCommit.get(), "pull"); !checkout.ok()) return checkout;
         git_reference* rawNew = nullptr;
-        const std::string local = "refs/heads/" + up.value->branch;
+        const std::string local = "refs/heads/" + up->branch;
         const int rc = git_reference_create(&rawNew, repo, local.c_str(), target, 1, "pull: fast-forward");
         ReferencePtr updated(rawNew);
-        if (rc < 0) return {gitError("vcs/merge", "cannot move " + up.value->branch, rc), {}};
-        return {std::nullopt, "Fast-forwarded " + up.value->branch + " to " + oidHex(*target).substr(0, 7)};
+        if (rc < 0) return {gitError("vcs/merge", "cannot move " + up->branch, rc), {}};
+        return {std::nullopt, "Fast-forwarded " + up->branch + " to " + oidHex(*target).substr(0, 7)};
     }
     if (preference & GIT_MERGE_PREFERENCE_FASTFORWARD_ONLY)
         return {plainError("vcs/not-fast-forward", "the branches have diverged and git is configured for fast-forward "
@@ -199,53 +225,42 @@ Outcome Repository::pull() {
         for (const auto& f : conflicted) files += (files.empty() ? "" : ", ") + f;
         return {std::nullopt, "Merged " + tracking + " with conflicts in " + files + ": resolve them, then commit"};
     }
-    auto committed = commit("Merge " + tracking + " into " + up.value->branch);
+    auto committed = commit("Merge " + tracking + " into " + up->branch);
     if (!committed.ok()) return committed;
-    return {std::nullopt, "Merged " + tracking + " into " + up.value->branch};
+    return {std::nullopt, "Merged " + tracking + " into " + up->branch};
 }
 
 Outcome Repository::push() {
     git_repository* repo = handle_->repo.get();
-    auto up = upstreamOf(repo, currentBranch());
-    if (!up.ok()) return {up.error, {}};
-    auto remote = lookupRemote(repo, up.value->remote);
-    if (!remote.ok()) return {remote.error, {}};
-    const std::string url = remoteUrl(remote.value->get());
-
-    RemoteState state;
-    state.sshHost = sshHostOf(url).value_or("");
+    auto transfer = openTransfer(repo, currentBranch());
+    if (!transfer.ok()) return {transfer.error, {}};
+    Transfer& t = *transfer.value;
+    const Upstream* up = &t.up;
+    const RemoteState& state = t.state;
     git_push_options options = GIT_PUSH_OPTIONS_INIT;
-    options.callbacks.credentials = credentials;
-    options.callbacks.certificate_check = certificateCheck;
+    attachCallbacks(options.callbacks, t.state);
     options.callbacks.push_update_reference = [](const char* ref, const char* status, void* payload) {
         if (status) static_cast<RemoteState*>(payload)->rejected = std::string(ref) + ": " + status;
         return 0;
     };
-    options.callbacks.payload = &state;
-    std::string refspec = "refs/heads/" + up.value->branch + ":" + up.value->mergeRef;
+    std::string refspec = "refs/heads/" + up->branch + ":" + up->mergeRef;
     char* spec = refspec.data();
     git_strarray refspecs{&spec, 1};
-    const int rc = git_remote_push(remote.value->get(), &refspecs, &options);
-    if (rc < 0 && state.hostKeyError) {
-        git_error_clear();
-        return {state.hostKeyError, {}};
-    }
-    if (rc < 0 && state.needsSecret) {
-        git_error_clear();
-        return {authRefusal(up.value->remote, url, "push"), {}};
-    }
+    const int rc = git_remote_push(t.remote.get(), &refspecs, &options);
+    if (rc < 0)
+        if (auto refusal = refusalOf(t, "push")) return {refusal, {}};
     const git_error* e = git_error_last();
     const std::string text = e && e->message ? e->message : "";
     if (!state.rejected.empty() || rc == GIT_ENONFASTFORWARD || text.find("fastforward") != std::string::npos ||
         text.find("fast-forward") != std::string::npos) {
         git_error_clear();
-        return {plainError("vcs/push-rejected", "the remote '" + up.value->remote +
+        return {plainError("vcs/push-rejected", "the remote '" + up->remote +
                                                     "' has commits this branch does not have: pull first, then push" +
                                                     (state.rejected.empty() ? "" : " (" + state.rejected + ")")),
                 {}};
     }
-    if (rc < 0) return {gitError("vcs/push", "cannot push to '" + up.value->remote + "' (" + url + ")", rc), {}};
-    return {std::nullopt, "Pushed " + up.value->branch + " to " + up.value->remote};
+    if (rc < 0) return {gitError("vcs/push", "cannot push to '" + up->remote + "' (" + t.url + ")", rc), {}};
+    return {std::nullopt, "Pushed " + up->branch + " to " + up->remote};
 }
 
 } // namespace quire::vcs
