@@ -6,6 +6,7 @@
 # - Export: installed into lib/ and exported as Quire::<name without quire_> (EXPORT QuireTargets); the
 #   headers go to include/quire/<dir>. Quire::<name> is also an alias in the build tree.
 # - Warnings: quire_warnings is linked for the build only (it is not part of the exported interface).
+# - Precompiled third-party headers (quire_precompile, QuireOptions.cmake).
 function(quire_module target)
   cmake_parse_arguments(ARG "" "HEADERS" "" ${ARGN})
   if(ARG_HEADERS)
@@ -24,6 +25,7 @@ function(quire_module target)
   endif()
   target_include_directories(${target} INTERFACE $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>)
   target_link_libraries(${target} PRIVATE $<BUILD_INTERFACE:quire_warnings>)
+  quire_precompile(${target})
 
   string(REGEX REPLACE "^quire_" "" name ${target})
   set_target_properties(${target} PROPERTIES EXPORT_NAME ${name})

@@ -30,10 +30,9 @@ QUIRE_CLI_COMMAND("fmt", 21, [](CLI::App& app, const GlobalOptions&) {
     sub->callback([args] {
         int code = 0;
         for (const auto& file : args->files) {
-            std::string error;
-            auto bytes = doc::readFileBytes(file, &error);
+            auto bytes = doc::readFileBytes(file);
             if (!bytes) {
-                std::cerr << file << ": error [io/read-failed]: cannot read '" << file << "': " << error << "\n";
+                std::cerr << file << ": error [" << bytes.error().rule << "]: cannot read '" << file << "': " << bytes.message() << "\n";
                 code = 2;
                 continue;
             }

@@ -35,10 +35,9 @@ struct Version {
 std::optional<Version> readVersion(const std::string& file, const std::string& label, const std::string& shownPath,
                                    const std::string& formatPath, bool emptyAllowed) {
     Version v;
-    std::string error;
-    auto bytes = doc::readFileBytes(file, &error);
+    auto bytes = doc::readFileBytes(file);
     if (!bytes) {
-        std::cerr << "quire merge-driver: cannot read " << label << " (" << file << "): " << error << "\n";
+        std::cerr << "quire merge-driver: cannot read " << label << " (" << file << "): " << bytes.message() << "\n";
         return std::nullopt;
     }
     v.text = std::move(*bytes);

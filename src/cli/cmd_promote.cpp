@@ -65,15 +65,14 @@ int run(PromoteArgs& args) {
         return 2;
     }
     // Both environments' hosts and credentials are set up before anything is sent.
-    std::string problem;
-    auto fromConfig = deploy::clientConfigFor(args.host, from, source->baseUrl, problem);
+    auto fromConfig = deploy::clientConfigFor(args.host, from, source->baseUrl);
     if (!fromConfig) {
-        std::cerr << "quire promote: " << from->name << ": " << problem << "\n";
+        std::cerr << "quire promote: " << from->name << ": " << fromConfig.message() << "\n";
         return 2;
     }
-    auto toConfig = deploy::clientConfigFor(args.host, to, targetHost, problem);
+    auto toConfig = deploy::clientConfigFor(args.host, to, targetHost);
     if (!toConfig) {
-        std::cerr << "quire promote: " << to->name << ": " << problem << "\n";
+        std::cerr << "quire promote: " << to->name << ": " << toConfig.message() << "\n";
         return 2;
     }
     if (!source->baseUrl.empty() && !publish::sameBaseUrl(source->baseUrl, fromConfig->baseUrl)) {

@@ -64,10 +64,9 @@ int run(PublishArgs& args) {
         std::cerr << "quire publish: " << e.what() << "\n";
         return 2;
     }
-    std::string problem;
-    auto config = deploy::clientConfigFor(args.host, environment, sidecarHost, problem);
+    auto config = deploy::clientConfigFor(args.host, environment, sidecarHost);
     if (!config) {
-        std::cerr << "quire publish: " << problem << "\n";
+        std::cerr << "quire publish: " << config.message() << "\n";
         return 2;
     }
     auto app = deploy::ensureApplication();

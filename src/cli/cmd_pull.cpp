@@ -53,10 +53,9 @@ int run(PullArgs& args) {
         return 2;
     }
     auto store = secrets::makeDefaultSecretStore();
-    std::string problem;
-    auto config = publish::makeClientConfig(args.setup, *store, problem);
+    auto config = publish::makeClientConfig(args.setup, *store);
     if (!config) {
-        std::cerr << "quire pull: " << problem << "\n";
+        std::cerr << "quire pull: " << config.message() << "\n";
         return 2;
     }
     int argc = 1;

@@ -106,9 +106,9 @@ int run(RollbackArgs& args) {
                   << (args.environment.empty() ? std::string("the default target") : "environment '" + args.environment + "'") << "\n";
         return 2;
     }
-    auto config = deploy::clientConfigFor(args.host, environment, sidecar->baseUrl, problem);
+    auto config = deploy::clientConfigFor(args.host, environment, sidecar->baseUrl);
     if (!config) {
-        std::cerr << "quire rollback: " << problem << "\n";
+        std::cerr << "quire rollback: " << config.message() << "\n";
         return 2;
     }
     auto app = deploy::ensureApplication();

@@ -14,10 +14,9 @@ namespace quire::cli {
 namespace {
 
 int run(const std::string& path) {
-    std::string error;
-    auto bytes = doc::readFileBytes(path, &error);
+    auto bytes = doc::readFileBytes(path);
     if (!bytes) {
-        std::cerr << "quire textconv: cannot read " << path << ": " << error << "\n";
+        std::cerr << "quire textconv: cannot read " << path << ": " << bytes.message() << "\n";
         return 2;
     }
     if (bytes->find_first_not_of(" \t\r\n") == std::string::npos) return 0; // an absent side of the diff

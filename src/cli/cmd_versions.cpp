@@ -45,10 +45,9 @@ Json serverTags(const VersionsArgs& args, const publish::Environment* environmen
         if (environment) note = "no workbook recorded for environment '" + environment->name + "'";
         return Json();
     }
-    std::string problem;
-    auto config = deploy::clientConfigFor(args.host, environment, sidecar->baseUrl, problem);
+    auto config = deploy::clientConfigFor(args.host, environment, sidecar->baseUrl);
     if (!config) {
-        note = problem;
+        note = config.message();
         return Json();
     }
     auto app = deploy::ensureApplication();

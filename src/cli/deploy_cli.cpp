@@ -59,8 +59,8 @@ const publish::Environment* findEnvironment(const publish::Project& project, con
     return nullptr;
 }
 
-std::optional<publish::ClientConfig> clientConfigFor(const HostFlags& flags, const publish::Environment* environment,
-                                                     const std::string& sidecarBaseUrl, std::string& problem) {
+Expected<publish::ClientConfig> clientConfigFor(const HostFlags& flags, const publish::Environment* environment,
+                                                const std::string& sidecarBaseUrl) {
     publish::ClientSetup setup;
     setup.baseUrl = flags.baseUrl;
     setup.region = flags.region;
@@ -74,7 +74,7 @@ std::optional<publish::ClientConfig> clientConfigFor(const HostFlags& flags, con
                     : environment && !environment->profile.empty() ? environment->profile
                                                                     : std::string("default");
     auto store = secrets::makeDefaultSecretStore();
-    return publish::makeClientConfig(setup, *store, problem);
+    return publish::makeClientConfig(setup, *store);
 }
 
 std::optional<doc::Document> mappedDocument(const doc::Document& document, const publish::Environment& environment,

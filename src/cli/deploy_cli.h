@@ -38,8 +38,8 @@ bool loadProjectFor(const std::string& file, bool required, std::optional<publis
 const publish::Environment* findEnvironment(const publish::Project& project, const std::string& name, const std::string& command);
 
 // The client configuration for `environment` (nullptr: none) and the host its sidecar target recorded.
-std::optional<publish::ClientConfig> clientConfigFor(const HostFlags& flags, const publish::Environment* environment,
-                                                     const std::string& sidecarBaseUrl, std::string& problem);
+Expected<publish::ClientConfig> clientConfigFor(const HostFlags& flags, const publish::Environment* environment,
+                                                const std::string& sidecarBaseUrl);
 
 // A copy of `document` with the environment's mapping applied to its body; located errors in `diagnostics`.
 std::optional<doc::Document> mappedDocument(const doc::Document& document, const publish::Environment& environment,

@@ -192,7 +192,7 @@ void ChangesPanel::refresh() {
     if (!path.isEmpty()) {
         auto found = vcs::Repository::discover(path.toStdString());
         if (found.ok()) {
-            repo_ = std::make_unique<vcs::Repository>(std::move(*found.value));
+            repo_ = std::make_unique<vcs::Repository>(std::move(*found));
             relative_ = QString::fromStdString(repo_->relativePath(path.toStdString()).value_or(""));
         }
     }
@@ -223,9 +223,9 @@ void ChangesPanel::fillStatus() {
     status_->clear();
     if (repo_) {
         auto status = repo_->status();
-        if (!status.ok()) report(false, message(status.error));
+        if (!status.ok()) report(false, message(status.error()));
         else
-            for (const auto& f : *status.value) {
+            for (const auto& f : *status) {
                 auto* item = new QTreeWidgetItem(status_, {QString::fromStdString(f.path), describe(f)});
                 item->setData(0, kPathRole, QString::fromStdString(f.path));
                 item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
@@ -238,7 +238,7 @@ void ChangesPanel::fillStatus() {
                     item->setFont(0, bold);
                 }
             }
-        if (status.ok() && status.value->empty()) {
+        if (status.ok() && status->empty()) {
             auto* clean = new QTreeWidgetItem(status_, {tr("Nothing to commit, working tree clean")});
             clean->setFlags(Qt::NoItemFlags);
         }
@@ -251,10 +251,10 @@ void ChangesPanel::fillBranches() {
     if (!repo_) return;
     auto branches = repo_->branches();
     if (!branches.ok()) {
-        report(false, message(branches.error));
+        report(false, message(branches.error()));
         return;
     }
-    for (const auto& b : *branches.value) {
+    for (const auto& b : *branches) {
         branches_->addItem(QString::fromStdString(b.name));
         if (b.current) branches_->setCurrentIndex(branches_->count() - 1);
     }
@@ -275,10 +275,10 @@ void ChangesPanel::fillHistory() {
     working->setFont(0, italic);
     auto history = repo_->fileHistory(relative_.toStdString(), 200);
     if (!history.ok()) {
-        report(false, message(history.error));
+        report(false, message(history.error()));
         return;
     }
-    for (const auto& c : *history.value) {
+    for (const auto& c : *history) {
         const QDateTime when = QDateTime::fromSecsSinceEpoch(c.time);
         auto* item = new QTreeWidgetItem(history_, {QString::fromStdString(c.shortId), QString::fromStdString(c.summary),
                                                     when.toString("yyyy-MM-dd")});
@@ -398,11 +398,11 @@ std::optional<doc::Document> ChangesPanel::version(const QString& id, QString* l
     }
     auto bytes = repo_->fileAtCommit(id.toStdString(), relative_.toStdString());
     if (!bytes.ok()) {
-        report(false, message(bytes.error));
+        report(false, message(bytes.error()));
         return std::nullopt;
     }
     const std::string path = model_->filePath().toStdString();
-    auto loaded = doc::parseDocument(*bytes.value, doc::detectFormat(path, *bytes.value), path);
+    auto loaded = doc::parseDocument(*bytes, doc::detectFormat(path, *bytes), path);
     if (!loaded.document) {
         report(false, tr("The version %1 of %2 does not parse: %3")
                           .arg(id.left(7), relative_,

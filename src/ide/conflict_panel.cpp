@@ -22,10 +22,12 @@ namespace {
 
 // The bytes of a file as the resolver reads them (bounded like every document read).
 std::optional<std::string> readText(const QString& path, QString* error) {
-    std::string reason;
-    auto bytes = doc::readFileBytes(path.toStdString(), &reason);
-    if (!bytes && error) *error = QString::fromStdString(reason);
-    return bytes;
+    auto bytes = doc::readFileBytes(path.toStdString());
+    if (!bytes) {
+        if (error) *error = QString::fromStdString(bytes.message());
+        return std::nullopt;
+    }
+    return std::move(*bytes);
 }
 
 QString valueText(const std::optional<Json>& value) {
@@ -80,27 +82,27 @@ bool ConflictPanel::needsResolution(const QString& path) {
     QString error;
     if (auto text = readText(path, &error); text && vcs::hasConflictMarkers(*text)) return true;
     auto repo = vcs::Repository::discover(path.toStdString());
-    if (!repo.ok() || !repo.value->mergeInProgress()) return false;
-    auto relative = repo.value->relativePath(path.toStdString());
+    if (!repo.ok() || !repo->mergeInProgress()) return false;
+    auto relative = repo->relativePath(path.toStdString());
     if (!relative) return false;
-    auto status = repo.value->fileStatus(*relative);
-    return status.ok() && status.value->conflicted;
+    auto status = repo->fileStatus(*relative);
+    return status.ok() && status->conflicted;
 }
 
 std::optional<doc::Document> ConflictPanel::prepare(const QString& path, QString* error) {
     clear();
     std::optional<std::string> base, ours, theirs;
     auto repo = vcs::Repository::discover(path.toStdString());
-    std::optional<std::string> relative = repo.ok() ? repo.value->relativePath(path.toStdString()) : std::nullopt;
-    if (repo.ok() && relative && repo.value->mergeInProgress()) {
-        if (auto blobs = repo.value->conflict(*relative); blobs.ok()) {
-            if (!blobs.value->ours || !blobs.value->theirs) {
+    std::optional<std::string> relative = repo.ok() ? repo->relativePath(path.toStdString()) : std::nullopt;
+    if (repo.ok() && relative && repo->mergeInProgress()) {
+        if (auto blobs = repo->conflict(*relative); blobs.ok()) {
+            if (!blobs->ours || !blobs->theirs) {
                 if (error) *error = tr("%1 was deleted on one side of the merge: keep or delete it with git (git add / git rm)").arg(path);
                 return std::nullopt;
             }
-            base = blobs.value->base;
-            ours = blobs.value->ours;
-            theirs = blobs.value->theirs;
+            base = blobs->base;
+            ours = blobs->ours;
+            theirs = blobs->theirs;
         }
     }
     QString readError;
@@ -244,8 +246,8 @@ bool ConflictPanel::resolve(QString* error) {
     QString message = tr("Resolved %1").arg(path_);
     auto repo = vcs::Repository::discover(path_.toStdString());
     if (repo.ok()) {
-        if (auto relative = repo.value->relativePath(path_.toStdString())) {
-            auto staged = repo.value->stage(*relative);
+        if (auto relative = repo->relativePath(path_.toStdString())) {
+            auto staged = repo->stage(*relative);
             if (!staged.ok()) {
                 if (error) *error = tr("Saved, but not staged: %1").arg(QString::fromStdString(staged.error->message));
                 return false;

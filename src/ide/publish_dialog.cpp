@@ -85,11 +85,10 @@ QString PublishDialog::run(bool askToConfirm) {
     setup.sidecarBaseUrl = sidecarBaseUrl_;
     setup.profile = profile_->text().trimmed().isEmpty() ? "default" : profile_->text().trimmed().toStdString();
     auto store = secrets::makeDefaultSecretStore();
-    std::string problem;
-    auto config = publish::makeClientConfig(setup, *store, problem);
+    auto config = publish::makeClientConfig(setup, *store);
     if (!config) {
-        say(tr("Cannot connect: %1").arg(QString::fromStdString(problem)));
-        return QString::fromStdString(problem);
+        say(tr("Cannot connect: %1").arg(QString::fromStdString(config.message())));
+        return QString::fromStdString(config.message());
     }
     publish::SigmaClient client(*config);
     publish::PublishFlow flow(client);

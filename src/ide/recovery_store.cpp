@@ -34,10 +34,9 @@ bool lockedByOther(const QString& file) {
 
 // The recovery file's JSON envelope, read through the document reader (size and depth limits).
 std::optional<Json> readEnvelope(const QString& file, QString* error) {
-    std::string why;
-    auto bytes = doc::readFileBytes(QFile::encodeName(file).toStdString(), &why);
+    auto bytes = doc::readFileBytes(QFile::encodeName(file).toStdString());
     if (!bytes) {
-        *error = QString::fromStdString(why);
+        *error = QString::fromStdString(bytes.message());
         return std::nullopt;
     }
     auto parsed = doc::parseDocument(*bytes, doc::Format::Json, file.toStdString());

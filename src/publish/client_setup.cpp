@@ -26,7 +26,9 @@ std::string environmentBaseUrlVariable(const std::string& environment) {
 // A file in the repository never chooses where the credentials go: the host comes from the user (flags,
 // then the environment) or, failing both, from the sidecar only when that names one of Sigma's own region
 // hosts. Every host must pass credentialHostProblem() (https; http only to loopback).
-std::optional<ClientConfig> makeClientConfig(const ClientSetup& setup, secrets::SecretStore& store, std::string& problem) {
+Expected<ClientConfig> makeClientConfig(const ClientSetup& setup, secrets::SecretStore& store) {
+    auto refuse = [](std::string why) { return makeDiagnostic("publish/host", std::move(why)); };
+    std::string problem;
     std::string host;
     std::string origin;
     auto fromRegion = [&](const std::string& region, const std::string& where) {
@@ -49,19 +51,19 @@ std::optional<ClientConfig> makeClientConfig(const ClientSetup& setup, secrets::
     };
     if (!setup.baseUrl.empty()) {
         origin = "--base-url";
-        if (!fromUrl(setup.baseUrl, origin)) return std::nullopt;
+        if (!fromUrl(setup.baseUrl, origin)) return refuse(problem);
     } else if (!setup.region.empty()) {
         origin = "--region";
-        if (!fromRegion(setup.region, "")) return std::nullopt;
+        if (!fromRegion(setup.region, "")) return refuse(problem);
     } else if (!setup.environment.empty() && !env(environmentBaseUrlVariable(setup.environment).c_str()).empty()) {
         origin = environmentBaseUrlVariable(setup.environment);
-        if (!fromUrl(env(origin.c_str()), origin)) return std::nullopt;
+        if (!fromUrl(env(origin.c_str()), origin)) return refuse(problem);
     } else if (!env("QUIRE_SIGMA_BASE_URL").empty()) {
         origin = "QUIRE_SIGMA_BASE_URL";
-        if (!fromUrl(env("QUIRE_SIGMA_BASE_URL"), origin)) return std::nullopt;
+        if (!fromUrl(env("QUIRE_SIGMA_BASE_URL"), origin)) return refuse(problem);
     } else if (!env("QUIRE_SIGMA_REGION").empty()) {
         origin = "QUIRE_SIGMA_REGION";
-        if (!fromRegion(env("QUIRE_SIGMA_REGION"), " in QUIRE_SIGMA_REGION")) return std::nullopt;
+        if (!fromRegion(env("QUIRE_SIGMA_REGION"), " in QUIRE_SIGMA_REGION")) return refuse(problem);
     } else if (!setup.projectHost.empty()) {
         // quire.yaml is checked when it is loaded (project.h); checked again here, whatever filled the field.
         if (!isRegionHost(setup.projectHost)) {
@@ -69,7 +71,7 @@ std::optional<ClientConfig> makeClientConfig(const ClientSetup& setup, secrets::
                       "' for environment '" + setup.environment + "', which is not one of Sigma's region hosts; a file in "
                       "the repository cannot choose where credentials are sent: pass --region, or --base-url (or " +
                       environmentBaseUrlVariable(setup.environment) + ") if you trust it";
-            return std::nullopt;
+            return refuse(problem);
         }
         origin = "quire.yaml";
         host = normalizeBaseUrl(setup.projectHost);
@@ -78,20 +80,18 @@ std::optional<ClientConfig> makeClientConfig(const ClientSetup& setup, secrets::
             problem = "the sidecar names the API host '" + setup.sidecarBaseUrl +
                       "', which is not one of Sigma's region hosts; a file in the repository cannot choose where "
                       "credentials are sent: pass --region, or --base-url " + setup.sidecarBaseUrl + " if you trust it";
-            return std::nullopt;
+            return refuse(problem);
         }
         origin = "the sidecar";
         host = normalizeBaseUrl(setup.sidecarBaseUrl);
     } else {
-        problem = "no Sigma API host: pass --region (" + regionNames() + ") or --base-url, or set QUIRE_SIGMA_REGION";
-        return std::nullopt;
+        return refuse("no Sigma API host: pass --region (" + regionNames() + ") or --base-url, or set QUIRE_SIGMA_REGION");
     }
     if (std::string why = credentialHostProblem(host); !why.empty()) {
-        problem = "refusing to send credentials to " + origin + " host: " + why;
-        return std::nullopt;
+        return refuse("refusing to send credentials to " + origin + " host: " + why);
     }
     auto credentials = loadCredentials(store, setup.profile, &problem, setup.environment);
-    if (!credentials) return std::nullopt;
+    if (!credentials) return makeDiagnostic("publish/credentials", problem);
     ClientConfig config;
     config.baseUrl = host;
     config.credentials = *credentials;

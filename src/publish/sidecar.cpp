@@ -35,9 +35,8 @@ namespace {
 // The sidecar file as an object (nullopt when there is none); throws when it cannot be read.
 std::optional<Json> readSidecarObject(const std::string& path) {
     if (!std::filesystem::exists(path)) return std::nullopt;
-    std::string error;
-    auto bytes = doc::readFileBytes(path, &error);
-    if (!bytes) throw std::runtime_error(path + ": " + error);
+    auto bytes = doc::readFileBytes(path);
+    if (!bytes) throw std::runtime_error(path + ": " + bytes.message());
     // A committed file: read with the loader's limits, every field checked (no nlohmann type_error texts).
     detail::LimitedJson parsed = detail::parseLimitedObject(*bytes);
     const bool target = parsed.value && parsed.value->contains("workbookId");

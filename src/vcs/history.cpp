@@ -33,13 +33,13 @@ bool sameBlob(const std::optional<git_oid>& a, const std::optional<git_oid>& b) 
 Result<std::string> blobText(git_repository* repo, const git_oid& id, const std::string& what) {
     git_blob* raw = nullptr;
     if (const int rc = git_blob_lookup(&raw, repo, &id); rc < 0)
-        return {std::nullopt, gitError("vcs/read-blob", "cannot read " + what, rc)};
+        return gitError("vcs/read-blob", "cannot read " + what, rc);
     BlobPtr blob(raw);
     const auto size = git_blob_rawsize(blob.get());
     if (std::uint64_t(size) > kMaxBlobBytes)
-        return {std::nullopt, plainError("vcs/too-large", what + " is larger than " + std::to_string(kMaxBlobBytes >> 20) + " MiB")};
+        return plainError("vcs/too-large", what + " is larger than " + std::to_string(kMaxBlobBytes >> 20) + " MiB");
     const char* bytes = static_cast<const char*>(git_blob_rawcontent(blob.get()));
-    return {std::string(bytes, bytes + size), std::nullopt};
+    return std::string(bytes, bytes + size);
 }
 
 } // namespace
@@ -48,16 +48,16 @@ Result<std::vector<CommitInfo>> Repository::fileHistory(const std::string& relat
     git_repository* repo = handle_->repo.get();
     git_revwalk* rawWalk = nullptr;
     if (const int rc = git_revwalk_new(&rawWalk, repo); rc < 0)
-        return {std::nullopt, gitError("vcs/history", "cannot walk the history", rc)};
+        return gitError("vcs/history", "cannot walk the history", rc);
     RevwalkPtr walk(rawWalk);
     git_revwalk_sorting(walk.get(), GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
     std::vector<CommitInfo> commits;
     if (const int rc = git_revwalk_push_head(walk.get()); rc < 0) {
         if (rc == GIT_ENOTFOUND || rc == GIT_EUNBORNBRANCH) { // no commit yet
             git_error_clear();
-            return {std::move(commits), std::nullopt};
+            return commits;
         }
-        return {std::nullopt, gitError("vcs/history", "cannot walk the history", rc)};
+        return gitError("vcs/history", "cannot walk the history", rc);
     }
     git_oid id;
     std::size_t visited = 0;
@@ -65,7 +65,7 @@ Result<std::vector<CommitInfo>> Repository::fileHistory(const std::string& relat
         ++visited;
         git_commit* rawCommit = nullptr;
         if (git_commit_lookup(&rawCommit, repo, &id) < 0)
-            return {std::nullopt, gitError("vcs/history", "cannot read commit " + oidHex(id))};
+            return gitError("vcs/history", "cannot read commit " + oidHex(id));
         CommitPtr commit(rawCommit);
         const auto mine = blobIdAt(commit.get(), relative);
         const unsigned parents = git_commit_parentcount(commit.get());
@@ -94,7 +94,7 @@ Result<std::vector<CommitInfo>> Repository::fileHistory(const std::string& relat
         commits.push_back(std::move(info));
     }
     git_error_clear();
-    return {std::move(commits), std::nullopt};
+    return commits;
 }
 
 Result<std::string> Repository::fileAtCommit(const std::string& commitId, const std::string& relative) const {
@@ -102,11 +102,11 @@ Result<std::string> Repository::fileAtCommit(const std::string& commitId, const 
     git_object* raw = nullptr;
     const std::string spec = commitId + "^{commit}";
     if (const int rc = git_revparse_single(&raw, repo, spec.c_str()); rc < 0)
-        return {std::nullopt, gitError("vcs/unknown-commit", "there is no commit '" + commitId + "'", rc)};
+        return gitError("vcs/unknown-commit", "there is no commit '" + commitId + "'", rc);
     CommitPtr commit(reinterpret_cast<git_commit*>(raw));
     const auto blob = blobIdAt(commit.get(), relative);
     if (!blob)
-        return {std::nullopt, plainError("vcs/not-in-commit", "'" + relative + "' does not exist in commit " + commitId.substr(0, 7))};
+        return plainError("vcs/not-in-commit", "'" + relative + "' does not exist in commit " + commitId.substr(0, 7));
     return blobText(repo, *blob, "'" + relative + "' at " + commitId.substr(0, 7));
 }
 
@@ -114,28 +114,28 @@ Result<ConflictBlobs> Repository::conflict(const std::string& relative) const {
     git_repository* repo = handle_->repo.get();
     git_index* rawIndex = nullptr;
     if (const int rc = git_repository_index(&rawIndex, repo); rc < 0)
-        return {std::nullopt, gitError("vcs/index", "cannot read the git index", rc)};
+        return gitError("vcs/index", "cannot read the git index", rc);
     IndexPtr index(rawIndex);
     git_index_read(index.get(), 0);
     const git_index_entry *base = nullptr, *ours = nullptr, *theirs = nullptr;
     const int rc = git_index_conflict_get(&base, &ours, &theirs, index.get(), relative.c_str());
     if (rc == GIT_ENOTFOUND) {
         git_error_clear();
-        return {std::nullopt, plainError("vcs/not-conflicted", "'" + relative + "' has no conflict in the index")};
+        return plainError("vcs/not-conflicted", "'" + relative + "' has no conflict in the index");
     }
-    if (rc < 0) return {std::nullopt, gitError("vcs/index", "cannot read the conflict of '" + relative + "'", rc)};
+    if (rc < 0) return gitError("vcs/index", "cannot read the conflict of '" + relative + "'", rc);
     ConflictBlobs blobs;
     auto read = [&](const git_index_entry* entry, const char* side, std::optional<std::string>& out) -> std::optional<Diagnostic> {
         if (!entry) return std::nullopt;
         auto text = blobText(repo, entry->id, std::string("the ") + side + " version of '" + relative + "'");
-        if (!text.ok()) return text.error;
-        out = std::move(*text.value);
+        if (!text.ok()) return text.error();
+        out = std::move(*text);
         return std::nullopt;
     };
-    if (auto e = read(base, "base", blobs.base)) return {std::nullopt, e};
-    if (auto e = read(ours, "local", blobs.ours)) return {std::nullopt, e};
-    if (auto e = read(theirs, "incoming", blobs.theirs)) return {std::nullopt, e};
-    return {std::move(blobs), std::nullopt};
+    if (auto e = read(base, "base", blobs.base)) return *e;
+    if (auto e = read(ours, "local", blobs.ours)) return *e;
+    if (auto e = read(theirs, "incoming", blobs.theirs)) return *e;
+    return blobs;
 }
 
 } // namespace quire::vcs

@@ -92,7 +92,7 @@ struct Upstream {
 
 Result<Upstream> upstreamOf(git_repository* repo, const std::string& branch) {
     if (branch.empty())
-        return {std::nullopt, plainError("vcs/no-branch", "HEAD is not on a branch (detached): switch to a branch first")};
+        return plainError("vcs/no-branch", "HEAD is not on a branch (detached): switch to a branch first");
     Upstream up{branch, "origin", "refs/heads/" + branch};
     const std::string ref = "refs/heads/" + branch;
     git_buf buffer = GIT_BUF_INIT;
@@ -101,17 +101,17 @@ Result<Upstream> upstreamOf(git_repository* repo, const std::string& branch) {
     if (git_branch_upstream_merge(&buffer, repo, ref.c_str()) == 0) up.mergeRef.assign(buffer.ptr, buffer.size);
     git_buf_dispose(&buffer);
     git_error_clear();
-    return {std::move(up), std::nullopt};
+    return up;
 }
 
 Result<RemotePtr> lookupRemote(git_repository* repo, const std::string& name) {
     git_remote* raw = nullptr;
     if (const int rc = git_remote_lookup(&raw, repo, name.c_str()); rc < 0) {
         git_error_clear();
-        return {std::nullopt, plainError("vcs/no-remote", "the repository has no remote '" + name +
-                                                              "' (add one with git remote add " + name + " URL)")};
+        return plainError("vcs/no-remote", "the repository has no remote '" + name +
+                                                              "' (add one with git remote add " + name + " URL)");
     }
-    return {RemotePtr(raw), std::nullopt};
+    return RemotePtr(raw);
 }
 
 // The current branch's upstream and its remote, and the state the fetch/push callbacks fill in.
@@ -124,13 +124,13 @@ struct Transfer {
 
 Result<Transfer> openTransfer(git_repository* repo, const std::string& branch) {
     auto up = upstreamOf(repo, branch);
-    if (!up.ok()) return {std::nullopt, up.error};
-    auto remote = lookupRemote(repo, up.value->remote);
-    if (!remote.ok()) return {std::nullopt, remote.error};
-    Transfer transfer{std::move(*up.value), std::move(*remote.value), {}, {}};
+    if (!up.ok()) return up.error();
+    auto remote = lookupRemote(repo, up->remote);
+    if (!remote.ok()) return remote.error();
+    Transfer transfer{std::move(*up), std::move(*remote), {}, {}};
     transfer.url = remoteUrl(transfer.remote.get());
     transfer.state.sshHost = sshHostOf(transfer.url).value_or("");
-    return {std::move(transfer), std::nullopt};
+    return transfer;
 }
 
 // Fetch and push share the same credential and host-key callbacks; the state is the payload.
@@ -160,8 +160,8 @@ Outcome Repository::pull() {
     if (mergeInProgress())
         return {plainError("vcs/merge-in-progress", "a merge is in progress: finish it (resolve, stage, commit) first"), {}};
     auto transfer = openTransfer(repo, currentBranch());
-    if (!transfer.ok()) return {transfer.error, {}};
-    Transfer& t = *transfer.value;
+    if (!transfer.ok()) return {transfer.error(), {}};
+    Transfer& t = *transfer;
     const Upstream* up = &t.up;
     git_fetch_options fetch = GIT_FETCH_OPTIONS_INIT;
     attachCallbacks(fetch.callbacks, t.state);
@@ -218,7 +218,7 @@ Outcome Repository::pull() {
     auto status = this->status();
     std::vector<std::string> conflicted;
     if (status.ok())
-        for (const auto& f : *status.value)
+        for (const auto& f : *status)
             if (f.conflicted) conflicted.push_back(f.path);
     if (!conflicted.empty()) {
         std::string files;
@@ -233,8 +233,8 @@ Outcome Repository::pull() {
 Outcome Repository::push() {
     git_repository* repo = handle_->repo.get();
     auto transfer = openTransfer(repo, currentBranch());
-    if (!transfer.ok()) return {transfer.error, {}};
-    Transfer& t = *transfer.value;
+    if (!transfer.ok()) return {transfer.error(), {}};
+    Transfer& t = *transfer;
     const Upstream* up = &t.up;
     const RemoteState& state = t.state;
     git_push_options options = GIT_PUSH_OPTIONS_INIT;

@@ -31,21 +31,21 @@ Result<Repository> Repository::discover(const std::string& path) {
     ensureInitialised();
     std::error_code ec;
     fs::path start = fs::absolute(path, ec);
-    if (ec) return {std::nullopt, plainError("vcs/not-a-repository", "cannot resolve '" + path + "': " + ec.message())};
+    if (ec) return plainError("vcs/not-a-repository", "cannot resolve '" + path + "': " + ec.message());
     if (!fs::is_directory(start, ec)) start = start.parent_path();
     git_repository* raw = nullptr;
     const int rc = git_repository_open_ext(&raw, start.string().c_str(), 0, nullptr);
     RepoPtr repo(raw);
     if (rc == GIT_ENOTFOUND) {
         git_error_clear();
-        return {std::nullopt, plainError("vcs/not-a-repository", "'" + path + "' is not inside a git repository")};
+        return plainError("vcs/not-a-repository", "'" + path + "' is not inside a git repository");
     }
-    if (rc < 0) return {std::nullopt, gitError("vcs/open-failed", "cannot open the git repository of '" + path + "'", rc)};
+    if (rc < 0) return gitError("vcs/open-failed", "cannot open the git repository of '" + path + "'", rc);
     if (git_repository_is_bare(repo.get()))
-        return {std::nullopt, plainError("vcs/bare-repository", "the repository of '" + path + "' has no working tree")};
+        return plainError("vcs/bare-repository", "the repository of '" + path + "' has no working tree");
     auto handle = std::make_unique<Handle>();
     handle->repo = std::move(repo);
-    return {Repository(std::move(handle)), std::nullopt};
+    return Repository(std::move(handle));
 }
 
 std::string Repository::workdir() const {
@@ -100,10 +100,10 @@ Result<IndexPtr> openIndex(git_repository* repo) {
     git_index* raw = nullptr;
     const int rc = git_repository_index(&raw, repo);
     IndexPtr index(raw);
-    if (rc < 0) return {std::nullopt, gitError("vcs/index", "cannot read the git index", rc)};
+    if (rc < 0) return gitError("vcs/index", "cannot read the git index", rc);
     if (const int r = git_index_read(index.get(), 0); r < 0)
-        return {std::nullopt, gitError("vcs/index", "cannot read the git index", r)};
-    return {std::move(index), std::nullopt};
+        return gitError("vcs/index", "cannot read the git index", r);
+    return index;
 }
 
 // HEAD's commit; nullptr without error when the branch has no commit yet.
@@ -113,10 +113,10 @@ Result<CommitPtr> headCommit(git_repository* repo) {
     ObjectPtr object(raw);
     if (rc == GIT_ENOTFOUND || rc == GIT_EUNBORNBRANCH) {
         git_error_clear();
-        return {CommitPtr(), std::nullopt};
+        return CommitPtr();
     }
-    if (rc < 0) return {std::nullopt, gitError("vcs/head", "cannot read HEAD", rc)};
-    return {CommitPtr(reinterpret_cast<git_commit*>(object.release())), std::nullopt};
+    if (rc < 0) return gitError("vcs/head", "cannot read HEAD", rc);
+    return CommitPtr(reinterpret_cast<git_commit*>(object.release()));
 }
 
 std::string firstLine(const std::string& text) {
@@ -134,7 +134,7 @@ Result<std::vector<FileStatus>> Repository::status() const {
     git_status_list* raw = nullptr;
     const int rc = git_status_list_new(&raw, handle_->repo.get(), &options);
     StatusListPtr list(raw);
-    if (rc < 0) return {std::nullopt, gitError("vcs/status", "cannot read the working tree status", rc)};
+    if (rc < 0) return gitError("vcs/status", "cannot read the working tree status", rc);
     std::vector<FileStatus> files;
     const std::size_t count = git_status_list_entrycount(list.get());
     for (std::size_t i = 0; i < count; ++i) {
@@ -146,7 +146,7 @@ Result<std::vector<FileStatus>> Repository::status() const {
         if (!path) continue;
         files.push_back(makeStatus(path, e->status));
     }
-    return {std::move(files), std::nullopt};
+    return files;
 }
 
 Result<FileStatus> Repository::fileStatus(const std::string& relative) const {
@@ -154,37 +154,37 @@ Result<FileStatus> Repository::fileStatus(const std::string& relative) const {
     const int rc = git_status_file(&flags, handle_->repo.get(), relative.c_str());
     if (rc == GIT_ENOTFOUND) {
         git_error_clear();
-        return {FileStatus{relative, Change::None, Change::None, false}, std::nullopt};
+        return FileStatus{relative, Change::None, Change::None, false};
     }
-    if (rc < 0) return {std::nullopt, gitError("vcs/status", "cannot read the status of '" + relative + "'", rc)};
-    return {makeStatus(relative, flags), std::nullopt};
+    if (rc < 0) return gitError("vcs/status", "cannot read the status of '" + relative + "'", rc);
+    return makeStatus(relative, flags);
 }
 
 Outcome Repository::stage(const std::string& relative) {
     auto index = openIndex(handle_->repo.get());
-    if (!index.ok()) return {index.error, {}};
+    if (!index.ok()) return {index.error(), {}};
     std::error_code ec;
     const bool exists = fs::exists(fs::path(workdir()) / relative, ec);
-    int rc = exists ? git_index_add_bypath(index.value->get(), relative.c_str())
-                    : git_index_remove_bypath(index.value->get(), relative.c_str());
-    if (rc >= 0) rc = git_index_write(index.value->get());
+    int rc = exists ? git_index_add_bypath(index->get(), relative.c_str())
+                    : git_index_remove_bypath(index->get(), relative.c_str());
+    if (rc >= 0) rc = git_index_write(index->get());
     if (rc < 0) return {gitError("vcs/stage", "cannot stage '" + relative + "'", rc), {}};
     return {std::nullopt, "Staged " + relative};
 }
 
 Outcome Repository::unstage(const std::string& relative) {
     auto head = headCommit(handle_->repo.get());
-    if (!head.ok()) return {head.error, {}};
+    if (!head.ok()) return {head.error(), {}};
     int rc = 0;
-    if (*head.value) {
+    if (*head) {
         char* path = const_cast<char*>(relative.c_str());
         git_strarray paths{&path, 1};
-        rc = git_reset_default(handle_->repo.get(), reinterpret_cast<git_object*>(head.value->get()), &paths);
+        rc = git_reset_default(handle_->repo.get(), reinterpret_cast<git_object*>(head->get()), &paths);
     } else { // no commit yet: unstaging takes the file out of the index
         auto index = openIndex(handle_->repo.get());
-        if (!index.ok()) return {index.error, {}};
-        rc = git_index_remove_bypath(index.value->get(), relative.c_str());
-        if (rc >= 0) rc = git_index_write(index.value->get());
+        if (!index.ok()) return {index.error(), {}};
+        rc = git_index_remove_bypath(index->get(), relative.c_str());
+        if (rc >= 0) rc = git_index_write(index->get());
     }
     if (rc < 0) return {gitError("vcs/unstage", "cannot unstage '" + relative + "'", rc), {}};
     return {std::nullopt, "Unstaged " + relative};
@@ -204,16 +204,16 @@ Outcome Repository::commit(const std::string& message) {
     }
     SignaturePtr signature(rawSignature);
     auto index = openIndex(repo);
-    if (!index.ok()) return {index.error, {}};
-    if (git_index_has_conflicts(index.value->get()))
+    if (!index.ok()) return {index.error(), {}};
+    if (git_index_has_conflicts(index->get()))
         return {plainError("vcs/unresolved-conflicts", "some files still have conflicts: resolve and stage them first"), {}};
     git_oid treeId;
-    if (const int rc = git_index_write_tree(&treeId, index.value->get()); rc < 0)
+    if (const int rc = git_index_write_tree(&treeId, index->get()); rc < 0)
         return {gitError("vcs/commit", "cannot write the staged tree", rc), {}};
     auto head = headCommit(repo);
-    if (!head.ok()) return {head.error, {}};
+    if (!head.ok()) return {head.error(), {}};
     std::vector<CommitPtr> parents;
-    if (*head.value) parents.push_back(std::move(*head.value));
+    if (*head) parents.push_back(std::move(*head));
     const bool merging = git_repository_state(repo) == GIT_REPOSITORY_STATE_MERGE;
     if (merging) {
         std::vector<git_oid> heads;
@@ -228,7 +228,7 @@ Outcome Repository::commit(const std::string& message) {
             if (git_commit_lookup(&c, repo, &id) < 0) return {gitError("vcs/commit", "cannot read the merged commit"), {}};
             parents.emplace_back(c);
         }
-    } else if (parents.empty() ? git_index_entrycount(index.value->get()) == 0
+    } else if (parents.empty() ? git_index_entrycount(index->get()) == 0
                                : git_oid_equal(git_commit_tree_id(parents.front().get()), &treeId)) {
         return {plainError("vcs/nothing-to-commit", "nothing is staged: stage the changes to commit first"), {}};
     }
@@ -249,7 +249,7 @@ Outcome Repository::commit(const std::string& message) {
 Result<std::vector<Branch>> Repository::branches() const {
     git_branch_iterator* rawIterator = nullptr;
     if (const int rc = git_branch_iterator_new(&rawIterator, handle_->repo.get(), GIT_BRANCH_LOCAL); rc < 0)
-        return {std::nullopt, gitError("vcs/branches", "cannot list the branches", rc)};
+        return gitError("vcs/branches", "cannot list the branches", rc);
     BranchIteratorPtr iterator(rawIterator);
     std::vector<Branch> branches;
     git_reference* rawRef = nullptr;
@@ -260,14 +260,14 @@ Result<std::vector<Branch>> Repository::branches() const {
         const char* name = nullptr;
         if (git_branch_name(&name, ref.get()) == 0 && name) branches.push_back({name, git_branch_is_head(ref.get()) == 1});
     }
-    if (rc != GIT_ITEROVER) return {std::nullopt, gitError("vcs/branches", "cannot list the branches", rc)};
+    if (rc != GIT_ITEROVER) return gitError("vcs/branches", "cannot list the branches", rc);
     git_error_clear();
     // A new repository's branch has no commit yet, so it is not listed by the iterator.
     if (const std::string current = currentBranch(); !current.empty() &&
         std::none_of(branches.begin(), branches.end(), [&](const Branch& b) { return b.name == current; }))
         branches.push_back({current, true});
     std::sort(branches.begin(), branches.end(), [](const Branch& a, const Branch& b) { return a.name < b.name; });
-    return {std::move(branches), std::nullopt};
+    return branches;
 }
 
 std::string Repository::currentBranch() const {

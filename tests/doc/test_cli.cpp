@@ -134,7 +134,12 @@ TEST_CASE("loadDocument reads at most the size limit from endless and oversized 
         CHECK(loaded.diagnostics[0].location.file == path);
         CHECK_THAT(loaded.diagnostics[0].message, Catch::Contains("larger than the limit of 1000 bytes"));
     }
-    std::string why;
-    CHECK_FALSE(readFileBytes("/dev/zero", &why, 100));
-    CHECK(why == "larger than the limit of 100 bytes");
+    auto endless = readFileBytes("/dev/zero", 100);
+    REQUIRE_FALSE(endless.ok());
+    CHECK(endless.message() == "larger than the limit of 100 bytes");
+    CHECK(endless.error().rule == "io/too-large");
+    CHECK(endless.error().location.file == "/dev/zero");
+    auto missing = readFileBytes("/nonexistent/quire-test-file");
+    REQUIRE_FALSE(missing.ok());
+    CHECK(missing.error().rule == "io/read-failed");
 }

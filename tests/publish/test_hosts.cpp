@@ -30,9 +30,15 @@ struct HostEnv {
         unsetenv("QUIRE_SIGMA_BASE_URL");
         unsetenv("QUIRE_SIGMA_REGION");
     }
+    // The configuration, or nullopt with the refusal's message in `problem` (its rule code in `rule`).
     std::optional<ClientConfig> config(const ClientSetup& setup, std::string& problem) {
-        return makeClientConfig(setup, *store, problem);
+        Expected<ClientConfig> made = makeClientConfig(setup, *store);
+        if (made) return *made;
+        problem = made.message();
+        rule = made.error().rule;
+        return std::nullopt;
     }
+    std::string rule;
 };
 
 } // namespace
@@ -47,6 +53,7 @@ TEST_CASE("a sidecar naming a host that is not a Sigma region host is never used
         CHECK_FALSE(env.config(setup, problem));
         CHECK(problem.find(hostile) != std::string::npos);
         CHECK(problem.find("not one of Sigma's region hosts") != std::string::npos);
+        CHECK(env.rule == "publish/host");
     }
 }
 

@@ -44,7 +44,7 @@ struct Remotes {
     Repository open(const std::string& name) const {
         auto repo = Repository::discover(clone(name));
         REQUIRE(repo.ok());
-        return std::move(*repo.value);
+        return std::move(*repo);
     }
 };
 
@@ -150,8 +150,8 @@ TEST_CASE("pull of conflicting changes leaves the merge in progress with the fil
     CHECK(bob.mergeInProgress());
     auto sides = bob.conflict("a.yaml");
     REQUIRE(sides.ok());
-    CHECK(sides.value->ours == std::optional<std::string>("v: bob\n"));
-    CHECK(sides.value->theirs == std::optional<std::string>("v: alice\n"));
+    CHECK(sides->ours == std::optional<std::string>("v: bob\n"));
+    CHECK(sides->theirs == std::optional<std::string>("v: alice\n"));
 }
 
 TEST_CASE("a remote that wants a password is refused: use git in a terminal", "[vcs]") {
@@ -176,6 +176,6 @@ TEST_CASE("pull and push without a remote say so", "[vcs]") {
     g.commitAll("one");
     auto repo = Repository::discover(g.dir());
     REQUIRE(repo.ok());
-    CHECK(repo.value->pull().error->rule == "vcs/no-remote");
-    CHECK(repo.value->push().error->rule == "vcs/no-remote");
+    CHECK(repo->pull().error->rule == "vcs/no-remote");
+    CHECK(repo->push().error->rule == "vcs/no-remote");
 }

@@ -13,15 +13,15 @@ namespace {
 
 Repository open(const GitRepo& g, const std::string& file = "") {
     auto repo = Repository::discover(file.empty() ? g.dir() : g.path(file));
-    INFO((repo.error ? repo.error->message : ""));
+    INFO(repo.message());
     REQUIRE(repo.ok());
-    return std::move(*repo.value);
+    return std::move(*repo);
 }
 
 FileStatus statusOf(const Repository& repo, const std::string& path) {
     auto all = repo.status();
     REQUIRE(all.ok());
-    for (const auto& f : *all.value)
+    for (const auto& f : *all)
         if (f.path == path) return f;
     return FileStatus{path, Change::None, Change::None, false};
 }
@@ -40,7 +40,7 @@ TEST_CASE("discover finds the repository of a file in a subfolder, and says when
     auto none = Repository::discover((outside / "x.yaml").string());
     std::filesystem::remove_all(outside);
     REQUIRE_FALSE(none.ok());
-    CHECK(none.error->rule == "vcs/not-a-repository");
+    CHECK(none.error().rule == "vcs/not-a-repository");
 }
 
 TEST_CASE("status follows a file through new, staged, committed, modified, unstaged and deleted", "[vcs]") {
@@ -56,7 +56,7 @@ TEST_CASE("status follows a file through new, staged, committed, modified, unsta
     CHECK(g.git("diff --cached --name-only") == "a.yaml"); // the real index, as git sees it
 
     REQUIRE(repo.commit("Add A").ok());
-    CHECK(repo.status().value->empty());
+    CHECK(repo.status()->empty());
 
     g.write("a.yaml", "name: B\n");
     CHECK(statusOf(repo, "a.yaml").unstaged == Change::Modified);
@@ -71,7 +71,7 @@ TEST_CASE("status follows a file through new, staged, committed, modified, unsta
     CHECK(statusOf(repo, "a.yaml").unstaged == Change::Deleted);
     REQUIRE(repo.stage("a.yaml").ok());
     CHECK(statusOf(repo, "a.yaml").staged == Change::Deleted);
-    CHECK(repo.fileStatus("a.yaml").value->staged == Change::Deleted);
+    CHECK(repo.fileStatus("a.yaml")->staged == Change::Deleted);
 }
 
 TEST_CASE("commit uses the message and the author from the repository's config", "[vcs]") {
@@ -116,11 +116,11 @@ TEST_CASE("branches are listed and switched, local changes that would be overwri
 
     auto branches = repo.branches();
     REQUIRE(branches.ok());
-    REQUIRE(branches.value->size() == 2);
-    CHECK((*branches.value)[0].name == "feature");
-    CHECK_FALSE((*branches.value)[0].current);
-    CHECK((*branches.value)[1].name == "main");
-    CHECK((*branches.value)[1].current);
+    REQUIRE(branches->size() == 2);
+    CHECK((*branches)[0].name == "feature");
+    CHECK_FALSE((*branches)[0].current);
+    CHECK((*branches)[1].name == "main");
+    CHECK((*branches)[1].current);
 
     // A change to a file the branches share carries over; one to a file they differ in refuses.
     g.write("b.yaml", "name: b edited\n");
@@ -156,23 +156,23 @@ TEST_CASE("a file's history lists the commits that changed it, newest first, and
 
     auto history = repo.fileHistory("a.yaml");
     REQUIRE(history.ok());
-    REQUIRE(history.value->size() == 3);
-    CHECK((*history.value)[0].summary == "a three");
-    CHECK((*history.value)[1].summary == "a two");
-    CHECK((*history.value)[2].summary == "a one");
-    CHECK((*history.value)[0].author == "Quire Test <test@example.com>");
-    CHECK((*history.value)[0].id == g.git("rev-parse HEAD"));
-    CHECK((*history.value)[0].shortId == (*history.value)[0].id.substr(0, 7));
-    CHECK(repo.fileHistory("a.yaml", 2).value->size() == 2);
+    REQUIRE(history->size() == 3);
+    CHECK((*history)[0].summary == "a three");
+    CHECK((*history)[1].summary == "a two");
+    CHECK((*history)[2].summary == "a one");
+    CHECK((*history)[0].author == "Quire Test <test@example.com>");
+    CHECK((*history)[0].id == g.git("rev-parse HEAD"));
+    CHECK((*history)[0].shortId == (*history)[0].id.substr(0, 7));
+    CHECK(repo.fileHistory("a.yaml", 2)->size() == 2);
 
-    CHECK(*repo.fileAtCommit((*history.value)[2].id, "a.yaml").value == "v: 1\n");
-    CHECK(*repo.fileAtCommit((*history.value)[1].id, "a.yaml").value == "v: 2\n");
-    auto missing = repo.fileAtCommit((*history.value)[2].id, "b.yaml");
+    CHECK(*repo.fileAtCommit((*history)[2].id, "a.yaml") == "v: 1\n");
+    CHECK(*repo.fileAtCommit((*history)[1].id, "a.yaml") == "v: 2\n");
+    auto missing = repo.fileAtCommit((*history)[2].id, "b.yaml");
     REQUIRE_FALSE(missing.ok());
-    CHECK(missing.error->rule == "vcs/not-in-commit");
+    CHECK(missing.error().rule == "vcs/not-in-commit");
     auto bad = repo.fileAtCommit("0123456789abcdef0123456789abcdef01234567", "a.yaml");
     REQUIRE_FALSE(bad.ok());
-    CHECK(bad.error->rule == "vcs/unknown-commit");
+    CHECK(bad.error().rule == "vcs/unknown-commit");
 }
 
 TEST_CASE("a conflicted merge exposes the three index stages, staging and committing ends it", "[vcs]") {
@@ -193,9 +193,9 @@ TEST_CASE("a conflicted merge exposes the three index stages, staging and commit
     CHECK(statusOf(repo, "a.yaml").conflicted);
     auto sides = repo.conflict("a.yaml");
     REQUIRE(sides.ok());
-    CHECK(sides.value->base == std::optional<std::string>("v: base\n"));
-    CHECK(sides.value->ours == std::optional<std::string>("v: ours\n"));
-    CHECK(sides.value->theirs == std::optional<std::string>("v: theirs\n"));
+    CHECK(sides->base == std::optional<std::string>("v: base\n"));
+    CHECK(sides->ours == std::optional<std::string>("v: ours\n"));
+    CHECK(sides->theirs == std::optional<std::string>("v: theirs\n"));
 
     auto early = repo.commit("merge");
     REQUIRE_FALSE(early.ok());
@@ -207,7 +207,7 @@ TEST_CASE("a conflicted merge exposes the three index stages, staging and commit
     g.write("a.yaml", "v: resolved\n");
     REQUIRE(repo.stage("a.yaml").ok());
     CHECK_FALSE(statusOf(repo, "a.yaml").conflicted);
-    CHECK(repo.conflict("a.yaml").error->rule == "vcs/not-conflicted");
+    CHECK(repo.conflict("a.yaml").error().rule == "vcs/not-conflicted");
     REQUIRE(repo.commit("Merge other").ok());
     CHECK_FALSE(repo.mergeInProgress());
     CHECK(repo.preparedMessage().empty());

@@ -219,6 +219,8 @@ inline constexpr RuleInfo kRuleCatalogue[] = {
         {"publish/dry-run-warning", Severity::Warning, "Sigma's dry run has no warnings"},
         {"publish/api", Severity::Error, "the Sigma API accepts the request (the server's message, located when it names a path)"},
         {"publish/readback", Severity::Warning, "the published workbook can be read back for the sidecar"},
+        {"publish/host", Severity::Error, "the Sigma API host is given (flag, environment variable, or a Sigma region host named by quire.yaml or the sidecar) and may receive credentials (https; http only to loopback)"},
+        {"publish/credentials", Severity::Error, "the client id and secret are in the environment or the secret store for the profile"},
     {"publish/tag", Severity::Error, "the version tag given with --tag is applied to the written workbook"},
     // --- environments and promotion (quire.yaml, publish --env, promote, history): docs/deploy.md
     {"project/environment-name", Severity::Error, "environment names match [a-z][a-z0-9_-]{0,31}"},

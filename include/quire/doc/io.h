@@ -2,6 +2,7 @@
 // Reading and writing workbook documents. Loading keeps every field in file order and records where each
 // value came from (Document::positions); saving is canonical: the same document always gives the same bytes.
 #include <quire/core/diagnostic.h>
+#include <quire/core/expected.h>
 #include <quire/core/file_io.h>
 #include <quire/doc/document.h>
 
@@ -59,9 +60,9 @@ std::optional<std::string> patchText(std::string_view original, Format format, c
 // left on failure). Throws std::runtime_error. The same function as quire::writeFileAtomically, so code that
 // uses both namespaces is not ambiguous.
 using quire::writeFileAtomically;
-// Reads at most maxBytes + 1 bytes (quire::readFileBounded); nullopt with the reason in *error otherwise.
-std::optional<std::string> readFileBytes(const std::string& path, std::string* error = nullptr,
-                                         std::size_t maxBytes = kDefaultMaxFileBytes);
+// Reads at most maxBytes + 1 bytes (quire::readFileBounded); otherwise the reason as `io/read-failed` or
+// `io/too-large` at `path` (the message is the reason alone, e.g. "no such file").
+Expected<std::string> readFileBytes(const std::string& path, std::size_t maxBytes = kDefaultMaxFileBytes);
 
 // RFC 6901 escaping of one reference token ("~" -> "~0", "/" -> "~1").
 std::string escapePointerToken(std::string_view token);

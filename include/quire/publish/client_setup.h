@@ -5,6 +5,7 @@
 // committed files (quire.yaml, sidecar) are used only when they name one of Sigma's region hosts (a committed
 // file never chooses where secrets go); https only, plain http only to loopback. Credentials from
 // QUIRE_SIGMA_CLIENT_ID/SECRET or the secret store (profile).
+#include <quire/core/expected.h>
 #include <quire/publish/sigma_client.h>
 #include <quire/secrets/secret_store.h>
 
@@ -26,7 +27,8 @@ struct ClientSetup {
 // "QUIRE_SIGMA_BASE_URL_STAGING" for "staging" ('-' becomes '_').
 std::string environmentBaseUrlVariable(const std::string& environment);
 
-// nullopt with `problem` (no secret values in it) when the host or the credentials are missing.
-std::optional<ClientConfig> makeClientConfig(const ClientSetup& setup, secrets::SecretStore& store, std::string& problem);
+// The configuration, or why not (no secret values in it): `publish/host` when the host is missing or refused,
+// `publish/credentials` when the client id or secret is missing.
+Expected<ClientConfig> makeClientConfig(const ClientSetup& setup, secrets::SecretStore& store);
 
 } // namespace quire::publish

@@ -4,6 +4,7 @@
 // libgit2 can obtain by itself (ssh-agent). Every failure is a Diagnostic (rule codes "vcs/...", the libgit2
 // text included); nothing throws and nothing asks for or stores a secret.
 #include <quire/core/diagnostic.h>
+#include <quire/core/expected.h>
 
 #include <cstdint>
 #include <memory>
@@ -13,13 +14,9 @@
 
 namespace quire::vcs {
 
-// A result or the reason there is none.
+// A result or the reason there is none (the project's Expected, core/expected.h).
 template <class T>
-struct Result {
-    std::optional<T> value;
-    std::optional<Diagnostic> error; // set exactly when value is not
-    bool ok() const { return value.has_value(); }
-};
+using Result = quire::Expected<T>;
 // An action that either worked (no error) or did not.
 struct Outcome {
     std::optional<Diagnostic> error;

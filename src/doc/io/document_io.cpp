@@ -36,12 +36,11 @@ Format detectFormat(const std::string& path, std::string_view text) {
     return Format::Json;
 }
 
-std::optional<std::string> readFileBytes(const std::string& path, std::string* error, std::size_t maxBytes) {
+Expected<std::string> readFileBytes(const std::string& path, std::size_t maxBytes) {
     FileReadResult read = readFileBounded(path, maxBytes);
-    if (!read.ok()) {
-        if (error) *error = read.message;
-        return std::nullopt;
-    }
+    if (!read.ok())
+        return makeDiagnostic(read.status == FileReadResult::Status::TooLarge ? RuleCode("io/too-large") : RuleCode("io/read-failed"),
+                              read.message, "", {path, 0, 0});
     return std::move(read.bytes);
 }
 
