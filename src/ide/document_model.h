@@ -48,7 +48,7 @@ public:
     doc::LayoutTree layout() const; // parsed contents.layout (empty tree when absent or broken)
     std::string uniqueElementId(const std::string& stem) const;
 
-    std::vector<Diagnostic> diagnostics() const { return diagnostics_; }
+    const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
 
     // Selection is view state, not document state.
     QStringList selection() const { return selection_; }

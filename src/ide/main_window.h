@@ -43,6 +43,7 @@ public:
     SourceView* sourceView() { return source_; }
     PropertyPanel* properties() { return properties_; }
     ProblemsWidget* problems() { return problems_; }
+    OutlineWidget* outline() { return outline_; }
     QueryLog* queryLog() { return queryLog_; }
     ChangesPanel* changes() { return changes_; }
 

@@ -4,125 +4,299 @@
 #include "kind_style.h"
 
 #include <QHeaderView>
+#include <QColor>
+#include <QItemSelection>
+
 #include <functional>
 #include <set>
 
 namespace quire::ide {
 
+struct OutlineModel::Node {
+    QString text;
+    QString id;
+    QString type;     // "element", "region" or "" (a group, a tab, a connection)
+    QString kind;     // icon: element kind or "page"/"overlay"; "" for none
+    QString control;  // icon: control type
+    bool missing = false;
+    Node* parent = nullptr;
+    int row = 0;
+    std::vector<std::unique_ptr<Node>> children;
+
+    Node* add(QString text_, QString id_ = {}, QString type_ = {}) {
+        auto node = std::make_unique<Node>();
+        node->text = std::move(text_);
+        node->id = std::move(id_);
+        node->type = std::move(type_);
+        node->parent = this;
+        node->row = int(children.size());
+        children.push_back(std::move(node));
+        return children.back().get();
+    }
+    // Two nodes are the same row when they show the same thing; a rename is a change of the same row.
+    bool sameRow(const Node& other) const {
+        return type == other.type && (type.isEmpty() ? text == other.text : id == other.id);
+    }
+    bool sameLook(const Node& other) const {
+        return text == other.text && kind == other.kind && control == other.control && missing == other.missing;
+    }
+};
+
 namespace {
-enum Role { IdRole = Qt::UserRole, TypeRole };
-}
 
-OutlineWidget::OutlineWidget(DocumentModel* model, QWidget* parent) : QTreeWidget(parent), model_(model) {
-    setHeaderHidden(true);
-    setSelectionMode(QAbstractItemView::ExtendedSelection);
-    connect(model_, &DocumentModel::changed, this, &OutlineWidget::rebuild);
-    connect(model_, &DocumentModel::selectionChanged, this, &OutlineWidget::syncSelection);
-    connect(this, &QTreeWidget::itemSelectionChanged, this, [this] {
-        if (syncing_) return;
-        QStringList ids;
-        for (auto* item : selectedItems())
-            if (item->data(0, TypeRole).toString() == "element") ids << item->data(0, IdRole).toString();
-        model_->setSelection(ids);
-    });
-    connect(this, &QTreeWidget::itemClicked, this, [this](QTreeWidgetItem* item) {
-        QString type = item->data(0, TypeRole).toString();
-        if (type == "region") emit regionActivated(item->data(0, IdRole).toString());
-        else if (type == "element")
-            for (auto* p = item->parent(); p; p = p->parent())
-                if (p->data(0, TypeRole).toString() == "region") { emit regionActivated(p->data(0, IdRole).toString()); break; }
-    });
-}
-
-void OutlineWidget::rebuild() {
-    syncing_ = true;
-    clear();
-    const doc::LayoutTree tree = model_->layout();
+// The fresh tree of the document (the same content the outline always showed).
+std::unique_ptr<OutlineModel::Node> buildTree(const DocumentModel& model) {
+    using Node = OutlineModel::Node;
+    auto root = std::make_unique<Node>();
+    const doc::LayoutTree tree = model.layout();
     std::set<std::string> placed;
-    auto elementItem = [&](QTreeWidgetItem* parent, const std::string& id) {
-        const Json* e = model_->findElement(id);
-        std::string kind = e ? e->value("kind", "") : "";
+    auto elementNode = [&](Node* parent, const std::string& id) {
+        const Json* e = model.findElement(id);
+        const std::string kind = e ? e->value("kind", "") : "";
+        const std::string controlType = e ? e->value("controlType", "") : "";
         QString name = e && e->contains("name") && (*e)["name"].is_string() ? QString::fromStdString((*e)["name"].get<std::string>())
-                                                                            : kindLabel(kind, e ? e->value("controlType", "") : "");
-        auto* item = new QTreeWidgetItem(parent, {name + "  (" + QString::fromStdString(id) + ")"});
-        item->setIcon(0, kindIcon(kind, e ? e->value("controlType", "") : ""));
-        item->setData(0, IdRole, QString::fromStdString(id));
-        item->setData(0, TypeRole, "element");
-        if (!e) item->setForeground(0, QColor("#dc2626"));
+                                                                            : kindLabel(kind, controlType);
+        Node* node = parent->add(name + "  (" + QString::fromStdString(id) + ")", QString::fromStdString(id), "element");
+        node->kind = QString::fromStdString(kind);
+        node->control = QString::fromStdString(controlType);
+        node->missing = !e;
         placed.insert(id);
-        return item;
+        return node;
     };
-    std::function<void(QTreeWidgetItem*, const doc::LayoutNode&)> addChildren = [&](QTreeWidgetItem* parent, const doc::LayoutNode& node) {
+    // Layout trees are bounded by the document reader's depth limit (512).
+    std::function<void(Node*, const doc::LayoutNode&)> addChildren = [&](Node* parent, const doc::LayoutNode& node) {
         for (const auto& child : node.children) {
             if (child.kind == doc::LayoutNode::Kind::Tab) {
-                auto* tab = new QTreeWidgetItem(parent, {tr("Tab")});
-                addChildren(tab, child);
+                addChildren(parent->add(QObject::tr("Tab")), child);
                 continue;
             }
-            auto* item = elementItem(parent, child.handle());
-            addChildren(item, child);
+            addChildren(elementNode(parent, child.handle()), child);
         }
     };
+    const Json* body = model.body();
     auto addRegions = [&](const char* key, const QString& title) {
-        const Json* body = model_->body();
         if (!body || !body->contains(key) || !(*body)[key].is_array() || (*body)[key].empty()) return;
-        auto* group = new QTreeWidgetItem(this, {title});
-        group->setFlags(Qt::ItemIsEnabled);
+        Node* group = root->add(title);
         for (const auto& r : (*body)[key]) {
             if (!r.is_object()) continue;
-            std::string id = r.value("id", "");
-            auto* item = new QTreeWidgetItem(group, {QString::fromStdString(r.value("name", id))});
-            item->setIcon(0, kindIcon(std::string(key) == "pages" ? "page" : "overlay"));
-            item->setData(0, IdRole, QString::fromStdString(id));
-            item->setData(0, TypeRole, "region");
+            const std::string id = r.value("id", "");
+            Node* item = group->add(QString::fromStdString(r.value("name", id)), QString::fromStdString(id), "region");
+            item->kind = std::string(key) == "pages" ? "page" : "overlay";
             if (const auto* region = tree.findRegion(id)) addChildren(item, *region);
         }
     };
-    addRegions("pages", tr("Pages"));
-    addRegions("overlays", tr("Overlays"));
-    addRegions("panels", tr("Panels"));
-    if (const Json* list = model_->elements()) {
-        QTreeWidgetItem* unplaced = nullptr;
-        QTreeWidgetItem* controls = nullptr;
+    addRegions("pages", QObject::tr("Pages"));
+    addRegions("overlays", QObject::tr("Overlays"));
+    addRegions("panels", QObject::tr("Panels"));
+    if (const Json* list = model.elements()) {
+        Node* unplaced = nullptr;
+        Node* controls = nullptr;
         std::set<std::string> connections;
-        std::function<void(const Json&)> collect = [&](const Json& v) {
-            if (v.is_object()) {
-                if (v.contains("connectionId") && v["connectionId"].is_string()) connections.insert(v["connectionId"].get<std::string>());
-                for (const auto& [k, c] : v.items()) collect(c);
-            } else if (v.is_array()) for (const auto& c : v) collect(c);
-        };
         for (const auto& e : *list) {
             if (!e.is_object()) continue;
-            std::string id = e.value("id", "");
+            const std::string id = e.value("id", "");
             if (e.value("kind", "") == "control") {
-                if (!controls) controls = new QTreeWidgetItem(this, {tr("Controls")});
-                auto* c = new QTreeWidgetItem(controls, {QString::fromStdString(e.value("controlId", id)) + "  (" +
-                                                         QString::fromStdString(e.value("controlType", "")) + ")"});
-                c->setIcon(0, kindIcon("control", e.value("controlType", "")));
-                c->setData(0, IdRole, QString::fromStdString(id));
-                c->setData(0, TypeRole, "element");
+                if (!controls) controls = root->add(QObject::tr("Controls"));
+                Node* c = controls->add(QString::fromStdString(e.value("controlId", id)) + "  (" +
+                                            QString::fromStdString(e.value("controlType", "")) + ")",
+                                        QString::fromStdString(id), "element");
+                c->kind = "control";
+                c->control = QString::fromStdString(e.value("controlType", ""));
             }
             if (!placed.count(id)) {
-                if (!unplaced) unplaced = new QTreeWidgetItem(this, {tr("Not placed")});
-                elementItem(unplaced, id);
+                if (!unplaced) unplaced = root->add(QObject::tr("Not placed"));
+                elementNode(unplaced, id);
             }
-            collect(e.value("source", Json()));
+            // Connections named by the element's source (a flat look: source.connectionId and join/union legs).
+            const Json source = e.value("source", Json());
+            std::vector<const Json*> pending{&source};
+            for (std::size_t i = 0; i < pending.size() && i < 10000; ++i) {
+                const Json& v = *pending[i];
+                if (v.is_object()) {
+                    if (v.contains("connectionId") && v["connectionId"].is_string()) connections.insert(v["connectionId"].get<std::string>());
+                    for (const auto& [k, c] : v.items()) pending.push_back(&c);
+                } else if (v.is_array()) {
+                    for (const auto& c : v) pending.push_back(&c);
+                }
+            }
         }
         if (!connections.empty()) {
-            auto* group = new QTreeWidgetItem(this, {tr("Connections")});
-            for (const auto& c : connections) new QTreeWidgetItem(group, {QString::fromStdString(c)});
+            Node* group = root->add(QObject::tr("Connections"));
+            for (const auto& c : connections) group->add(QString::fromStdString(c));
         }
     }
-    expandAll();
-    syncing_ = false;
+    return root;
+}
+
+} // namespace
+
+OutlineModel::OutlineModel(DocumentModel* model, QObject* parent)
+    : QAbstractItemModel(parent), model_(model), root_(std::make_unique<Node>()) {
+    connect(model_, &DocumentModel::changed, this, &OutlineModel::refresh);
+}
+
+OutlineModel::~OutlineModel() = default;
+
+QModelIndex OutlineModel::indexFor(const Node* node) const {
+    if (!node || node == root_.get()) return {};
+    return createIndex(node->row, 0, const_cast<Node*>(node));
+}
+
+QModelIndex OutlineModel::index(int row, int column, const QModelIndex& parent) const {
+    const Node* p = parent.isValid() ? static_cast<const Node*>(parent.internalPointer()) : root_.get();
+    if (column != 0 || row < 0 || row >= int(p->children.size())) return {};
+    return createIndex(row, 0, p->children[std::size_t(row)].get());
+}
+
+QModelIndex OutlineModel::parent(const QModelIndex& child) const {
+    if (!child.isValid()) return {};
+    return indexFor(static_cast<const Node*>(child.internalPointer())->parent);
+}
+
+int OutlineModel::rowCount(const QModelIndex& parent) const {
+    const Node* p = parent.isValid() ? static_cast<const Node*>(parent.internalPointer()) : root_.get();
+    return int(p->children.size());
+}
+
+int OutlineModel::columnCount(const QModelIndex&) const { return 1; }
+
+Qt::ItemFlags OutlineModel::flags(const QModelIndex& index) const {
+    if (!index.isValid()) return Qt::NoItemFlags;
+    const Node* node = static_cast<const Node*>(index.internalPointer());
+    // Group headings are not selectable (as before); everything else is.
+    return node->type.isEmpty() && !node->children.empty() && node->parent == root_.get() ? Qt::ItemIsEnabled
+                                                                                         : Qt::ItemIsEnabled | Qt::ItemIsSelectable;
+}
+
+QVariant OutlineModel::data(const QModelIndex& index, int role) const {
+    if (!index.isValid()) return {};
+    const Node* node = static_cast<const Node*>(index.internalPointer());
+    switch (role) {
+    case Qt::DisplayRole: return node->text;
+    case Qt::DecorationRole: {
+        if (node->kind.isEmpty()) return {};
+        const QString key = node->kind + "|" + node->control;
+        auto it = icons_.find(key);
+        if (it == icons_.end()) it = icons_.insert(key, kindIcon(node->kind.toStdString(), node->control.toStdString()));
+        return *it;
+    }
+    case Qt::ForegroundRole: return node->missing ? QVariant(QColor("#dc2626")) : QVariant();
+    case IdRole: return node->id;
+    case TypeRole: return node->type;
+    }
+    return {};
+}
+
+QModelIndexList OutlineModel::indexesOf(const QString& id) const {
+    QModelIndexList out;
+    for (auto it = byId_.find(id); it != byId_.end() && it.key() == id; ++it) out << indexFor(*it);
+    return out;
+}
+
+void OutlineModel::refresh() {
+    std::unique_ptr<Node> fresh = buildTree(*model_);
+    merge(root_.get(), *fresh);
+    reindex();
+}
+
+// Brings `current` (shown) to the content of `fresh` with the fewest signals: its own look, then its
+// children matched by identity; the unmatched span between the equal head and tail is replaced.
+void OutlineModel::merge(Node* current, Node& fresh) {
+    if (current != root_.get() && !current->sameLook(fresh)) {
+        current->text = fresh.text;
+        current->kind = fresh.kind;
+        current->control = fresh.control;
+        current->missing = fresh.missing;
+        const QModelIndex at = indexFor(current);
+        emit dataChanged(at, at);
+    }
+    auto& mine = current->children;
+    auto& theirs = fresh.children;
+    std::size_t head = 0;
+    while (head < mine.size() && head < theirs.size() && mine[head]->sameRow(*theirs[head])) ++head;
+    std::size_t tail = 0;
+    while (tail < mine.size() - head && tail < theirs.size() - head &&
+           mine[mine.size() - 1 - tail]->sameRow(*theirs[theirs.size() - 1 - tail]))
+        ++tail;
+    const std::size_t oldMiddle = mine.size() - head - tail;
+    const std::size_t newMiddle = theirs.size() - head - tail;
+    const QModelIndex parentIndex = indexFor(current);
+    if (oldMiddle > 0) {
+        beginRemoveRows(parentIndex, int(head), int(head + oldMiddle - 1));
+        mine.erase(mine.begin() + std::ptrdiff_t(head), mine.begin() + std::ptrdiff_t(head + oldMiddle));
+        for (std::size_t i = head; i < mine.size(); ++i) mine[i]->row = int(i);
+        endRemoveRows();
+    }
+    if (newMiddle > 0) {
+        beginInsertRows(parentIndex, int(head), int(head + newMiddle - 1));
+        for (std::size_t i = 0; i < newMiddle; ++i) {
+            auto& node = theirs[head + i];
+            node->parent = current;
+            mine.insert(mine.begin() + std::ptrdiff_t(head + i), std::move(node));
+        }
+        for (std::size_t i = head; i < mine.size(); ++i) mine[i]->row = int(i);
+        endInsertRows();
+    }
+    // The matched head and tail: same rows, maybe a new look or new children. Layout depth is bounded by the
+    // document reader's limit (512), so this recursion is too.
+    for (std::size_t i = 0; i < head; ++i) merge(mine[i].get(), *theirs[i]);
+    for (std::size_t i = 0; i < tail; ++i) merge(mine[mine.size() - 1 - i].get(), *theirs[theirs.size() - 1 - i]);
+}
+
+void OutlineModel::reindex() {
+    byId_.clear();
+    std::vector<const Node*> pending{root_.get()};
+    while (!pending.empty()) {
+        const Node* node = pending.back();
+        pending.pop_back();
+        if (node->type == "element") byId_.insert(node->id, node);
+        for (const auto& child : node->children) pending.push_back(child.get());
+    }
+}
+
+OutlineWidget::OutlineWidget(DocumentModel* model, QWidget* parent)
+    : QTreeView(parent), model_(model), outline_(new OutlineModel(model, this)) {
+    setModel(outline_);
+    setHeaderHidden(true);
+    setUniformRowHeights(true);
+    setSelectionMode(QAbstractItemView::ExtendedSelection);
+    // New rows open expanded, as the whole outline used to be; rows the user collapsed stay collapsed.
+    connect(outline_, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex& parent, int first, int last) {
+        if (parent.isValid()) expand(parent);
+        for (int row = first; row <= last; ++row) expandRecursively(outline_->index(row, 0, parent));
+    });
+    connect(model_, &DocumentModel::changed, this, &OutlineWidget::syncSelection);
+    connect(model_, &DocumentModel::selectionChanged, this, &OutlineWidget::syncSelection);
+    connect(selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        if (syncing_) return;
+        QStringList ids;
+        for (const QModelIndex& index : selectionModel()->selectedRows())
+            if (index.data(OutlineModel::TypeRole).toString() == "element") {
+                const QString id = index.data(OutlineModel::IdRole).toString();
+                if (!ids.contains(id)) ids << id;
+            }
+        model_->setSelection(ids);
+    });
+    connect(this, &QTreeView::clicked, this, [this](const QModelIndex& index) {
+        const QString type = index.data(OutlineModel::TypeRole).toString();
+        if (type == "region") emit regionActivated(index.data(OutlineModel::IdRole).toString());
+        else if (type == "element")
+            for (QModelIndex p = index.parent(); p.isValid(); p = p.parent())
+                if (p.data(OutlineModel::TypeRole).toString() == "region") {
+                    emit regionActivated(p.data(OutlineModel::IdRole).toString());
+                    break;
+                }
+    });
+    outline_->refresh();
     syncSelection();
 }
 
 void OutlineWidget::syncSelection() {
     syncing_ = true;
-    const QStringList selection = model_->selection();
-    for (QTreeWidgetItemIterator it(this); *it; ++it)
-        (*it)->setSelected((*it)->data(0, TypeRole).toString() == "element" && selection.contains((*it)->data(0, IdRole).toString()));
+    QItemSelection selection;
+    for (const QString& id : model_->selection())
+        for (const QModelIndex& index : outline_->indexesOf(id)) selection.select(index, index);
+    selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     syncing_ = false;
 }
 
