@@ -36,7 +36,9 @@ std::optional<std::string> SqliteDialect::datePart(std::string_view part, const 
     if (part == "epoch") return intPart("%s", x);
     if (part == "quarter") return "((" + intPart("%m", x) + " + 2) / 3)";
     if (part == "weekday" || part == "dayofweek") return "(" + intPart("%w", x) + " + 1)";
-    if (part == "week") return "((" + intPart("%j", x) + " + 6 - " + intPart("%w", x) + ") / 7)";
+    if (part == "week")
+        return sigmaWeek(intPart("%j", x), intPart("%w", x), [](auto& a, auto& b) { return "(" + a + " / " + b + ")"; },
+                         [](auto& a, auto& b) { return "(" + a + " % " + b + ")"; });
     if (part == "millisecond") return "(CAST(strftime('%f', " + x + ") * 1000 AS INTEGER) % 1000)";
     return std::nullopt;
 }
@@ -47,7 +49,13 @@ std::optional<std::string> SqliteDialect::dateAdd(std::string_view part, const s
     else if (part == "week") unit = "days", count = "(" + n + ") * 7";
     else if (!(part == "year" || part == "month" || part == "day" || part == "hour" || part == "minute" || part == "second"))
         return std::nullopt;
-    return "datetime(" + x + ", printf('%+d " + unit + "', " + count + "))";
+    const std::string shift = "printf('%+d " + unit + "', " + count + ")";
+    const std::string moved = "datetime(" + x + ", " + shift + ")";
+    if (unit != "months" && unit != "years") return moved;
+    // SQLite rolls 2024-01-31 + 1 month over to 2024-03-02; Sigma (like every warehouse) clamps to the month's last
+    // day: when the day of the month changed, step back to the end of the previous month and keep the time of day.
+    return "CASE WHEN strftime('%d', " + moved + ") = strftime('%d', " + x + ") THEN " + moved + " ELSE datetime(" + x + ", " +
+           shift + ", 'start of month', '-1 day', '+' || strftime('%H:%M:%f', " + x + ")) END";
 }
 
 std::optional<std::string> SqliteDialect::dateDiff(std::string_view part, const std::string& a, const std::string& b) const {
@@ -103,7 +111,9 @@ std::optional<std::string> SqliteDialect::functionTemplate(std::string_view key)
          {"rpad/3", "!"}, {"repeat", "REPLACE(HEX(ZEROBLOB({1})), '00', {0})"}, {"reverse", "!"},
          {"greatest", "MAX({*})"}, {"least", "MIN({*})"}, {"cot", "(1.0 / TAN({0}))"},
          {"log/1", "LOG10({0})"}, {"trunc/2", "(CAST({0} * POWER(10, {1}) AS INTEGER) / POWER(10.0, {1}))"},
-         {"mod", "MOD({0}, {1})"},
+         {"mod", "MOD({0}, NULLIF({1}, 0))"},
+         // SQLite's ROUND treats negative digits as 0: round to tens, hundreds ... by scaling.
+         {"round/2", "CASE WHEN {1} < 0 THEN ROUND({0} / POWER(10, -({1}))) * POWER(10, -({1})) ELSE ROUND({0}, {1}) END"},
          {"makedate", "date(printf('%04d-%02d-%02d', {0}, {1}, {2}))"},
          {"now", "datetime('now')"}, {"today", "date('now')"},
          {"lastday", "date({0}, 'start of month', '+1 month', '-1 day')"},
