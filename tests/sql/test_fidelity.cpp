@@ -25,7 +25,7 @@ bool has(const std::string& text, const std::string& part) { return text.find(pa
 
 std::string renderCases() {
     std::string out;
-    for (const char* file : {"sigma_cases.tsv", "aggregate_cases.tsv"}) {
+    for (const char* file : {"sigma_cases.tsv", "engine_cases.tsv", "aggregate_cases.tsv"}) {
         std::istringstream in(test::readFile(test::sourceDir() + "/tests/sql/semantics/" + file));
         std::string line;
         while (std::getline(in, line)) {
@@ -51,10 +51,15 @@ TEST_CASE("golden SQL: the Sigma semantic cases on the four warehouses without a
         return;
     }
     CHECK(test::readFile(path) == actual);
-    // every case compiles everywhere but strftime's %j (day of year) on Snowflake, whose TO_CHAR has no such field
-    const auto firstError = actual.find("ERROR");
-    CHECK(firstError == actual.rfind("ERROR"));
-    CHECK(actual.rfind("\n", firstError) == actual.find("  snowflake: ERROR sql/unsupported: DateFormat") - 1);
+    // every case compiles everywhere but two documented gaps: strftime's %j (day of year) on Snowflake, whose
+    // TO_CHAR has no such field, and Mode on Redshift, which has no MODE aggregate
+    std::istringstream lines(actual);
+    std::string line, errors;
+    while (std::getline(lines, line))
+        if (line.find("ERROR") != std::string::npos) errors += line + "\n";
+    CHECK(errors == "  snowflake: ERROR sql/unsupported: DateFormat with these arguments is not supported by snowflake\n"
+                    "  redshift: ERROR sql/unsupported: Mode is not supported by redshift\n"
+                    "  redshift: ERROR sql/unsupported: Mode is not supported by redshift\n");
 }
 
 TEST_CASE("Databricks DateDiff counts boundaries crossed, not whole elapsed units", "[fidelity]") {

@@ -107,6 +107,7 @@ TEST_CASE("Sigma-documented semantics on SQLite", "[semantics]") {
     test::SqliteEngine engine;
     int executed = 0;
     runAll(engine, sql::DialectId::SQLite, executed, "sigma_cases.tsv");
+    runAll(engine, sql::DialectId::SQLite, executed, "engine_cases.tsv");
     runAll(engine, sql::DialectId::SQLite, executed, "aggregate_cases.tsv");
     CHECK(executed >= 150);
 }
@@ -128,6 +129,7 @@ TEST_CASE("Sigma-documented semantics on PostgreSQL 15", "[semantics][pg]") {
     engine.scalar("SELECT set_config('TimeZone', 'UTC', false)");
     int executed = 0;
     runAll(engine, sql::DialectId::PostgreSQL, executed, "sigma_cases.tsv");
+    runAll(engine, sql::DialectId::PostgreSQL, executed, "engine_cases.tsv");
     runAll(engine, sql::DialectId::PostgreSQL, executed, "aggregate_cases.tsv");
     CHECK(executed >= 150);
 }
