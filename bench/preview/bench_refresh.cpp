@@ -8,6 +8,7 @@
 #include <benchmark/benchmark.h>
 
 #include <quire/connect/sample_warehouse.h>
+#include <quire/connect/sqlite_extension.h>
 #include <quire/doc/io.h>
 #include <quire/preview/action_engine.h>
 #include <quire/preview/planner.h>
@@ -53,7 +54,7 @@ struct Warehouse {
         std::filesystem::create_directories(dir);
         const std::string db = (dir / "marketing.db").string();
         connect::generateSqlite(db, {events, connect::SampleOptions{}.seed});
-        odbc = "Driver=SQLite3;Database=" + db + ";";
+        odbc = connect::sqliteConnectionString(db); // as the embedded warehouse: with the Quire extension loaded
     }
     ~Warehouse() { std::filesystem::remove_all(dir); }
 };

@@ -16,7 +16,7 @@ namespace {
 struct ImportSeedArgs {
     std::string input;
     std::string output;
-    std::string to = "yaml";
+    std::string to; // "" = from the output's extension (.json -> JSON, otherwise YAML)
     std::string folderId;
 };
 
@@ -37,7 +37,8 @@ int run(const ImportSeedArgs& args) {
     if (!imported.ok()) return 1;
 
     doc::Document& out = *imported.document;
-    out.format = args.to == "json" ? doc::Format::Json : doc::Format::Yaml;
+    const bool jsonExtension = args.output.size() >= 5 && args.output.compare(args.output.size() - 5, 5, ".json") == 0;
+    out.format = args.to == "json" || (args.to.empty() && jsonExtension) ? doc::Format::Json : doc::Format::Yaml;
     out.path = args.output;
     try {
         doc::writeFileAtomically(args.output, doc::saveDocument(out, out.format));
@@ -59,7 +60,7 @@ QUIRE_CLI_COMMAND("import-seed", 40, [](CLI::App& app, const GlobalOptions&) {
     CLI::App* cmd = app.add_subcommand("import-seed", "Convert a compact seed (workbook: ...) into a Sigma workbook document");
     cmd->add_option("file", args->input, "Compact seed file (YAML or JSON)")->required();
     cmd->add_option("-o,--output", args->output, "Where to write the workbook document")->required();
-    cmd->add_option("--to", args->to, "Output format")->check(CLI::IsMember({"json", "yaml"}));
+    cmd->add_option("--to", args->to, "Output format (default: from the output file's extension, .json -> json, else yaml)")->check(CLI::IsMember({"json", "yaml"}));
     cmd->add_option("--folder-id", args->folderId, "Sigma folder id for the envelope");
     cmd->callback([args] {
         int code = run(*args);

@@ -1,5 +1,6 @@
 #include <quire/connect/connection_profile.h>
 
+#include <quire/connect/sqlite_extension.h>
 #include <quire/secrets/secret_store.h>
 
 #include <algorithm>
@@ -182,10 +183,17 @@ std::string buildConnectionString(const ConnectionProfile& p, const std::map<std
     }
     case WarehouseKind::SQLite: {
         rest.add("Database", p.dsn.empty() ? required("database") : p.field("database"));
+        // The Quire extension (the functions SQLite lacks) from next to the program, never from a file's settings.
+        if (auto extension = sqliteExtensionPath()) rest.add("LoadExt", *extension);
         break;
     }
     }
-    for (const auto& [k, v] : p.extra) rest.add(k, v);
+    for (const auto& [k, v] : p.extra) {
+        std::string key = k;
+        std::transform(key.begin(), key.end(), key.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        if (key == "loadext") continue; // loading native code is not a connection setting a file may choose
+        rest.add(k, v);
+    }
     return head + rest.str();
 }
 

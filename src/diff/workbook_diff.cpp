@@ -176,6 +176,12 @@ WorkbookDiff diffDocuments(const doc::Document& before, const doc::Document& aft
                 wholeChange(envelope.changes, "envelope", it.key(), nullptr, &it.value());
         for (auto& change : envelope.changes) change.kind.clear();
     }
+    // Sigma reads the body only under `contents`: the same body under the legacy `document` key is a difference.
+    const std::string keyBefore = before.contentsPointer(), keyAfter = after.contentsPointer();
+    if (keyBefore != keyAfter) {
+        auto key = [](const std::string& p) { return p.empty() ? std::optional<Json>() : std::optional<Json>(p.substr(1)); };
+        envelope.changes.push_back({"envelope", "body key", "", ChangeKind::Changed, {{"", key(keyBefore), key(keyAfter)}}});
+    }
     static const Json none = Json::object();
     const Json* a = before.contents();
     const Json* b = after.contents();

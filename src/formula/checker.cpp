@@ -201,6 +201,9 @@ private:
         } else {
             out = combine(n, args);
             if (f->kind == FunctionKind::Window) out.level = ExprLevel::Window;
+            // Sigma accepts First/Last as aggregates in a grouped context (`Sum([x]) / First([y])`): their value is
+            // one per group, not a bare row-level column, so they never make an aggregate "mixed".
+            if (f->name == "First" || f->name == "Last") out.hasRowColumn = false;
             else if (out.level == ExprLevel::Constant && (f->name == "Now" || f->name == "Today")) out.level = ExprLevel::Constant;
         }
         out.type = returnType(*f, args);

@@ -29,6 +29,7 @@ struct Frag {
     std::string sql;
     std::vector<Value> params;
     Type type = Type::Unknown;
+    std::string warehouseType = {}; // a column's catalog type, for dialects with per-type date functions
 };
 
 class Compiler {
@@ -44,7 +45,7 @@ public:
         case NodeKind::Null: return {"NULL", {}, Type::Null};
         case NodeKind::Reference: {
             const auto& r = resolved_.at(refKey(n));
-            if (auto* c = std::get_if<ColumnSql>(&r)) return {c->sql, c->params, c->type};
+            if (auto* c = std::get_if<ColumnSql>(&r)) return {c->sql, c->params, c->type, c->warehouseType};
             const auto& v = std::get<ControlValue>(r);
             if (v.isList)
                 throw CompileError{n.span, "sql/list-control",
@@ -214,6 +215,20 @@ private:
 
     std::string partOf(const Node& n, const std::string& fn) { return asciiLower(literalText(n, "a date part", fn)); }
 
+    // A dialect's date lowering may repeat an argument's SQL (SQLite's month clamp, week numbers); the `?` of a
+    // control value would then be bound once for several placeholders. Refuse instead of binding wrongly.
+    Frag onceEach(Frag f, const std::vector<Frag>& args, const Node& at) {
+        for (const auto& a : args) {
+            if (a.params.empty()) continue;
+            std::size_t count = 0;
+            for (std::size_t pos = f.sql.find(a.sql); pos != std::string::npos; pos = f.sql.find(a.sql, pos + a.sql.size())) ++count;
+            if (count > 1)
+                throw CompileError{at.span, "sql/unsupported",
+                                   at.name + " of a control value is not supported by " + std::string(d_.name()) + "; use a column"};
+        }
+        return f;
+    }
+
     Frag unsupportedUnless(std::optional<std::string> sql, const Node& at, std::vector<Frag> args, Type type) {
         if (!sql) throw CompileError{at.span, "sql/unsupported", at.name + " with these arguments is not supported by " + std::string(d_.name())};
         return join(std::move(*sql), std::move(args), type);
@@ -228,25 +243,35 @@ private:
         static const std::map<std::string, std::string> shortcuts = {
             {"year", "year"}, {"quarter", "quarter"}, {"month", "month"}, {"week", "week"}, {"day", "day"},
             {"hour", "hour"}, {"minute", "minute"}, {"second", "second"}, {"weekday", "weekday"}};
+        auto dateArg = [&](std::size_t i) {
+            Frag x = arg(i);
+            x.sql = d_.dateArgument(x.sql, x.warehouseType);
+            return x;
+        };
         if (auto it = shortcuts.find(name); it != shortcuts.end()) {
-            Frag x = arg(0);
-            return unsupportedUnless(d_.datePart(it->second, x.sql), n, {x}, Type::Integer);
+            Frag x = dateArg(0);
+            return onceEach(unsupportedUnless(d_.datePart(it->second, x.sql), n, {x}, Type::Integer), {x}, n);
         }
         if (name == "datetrunc") {
-            Frag x = arg(1);
-            return unsupportedUnless(d_.dateTrunc(partOf(*c[0], info->name), x.sql), n, {x}, x.type == Type::Date ? Type::Date : Type::Datetime);
+            Frag x = dateArg(1);
+            const std::string part = partOf(*c[0], info->name);
+            auto sql = d_.dateTrunc(part, x.sql);
+            if (sql) sql = d_.dateResult(*sql, x.warehouseType, part);
+            return onceEach(unsupportedUnless(sql, n, {x}, x.type == Type::Date ? Type::Date : Type::Datetime), {x}, n);
         }
         if (name == "datepart") {
-            Frag x = arg(1);
-            return unsupportedUnless(d_.datePart(partOf(*c[0], info->name), x.sql), n, {x}, Type::Integer);
+            Frag x = dateArg(1);
+            return onceEach(unsupportedUnless(d_.datePart(partOf(*c[0], info->name), x.sql), n, {x}, Type::Integer), {x}, n);
         }
         if (name == "dateadd") {
-            Frag k = arg(1), x = arg(2);
+            Frag k = arg(1), x = dateArg(2);
             std::string part = partOf(*c[0], info->name);
-            return unsupportedUnless(d_.dateAdd(part, k.sql, x.sql), n, {k, x}, Type::Datetime);
+            auto sql = d_.dateAdd(part, k.sql, x.sql);
+            if (sql) sql = d_.dateResult(*sql, x.warehouseType, part);
+            return onceEach(unsupportedUnless(sql, n, {k, x}, Type::Datetime), {k, x}, n);
         }
         if (name == "datediff") {
-            Frag a = arg(1), b = arg(2);
+            Frag a = dateArg(1), b = dateArg(2);
             auto sql = d_.dateDiff(partOf(*c[0], info->name), a.sql, b.sql);
             // a and b may appear several times in the lowered SQL: bound parameters are not allowed there.
             if (!a.params.empty() || !b.params.empty())
@@ -254,12 +279,12 @@ private:
             return unsupportedUnless(sql, n, {}, Type::Integer);
         }
         if (name == "dateformat") {
-            Frag x = arg(0);
+            Frag x = dateArg(0);
             return unsupportedUnless(d_.dateFormat(x.sql, literalText(*c[1], "a strftime format", info->name)), n, {x}, Type::Text);
         }
         if ((name == "monthname" || name == "weekdayname") && d_.id() != DialectId::SQLite &&
-            !(name == "monthname" && d_.id() == DialectId::Snowflake)) {
-            Frag x = arg(0);
+            d_.id() != DialectId::Snowflake) {
+            Frag x = dateArg(0);
             return unsupportedUnless(d_.dateFormat(x.sql, name == "monthname" ? "%B" : "%A"), n, {x}, Type::Text);
         }
         if (name == "date") {

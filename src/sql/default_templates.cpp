@@ -48,7 +48,7 @@ std::optional<std::string> defaultTemplate(std::string_view key) {
          {"even", "CASE WHEN {0} >= 0 THEN CEIL({0} / 2.0) * 2 ELSE FLOOR({0} / 2.0) * 2 END"},
          {"odd", "CASE WHEN {0} >= 0 THEN CEIL(({0} - 1) / 2.0) * 2 + 1 ELSE FLOOR(({0} + 1) / 2.0) * 2 - 1 END"},
          {"div", "CAST(TRUNC(CAST({0} AS DOUBLE PRECISION) / NULLIF({1}, 0)) AS BIGINT)"},
-         {"mod", "MOD({0}, {1})"}},
+         {"mod", "MOD({0}, NULLIF({1}, 0))"}},
         key);
 }
 

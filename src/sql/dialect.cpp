@@ -45,13 +45,17 @@ std::string Dialect::limitOffset(std::optional<long long> limit, std::optional<l
 std::string Dialect::floatDivide(const std::string& a, const std::string& b) const {
     return "(" + castFloat(a) + " / NULLIF(" + b + ", 0))";
 }
-std::string Dialect::modulo(const std::string& a, const std::string& b) const { return "MOD(" + a + ", " + b + ")"; }
+// Sigma: a remainder by zero is null (as `/` by zero is), never a query error.
+std::string Dialect::modulo(const std::string& a, const std::string& b) const { return "MOD(" + a + ", NULLIF(" + b + ", 0))"; }
 
 std::string Dialect::concat(const std::vector<std::string>& parts) const {
     std::string out = "(";
     for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? " || " : "") + parts[i];
     return out + ")";
 }
+
+std::string Dialect::dateArgument(const std::string& x, std::string_view) const { return x; }
+std::string Dialect::dateResult(const std::string& x, std::string_view, std::string_view) const { return x; }
 
 std::string Dialect::castText(const std::string& x) const { return "CAST(" + x + " AS TEXT)"; }
 std::string Dialect::castFloat(const std::string& x) const { return "CAST(" + x + " AS DOUBLE PRECISION)"; }
@@ -72,6 +76,13 @@ const Dialect& dialect(DialectId id) {
     case DialectId::SQLite: return sqlite;
     }
     return sqlite;
+}
+
+std::string sigmaWeek(const std::string& dayOfYear, const std::string& weekday0, const BinarySql& intDiv, const BinarySql& mod) {
+    // Sunday of the date's week minus Sunday of January 1's week, in days, is
+    // dayOfYear - 1 - weekday0 + weekday(Jan 1); weekday(Jan 1) = (weekday0 - dayOfYear + 1) mod 7 (+ 371 keeps it >= 0).
+    const std::string jan1 = mod("(" + weekday0 + " - " + dayOfYear + " + 372)", "7");
+    return "(" + intDiv("(" + dayOfYear + " + 6 - " + weekday0 + " + " + jan1 + ")", "7") + ")";
 }
 
 // strftime -> target format. `map` gives the replacement per conversion letter; literal text is passed through

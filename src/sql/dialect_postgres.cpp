@@ -24,6 +24,10 @@ std::optional<std::string> PostgresDialect::dateTrunc(std::string_view part, con
 std::optional<std::string> PostgresDialect::datePart(std::string_view part, const std::string& x) const {
     std::string field;
     if (part == "weekday" || part == "dayofweek") return "(CAST(EXTRACT(DOW FROM " + x + ") AS INTEGER) + 1)";
+    if (part == "week")
+        return sigmaWeek("CAST(EXTRACT(DOY FROM " + x + ") AS INTEGER)", "CAST(EXTRACT(DOW FROM " + x + ") AS INTEGER)",
+                         [](auto& a, auto& b) { return "(" + a + " / " + b + ")"; },
+                         [](auto& a, auto& b) { return "(" + a + " % " + b + ")"; });
     if (part == "day_of_year") field = "DOY";
     else if (part == "epoch") field = "EPOCH";
     else if (part == "millisecond") field = "MILLISECONDS";
@@ -109,7 +113,7 @@ std::optional<std::string> PostgresDialect::functionTemplate(std::string_view ke
                            {"round/1", "ROUND(CAST({0} AS NUMERIC))"},
                            {"round/2", "ROUND(CAST({0} AS NUMERIC), {1})"},
                            {"trunc/2", "TRUNC(CAST({0} AS NUMERIC), {1})"},
-                           {"mod", "MOD(CAST({0} AS NUMERIC), CAST({1} AS NUMERIC))"},
+                           {"mod", "MOD(CAST({0} AS NUMERIC), NULLIF(CAST({1} AS NUMERIC), 0))"},
                            {"regexpmatch", "({0} ~ {1})"},
                            {"regexpextract", "SUBSTRING({0} FROM {1})"},
                            {"regexpreplace", "REGEXP_REPLACE({0}, {1}, {2}, 'g')"},
@@ -153,7 +157,12 @@ std::optional<std::string> RedshiftDialect::dateDiff(std::string_view part, cons
 }
 
 std::optional<std::string> RedshiftDialect::functionTemplate(std::string_view key) const {
-    if (auto t = lookupTemplate({{"listagg/1", "LISTAGG({0}, ',')"},
+    // AVG of an integer column is an integer on Redshift (4 for 4.2): average as FLOAT8.
+    if (auto t = lookupTemplate({{"avg", "AVG(CAST({0} AS FLOAT8))"},
+                                 {"avgif", "AVG(CAST(CASE WHEN {1} THEN {0} END AS FLOAT8))"},
+                                 {"cumulativeavg", "AVG(CAST({0} AS FLOAT8)) {C}"},
+                                 {"movingavg", "AVG(CAST({0} AS FLOAT8)) {M}"},
+                                 {"listagg/1", "LISTAGG({0}, ',')"},
                                  {"listagg/2", "LISTAGG({0}, {1})"},
                                  {"listaggdistinct/1", "LISTAGG(DISTINCT {0}, ',')"},
                                  {"listaggdistinct/2", "LISTAGG(DISTINCT {0}, {1})"},

@@ -36,7 +36,9 @@ std::optional<std::string> SqliteDialect::datePart(std::string_view part, const 
     if (part == "epoch") return intPart("%s", x);
     if (part == "quarter") return "((" + intPart("%m", x) + " + 2) / 3)";
     if (part == "weekday" || part == "dayofweek") return "(" + intPart("%w", x) + " + 1)";
-    if (part == "week") return "((" + intPart("%j", x) + " + 6 - " + intPart("%w", x) + ") / 7)";
+    if (part == "week")
+        return sigmaWeek(intPart("%j", x), intPart("%w", x), [](auto& a, auto& b) { return "(" + a + " / " + b + ")"; },
+                         [](auto& a, auto& b) { return "(" + a + " % " + b + ")"; });
     if (part == "millisecond") return "(CAST(strftime('%f', " + x + ") * 1000 AS INTEGER) % 1000)";
     return std::nullopt;
 }
@@ -47,7 +49,13 @@ std::optional<std::string> SqliteDialect::dateAdd(std::string_view part, const s
     else if (part == "week") unit = "days", count = "(" + n + ") * 7";
     else if (!(part == "year" || part == "month" || part == "day" || part == "hour" || part == "minute" || part == "second"))
         return std::nullopt;
-    return "datetime(" + x + ", printf('%+d " + unit + "', " + count + "))";
+    const std::string shift = "printf('%+d " + unit + "', " + count + ")";
+    const std::string moved = "datetime(" + x + ", " + shift + ")";
+    if (unit != "months" && unit != "years") return moved;
+    // SQLite rolls 2024-01-31 + 1 month over to 2024-03-02; Sigma (like every warehouse) clamps to the month's last
+    // day: when the day of the month changed, step back to the end of the previous month and keep the time of day.
+    return "CASE WHEN strftime('%d', " + moved + ") = strftime('%d', " + x + ") THEN " + moved + " ELSE datetime(" + x + ", " +
+           shift + ", 'start of month', '-1 day', '+' || strftime('%H:%M:%f', " + x + ")) END";
 }
 
 std::optional<std::string> SqliteDialect::dateDiff(std::string_view part, const std::string& a, const std::string& b) const {
@@ -88,22 +96,32 @@ std::string SqliteDialect::toDate(const std::string& x) const { return "datetime
 
 std::optional<std::string> SqliteDialect::functionTemplate(std::string_view key) const {
     return lookupTemplate(
-        {{"median", "!"}, {"mode", "!"}, {"percentilecont", "!"}, {"percentiledisc", "!"},
-         {"stddev", "!"}, {"stddevpop", "!"}, {"variance", "!"}, {"variancepop", "!"},
-         {"cumulativestddev", "!"}, {"cumulativevariance", "!"}, {"cumulativecorr", "!"},
-         {"movingstddev", "!"}, {"movingvariance", "!"}, {"movingcorr", "!"},
+        // quire_* functions come from the Quire SQLite extension (src/sqlite_ext), which the embedded warehouse's
+        // connection loads (LoadExt=, quire/connect/sqlite_extension.h).
+        {{"median", "quire_median({0})"}, {"mode", "quire_mode({0})"},
+         {"percentilecont", "quire_percentile_cont({0}, {1})"}, {"percentiledisc", "quire_percentile_disc({0}, {1})"},
+         {"stddev", "quire_stddev_samp({0})"}, {"stddevpop", "quire_stddev_pop({0})"}, {"variance", "quire_var_samp({0})"},
+         {"variancepop", "quire_var_pop({0})"},
+         {"cumulativestddev", "quire_stddev_samp({0}) {C}"}, {"cumulativevariance", "quire_var_samp({0}) {C}"},
+         {"cumulativecorr", "quire_corr({0}, {1}) {C}"},
+         {"movingstddev", "quire_stddev_samp({0}) {M}"}, {"movingvariance", "quire_var_samp({0}) {M}"},
+         {"movingcorr", "quire_corr({0}, {1}) {M}"},
          {"listagg/1", "GROUP_CONCAT({0}, ',')"}, {"listagg/2", "GROUP_CONCAT({0}, {1})"},
-         {"listaggdistinct/1", "GROUP_CONCAT(DISTINCT {0})"}, {"listaggdistinct/2", "!"},
+         {"listaggdistinct/1", "GROUP_CONCAT(DISTINCT {0})"}, {"listaggdistinct/2", "quire_listagg_distinct({0}, {1})"},
          {"arrayagg", "JSON_GROUP_ARRAY({0})"},
          {"contains", "(INSTR({0}, {1}) > 0)"}, {"startswith", "(SUBSTR({0}, 1, LENGTH({1})) = {1})"},
          {"endswith", "(LENGTH({1}) = 0 OR SUBSTR({0}, -LENGTH({1})) = {1})"},
          {"left", "SUBSTR({0}, 1, {1})"}, {"right", "CASE WHEN {1} <= 0 THEN '' ELSE SUBSTR({0}, -({1})) END"},
-         {"proper", "!"}, {"find", "INSTR({0}, {1})"}, {"splitpart", "!"}, {"regexpmatch", "!"},
-         {"regexpextract", "!"}, {"regexpreplace", "!"}, {"lpad/2", "!"}, {"lpad/3", "!"}, {"rpad/2", "!"},
-         {"rpad/3", "!"}, {"repeat", "REPLACE(HEX(ZEROBLOB({1})), '00', {0})"}, {"reverse", "!"},
+         {"proper", "quire_proper({0})"}, {"find", "INSTR({0}, {1})"}, {"splitpart", "quire_split_part({0}, {1}, {2})"},
+         {"regexpmatch", "quire_regexp_match({0}, {1})"}, {"regexpextract", "quire_regexp_extract({0}, {1})"},
+         {"regexpreplace", "quire_regexp_replace({0}, {1}, {2})"}, {"lpad/2", "quire_lpad({0}, {1})"},
+         {"lpad/3", "quire_lpad({0}, {1}, {2})"}, {"rpad/2", "quire_rpad({0}, {1})"}, {"rpad/3", "quire_rpad({0}, {1}, {2})"},
+         {"repeat", "REPLACE(HEX(ZEROBLOB({1})), '00', {0})"}, {"reverse", "quire_reverse({0})"},
          {"greatest", "MAX({*})"}, {"least", "MIN({*})"}, {"cot", "(1.0 / TAN({0}))"},
          {"log/1", "LOG10({0})"}, {"trunc/2", "(CAST({0} * POWER(10, {1}) AS INTEGER) / POWER(10.0, {1}))"},
-         {"mod", "MOD({0}, {1})"},
+         {"mod", "MOD({0}, NULLIF({1}, 0))"},
+         // SQLite's ROUND treats negative digits as 0: round to tens, hundreds ... by scaling.
+         {"round/2", "CASE WHEN {1} < 0 THEN ROUND({0} / POWER(10, -({1}))) * POWER(10, -({1})) ELSE ROUND({0}, {1}) END"},
          {"makedate", "date(printf('%04d-%02d-%02d', {0}, {1}, {2}))"},
          {"now", "datetime('now')"}, {"today", "date('now')"},
          {"lastday", "date({0}, 'start of month', '+1 month', '-1 day')"},

@@ -41,13 +41,19 @@ std::string SnowflakeDialect::floatDivide(const std::string& a, const std::strin
 std::string SnowflakeDialect::castFloat(const std::string& x) const { return "CAST(" + x + " AS DOUBLE)"; }
 
 std::optional<std::string> SnowflakeDialect::dateTrunc(std::string_view part, const std::string& x) const {
-    if (part == "week" || part == "week_starting_sunday") return "DATEADD(DAY, -1, DATE_TRUNC('WEEK', DATEADD(DAY, 1, " + x + ")))";
-    if (part == "week_starting_monday") return "DATE_TRUNC('WEEK', " + x + ")";
+    // DATE_TRUNC('WEEK') and DAYOFWEEK follow the account's WEEK_START; DAYOFWEEKISO (Monday 1 .. Sunday 7) does not.
+    if (part == "week" || part == "week_starting_sunday")
+        return "DATEADD(DAY, -(DAYOFWEEKISO(" + x + ") % 7), DATE_TRUNC('DAY', " + x + "))";
+    if (part == "week_starting_monday") return "DATEADD(DAY, 1 - DAYOFWEEKISO(" + x + "), DATE_TRUNC('DAY', " + x + "))";
     if (!basicPart(part)) return std::nullopt;
     return "DATE_TRUNC('" + asciiUpper(part) + "', " + x + ")";
 }
 std::optional<std::string> SnowflakeDialect::datePart(std::string_view part, const std::string& x) const {
-    if (part == "weekday" || part == "dayofweek") return "(DAYOFWEEK(" + x + ") + 1)";
+    if (part == "weekday" || part == "dayofweek") return "(DAYOFWEEKISO(" + x + ") % 7 + 1)";
+    if (part == "week")
+        return sigmaWeek("DAYOFYEAR(" + x + ")", "(DAYOFWEEKISO(" + x + ") % 7)",
+                         [](auto& a, auto& b) { return "TRUNC(" + a + " / " + b + ")"; },
+                         [](auto& a, auto& b) { return "(" + a + " % " + b + ")"; });
     if (part == "day_of_year") return "DAYOFYEAR(" + x + ")";
     if (part == "epoch") return "DATE_PART(EPOCH_SECOND, " + x + ")";
     if (part == "millisecond") return "FLOOR(DATE_PART(NANOSECOND, " + x + ") / 1000000)";
@@ -111,6 +117,9 @@ std::optional<std::string> SnowflakeDialect::functionTemplate(std::string_view k
                            {"lastday", "LAST_DAY({0})"},
                            {"datefromunix", "TO_TIMESTAMP({0})"},
                            {"monthname", "TO_CHAR({0}, 'MMMM')"},
+                           // TO_CHAR has no full weekday name; DAYOFWEEKISO does not depend on WEEK_START
+                           {"weekdayname", "DECODE(DAYOFWEEKISO({0}), 1, 'Monday', 2, 'Tuesday', 3, 'Wednesday', 4, 'Thursday', "
+                                           "5, 'Friday', 6, 'Saturday', 7, 'Sunday')"},
                            {"number", "TRY_TO_DOUBLE(TO_VARCHAR({0}))"},
                            {"logical", "TO_BOOLEAN({0})"},
                            {"log/1", "LOG(10, {0})"},
@@ -145,6 +154,10 @@ std::optional<std::string> BigQueryDialect::dateTrunc(std::string_view part, con
 }
 std::optional<std::string> BigQueryDialect::datePart(std::string_view part, const std::string& x) const {
     if (part == "weekday" || part == "dayofweek") return "EXTRACT(DAYOFWEEK FROM " + x + ")";
+    if (part == "week") // EXTRACT(WEEK) puts the days before the first Sunday in week 0
+        return sigmaWeek("EXTRACT(DAYOFYEAR FROM " + x + ")", "(EXTRACT(DAYOFWEEK FROM " + x + ") - 1)",
+                         [](auto& a, auto& b) { return "DIV(" + a + ", " + b + ")"; },
+                         [](auto& a, auto& b) { return "MOD(" + a + ", " + b + ")"; });
     if (part == "day_of_year") return "EXTRACT(DAYOFYEAR FROM " + x + ")";
     if (part == "epoch") return "UNIX_SECONDS(TIMESTAMP(" + x + "))";
     if (part == "millisecond") return "EXTRACT(MILLISECOND FROM " + x + ")";
@@ -163,11 +176,29 @@ std::optional<std::string> BigQueryDialect::dateFormat(const std::string& x, std
     return "FORMAT_DATETIME(" + stringLiteral(fmt) + ", " + x + ")"; // BigQuery speaks strftime
 }
 std::string BigQueryDialect::toDate(const std::string& x) const { return "CAST(" + x + " AS DATETIME)"; }
+// The date functions here are the DATETIME family (DATETIME_TRUNC/ADD/DIFF, FORMAT_DATETIME), which has no
+// signature for TIMESTAMP (and TIMESTAMP_ADD/DIFF stop at DAY). A TIMESTAMP or DATE column is viewed as a DATETIME
+// (UTC) for the computation, and a truncated or shifted value goes back to the column's type so it still compares
+// with the column.
+std::string BigQueryDialect::dateArgument(const std::string& x, std::string_view warehouseType) const {
+    const std::string t = asciiUpper(warehouseType);
+    if (t == "TIMESTAMP" || t == "DATE") return "DATETIME(" + x + ")";
+    return x;
+}
+std::string BigQueryDialect::dateResult(const std::string& x, std::string_view warehouseType, std::string_view part) const {
+    const std::string t = asciiUpper(warehouseType);
+    if (t == "TIMESTAMP") return "TIMESTAMP(" + x + ")";
+    const bool wholeDays = !(part == "hour" || part == "minute" || part == "second");
+    if (t == "DATE" && wholeDays) return "DATE(" + x + ")";
+    return x;
+}
 std::optional<std::string> BigQueryDialect::functionTemplate(std::string_view key) const {
-    return lookupTemplate({{"median", "!"},
-                           {"mode", "!"},
-                           {"percentilecont", "!"},
-                           {"percentiledisc", "!"},
+    // PERCENTILE_CONT/DISC are analytic-only in BigQuery: as aggregates they run over the group's values
+    // collected with ARRAY_AGG (exact, unlike APPROX_QUANTILES).
+    return lookupTemplate({{"median", "(SELECT PERCENTILE_CONT(v, 0.5) OVER () FROM UNNEST(ARRAY_AGG({0} IGNORE NULLS)) AS v LIMIT 1)"},
+                           {"mode", "(SELECT v FROM UNNEST(ARRAY_AGG({0} IGNORE NULLS)) AS v GROUP BY v ORDER BY COUNT(*) DESC, v LIMIT 1)"},
+                           {"percentilecont", "(SELECT PERCENTILE_CONT(v, {1}) OVER () FROM UNNEST(ARRAY_AGG({0} IGNORE NULLS)) AS v LIMIT 1)"},
+                           {"percentiledisc", "(SELECT PERCENTILE_DISC(v, {1}) OVER () FROM UNNEST(ARRAY_AGG({0} IGNORE NULLS)) AS v LIMIT 1)"},
                            {"listagg/1", "STRING_AGG(CAST({0} AS STRING), ',')"},
                            {"listagg/2", "STRING_AGG(CAST({0} AS STRING), {1})"},
                            {"listaggdistinct/1", "STRING_AGG(DISTINCT CAST({0} AS STRING), ',')"},
@@ -175,7 +206,9 @@ std::optional<std::string> BigQueryDialect::functionTemplate(std::string_view ke
                            {"contains", "(STRPOS({0}, {1}) > 0)"},
                            {"startswith", "STARTS_WITH({0}, {1})"},
                            {"endswith", "ENDS_WITH({0}, {1})"},
-                           {"splitpart", "SPLIT({0}, {1})[SAFE_ORDINAL({2})]"},
+                           // past the last part: '' as SPLIT_PART on the other dialects (null only for null input)
+                           {"splitpart", "CASE WHEN {0} IS NULL OR {1} IS NULL OR {2} IS NULL THEN NULL ELSE "
+                                         "COALESCE(SPLIT({0}, {1})[SAFE_ORDINAL({2})], '') END"},
                            {"regexpmatch", "REGEXP_CONTAINS({0}, {1})"},
                            {"regexpextract", "REGEXP_EXTRACT({0}, {1})"},
                            {"makedate", "DATE({0}, {1}, {2})"},
@@ -188,7 +221,7 @@ std::optional<std::string> BigQueryDialect::functionTemplate(std::string_view ke
                            {"pi", "ACOS(-1)"},
                            {"degrees", "({0} * 180 / ACOS(-1))"},
                            {"radians", "({0} * ACOS(-1) / 180)"},
-                           {"mod", "MOD({0}, {1})"},
+                           {"mod", "MOD({0}, NULLIF({1}, 0))"},
                            {"div", "CAST(TRUNC(SAFE_DIVIDE({0}, {1})) AS INT64)"},
                            {"path", "JSON_QUERY({0}, {P})"}},
                           key);
@@ -223,6 +256,10 @@ std::optional<std::string> DatabricksDialect::dateTrunc(std::string_view part, c
 }
 std::optional<std::string> DatabricksDialect::datePart(std::string_view part, const std::string& x) const {
     if (part == "weekday" || part == "dayofweek") return "DAYOFWEEK(" + x + ")";
+    if (part == "week")
+        return sigmaWeek("DAYOFYEAR(" + x + ")", "(DAYOFWEEK(" + x + ") - 1)",
+                         [](auto& a, auto& b) { return "(" + a + " DIV " + b + ")"; },
+                         [](auto& a, auto& b) { return "(" + a + " % " + b + ")"; });
     if (part == "day_of_year") return "DAYOFYEAR(" + x + ")";
     if (part == "epoch") return "UNIX_TIMESTAMP(" + x + ")";
     if (!basicPart(part)) return std::nullopt;
@@ -232,9 +269,19 @@ std::optional<std::string> DatabricksDialect::dateAdd(std::string_view part, con
     if (!basicPart(part)) return std::nullopt;
     return "TIMESTAMPADD(" + asciiUpper(part) + ", " + n + ", " + x + ")";
 }
+// TIMESTAMPDIFF counts whole elapsed units (2024-01-31 -> 2024-03-01 is 1 month); Sigma counts the part boundaries
+// crossed (2 months), so compare calendar fields, or whole units between truncated values.
 std::optional<std::string> DatabricksDialect::dateDiff(std::string_view part, const std::string& a, const std::string& b) const {
+    auto field = [&](const char* f, const std::string& v) { return "EXTRACT(" + std::string(f) + " FROM " + v + ")"; };
+    const std::string years = "(" + field("YEAR", b) + " - " + field("YEAR", a) + ")";
+    if (part == "year") return years;
+    if (part == "quarter") return "(" + years + " * 4 + " + field("QUARTER", b) + " - " + field("QUARTER", a) + ")";
+    if (part == "month") return "(" + years + " * 12 + " + field("MONTH", b) + " - " + field("MONTH", a) + ")";
+    if (part == "day") return "DATEDIFF(CAST(" + b + " AS DATE), CAST(" + a + " AS DATE))";
+    if (part == "week")
+        return "(DATEDIFF(CAST(" + *dateTrunc("week", b) + " AS DATE), CAST(" + *dateTrunc("week", a) + " AS DATE)) DIV 7)";
     if (!basicPart(part)) return std::nullopt;
-    return "TIMESTAMPDIFF(" + asciiUpper(part) + ", " + a + ", " + b + ")";
+    return "TIMESTAMPDIFF(" + asciiUpper(part) + ", " + *dateTrunc(part, a) + ", " + *dateTrunc(part, b) + ")";
 }
 std::optional<std::string> DatabricksDialect::dateFormat(const std::string& x, std::string_view fmt) const {
     auto f = translateStrftime(

@@ -9,6 +9,12 @@ namespace quire::sql {
 std::optional<std::string> translateStrftime(std::string_view fmt, const std::function<std::optional<std::string>(char)>& map,
                                              const std::function<std::string(std::string_view)>& literal);
 
+// Sigma's week of the year: weeks start on Sunday and week 1 is the one holding January 1. `dayOfYear` is 1-based,
+// `weekday0` is 0 = Sunday .. 6 = Saturday (both SQL integer expressions). `intDiv(a, b)` and `mod(a, b)` are the
+// dialect's integer division and remainder of non-negative integers.
+using BinarySql = std::function<std::string(const std::string&, const std::string&)>;
+std::string sigmaWeek(const std::string& dayOfYear, const std::string& weekday0, const BinarySql& intDiv, const BinarySql& mod);
+
 // PostgreSQL and its Redshift descendant.
 class PostgresDialect : public Dialect {
 public:
@@ -62,6 +68,8 @@ public:
     std::optional<std::string> dateDiff(std::string_view part, const std::string& a, const std::string& b) const override;
     std::optional<std::string> dateFormat(const std::string& x, std::string_view strftime) const override;
     std::string toDate(const std::string& x) const override;
+    std::string dateArgument(const std::string& x, std::string_view warehouseType) const override;
+    std::string dateResult(const std::string& x, std::string_view warehouseType, std::string_view part) const override;
     std::optional<std::string> functionTemplate(std::string_view key) const override;
 };
 

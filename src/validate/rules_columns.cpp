@@ -4,6 +4,13 @@
 #include "pointer.h"
 
 namespace quire::validate {
+namespace {
+std::string_view trimmed(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\n' || s.front() == '\r')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r')) s.remove_suffix(1);
+    return s;
+}
+} // namespace
 
 void checkColumns(Context& ctx) {
     for (const auto& e : ctx.elements) {
@@ -25,6 +32,13 @@ void checkColumns(Context& ctx) {
             if (name.empty()) continue;
             const std::string& text = formula->get_ref<const std::string&>();
             if (text.find('[') == std::string::npos) continue;
+            // Over a warehouse table or custom SQL, a column whose whole formula is its own name ("Current Revenue"
+            // = [Current Revenue]) passes the source column of that name through (Sigma's export writes such
+            // columns); it is not a circular reference. `[Double] * 2` in "Double" still is.
+            const Json* source = Context::member(*e.json, "source");
+            const std::string_view sourceKind = source && source->is_object() ? Context::sv(*source, "kind") : "";
+            if ((sourceKind == "warehouse-table" || sourceKind == "sql") && trimmed(text) == "[" + std::string(name) + "]")
+                continue;
             for (const auto& ref : scanFormulaRefs(text))
                 if (!ref.qualified() && ref.name == name) {
                     const std::string n(name);

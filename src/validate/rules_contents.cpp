@@ -2,11 +2,19 @@
 #include "context.h"
 #include "pointer.h"
 
+#include <quire/doc/seed.h>
+
 namespace quire::validate {
 
 void checkContents(Context& ctx) {
     const Json& root = ctx.document.root;
     if (!root.is_object()) return; // the schema reports a non-object document
+    if (doc::isConverterEnvelope(root)) {
+        ctx.report("contents/converter-envelope", "/workbook",
+                   "the workbook is wrapped in a converter envelope `{workbook: {...}}`; Sigma reads `name`, `folderId` "
+                   "and `contents` at the top level. Unwrap it with `quire convert FILE --migrate`");
+        return;
+    }
     const bool isSeed = root.contains("workbook") && !root.contains("contents") && !root.contains("document");
     if (isSeed) {
         ctx.report("contents/missing", "",
@@ -28,7 +36,7 @@ void checkContents(Context& ctx) {
     if (ctx.base == "/document")
         ctx.report("contents/legacy-document-key", "/document",
                    "the body is under the legacy key `document`, which Sigma's API silently ignores (it creates "
-                   "a blank workbook); use `contents`");
+                   "a blank workbook); use `contents` (`quire convert FILE --migrate` renames it)");
 
     const Json& c = *ctx.contents;
     for (const char* key : {"schemaVersion", "kind", "elements", "pages"})
@@ -44,6 +52,13 @@ void checkContents(Context& ctx) {
             ctx.report("contents/legacy-theme-key", child(ctx.base, legacy),
                        std::string("`") + legacy + "` was removed from the API and is dropped silently; use "
                        "`settings.theme.name` / `settings.theme.overrides`");
+
+    if (const Json* pages = Context::array(c, "pages"))
+        for (std::size_t i = 0; i < pages->size(); ++i)
+            if (const Json* hidden = Context::member((*pages)[i], "hidden"))
+                ctx.report("contents/page-hidden-key", child(child(child(ctx.base, "pages"), i), "hidden"),
+                           "page " + std::to_string(i) + " says `hidden: " + hidden->dump() +
+                               "`, which Sigma ignores (the page stays visible); write `visibility: hidden`");
 
     for (const char* collection : {"pages", "overlays", "panels"}) {
         const Json* list = Context::array(c, collection);

@@ -10,6 +10,25 @@ namespace {
 
 bool isMap(const std::string& kind) { return kind == "point-map" || kind == "region-map" || kind == "geography-map"; }
 
+// Navigation controls in auto mode label pages with `pageLabels: [{pageId, label}]`; an object keyed by page id
+// (a common hand-written shape) is silently ignored by Sigma.
+void pageLabels(Context& ctx, const ElementRef& e) {
+    const Json* labels = Context::member(*e.json, "pageLabels");
+    if (!labels) return;
+    const std::string at = child(e.pointer, "pageLabels");
+    if (!labels->is_array()) {
+        ctx.report("control/page-labels-shape", at,
+                   "`pageLabels` of '" + e.id + "' is " + std::string(labels->is_object() ? "an object" : "not a list") +
+                       "; Sigma reads a list of {pageId, label} and ignores anything else");
+        return;
+    }
+    for (std::size_t i = 0; i < labels->size(); ++i) {
+        const Json& item = (*labels)[i];
+        if (!item.is_object() || !Context::member(item, "pageId") || !Context::member(item, "label"))
+            ctx.report("control/page-labels-shape", child(at, i), "`pageLabels` items are {pageId, label}");
+    }
+}
+
 void wiring(Context& ctx, const ElementRef& control) {
     const Json* filters = Context::array(*control.json, "filters");
     if (!filters) return;
@@ -73,6 +92,7 @@ void checkControls(Context& ctx) {
     for (const auto& e : ctx.elements) {
         if (e.kind != "control") continue;
         const std::string type = Context::str(*e.json, "controlType");
+        pageLabels(ctx, e);
         wiring(ctx, e);
         valueSource(ctx, e);
         if (type == "list")

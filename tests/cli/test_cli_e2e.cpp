@@ -223,3 +223,43 @@ TEST_CASE("quire connections list, add, test and remove in an isolated config di
     const Run builtIn = s.box.run("connections remove sample");
     CHECK(builtIn.exitCode == 1);
 }
+
+TEST_CASE("quire preview runs the functions SQLite lacks on the embedded sample (the Quire extension)", "[cli][e2e]") {
+    SampleBox s;
+    const Json workbook = Json::parse(std::string(R"~({"name": "Ext", "folderId": "f", "contents": {
+        "schemaVersion": 1, "kind": "workbook", "pages": [{"id": "p", "name": "P"}],
+        "elements": [
+          {"id": "kpi", "kind": "kpi-chart", "name": "Median revenue",
+           "source": {"kind": "warehouse-table", "connectionId": ")~") + kSample + R"~(", "path": ["main", "orders"]},
+           "columns": [{"id": "m", "name": "Median", "formula": "Median([orders/revenue])"}], "value": {"columnId": "m"}},
+          {"id": "t", "kind": "table", "name": "Statuses",
+           "source": {"kind": "warehouse-table", "connectionId": ")~" + kSample + R"~(", "path": ["main", "orders"]},
+           "columns": [{"id": "st", "name": "Status", "formula": "[orders/status]"},
+                       {"id": "first", "name": "First letters", "formula": "RegexpExtract([orders/status], \"^[a-z]{2}\")"},
+                       {"id": "part", "name": "Padded", "formula": "Lpad(Reverse([orders/status]), 12, \".\")"}],
+           "sort": [{"columnId": "st", "direction": "ascending"}]}],
+        "layout": "<Page id=\"p\"><Element elementId=\"kpi\" gridColumn=\"1 / 13\" gridRow=\"1 / 5\"/><Element elementId=\"t\" gridColumn=\"13 / 25\" gridRow=\"1 / 5\"/></Page>"}})~");
+    const std::string file = s.box.dir + "/ext.json";
+    {
+        FILE* out = std::fopen(file.c_str(), "w");
+        REQUIRE(out);
+        const std::string text = workbook.dump(2);
+        std::fwrite(text.data(), 1, text.size(), out);
+        std::fclose(out);
+    }
+    // Median by hand from the values
+    auto values = sqliteColumn(s.db, "SELECT revenue FROM orders WHERE revenue IS NOT NULL ORDER BY revenue");
+    REQUIRE(values.size() > 2);
+    const std::size_t n = values.size();
+    const double median = n % 2 ? number(values[n / 2]) : (number(values[n / 2 - 1]) + number(values[n / 2])) / 2;
+    const Json kpi = jsonOut(s.box.run("preview " + shellQuote(file) + " --element kpi --format json"));
+    REQUIRE(kpi.size() == 1);
+    CHECK(kpi[0].begin()->get<double>() == Approx(median));
+
+    const Json rows = jsonOut(s.box.run("preview " + shellQuote(file) + " --element t --format json --limit 1"));
+    REQUIRE(rows.size() == 1);
+    const std::string status = rows[0]["Status"].get<std::string>();
+    std::string reversed(status.rbegin(), status.rend());
+    CHECK(rows[0]["First letters"] == status.substr(0, 2));
+    CHECK(rows[0]["Padded"] == std::string(12 - std::min<std::size_t>(12, reversed.size()), '.') + reversed.substr(0, 12));
+}

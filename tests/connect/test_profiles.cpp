@@ -1,6 +1,9 @@
 // Golden connection strings for every warehouse; secrets are injected only when the string is built.
 #include <quire/connect/connection_profile.h>
+#include <quire/connect/odbc.h>
+#include <quire/connect/sqlite_extension.h>
 #include <quire/secrets/secret_store.h>
+#include <test_support.h>
 
 #include <catch2/catch.hpp>
 
@@ -75,11 +78,35 @@ TEST_CASE("PostgreSQL, SQLite and DSN strings", "[connect][profile]") {
     CHECK(buildConnectionString(pg, {{"password", "x"}}) ==
           "Driver={PostgreSQL Unicode};Server=127.0.0.1;Port=5433;Database=mk;Uid=me;Pwd=x;BoolsAsChar=0;");
     auto lite = make("lite", WarehouseKind::SQLite, {{"database", "/data/marketing.db"}});
-    CHECK(buildConnectionString(lite, {}) == "Driver={SQLite3};Database=/data/marketing.db;");
+    // The Quire extension is loaded from next to the program (the build tree's lib/quire for the tests).
+    const auto extension = sqliteExtensionPath();
+    REQUIRE(extension);
+    CHECK(buildConnectionString(lite, {}) == "Driver={SQLite3};Database=/data/marketing.db;LoadExt=" + *extension + ";");
     CHECK(lite.dialect() == quire::sql::DialectId::SQLite);
     auto dsn = make("viadsn", WarehouseKind::PostgreSQL, {{"user", "me"}});
     dsn.dsn = "warehouse";
     CHECK(buildConnectionString(dsn, {{"password", "x"}}) == "DSN=warehouse;Uid=me;Pwd=x;BoolsAsChar=0;");
+}
+
+TEST_CASE("a connections file cannot choose native code for the SQLite driver to load", "[connect][profile]") {
+    auto lite = make("lite", WarehouseKind::SQLite, {{"database", "/data/marketing.db"}});
+    lite.extra = {{"LoadExt", "/tmp/evil.so"}, {"loadext", "/tmp/evil2.so"}, {"Timeout", "5000"}};
+    const std::string cs = buildConnectionString(lite, {});
+    CHECK(cs.find("evil") == std::string::npos);
+    CHECK(cs.find("Timeout=5000;") != std::string::npos);
+    CHECK(cs.find("LoadExt=" + sqliteExtensionPath().value_or("?")) != std::string::npos);
+}
+
+TEST_CASE("the embedded engine runs the extension's functions through the ODBC driver", "[connect][sqlite]") {
+    const std::string path = quire::test::makeTempDir("sqlite-ext") + "/ext.db";
+    auto result = query(sqliteConnectionString(path),
+                        "WITH t(x) AS (VALUES (1), (2), (2), (3), (8), (NULL)) SELECT quire_median(x), quire_mode(x), "
+                        "quire_stddev_samp(x), quire_split_part('a-b-c', '-', 2), quire_regexp_extract('order 42', '[0-9]+') FROM t");
+    REQUIRE(result.rowCount() == 1);
+    CHECK(result.toString(0, 0) == "2");
+    CHECK(result.toString(0, 1) == "2");
+    CHECK(result.toString(0, 3) == "b");
+    CHECK(result.toString(0, 4) == "42");
 }
 
 TEST_CASE("missing secrets and fields are clear errors", "[connect][profile]") {

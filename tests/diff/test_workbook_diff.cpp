@@ -159,11 +159,18 @@ TEST_CASE("documents: envelope keys compared, response-only fields ignored by de
     CHECK(d.changes[0].id == "name");
     CHECK(diffDocuments(a, b, DiffOptions{true, true}).changes.size() == 3);
     CHECK(diffDocuments(a, b, DiffOptions{false, false}).empty());
-    // A legacy `document` body is compared like `contents`.
+    // A legacy `document` body is compared like `contents`, and the key itself is reported: Sigma reads only
+    // `contents` (a body under `document` creates a blank workbook).
     doc::Document legacy = a;
     legacy.root["document"] = legacy.root["contents"];
     legacy.root.erase("contents");
-    CHECK(diffDocuments(a, legacy).empty());
+    const auto legacyDiff = diffDocuments(a, legacy);
+    REQUIRE(legacyDiff.changes.size() == 1);
+    CHECK(legacyDiff.changes[0].collection == "envelope");
+    CHECK(legacyDiff.changes[0].id == "body key");
+    CHECK(legacyDiff.changes[0].fields[0].before == Json("contents"));
+    CHECK(legacyDiff.changes[0].fields[0].after == Json("document"));
+    CHECK(diffDocuments(legacy, legacy).empty());
 }
 
 TEST_CASE("text rendering: stat summary then details", "[diff]") {

@@ -71,6 +71,10 @@ TEST_CASE("errors with rules, spans and suggestions", "[checker]") {
     CHECK(firstRule("Sum(Avg([Amount]))") == "formula/nested-aggregate");
     CHECK(*check("Sum(Avg([Amount]))").diagnostics[0].formulaSpan == std::pair{4, 13});
     CHECK(firstRule("[Amount] + Sum([Amount])") == "formula/mixed-aggregate");
+    CHECK(firstRule("Sum([Amount]) / Lag([Amount])") == "formula/mixed-aggregate");
+    // First/Last are aggregates in a grouped context for Sigma (a live export divides by First)
+    CHECK(check("Sum([Amount]) / First([Amount])").diagnostics.empty());
+    CHECK(check("Sum([Amount]) - Last([Amount])").diagnostics.empty());
     CHECK(firstRule("CumulativeSum(Rank([Amount]))") == "formula/window-argument");
     CHECK(firstRule("DateTrunc(\"fortnight\", [Order Date])") == "formula/date-part");
     CHECK(firstRule("not [Amount]") == "formula/type");

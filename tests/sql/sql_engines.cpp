@@ -9,6 +9,14 @@ namespace quire::test {
 
 SqliteEngine::SqliteEngine() {
     if (sqlite3_open(":memory:", &db_) != SQLITE_OK) throw std::runtime_error("sqlite3_open failed");
+    // The embedded engine as the product runs it: with the Quire extension (the ODBC driver's LoadExt=).
+    sqlite3_enable_load_extension(db_, 1);
+    char* error = nullptr;
+    if (sqlite3_load_extension(db_, QUIRE_SQLITE_EXTENSION, nullptr, &error) != SQLITE_OK) {
+        std::string message = error ? error : "unknown error";
+        sqlite3_free(error);
+        throw std::runtime_error("loading " + std::string(QUIRE_SQLITE_EXTENSION) + ": " + message);
+    }
 }
 SqliteEngine::~SqliteEngine() { sqlite3_close(db_); }
 

@@ -1,5 +1,6 @@
-// Executes compiled formulas on SQLite and PostgreSQL 15 and compares with the value Sigma documents
-// (tests/sql/semantics/cases.tsv).
+// Executes compiled formulas on SQLite and PostgreSQL 15 and compares with the value Sigma documents.
+// tests/sql/semantics/cases.tsv and sigma_cases.tsv are scalar formulas (`SELECT formula`); aggregate_cases.tsv
+// are aggregates over the six-row table `t` below (`WITH t AS (VALUES ...) SELECT formula FROM t`).
 #include "sql_engines.h"
 #include "sql_fixture.h"
 #include "test_support.h"
@@ -18,8 +19,8 @@ struct Case {
     std::string formula, expected;
 };
 
-std::vector<Case> loadCases() {
-    std::istringstream in(test::readFile(test::sourceDir() + "/tests/sql/semantics/cases.tsv"));
+std::vector<Case> loadCases(const std::string& file) {
+    std::istringstream in(test::readFile(test::sourceDir() + "/tests/sql/semantics/" + file));
     std::vector<Case> out;
     std::string line;
     int n = 0;
@@ -51,26 +52,42 @@ bool same(const std::string& expected, std::string actual) {
     return a && x && std::fabs(*a - *x) <= 1e-9 * std::max(1.0, std::fabs(*x));
 }
 
+// The aggregate cases' table: I integer, N number, T text, D datetime, B logical; the last row is all null.
+std::string aggregateTable(sql::DialectId id) {
+    const bool pg = id == sql::DialectId::PostgreSQL;
+    auto ts = [&](const char* v) { return pg ? std::string("TIMESTAMP '") + v + "'" : std::string("'") + v + "'"; };
+    auto b = [&](bool v) { return pg ? std::string(v ? "TRUE" : "FALSE") : std::string(v ? "1" : "0"); };
+    const std::string nulls = pg ? "(CAST(NULL AS INTEGER), CAST(NULL AS NUMERIC), CAST(NULL AS TEXT), CAST(NULL AS TIMESTAMP), "
+                                   "CAST(NULL AS BOOLEAN))"
+                                 : "(NULL, NULL, NULL, NULL, NULL)";
+    return "WITH \"t\"(\"I\", \"N\", \"T\", \"D\", \"B\") AS (VALUES (1, 0.5, 'a', " + ts("2024-01-31 10:00:00") + ", " +
+           b(true) + "), (2, 1.5, 'b', " + ts("2024-02-29 00:00:00") + ", " + b(false) + "), (2, 2.5, 'b', " +
+           ts("2023-12-31 23:30:00") + ", " + b(true) + "), (3, 4.5, 'c', " + ts("2024-03-10 08:00:00") + ", " + b(true) +
+           "), (8, 10, 'd', " + ts("2024-07-04 12:00:00") + ", " + b(false) + "), " + nulls + ") ";
+}
+
 template <typename Engine>
-void runAll(Engine& engine, sql::DialectId id, int& executed) {
+void runAll(Engine& engine, sql::DialectId id, int& executed, const std::string& file = "cases.tsv") {
     const auto& d = sql::dialect(id);
+    const bool aggregate = file == "aggregate_cases.tsv";
     std::string failures;
-    for (const auto& c : loadCases()) {
+    for (const auto& c : loadCases(file)) {
         auto compiled = sql::compileFormula(c.formula, d, test::fixtureResolver(d));
         if (!compiled.ok()) {
-            failures += "line " + std::to_string(c.line) + " " + c.formula + ": " + compiled.diagnostics[0].message + "\n";
+            failures += file + ":" + std::to_string(c.line) + " " + c.formula + ": " + compiled.diagnostics[0].message + "\n";
             continue;
         }
         std::string actual;
         try {
-            actual = engine.scalar("SELECT " + compiled.sql, compiled.parameters);
+            actual = aggregate ? engine.scalar(aggregateTable(id) + "SELECT " + compiled.sql + " FROM \"t\"", compiled.parameters)
+                               : engine.scalar("SELECT " + compiled.sql, compiled.parameters);
         } catch (const std::exception& e) {
-            failures += "line " + std::to_string(c.line) + " " + c.formula + ": " + e.what() + "\n";
+            failures += file + ":" + std::to_string(c.line) + " " + c.formula + ": " + e.what() + "\n";
             continue;
         }
         ++executed;
         if (!same(c.expected, actual))
-            failures += "line " + std::to_string(c.line) + " " + c.formula + ": expected '" + c.expected + "', got '" + actual +
+            failures += file + ":" + std::to_string(c.line) + " " + c.formula + ": expected '" + c.expected + "', got '" + actual +
                         "' from " + compiled.sql + "\n";
     }
     INFO(failures);
@@ -86,6 +103,15 @@ TEST_CASE("semantics on SQLite", "[semantics]") {
     CHECK(executed >= 200);
 }
 
+TEST_CASE("Sigma-documented semantics on SQLite", "[semantics]") {
+    test::SqliteEngine engine;
+    int executed = 0;
+    runAll(engine, sql::DialectId::SQLite, executed, "sigma_cases.tsv");
+    runAll(engine, sql::DialectId::SQLite, executed, "engine_cases.tsv");
+    runAll(engine, sql::DialectId::SQLite, executed, "aggregate_cases.tsv");
+    CHECK(executed >= 150);
+}
+
 TEST_CASE("semantics on PostgreSQL 15", "[semantics][pg]") {
     auto cs = test::postgresConnectionString();
     REQUIRE(cs);
@@ -94,4 +120,16 @@ TEST_CASE("semantics on PostgreSQL 15", "[semantics][pg]") {
     int executed = 0;
     runAll(engine, sql::DialectId::PostgreSQL, executed);
     CHECK(executed >= 200);
+}
+
+TEST_CASE("Sigma-documented semantics on PostgreSQL 15", "[semantics][pg]") {
+    auto cs = test::postgresConnectionString();
+    REQUIRE(cs);
+    test::OdbcEngine engine(*cs);
+    engine.scalar("SELECT set_config('TimeZone', 'UTC', false)");
+    int executed = 0;
+    runAll(engine, sql::DialectId::PostgreSQL, executed, "sigma_cases.tsv");
+    runAll(engine, sql::DialectId::PostgreSQL, executed, "engine_cases.tsv");
+    runAll(engine, sql::DialectId::PostgreSQL, executed, "aggregate_cases.tsv");
+    CHECK(executed >= 150);
 }

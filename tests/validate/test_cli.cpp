@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdio>
+#include <filesystem>
 #include <sys/wait.h>
 
 #include "deep_formulas.h"
@@ -65,7 +66,7 @@ TEST_CASE("quire validate: --format json, --werror, --list-rules", "[cli]") {
     CHECK(json.exitCode == 1);
     const Json diagnostics = Json::parse(json.out);
     REQUIRE(diagnostics.is_array());
-    CHECK(diagnostics.size() == 13); // 10 errors, 3 warnings
+    CHECK(diagnostics.size() == 14); // 10 errors, 4 warnings (a page with `hidden: true`)
     for (const auto& d : diagnostics)
         for (const char* key : {"file", "line", "column", "severity", "rule", "message", "pointer"}) CHECK(d.contains(key));
 
@@ -138,4 +139,65 @@ TEST_CASE("quire validate and compile refuse 100,000-term formulas with a locate
         }
         ++n;
     }
+}
+
+TEST_CASE("quire import-seed refuses a converter envelope and follows the output's extension", "[cli][real]") {
+    const std::string dir = makeTempDir("cli-import-seed-real");
+    {
+        FILE* out = std::fopen((dir + "/envelope.json").c_str(), "w");
+        REQUIRE(out);
+        const std::string text = "{\"workbook\": " + readFile(dataPath("minimal.json")) + "}";
+        std::fwrite(text.data(), 1, text.size(), out);
+        std::fclose(out);
+    }
+    const Run envelope = runQuire("import-seed " + dir + "/envelope.json -o " + dir + "/out.yaml", true);
+    INFO(envelope.out);
+    CHECK(envelope.exitCode == 1);
+    CHECK(envelope.out.find("seed/not-a-seed") != std::string::npos);
+    CHECK(envelope.out.find("converter envelope") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(dir + "/out.yaml"));
+
+    // -o x.json without --to writes JSON; .yaml writes YAML
+    REQUIRE(runQuire("import-seed " + dataPath("seed/marketing-dashboard.yaml") + " -o " + dir + "/wb.json").exitCode != 2);
+    const std::string json = readFile(dir + "/wb.json");
+    CHECK(json.rfind("{", 0) == 0);
+    CHECK_NOTHROW(Json::parse(json));
+    REQUIRE(runQuire("import-seed " + dataPath("seed/marketing-dashboard.yaml") + " -o " + dir + "/wb.yaml").exitCode != 2);
+    CHECK(readFile(dir + "/wb.yaml").rfind("{", 0) != 0);
+}
+
+TEST_CASE("quire convert --migrate unwraps an envelope and renames `document` and validate and diff report them", "[cli][real]") {
+    const std::string dir = makeTempDir("cli-migrate");
+    const std::string original = readFile(dataPath("minimal.json"));
+    const auto bodyKey = original.find("\"contents\"");
+    REQUIRE(bodyKey != std::string::npos);
+    std::string legacy = original;
+    legacy.replace(bodyKey, 10, "\"document\"");
+    auto write = [&](const std::string& name, const std::string& text) {
+        FILE* out = std::fopen((dir + "/" + name).c_str(), "w");
+        REQUIRE(out);
+        std::fwrite(text.data(), 1, text.size(), out);
+        std::fclose(out);
+    };
+    write("legacy.json", legacy);
+    write("wrapped.json", "{\"workbook\": " + legacy + "}");
+
+    const Run before = runQuire("validate " + dir + "/wrapped.json", true);
+    CHECK(before.out.find("contents/converter-envelope") != std::string::npos);
+    CHECK(before.out.find("compact seed") == std::string::npos);
+
+    // diff: the same body under `document` and under `contents` is a difference Sigma sees
+    const Run diff = runQuire("diff " + dataPath("minimal.json") + " " + dir + "/legacy.json", true);
+    INFO(diff.out);
+    CHECK(diff.out.find("body key") != std::string::npos);
+    CHECK(diff.out.find("no differences") == std::string::npos);
+
+    const Run migrated = runQuire("convert --migrate " + dir + "/wrapped.json -o " + dir + "/fixed.json", true);
+    INFO(migrated.out);
+    CHECK(migrated.exitCode == 0);
+    CHECK(migrated.out.find("unwrapped the converter envelope") != std::string::npos);
+    CHECK(migrated.out.find("renamed the legacy body key") != std::string::npos);
+    CHECK(readFile(dir + "/fixed.json") == original + (original.back() == '\n' ? "" : "\n"));
+    CHECK(runQuire("validate --werror " + dir + "/fixed.json").exitCode == runQuire("validate --werror " + dataPath("minimal.json")).exitCode);
+    CHECK(runQuire("diff " + dataPath("minimal.json") + " " + dir + "/fixed.json", true).out.find("body key") == std::string::npos);
 }

@@ -77,5 +77,5 @@ TEST_CASE("mode orders report: layout names unknown elements and pages, elements
     for (const auto& d : errors)
         if (d.rule == "layout/unplaced-element") CHECK(d.location.line > 0);
     const auto warnings = ofSeverity(result.diagnostics, Severity::Warning);
-    CHECK(rules(warnings) == std::multiset<std::string>{"contents/legacy-document-key", "layout/missing-region", "layout/missing-region"});
+    CHECK(rules(warnings) == std::multiset<std::string>{"contents/legacy-document-key", "contents/page-hidden-key", "layout/missing-region", "layout/missing-region"});
 }

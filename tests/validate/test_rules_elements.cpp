@@ -41,6 +41,8 @@ TEST_CASE("column and formula reference rules", "[rules][formulas]") {
         {"column without formula", {{R"({ "id": "o-date", "name": "Order Date", "formula": "[ORDERS/ORDER_DATE]" })", R"({ "id": "o-date", "name": "Order Date" })"}},
          "column/missing-formula", R"({ "id": "o-date")"},
         {"self reference", {{R"("formula": "[Amount] * 2")", R"("formula": "[Double] * 2")"}}, "column/self-reference", R"("formula": "[Double] * 2")"},
+        {"self reference through a child element's own name", {{R"x({ "id": "b-count", "name": "Count", "formula": "Count([Orders/Region])" })x",
+          R"x({ "id": "b-count", "name": "Count", "formula": "[Count]" })x"}}, "column/self-reference", R"("formula": "[Count]")"},
         {"wrong element prefix", {{R"({ "id": "b-region", "name": "Region", "formula": "[Orders/Region]" })", R"({ "id": "b-region", "name": "Region", "formula": "[Order/Region]" })"}},
          "formula/unknown-prefix", R"("formula": "[Order/Region]")"},
         {"wrong warehouse table prefix", {{R"("formula": "[ORDERS/REGION]")", R"("formula": "[ORDER/REGION]")"}},

@@ -33,6 +33,8 @@ inline constexpr RuleInfo kRuleCatalogue[] = {
         {"contents/nested-elements", Severity::Error, "pages, overlays and panels do not list `elements`"},
         {"contents/empty-layout", Severity::Error, "a workbook with elements has a non-empty layout"},
         {"contents/too-deep", Severity::Error, "the body nests no deeper than the loader's limit (512 levels)"},
+        {"contents/converter-envelope", Severity::Error, "the document is not wrapped in a converter envelope `{workbook: {...}}`"},
+        {"contents/page-hidden-key", Severity::Warning, "pages hide with `visibility: hidden`, not `hidden: true`"},
         {"envelope/missing-name", Severity::Warning, "the envelope has `name` (required to create a workbook)"},
         {"envelope/missing-folder-id", Severity::Warning, "the envelope has `folderId` (required to create a workbook)"},
         // ids
@@ -100,6 +102,7 @@ inline constexpr RuleInfo kRuleCatalogue[] = {
         {"control/list-missing-field", Severity::Error, "list controls have source, mode, selectionMode and values"},
         {"control/slider-missing-mode", Severity::Error, "slider controls have a mode"},
         {"control/synced-unknown", Severity::Error, "a synced control references an existing primary control handle"},
+        {"control/page-labels-shape", Severity::Error, "navigation `pageLabels` is a list of {pageId, label}"},
         // actions
         {"action/illegal-trigger", Severity::Error, "the trigger is available on the host element kind"},
         {"action/unknown-effect", Severity::Error, "effect kinds are known"},

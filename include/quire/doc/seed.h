@@ -13,8 +13,13 @@
 
 namespace quire::doc {
 
-// True when root looks like a compact seed (an object with a `workbook` object and no `contents`/`document`).
+// True when root looks like a compact seed: an object with a `workbook` object that holds only the seed's keys
+// (name, version, description, data_sources, elements, actions) and at least data_sources or elements, and no
+// `contents`/`document` beside it.
 bool isCompactSeed(const Json& root);
+// True when root is a converter envelope: `{workbook: {...}}` around a Sigma document (the inner object has
+// `contents`, `document`, `schemaVersion`, `pages`, `layout` or `folderId`). Not a compact seed.
+bool isConverterEnvelope(const Json& root);
 
 struct SeedImportResult {
     std::optional<Document> document;   // nullopt when the seed has errors

@@ -27,6 +27,7 @@ struct ColumnSql {
     formula::Type type = formula::Type::Unknown;
     formula::ExprLevel level = formula::ExprLevel::RowLevel; // Aggregate if it names an aggregate column
     std::vector<Value> params = {};                    // values of the `?` placeholders inside `sql`
+    std::string warehouseType = {};                    // the warehouse's type name from the catalog ("TIMESTAMP"), "" = unknown
 };
 // A control's current value. A scalar is one `?` parameter (SQL NULL when unset: the literal NULL). A list
 // (several values selected) can only be compared: `[x] = [list]` -> `x IN (?, ?)`, `!=` -> NOT IN, and

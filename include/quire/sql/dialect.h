@@ -36,6 +36,11 @@ public:
     virtual std::optional<std::string> dateDiff(std::string_view part, const std::string& a, const std::string& b) const = 0;
     virtual std::optional<std::string> dateFormat(const std::string& x, std::string_view strftime) const = 0;
     virtual std::string toDate(const std::string& x) const = 0;
+    // A date function's argument as the dialect's date functions take it, given its warehouse type name ("" =
+    // unknown), and the function's date result converted back to that type. Identity except where a dialect has
+    // separate function families per type (BigQuery: DATE, DATETIME, TIMESTAMP).
+    virtual std::string dateArgument(const std::string& x, std::string_view warehouseType) const;
+    virtual std::string dateResult(const std::string& x, std::string_view warehouseType, std::string_view part) const;
 
     // Function templates: `{0}`, `{1}` ... are arguments, `{*}` all arguments comma-separated.
     // Returns the dialect's template for `key` ("name" or "name/argc", lower case) or nullopt for the default.
