@@ -153,6 +153,11 @@ void PropertyPanel::rebuild() {
     elementId_ = selection.size() == 1 ? selection.front() : QString();
     if (elementId_ != previous) rows_.clear();
     const Json* e = element();
+    if (!e && selection.isEmpty() && addPageSection(vbox)) {
+        shown_ = Json();
+        vbox->addStretch();
+        return;
+    }
     if (!e) {
         shown_ = Json();
         auto* hint = new QLabel(selection.size() > 1 ? tr("%1 elements selected").arg(selection.size())
@@ -176,6 +181,46 @@ void PropertyPanel::rebuild() {
                      &PropertyPanel::addChannelsSection, &PropertyPanel::addKindEditors, &PropertyPanel::addOtherFields})
         (this->*add)(section);
     vbox->addStretch();
+}
+
+void PropertyPanel::showRegion() {
+    if (model_->selection().isEmpty()) rebuild();
+}
+
+// The shown page's settings: its visibility (spec §2: `hidden`, or an audience of specific users and teams,
+// which is kept and shown read-only). One undo step per change.
+bool PropertyPanel::addPageSection(QVBoxLayout* vbox) {
+    const QString region = regionSource_ ? regionSource_() : QString();
+    const Json* body = model_->body();
+    if (region.isEmpty() || !body || !body->contains("pages") || !(*body)["pages"].is_array()) return false;
+    const Json& pages = (*body)["pages"];
+    for (std::size_t i = 0; i < pages.size(); ++i) {
+        if (!pages[i].is_object() || QString::fromStdString(pages[i].value("id", "")) != region) continue;
+        const Json& page = pages[i];
+        auto* box = new QGroupBox(tr("Page"));
+        box->setObjectName("page");
+        auto* form = new QFormLayout(box);
+        form->addRow(tr("Id"), new QLabel(region));
+        form->addRow(tr("Name"), new QLabel(QString::fromStdString(page.value("name", ""))));
+        const std::string pointer = model_->bodyPointer() + "/pages/" + std::to_string(i) + "/visibility";
+        const Json visibility = page.value("visibility", Json());
+        const std::string state = visibility.is_null() ? "" : visibility.is_string() ? visibility.get<std::string>() : "audience";
+        std::vector<std::pair<std::string, QString>> choices{{"", tr("Visible to everyone")}, {"hidden", tr("Hidden")}};
+        if (state == "audience") choices.emplace_back("audience", tr("Specific users and teams (kept)"));
+        auto* picker = props::choicePicker(choices, state);
+        picker->setObjectName("page-visibility");
+        connect(picker, &QComboBox::currentIndexChanged, picker, [model = model_, picker, pointer] {
+            const std::string picked = props::pickedId(picker);
+            if (picked == "audience") return;
+            props::setValue(model, pointer, picked.empty() ? std::nullopt : std::optional<Json>(Json(picked)),
+                            picked.empty() ? tr("Show page") : tr("Hide page"));
+        });
+        form->addRow(tr("Visibility"), picker);
+        if (state == "audience") form->addRow(QString(), new QLabel(QString::fromStdString(visibility.dump())));
+        vbox->addWidget(box);
+        return true;
+    }
+    return false;
 }
 
 void PropertyPanel::addGeneralSection(Section& section) {
@@ -335,7 +380,9 @@ void PropertyPanel::addKindEditors(Section& section) {
     const props::Context& context = section.context;
     std::set<std::string>& known = section.known;
     QVBoxLayout* vbox = section.box;
-    for (auto make : {props::makeFormatEditor, props::makeColorEditor, props::makeSortEditor, props::makeGroupingEditor,
+    for (auto make : {props::makeSeriesEditor, props::makeRefMarkEditor, props::makeTrendlineEditor, props::makeLabelLegendEditor,
+                      props::makeKpiEditor, props::makeDonutEditor, props::makeConditionalFormatEditor,
+                      props::makeFormatEditor, props::makeColorEditor, props::makeSortEditor, props::makeGroupingEditor,
                       props::makeFilterEditor, props::makeActionEditor})
         if (QWidget* w = guarded(make, context, known, vbox)) vbox->addWidget(w);
 }
