@@ -186,8 +186,9 @@ void paintChartOverlays(QPainter& p, const ChartFrame& frame, const OverlayInput
         if (!text.isEmpty()) {
             p.setFont(small);
             p.setPen(colour.darker(130));
-            const QRectF r = shape.boundingRect();
-            p.drawText(QRectF(r.right() - 160, r.top() - 13, 156, 12), Qt::AlignRight | Qt::AlignBottom, text);
+            const QRectF r = shape.boundingRect(); // a line's label sits above it, a band's inside its bottom edge
+            p.drawText(band ? QRectF(r.right() - 160, r.bottom() - 13, 156, 12) : QRectF(r.right() - 160, r.top() - 13, 156, 12),
+                       Qt::AlignRight | Qt::AlignBottom, text);
         }
     }
 
