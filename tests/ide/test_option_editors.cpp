@@ -288,3 +288,51 @@ TEST_CASE("conditional format and table style editor - page visibility editor - 
     e.model.undoStack()->push(makeSetValue(&e.model, "/contents/pages/0/visibility", Json("secret"), "t"));
     CHECK(e.reports("page/visibility"));
 }
+
+TEST_CASE("options Quire keeps but does not draw survive an editor edit byte for byte", "[ide][props][options]") {
+    // The gallery, with options the preview does not draw added to one chart (trellis, tooltip, bar style).
+    std::string text = quire::test::readFile(quire::test::sourceDir() + "/resources/examples/gallery.yaml");
+    const std::string anchor = "      name: Sessions by channel with reference marks and trend lines\n";
+    const std::string kept = "      trellis: {columnsBy: [{columnId: mk-channel}]}   # kept, not drawn\n"
+                             "      tooltip: {columnNames: shown, multiSeries: shown}\n"
+                             "      barStyle: {cornerRadius: 4}\n";
+    REQUIRE(text.find(anchor) != std::string::npos);
+    text.insert(text.find(anchor) + anchor.size(), kept);
+    const std::string dir = quire::test::makeTempDir("kept-options");
+    doc::writeFileAtomically(dir + "/gallery.yaml", text);
+    auto loaded = doc::loadDocument(dir + "/gallery.yaml");
+    REQUIRE(loaded.document);
+    DocumentModel model;
+    PropertyPanel panel{&model};
+    model.setDocument(*loaded.document);
+    panel.resize(460, 2400);
+    panel.show();
+    model.setSelection({"marks"});
+    settle();
+    auto* modelPicker = panel.content()->findChild<QComboBox*>("trendline-model");
+    REQUIRE(modelPicker);
+    modelPicker->setCurrentIndex(modelPicker->findData("power"));
+    settle();
+    REQUIRE(model.undoStack()->index() == 1);
+    const std::string edited = doc::saveDocumentPreserving(model.document(), doc::Format::Yaml).text;
+    // One line differs: the edited trend line; the kept options and their comment are untouched.
+    auto lines = [](const std::string& s) {
+        std::vector<std::string> out;
+        std::size_t start = 0;
+        for (std::size_t i = 0; i <= s.size(); ++i)
+            if (i == s.size() || s[i] == '\n') out.push_back(s.substr(start, i - start)), start = i + 1;
+        return out;
+    };
+    const auto before = lines(text), after = lines(edited);
+    REQUIRE(before.size() == after.size());
+    int changed = 0;
+    for (std::size_t i = 0; i < before.size(); ++i)
+        if (before[i] != after[i]) {
+            ++changed;
+            CHECK(after[i] == "        - {columnId: mk-sessions, model: power}");
+        }
+    CHECK(changed == 1);
+    CHECK(edited.find(kept) != std::string::npos);
+    model.undoStack()->undo();
+    CHECK(doc::saveDocumentPreserving(model.document(), doc::Format::Yaml).text == text);
+}
