@@ -74,11 +74,11 @@ std::optional<TrendFit> fitTrend(const std::string& model, int degree, const std
     std::vector<double> fx = xs, fy = ys;
     for (std::size_t i = 0; i < xs.size(); ++i) {
         if (logY && !(ys[i] > 0)) {
-            why = QObject::tr("a %1 trend line needs positive values").arg(QString::fromStdString(model));
+            why = QObject::tr("the %1 trend line needs positive values").arg(QString::fromStdString(model));
             return std::nullopt;
         }
         if (logX && !(xs[i] > 0)) {
-            why = QObject::tr("a %1 trend line needs positive x values").arg(QString::fromStdString(model));
+            why = QObject::tr("the %1 trend line needs positive x values").arg(QString::fromStdString(model));
             return std::nullopt;
         }
         if (logY) fy[i] = std::log(ys[i]);
@@ -86,7 +86,7 @@ std::optional<TrendFit> fitTrend(const std::string& model, int degree, const std
     }
     const int d = model == "linear" || logY || logX ? 1 : model == "quadratic" ? 2 : std::clamp(degree, 2, 6);
     if (int(xs.size()) < d + 1) {
-        why = QObject::tr("a %1 trend line needs at least %2 points").arg(QString::fromStdString(model)).arg(d + 1);
+        why = QObject::tr("the %1 trend line needs at least %2 points").arg(QString::fromStdString(model)).arg(d + 1);
         return std::nullopt;
     }
     auto c = polyfit(fx, fy, d);
