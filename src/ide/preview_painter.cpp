@@ -278,6 +278,32 @@ void PreviewPainter::paintTable(QPainter& p, const QRect& area, const Json& elem
             p.drawLine(line.left(), line.bottom(), line.right(), line.bottom());
         }
     }
+    // Hidden columns (spec §3.1 `hidden`): viewers do not see them; drawn veiled with a badge in the header.
+    for (int c = 0; c < data.columnIds.size(); ++c) {
+        bool hidden = false;
+        for (const auto& column : element.value("columns", Json::array()))
+            if (column.is_object() && QString::fromStdString(column.value("id", "")) == data.columnIds[c] && column.value("hidden", Json(false)) == true) hidden = true;
+        if (!hidden) continue;
+        const QRect whole(area.left() + c * colW, area.top(), colW, (visible + 1) * rowH);
+        p.fillRect(whole, QColor(241, 245, 249, 170));
+        QFont badgeFont = f;
+        badgeFont.setPixelSize(9);
+        badgeFont.setBold(true);
+        p.setFont(badgeFont);
+        const QString text = QObject::tr("⊘ hidden");
+        const int w = p.fontMetrics().horizontalAdvance(text) + 10;
+        const QRect badge(whole.right() - w - 3, area.top() + 3, w, rowH - 6);
+        p.setPen(Qt::NoPen);
+        p.setBrush(QColor("#475569"));
+        p.drawRoundedRect(badge, 6, 6);
+        p.setPen(Qt::white);
+        p.drawText(badge, Qt::AlignCenter, text);
+        p.setBrush(Qt::NoBrush);
+        p.setFont(f);
+        QPainterPath path;
+        path.addRect(whole);
+        marks.push_back({"hidden-column", data.columnIds[c], path, 0});
+    }
     if (look.verticalLines) {
         p.setPen(look.gridColour);
         for (int c = 1; c < data.columnNames.size(); ++c)

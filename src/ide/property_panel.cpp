@@ -302,8 +302,9 @@ void PropertyPanel::addColumnsSection(Section& section) {
         known.insert("columns");
         auto* box = new QGroupBox(tr("Columns"));
         auto* cl = new QVBoxLayout(box);
-        columns_ = new QTableWidget(int((*e)["columns"].size()), 2);
-        columns_->setHorizontalHeaderLabels({tr("Name"), tr("Formula")});
+        columns_ = new QTableWidget(int((*e)["columns"].size()), 3);
+        columns_->setHorizontalHeaderLabels({tr("Name"), tr("Formula"), tr("Hidden")});
+        columns_->horizontalHeader()->moveSection(2, 1); // Name, Hidden, Formula
         columns_->horizontalHeader()->setStretchLastSection(true);
         columns_->verticalHeader()->hide();
         columns_->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -314,7 +315,12 @@ void PropertyPanel::addColumnsSection(Section& section) {
             columns_->setItem(row, 0, new QTableWidgetItem(QString::fromStdString(c.value("name", c.value("id", "")))));
             auto* f = new QTableWidgetItem(QString::fromStdString(c.value("formula", "")));
             f->setFlags(f->flags() & ~Qt::ItemIsEditable);
-            columns_->setItem(row++, 1, f);
+            columns_->setItem(row, 1, f);
+            // Spec §3.1 `hidden`: viewers do not see the column; the preview draws it veiled with a badge.
+            auto* hidden = new QTableWidgetItem;
+            hidden->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
+            hidden->setCheckState(c.is_object() && c.value("hidden", Json(false)) == true ? Qt::Checked : Qt::Unchecked);
+            columns_->setItem(row++, 2, hidden);
             refNames << QString::fromStdString(c.value("name", ""));
         }
         columns_->setMinimumHeight(120);
@@ -342,6 +348,12 @@ void PropertyPanel::addColumnsSection(Section& section) {
             if (auto* item = columns_->item(formulaColumn_, 1)) item->setText(text);
         });
         connect(columns_, &QTableWidget::cellChanged, this, [this](int r, int c) {
+            if (c == 2) {
+                const bool on = columns_->item(r, 2)->checkState() == Qt::Checked;
+                props::setValue(model_, elementPointer() + "/columns/" + std::to_string(r) + "/hidden",
+                                on ? std::optional<Json>(true) : std::nullopt, on ? tr("Hide column") : tr("Show column"));
+                return;
+            }
             if (c != 0) return;
             if (auto* cmd = makeSetValue(model_, elementPointer() + "/columns/" + std::to_string(r) + "/name",
                                          Json(columns_->item(r, 0)->text().toStdString()), tr("Rename column")))

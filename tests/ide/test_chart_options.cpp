@@ -515,3 +515,39 @@ TEST_CASE("cards of a hidden page are drawn veiled with a badge, not removed", "
     f.window.canvas()->grab();
     CHECK(f.window.canvas()->hiddenBadge("veiled").isEmpty());
 }
+
+TEST_CASE("a hidden table column is drawn veiled with a badge, its values still there", "[ide][charts][options]") {
+    OptionsFixture f(R"YAML(    - id: partly
+      kind: table
+      name: Orders by status
+      source: {kind: table, elementId: orders}
+      columns:
+        - {id: h-status, name: Status, formula: "[Orders/Status]"}
+        - {id: h-revenue, name: Revenue, formula: "Sum([Orders/Revenue])", hidden: true}
+)YAML", place("partly", 1, 13, 1, 10));
+    const PreviewData d = f.ready("partly");
+    REQUIRE(d.columnIndex("h-revenue") >= 0); // planned and fetched like any column
+    const ChartMark* veil = nullptr;
+    int count = 0;
+    for (const auto& m : f.marks("partly"))
+        if (m.kind == "hidden-column") veil = &m, ++count;
+    REQUIRE(count == 1);
+    CHECK(veil->text == "h-revenue");
+    const QRectF box = veil->shape.boundingRect();
+    // The second column of the card's grid, the header's badge dark, the values drawn (some ink) but light.
+    const QRectF first = f.hits("partly")[0].shape.boundingRect();
+    CHECK(box.left() == Approx(first.left() + first.width() / 2).margin(2));
+    int ink = 0, black = 0;
+    for (double x = box.left() + 2; x < box.right() - 2; ++x)
+        for (double y = box.top() + 22; y < box.bottom() - 2; ++y) {
+            const QColor c = f.at({x, y});
+            ink += c.lightness() < 200 ? 1 : 0;
+            black += c.lightness() < 60 ? 1 : 0;
+        }
+    CHECK(ink > 20);
+    CHECK(black == 0); // veiled: no full-strength text
+    int visibleBlack = 0; // the Status column's text is full strength
+    for (double x = first.left() + 2; x < box.left() - 2; ++x)
+        for (double y = box.top() + 22; y < box.bottom() - 2; ++y) visibleBlack += f.at({x, y}).lightness() < 60 ? 1 : 0;
+    CHECK(visibleBlack > 10);
+}

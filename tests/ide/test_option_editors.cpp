@@ -17,6 +17,7 @@
 #include <QComboBox>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QTableWidget>
 #include <QTest>
 
 #include <functional>
@@ -335,4 +336,25 @@ TEST_CASE("options Quire keeps but does not draw survive an editor edit byte for
     CHECK(edited.find(kept) != std::string::npos);
     model.undoStack()->undo();
     CHECK(doc::saveDocumentPreserving(model.document(), doc::Format::Yaml).text == text);
+}
+
+TEST_CASE("the Hidden tick of a column sets `hidden: true` in one undo step", "[ide][props][options]") {
+    Editors e(R"YAML(    - id: grid
+      kind: table
+      name: Grid
+      source: {kind: table, elementId: orders}
+      columns:
+        - {id: g-status, name: Status, formula: "[Orders/Status]"}
+        - {id: g-revenue, name: Revenue, formula: "Sum([Orders/Revenue])"}
+)YAML", quire::test::place("grid", 1, 25, 1, 14));
+    e.select("grid");
+    auto* table = e.panel.content()->findChild<QTableWidget*>();
+    REQUIRE(table);
+    REQUIRE(table->columnCount() == 3);
+    e.oneStep([&] { table->item(1, 2)->setCheckState(Qt::Checked); });
+    CHECK(e.element("grid")["columns"][1]["hidden"] == true);
+    e.requireValid();
+    table = e.panel.content()->findChild<QTableWidget*>();
+    e.oneStep([&] { table->item(1, 2)->setCheckState(Qt::Unchecked); });
+    CHECK_FALSE(e.element("grid")["columns"][1].contains("hidden"));
 }
