@@ -33,8 +33,22 @@ CanvasWidget::CanvasWidget(DocumentModel* model, QWidget* parent) : QWidget(pare
 QRect CanvasWidget::cancelButtonRect(const QRect& card) { return QRect(card.right() - 26, card.top() + 6, 18, 18); }
 
 void CanvasWidget::setRegion(const QString& regionId) {
+    const bool changed = regionId != regionId_;
     regionId_ = regionId;
     refresh();
+    if (changed) emit regionChanged(regionId);
+}
+
+QString CanvasWidget::hiddenReason() const {
+    const Json* body = model_->body();
+    if (!body || !body->contains("pages") || !(*body)["pages"].is_array()) return {};
+    for (const auto& page : (*body)["pages"]) {
+        if (!page.is_object() || QString::fromStdString(page.value("id", "")) != regionId_ || !page.contains("visibility")) continue;
+        const Json& v = page["visibility"];
+        if (v.is_string() && v.get<std::string>() == "hidden") return tr("Hidden page");
+        if (v.is_object() && v.value("kind", "") == "specific-users-and-teams") return tr("Specific users and teams");
+    }
+    return {};
 }
 
 void CanvasWidget::refresh() {
@@ -72,6 +86,7 @@ void CanvasWidget::paintEvent(QPaintEvent*) {
         p.drawText(page, Qt::AlignCenter, tr("This page has no layout yet.\nDrag an element from the palette to start."));
     }
     anyBusy_ = false;
+    hiddenBadges_.clear();
     for (const auto& node : placed_) paintCard(p, node, model_->findElement(node.handle));
     // Removed cards over the others: a card that took the place of a removed one must not hide the removal.
     if (ghostProvider_)
@@ -164,6 +179,24 @@ void CanvasWidget::paintCard(QPainter& p, const PlacedNode& node, const Json* el
     if (element && !container && node.rect.height() > 30) {
         QRect content = node.rect.adjusted(10, 28, -10, -8);
         if (!(contentPainter_ && contentPainter_(p, content, *element))) paintDesignContent(p, content, *element);
+    }
+    if (const QString hidden = hiddenReason(); !hidden.isEmpty()) {
+        // Viewers do not see this page: veil the card (its content stays readable) and say why on the outer ones.
+        p.fillPath(path, QColor(241, 245, 249, 150));
+        if (node.depth > 0) return;
+        QFont badgeFont = font();
+        badgeFont.setPixelSize(10);
+        badgeFont.setBold(true);
+        p.setFont(badgeFont);
+        const QString text = QStringLiteral("⊘ ") + hidden;
+        const int w = p.fontMetrics().horizontalAdvance(text) + 12;
+        const QRect badgeRect(node.rect.right() - w - 8, node.rect.top() + 6, w, 16);
+        p.setPen(Qt::NoPen);
+        p.setBrush(QColor("#475569"));
+        p.drawRoundedRect(badgeRect, 8, 8);
+        p.setPen(Qt::white);
+        p.drawText(badgeRect, Qt::AlignCenter, text);
+        hiddenBadges_.insert(QString::fromStdString(node.handle), badgeRect);
     }
     if (selected && !readOnly_) {
         p.setPen(Qt::NoPen);

@@ -56,12 +56,18 @@ public:
 
     QString addFromPalette(const QString& key, int columnLine, int rowLine, const QString& parentHandle = {});
     std::vector<PlacedNode> placedNodes() const;
+    // Why the shown page is hidden from viewers ("" when it is visible): `visibility: hidden` or a
+    // specific-users-and-teams audience (spec §2). Its cards are drawn veiled with a badge, never removed.
+    QString hiddenReason() const;
+    // Where the last paint drew the hidden badge of a card (empty when none).
+    QRect hiddenBadge(const QString& handle) const { return hiddenBadges_.value(handle); }
     QSize sizeHint() const override;
 
 signals:
     void elementActivated(const QString& id); // double-click
     void contentClicked(const QString& id, const QPoint& pos); // a click on a card that did not move it
     void cancelQueryRequested(const QString& id);              // the cancel button of a busy card
+    void regionChanged(const QString& regionId);
 
 protected:
     void paintEvent(QPaintEvent*) override;
@@ -98,6 +104,7 @@ private:
 
     DocumentModel* model_;
     QString regionId_;
+    mutable QHash<QString, QRect> hiddenBadges_;
     CanvasMetrics metrics_;
     doc::LayoutTree tree_;
     std::vector<PlacedNode> placed_;

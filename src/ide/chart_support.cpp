@@ -40,6 +40,35 @@ QString channelColumn(const Json& element, const char* channel) {
     return all.isEmpty() ? QString() : all.front();
 }
 
+QPointF ChartFrame::at(double x, double value) const {
+    const double n = double(std::max<std::size_t>(1, categories));
+    const double share = (value - lo) / (hi - lo);
+    if (horizontal) return {plot.left() + share * plot.width(), plot.top() + (x + 0.5) / n * plot.height()};
+    return {plot.left() + (x + 0.5) / n * plot.width(), plot.bottom() - share * plot.height()};
+}
+
+double ChartFrame::toPrimary(double value) const {
+    if (!secondary || !(secondary->second > secondary->first)) return value;
+    return lo + (value - secondary->first) / (secondary->second - secondary->first) * (hi - lo);
+}
+
+std::vector<std::pair<QString, std::string>> yAxisSeries(const Json& element) {
+    std::vector<std::pair<QString, std::string>> out;
+    if (!element.is_object() || !element.contains("yAxis") || !element["yAxis"].is_object()) return out;
+    const Json& ids = element["yAxis"].value("columnIds", Json());
+    if (!ids.is_array()) {
+        if (const QString id = pointerOf(element["yAxis"]); !id.isEmpty()) out.emplace_back(id, "");
+        return out;
+    }
+    for (const auto& item : ids) {
+        const QString id = pointerOf(item);
+        if (id.isEmpty()) continue;
+        const auto type = item.is_object() ? item.find("type") : item.end();
+        out.emplace_back(id, type != item.end() && type->is_string() ? type->get<std::string>() : std::string());
+    }
+    return out;
+}
+
 const Json* columnFormat(const Json& element, const QString& columnId) {
     if (!element.contains("columns") || !element["columns"].is_array()) return nullptr;
     for (const auto& c : element["columns"])

@@ -8,9 +8,13 @@
 #include <QColor>
 #include <QFont>
 #include <QPainterPath>
+#include <QRectF>
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+#include <string>
+#include <utility>
 #include <vector>
 
 class QPainter;
@@ -26,11 +30,40 @@ struct ChartHit {
 };
 using ChartHits = std::vector<ChartHit>;
 
+// A drawn annotation that is not a data mark (reference line or band, trend line, data label, KPI delta,
+// data bar, hidden badge...): what it is, its text, its outline in the painter's coordinates and the value
+// it stands for, recorded so a test can compare what was drawn with the data.
+struct ChartMark {
+    QString kind;
+    QString text;
+    QPainterPath shape;
+    double value = 0;
+};
+using ChartMarks = std::vector<ChartMark>;
+
+// Where a cartesian chart's values land in its rendered pixmap, for marks drawn over it (reference marks,
+// trend lines, data labels): categories are equal bands across the plot, values linear on the axis range.
+struct ChartFrame {
+    QRectF plot;
+    std::size_t categories = 0;
+    double lo = 0, hi = 1;                              // the (left) value axis range
+    std::optional<std::pair<double, double>> secondary; // the right axis range, when yAxis2 has one
+    bool horizontal = false;                            // values run left to right, categories top to bottom
+    QRectF legend;                                      // where the legend was drawn (empty: hidden)
+    bool valid() const { return categories > 0 && hi > lo && plot.width() > 0 && plot.height() > 0; }
+    // The pixel of (category index, value on the left axis); fractional indices fall between categories.
+    QPointF at(double x, double value) const;
+    // A right-axis value in left-axis units (the same height on both axes).
+    double toPrimary(double value) const;
+};
+
 // The column id a channel points at: {columnId}, {id} (older map docs), {column} (colour), or the first of
 // {columnIds: [id | {columnId}]}. Empty when the element has no such channel.
 QString channelColumn(const Json& element, const char* channel);
 // Every column id of a channel ({columnIds: [...]} or the single pointer).
 QStringList channelColumns(const Json& element, const char* channel);
+// The yAxis series in order: column id and the item's `type` (bar, line, area, scatter; "" when not given).
+std::vector<std::pair<QString, std::string>> yAxisSeries(const Json& element);
 // The element column's Sigma format object, or nullptr.
 const Json* columnFormat(const Json& element, const QString& columnId);
 bool isNumericVariant(const QVariant& v);

@@ -17,7 +17,9 @@ void paintBox(QPainter& p, const QRect& area, const Json& element, const Preview
 void paintTreemap(QPainter& p, const QRect& area, const Json& element, const PreviewData& data, ChartHits& hits);
 void paintSankey(QPainter& p, const QRect& area, const Json& element, const PreviewData& data, ChartHits& hits);
 void paintMap(QPainter& p, const QRect& area, const Json& element, const PreviewData& data, ChartHits& hits);
-void paintPivot(QPainter& p, const QRect& area, const Json& element, const PreviewData& data, ChartHits& hits);
+// kpi_painter.cpp: the value, its colour and size, and the comparison delta (marks: kpi-value, kpi-delta).
+void paintKpi(QPainter& p, const QRect& area, const Json& element, const PreviewData& data, ChartMarks& marks);
+void paintPivot(QPainter& p, const QRect& area, const Json& element, const PreviewData& data, ChartHits& hits, ChartMarks& marks);
 
 // A pivot's long-form result (one row per row key x column key) turned into a grid.
 struct Crosstab {

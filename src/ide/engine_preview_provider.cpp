@@ -6,6 +6,7 @@
 #include <quire/preview/connect_params.h>
 #include <quire/preview/action_engine.h>
 #include <quire/preview/planner.h>
+#include <quire/preview/reference_values.h>
 #include <quire/preview/refresh_scheduler.h>
 #include <quire/preview/session.h>
 #include <quire/preview/warehouse_refresh.h>
@@ -499,6 +500,7 @@ void EnginePreviewProvider::refresh(const QStringList& elementIds) {
         options.today = today;
         options.limit = std::max(1, rowLimit) + 1; // one row more than the window tells whether the card has them all
         auto plan = preview::planElement(*session, id.toStdString(), sql::dialect(entry->profile.dialect()), options);
+        preview::addReferenceValues(*session, id.toStdString(), sql::dialect(entry->profile.dialect()), options, plan);
         if (!plan.ok()) {
             stopPending(id);
             PreviewData d;

@@ -129,6 +129,8 @@ void MainWindow::buildDocks() {
     palette_ = new PaletteWidget;
     outline_ = new OutlineWidget(&model_);
     properties_ = new PropertyPanel(&model_);
+    properties_->setRegionSource([this] { return canvas_ ? canvas_->region() : QString(); });
+    connect(canvas_, &CanvasWidget::regionChanged, properties_, [this] { properties_->showRegion(); });
     problems_ = new ProblemsWidget(&model_);
     source_ = new SourceView(&model_);
     queryLog_ = new QueryLog;
@@ -323,8 +325,13 @@ void MainWindow::refreshPages() {
     const QString current = canvas_->region();
     while (pageTabs_->count()) pageTabs_->removeTab(0);
     int select = -1;
+    const Json* pagesBody = model_.body();
     for (const auto& [id, name] : model_.pages()) {
-        int i = pageTabs_->addTab(QString::fromStdString(name));
+        bool hidden = false; // a page viewers do not see (spec §2 `visibility`) is marked on its tab
+        if (pagesBody && pagesBody->contains("pages") && (*pagesBody)["pages"].is_array())
+            for (const auto& page : (*pagesBody)["pages"])
+                if (page.is_object() && page.value("id", "") == id && page.contains("visibility")) hidden = true;
+        int i = pageTabs_->addTab(QString::fromStdString(name) + (hidden ? QStringLiteral(" ⊘") : QString()));
         pageTabs_->setTabData(i, QString::fromStdString(id));
         if (QString::fromStdString(id) == current) select = i;
     }

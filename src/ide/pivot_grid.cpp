@@ -3,6 +3,7 @@
 #include "custom_charts.h"
 
 #include "preview_painter.h"
+#include "table_formats.h"
 
 #include <QPainter>
 
@@ -40,30 +41,6 @@ bool tupleLess(const std::vector<QVariant>& a, const std::vector<QVariant>& b) {
         if (x != y) return x < y;
     }
     return a.size() < b.size();
-}
-
-struct Scale {
-    std::vector<QColor> stops;
-    std::optional<double> min, max;
-};
-
-// backgroundScale conditional formats by column id.
-std::map<QString, Scale> backgroundScales(const Json& element) {
-    std::map<QString, Scale> out;
-    for (const auto& f : element.value("conditionalFormats", Json::array())) {
-        if (!f.is_object() || f.value("type", "") != "backgroundScale") continue;
-        Scale s;
-        for (const auto& c : f.value("scheme", Json::array()))
-            if (c.is_string() && QColor(QString::fromStdString(c.get<std::string>())).isValid())
-                s.stops.emplace_back(QString::fromStdString(c.get<std::string>()));
-        if (s.stops.size() < 2) s.stops = {QColor("#eff6ff"), QColor("#1d4ed8")};
-        const Json domain = f.value("domain", Json::object());
-        if (domain.is_object() && domain.contains("min") && domain["min"].is_number()) s.min = domain["min"].get<double>();
-        if (domain.is_object() && domain.contains("max") && domain["max"].is_number()) s.max = domain["max"].get<double>();
-        for (const auto& id : f.value("columnIds", Json::array()))
-            if (id.is_string()) out[QString::fromStdString(id.get<std::string>())] = s;
-    }
-    return out;
 }
 
 } // namespace
@@ -162,18 +139,13 @@ Crosstab buildCrosstab(const Json& element, const PreviewData& data) {
     return t;
 }
 
-void paintPivot(QPainter& p, const QRect& area, const Json& element, const PreviewData& data, ChartHits& hits) {
+void paintPivot(QPainter& p, const QRect& area, const Json& element, const PreviewData& data, ChartHits& hits, ChartMarks& marks) {
     const Crosstab t = buildCrosstab(element, data);
-    const auto scales = backgroundScales(element);
+    // Scales and data bars span the cells, not the planner's total rows.
+    const int kindColumn = data.columnIndex(QStringLiteral("__pivot"));
+    const TableFormats formats(element, data, [&](std::size_t r) { return kindColumn < 0 || cell(data, r, kindColumn).toString() == QLatin1String("cell"); });
+    const TableLook look = tableLook(element);
     const int values = std::max<int>(1, int(t.valueIds.size()));
-    // Per value column: the data range its scale spans (the domain when authored).
-    std::vector<std::pair<double, double>> range(std::size_t(values), {1e300, -1e300});
-    for (const auto& row : t.cells)
-        for (std::size_t i = 0; i < row.size(); ++i)
-            if (isNumericVariant(row[i])) {
-                auto& r = range[i % std::size_t(values)];
-                r.first = std::min(r.first, row[i].toDouble()), r.second = std::max(r.second, row[i].toDouble());
-            }
     p.save();
     p.setClipRect(area);
     QFont f = p.font();
@@ -182,7 +154,7 @@ void paintPivot(QPainter& p, const QRect& area, const Json& element, const Previ
     QFont bold = f;
     bold.setBold(true);
     p.setFont(f);
-    const int rowH = 20;
+    const int rowH = look.rowHeight;
     const int headerRows = std::max<int>(1, int(t.columnDimensions.size())) + (values > 1 ? 1 : 0);
     int labelW = 40;
     QStringList firstHeaders = t.rowDimensions;
@@ -232,7 +204,7 @@ void paintPivot(QPainter& p, const QRect& area, const Json& element, const Previ
     const int visible = std::min<int>(int(t.rowKeys.size()), (area.height() - header.height() - 16 - (totalRow ? rowH : 0)) / rowH);
     for (int r = 0; r < visible; ++r) {
         const int y = header.bottom() + 1 + r * rowH;
-        if (r % 2) p.fillRect(QRect(area.left(), y, area.width(), rowH), QColor("#f8fafc"));
+        if (look.banding && r % 2) p.fillRect(QRect(area.left(), y, area.width(), rowH), look.bandingColor);
         p.setFont(bold);
         p.setPen(QColor("#1f2937"));
         p.drawText(QRect(area.left() + 6, y, labelW - 8, rowH), Qt::AlignVCenter | Qt::AlignLeft,
@@ -243,15 +215,31 @@ void paintPivot(QPainter& p, const QRect& area, const Json& element, const Previ
             const QString valueId = t.valueIds.value(int(i % std::size_t(values)));
             const QRect box(area.left() + labelW + int(i) * cellW, y, cellW, rowH);
             QColor ink = v.isNull() ? QColor("#9ca3af") : QColor("#111827");
-            if (auto s = scales.find(valueId); s != scales.end() && isNumericVariant(v)) {
-                const auto& [lo0, hi0] = range[i % std::size_t(values)];
-                const double lo = s->second.min.value_or(lo0), hi = s->second.max.value_or(hi0);
-                const QColor fill = scaleColour(s->second.stops, hi > lo ? (v.toDouble() - lo) / (hi - lo) : 1.0);
-                p.fillRect(box.adjusted(1, 1, -1, -1), fill);
-                ink = textOn(fill);
+            const CellStyle style = v.isNull() ? CellStyle{} : formats.style(valueId, v);
+            if (style.background) {
+                p.fillRect(box.adjusted(1, 1, -1, -1), *style.background);
+                ink = textOn(*style.background);
             }
+            if (style.bar) {
+                const QRectF bar(box.left() + 3, box.top() + 3, (box.width() - 6) * *style.bar, box.height() - 6);
+                p.fillRect(bar, style.barColour);
+                QPainterPath path;
+                path.addRect(bar);
+                marks.push_back({"databar", valueId, path, v.toDouble()});
+            }
+            if (style.background || style.text || style.bold || style.italic) {
+                QPainterPath path;
+                path.addRect(box);
+                marks.push_back({"cell-format", valueId, path, v.toDouble()});
+            }
+            if (style.text) ink = *style.text;
+            QFont cellFont = f;
+            cellFont.setBold(style.bold);
+            cellFont.setItalic(style.italic);
+            cellFont.setUnderline(style.underline);
+            p.setFont(cellFont);
             p.setPen(ink);
-            if (!v.isNull()) // a combination without rows stays blank, as in Sigma
+            if (!v.isNull() && !style.hideValue) // a combination without rows stays blank, as in Sigma
                 p.drawText(box.adjusted(4, 0, -6, 0), Qt::AlignVCenter | Qt::AlignRight,
                            p.fontMetrics().elidedText(formatPreviewValue(v, columnFormat(element, valueId)), Qt::ElideRight, cellW - 10));
             if (t.sourceRows[std::size_t(r)][i] >= 0) {

@@ -2,6 +2,7 @@
 
 #include "custom_charts.h"
 #include "qt_charts.h"
+#include "table_formats.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -134,6 +135,7 @@ bool PreviewPainter::paint(QPainter& p, const QRect& area, const Json& element, 
     const QString id = QString::fromStdString(element.value("id", ""));
     ChartHits& hits = hits_[id];
     hits.clear();
+    marks_[id].clear();
     if (data.state == PreviewData::State::None) return false;
     if (data.state == PreviewData::State::Busy && !data.rows.empty()) {
         // Re-running: the last result stays, veiled, under the progress bar; its marks are not clickable.
@@ -154,7 +156,7 @@ bool PreviewPainter::paint(QPainter& p, const QRect& area, const Json& element, 
 void PreviewPainter::paintContent(QPainter& p, const QRect& area, const Json& element, const PreviewData& data, ChartHits& hits) {
     const std::string kind = element.value("kind", "");
     if (kind == "kpi-chart") {
-        paintKpi(p, area, element, data);
+        paintKpi(p, area, element, data, marks_[QString::fromStdString(element.value("id", ""))]);
         QPainterPath whole;
         whole.addRect(area);
         if (!data.rows.empty()) hits.push_back({whole, {0}});
@@ -166,9 +168,9 @@ void PreviewPainter::paintContent(QPainter& p, const QRect& area, const Json& el
     else if (kind == "box-chart") paintBox(p, area, element, data, hits);
     else if (kind == "sankey-chart") paintSankey(p, area, element, data, hits);
     else if (kind == "point-map" || kind == "region-map" || kind == "geography-map") paintMap(p, area, element, data, hits);
-    else if (kind == "pivot-table") paintPivot(p, area, element, data, hits);
+    else if (kind == "pivot-table") paintPivot(p, area, element, data, hits, marks_[QString::fromStdString(element.value("id", ""))]);
     else if (kind.find("chart") != std::string::npos) paintChart(p, area, element, data, hits);
-    else paintTable(p, area, data, hits);
+    else paintTable(p, area, element, data, hits);
 }
 
 std::vector<int> PreviewPainter::hitTest(const QString& elementId, const QPoint& pos) const {
@@ -177,6 +179,12 @@ std::vector<int> PreviewPainter::hitTest(const QString& elementId, const QPoint&
     for (auto hit = it->second.rbegin(); hit != it->second.rend(); ++hit) // the last drawn is on top
         if (hit->shape.contains(QPointF(pos))) return hit->rows;
     return {};
+}
+
+const ChartMarks& PreviewPainter::marks(const QString& elementId) const {
+    static const ChartMarks none;
+    auto it = marks_.find(elementId);
+    return it == marks_.end() ? none : it->second;
 }
 
 const ChartHits& PreviewPainter::hits(const QString& elementId) const {
@@ -205,12 +213,15 @@ void PreviewPainter::paintState(QPainter& p, const QRect& area, const PreviewDat
     }
 }
 
-void PreviewPainter::paintTable(QPainter& p, const QRect& area, const PreviewData& data, ChartHits& hits) const {
+void PreviewPainter::paintTable(QPainter& p, const QRect& area, const Json& element, const PreviewData& data, ChartHits& hits) {
+    ChartMarks& marks = marks_[QString::fromStdString(element.value("id", ""))];
+    const TableFormats formats(element, data);
+    const TableLook look = tableLook(element);
     QFont f = p.font();
     f.setPixelSize(11);
     f.setBold(false); // the card title's bold font is still set
     p.setFont(f);
-    const int rowH = 20;
+    const int rowH = look.rowHeight;
     const int cols = std::max(1, int(data.columnNames.size()));
     const int colW = std::max(60, area.width() / cols);
     p.save();
@@ -224,46 +235,85 @@ void PreviewPainter::paintTable(QPainter& p, const QRect& area, const PreviewDat
     for (int c = 0; c < data.columnNames.size(); ++c)
         p.drawText(QRect(area.left() + c * colW + 6, area.top(), colW - 10, rowH), Qt::AlignVCenter | Qt::AlignLeft,
                    p.fontMetrics().elidedText(data.columnNames[c], Qt::ElideRight, colW - 10));
+    p.setPen(look.headerDivider);
+    p.drawLine(area.left(), header.bottom(), area.right(), header.bottom());
     p.setFont(f);
     const int visible = std::min<int>(int(data.rows.size()), (area.height() - rowH - 16) / rowH);
     for (int r = 0; r < visible; ++r) {
         QRect line(area.left(), area.top() + (r + 1) * rowH, area.width(), rowH);
-        if (r % 2) p.fillRect(line, QColor("#f8fafc"));
+        if (look.banding && r % 2) p.fillRect(line, look.bandingColor);
         QPainterPath rowShape;
         rowShape.addRect(line);
         hits.push_back({rowShape, {r}});
         for (int c = 0; c < data.columnNames.size() && c < int(data.rows[std::size_t(r)].size()); ++c) {
             const QVariant& v = data.rows[std::size_t(r)][std::size_t(c)];
-            p.setPen(v.isNull() ? QColor("#9ca3af") : QColor("#111827"));
-            p.drawText(QRect(area.left() + c * colW + 6, line.top(), colW - 12, rowH),
-                       Qt::AlignVCenter | (isNumeric(v) ? Qt::AlignRight : Qt::AlignLeft),
-                       p.fontMetrics().elidedText(formatPreviewValue(v, nullptr), Qt::ElideRight, colW - 12));
+            const QRect box(area.left() + c * colW, line.top(), colW, rowH);
+            const CellStyle style = formats.style(data.columnIds.value(c), v);
+            if (style.background) p.fillRect(box.adjusted(0, 0, 0, -1), *style.background);
+            if (style.bar) {
+                const QRectF bar(box.left() + 3, box.top() + 3, (box.width() - 6) * *style.bar, box.height() - 6);
+                p.fillRect(bar, style.barColour);
+                QPainterPath path;
+                path.addRect(bar);
+                marks.push_back({"databar", data.columnIds.value(c), path, v.toDouble()});
+            }
+            if (style.background || style.text || style.bold || style.italic) {
+                QPainterPath path;
+                path.addRect(box);
+                marks.push_back({"cell-format", data.columnIds.value(c), path, v.toDouble()});
+            }
+            QFont cellFont = f;
+            cellFont.setBold(style.bold);
+            cellFont.setItalic(style.italic);
+            cellFont.setUnderline(style.underline);
+            p.setFont(cellFont);
+            p.setPen(style.text ? *style.text : v.isNull() ? QColor("#9ca3af") : style.background ? textOn(*style.background) : QColor("#111827"));
+            if (!style.hideValue)
+                p.drawText(box.adjusted(6, 0, -6, 0), Qt::AlignVCenter | (isNumeric(v) ? Qt::AlignRight : Qt::AlignLeft),
+                           p.fontMetrics().elidedText(formatPreviewValue(v, nullptr), Qt::ElideRight, colW - 12));
         }
+        p.setFont(f);
+        if (look.horizontalLines) {
+            p.setPen(look.gridColour);
+            p.drawLine(line.left(), line.bottom(), line.right(), line.bottom());
+        }
+    }
+    // Hidden columns (spec §3.1 `hidden`): viewers do not see them; drawn veiled with a badge in the header.
+    for (int c = 0; c < data.columnIds.size(); ++c) {
+        bool hidden = false;
+        for (const auto& column : element.value("columns", Json::array()))
+            if (column.is_object() && QString::fromStdString(column.value("id", "")) == data.columnIds[c] && column.value("hidden", Json(false)) == true) hidden = true;
+        if (!hidden) continue;
+        const QRect whole(area.left() + c * colW, area.top(), colW, (visible + 1) * rowH);
+        p.fillRect(whole, QColor(241, 245, 249, 170));
+        QFont badgeFont = f;
+        badgeFont.setPixelSize(9);
+        badgeFont.setBold(true);
+        p.setFont(badgeFont);
+        const QString text = QObject::tr("⊘ hidden");
+        const int w = p.fontMetrics().horizontalAdvance(text) + 10;
+        const QRect badge(whole.right() - w - 3, area.top() + 3, w, rowH - 6);
+        p.setPen(Qt::NoPen);
+        p.setBrush(QColor("#475569"));
+        p.drawRoundedRect(badge, 6, 6);
+        p.setPen(Qt::white);
+        p.drawText(badge, Qt::AlignCenter, text);
+        p.setBrush(Qt::NoBrush);
+        p.setFont(f);
+        QPainterPath path;
+        path.addRect(whole);
+        marks.push_back({"hidden-column", data.columnIds[c], path, 0});
+    }
+    if (look.verticalLines) {
+        p.setPen(look.gridColour);
+        for (int c = 1; c < data.columnNames.size(); ++c)
+            p.drawLine(area.left() + c * colW, area.top(), area.left() + c * colW, area.top() + (visible + 1) * rowH);
     }
     p.setPen(QColor("#6b7280"));
     const QString footer = data.totalRows >= 0 ? QObject::tr("%L1 rows · %2 ms").arg(data.totalRows).arg(data.milliseconds, 0, 'f', 0)
                                                : QObject::tr("%L1+ rows · %2 ms").arg(data.rows.size()).arg(data.milliseconds, 0, 'f', 0);
     p.drawText(QRect(area.left(), area.bottom() - 14, area.width(), 14), Qt::AlignRight | Qt::AlignVCenter, footer);
     p.restore();
-}
-
-void PreviewPainter::paintKpi(QPainter& p, const QRect& area, const Json& element, const PreviewData& data) const {
-    const QString valueColumn = channelColumn(element, "value");
-    int index = data.columnIndex(valueColumn);
-    if (index < 0) index = 0;
-    QVariant value = !data.rows.empty() && index < int(data.rows[0].size()) ? data.rows[0][std::size_t(index)] : QVariant();
-    const QString text = formatPreviewValue(value, columnFormat(element, valueColumn));
-    QFont big = p.font();
-    big.setBold(true);
-    int size = std::clamp(area.height() / 2, 12, 40);
-    for (; size > 10; --size) { // the largest size whose text fits the card
-        big.setPixelSize(size);
-        if (QFontMetrics(big).horizontalAdvance(text) <= area.width() - 8) break;
-    }
-    big.setPixelSize(size);
-    p.setFont(big);
-    p.setPen(QColor("#0f172a"));
-    p.drawText(area, Qt::AlignCenter, text);
 }
 
 void PreviewPainter::paintChart(QPainter& p, const QRect& area, const Json& element, const PreviewData& data, ChartHits& hits) {
@@ -274,15 +324,17 @@ void PreviewPainter::paintChart(QPainter& p, const QRect& area, const Json& elem
                             std::hash<double>()(data.milliseconds);
     if (!(cached.size == area.size() && cached.key == key)) {
         ChartHits local;
-        auto pixmap = renderQtChart(area.size(), element, data, local);
+        ChartMarks localMarks;
+        auto pixmap = renderQtChart(area.size(), element, data, local, localMarks);
         if (!pixmap) {
             chartCache_.erase(elementId);
-            paintTable(p, area, data, hits);
+            paintTable(p, area, element, data, hits);
             return;
         }
-        cached = CachedChart{*pixmap, area.size(), key, std::move(local)};
+        cached = CachedChart{*pixmap, area.size(), key, std::move(local), std::move(localMarks)};
     }
     p.drawPixmap(area.topLeft(), cached.pixmap);
+    for (const auto& mark : cached.marks) marks_[elementId].push_back({mark.kind, mark.text, mark.shape.translated(area.topLeft()), mark.value});
     for (const auto& hit : cached.hits) hits.push_back({hit.shape.translated(area.topLeft()), hit.rows});
 }
 

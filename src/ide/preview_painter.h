@@ -26,10 +26,11 @@ public:
     std::vector<int> hitTest(const QString& elementId, const QPoint& pos) const;
     // The marks of the last paint, in the painter's coordinates.
     const ChartHits& hits(const QString& elementId) const;
+    // The annotations of the last paint (reference marks, trend lines, labels, deltas...), same coordinates.
+    const ChartMarks& marks(const QString& elementId) const;
 
 private:
-    void paintTable(QPainter& p, const QRect& area, const PreviewData& data, ChartHits& hits) const;
-    void paintKpi(QPainter& p, const QRect& area, const Json& element, const PreviewData& data) const;
+    void paintTable(QPainter& p, const QRect& area, const Json& element, const PreviewData& data, ChartHits& hits);
     void paintChart(QPainter& p, const QRect& area, const Json& element, const PreviewData& data, ChartHits& hits);
     void paintState(QPainter& p, const QRect& area, const PreviewData& data) const;
     void paintContent(QPainter& p, const QRect& area, const Json& element, const PreviewData& data, ChartHits& hits);
@@ -39,9 +40,11 @@ private:
         QSize size;
         std::size_t key = 0;
         ChartHits hits; // relative to the pixmap
+        ChartMarks marks;
     };
     std::map<QString, CachedChart> chartCache_;
     std::map<QString, ChartHits> hits_;
+    std::map<QString, ChartMarks> marks_;
 };
 
 QString formatPreviewValue(const QVariant& value, const Json* format);

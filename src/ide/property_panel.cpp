@@ -153,6 +153,11 @@ void PropertyPanel::rebuild() {
     elementId_ = selection.size() == 1 ? selection.front() : QString();
     if (elementId_ != previous) rows_.clear();
     const Json* e = element();
+    if (!e && selection.isEmpty() && addPageSection(vbox)) {
+        shown_ = Json();
+        vbox->addStretch();
+        return;
+    }
     if (!e) {
         shown_ = Json();
         auto* hint = new QLabel(selection.size() > 1 ? tr("%1 elements selected").arg(selection.size())
@@ -176,6 +181,46 @@ void PropertyPanel::rebuild() {
                      &PropertyPanel::addChannelsSection, &PropertyPanel::addKindEditors, &PropertyPanel::addOtherFields})
         (this->*add)(section);
     vbox->addStretch();
+}
+
+void PropertyPanel::showRegion() {
+    if (model_->selection().isEmpty()) rebuild();
+}
+
+// The shown page's settings: its visibility (spec §2: `hidden`, or an audience of specific users and teams,
+// which is kept and shown read-only). One undo step per change.
+bool PropertyPanel::addPageSection(QVBoxLayout* vbox) {
+    const QString region = regionSource_ ? regionSource_() : QString();
+    const Json* body = model_->body();
+    if (region.isEmpty() || !body || !body->contains("pages") || !(*body)["pages"].is_array()) return false;
+    const Json& pages = (*body)["pages"];
+    for (std::size_t i = 0; i < pages.size(); ++i) {
+        if (!pages[i].is_object() || QString::fromStdString(pages[i].value("id", "")) != region) continue;
+        const Json& page = pages[i];
+        auto* box = new QGroupBox(tr("Page"));
+        box->setObjectName("page");
+        auto* form = new QFormLayout(box);
+        form->addRow(tr("Id"), new QLabel(region));
+        form->addRow(tr("Name"), new QLabel(QString::fromStdString(page.value("name", ""))));
+        const std::string pointer = model_->bodyPointer() + "/pages/" + std::to_string(i) + "/visibility";
+        const Json visibility = page.value("visibility", Json());
+        const std::string state = visibility.is_null() ? "" : visibility.is_string() ? visibility.get<std::string>() : "audience";
+        std::vector<std::pair<std::string, QString>> choices{{"", tr("Visible to everyone")}, {"hidden", tr("Hidden")}};
+        if (state == "audience") choices.emplace_back("audience", tr("Specific users and teams (kept)"));
+        auto* picker = props::choicePicker(choices, state);
+        picker->setObjectName("page-visibility");
+        connect(picker, &QComboBox::currentIndexChanged, picker, [model = model_, picker, pointer] {
+            const std::string picked = props::pickedId(picker);
+            if (picked == "audience") return;
+            props::setValue(model, pointer, picked.empty() ? std::nullopt : std::optional<Json>(Json(picked)),
+                            picked.empty() ? tr("Show page") : tr("Hide page"));
+        });
+        form->addRow(tr("Visibility"), picker);
+        if (state == "audience") form->addRow(QString(), new QLabel(QString::fromStdString(visibility.dump())));
+        vbox->addWidget(box);
+        return true;
+    }
+    return false;
 }
 
 void PropertyPanel::addGeneralSection(Section& section) {
@@ -257,8 +302,9 @@ void PropertyPanel::addColumnsSection(Section& section) {
         known.insert("columns");
         auto* box = new QGroupBox(tr("Columns"));
         auto* cl = new QVBoxLayout(box);
-        columns_ = new QTableWidget(int((*e)["columns"].size()), 2);
-        columns_->setHorizontalHeaderLabels({tr("Name"), tr("Formula")});
+        columns_ = new QTableWidget(int((*e)["columns"].size()), 3);
+        columns_->setHorizontalHeaderLabels({tr("Name"), tr("Formula"), tr("Hidden")});
+        columns_->horizontalHeader()->moveSection(2, 1); // Name, Hidden, Formula
         columns_->horizontalHeader()->setStretchLastSection(true);
         columns_->verticalHeader()->hide();
         columns_->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -269,7 +315,12 @@ void PropertyPanel::addColumnsSection(Section& section) {
             columns_->setItem(row, 0, new QTableWidgetItem(QString::fromStdString(c.value("name", c.value("id", "")))));
             auto* f = new QTableWidgetItem(QString::fromStdString(c.value("formula", "")));
             f->setFlags(f->flags() & ~Qt::ItemIsEditable);
-            columns_->setItem(row++, 1, f);
+            columns_->setItem(row, 1, f);
+            // Spec §3.1 `hidden`: viewers do not see the column; the preview draws it veiled with a badge.
+            auto* hidden = new QTableWidgetItem;
+            hidden->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsUserCheckable);
+            hidden->setCheckState(c.is_object() && c.value("hidden", Json(false)) == true ? Qt::Checked : Qt::Unchecked);
+            columns_->setItem(row++, 2, hidden);
             refNames << QString::fromStdString(c.value("name", ""));
         }
         columns_->setMinimumHeight(120);
@@ -297,6 +348,12 @@ void PropertyPanel::addColumnsSection(Section& section) {
             if (auto* item = columns_->item(formulaColumn_, 1)) item->setText(text);
         });
         connect(columns_, &QTableWidget::cellChanged, this, [this](int r, int c) {
+            if (c == 2) {
+                const bool on = columns_->item(r, 2)->checkState() == Qt::Checked;
+                props::setValue(model_, elementPointer() + "/columns/" + std::to_string(r) + "/hidden",
+                                on ? std::optional<Json>(true) : std::nullopt, on ? tr("Hide column") : tr("Show column"));
+                return;
+            }
             if (c != 0) return;
             if (auto* cmd = makeSetValue(model_, elementPointer() + "/columns/" + std::to_string(r) + "/name",
                                          Json(columns_->item(r, 0)->text().toStdString()), tr("Rename column")))
@@ -335,7 +392,9 @@ void PropertyPanel::addKindEditors(Section& section) {
     const props::Context& context = section.context;
     std::set<std::string>& known = section.known;
     QVBoxLayout* vbox = section.box;
-    for (auto make : {props::makeFormatEditor, props::makeColorEditor, props::makeSortEditor, props::makeGroupingEditor,
+    for (auto make : {props::makeSeriesEditor, props::makeRefMarkEditor, props::makeTrendlineEditor, props::makeLabelLegendEditor,
+                      props::makeKpiEditor, props::makeDonutEditor, props::makeConditionalFormatEditor,
+                      props::makeFormatEditor, props::makeColorEditor, props::makeSortEditor, props::makeGroupingEditor,
                       props::makeFilterEditor, props::makeActionEditor})
         if (QWidget* w = guarded(make, context, known, vbox)) vbox->addWidget(w);
 }

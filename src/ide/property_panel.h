@@ -4,6 +4,7 @@
 #include "document_model.h"
 #include "props/props_support.h"
 
+#include <functional>
 #include <set>
 #include <string>
 
@@ -28,6 +29,9 @@ public:
     FormulaEditor* formulaEditor() const { return formula_; }
     // The editors of the current selection (replaced on every rebuild; tests find widgets by object name here).
     QWidget* content() const { return content_; }
+    // The page the canvas shows: with nothing selected the panel edits that page's settings (visibility).
+    void setRegionSource(std::function<QString()> source) { regionSource_ = std::move(source); }
+    void showRegion(); // the shown page changed: rebuild when no element is selected
 
 private:
     // What the section builders of rebuild() share: the element shown, the keys edited so far, the layout.
@@ -39,6 +43,7 @@ private:
         QVBoxLayout* box;
     };
     void rebuild();
+    bool addPageSection(QVBoxLayout* vbox); // false when the canvas shows no page
     void addGeneralSection(Section& section);  // id, title, kind fields, control settings
     void addSourceSection(Section& section);   // a control's source, read-only
     void addColumnsSection(Section& section);  // columns and the formula editor
@@ -51,6 +56,7 @@ private:
     const Json* element() const;
 
     DocumentModel* model_;
+    std::function<QString()> regionSource_;
     QString elementId_;
     Json shown_;
     QVBoxLayout* layout_;

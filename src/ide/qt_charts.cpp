@@ -1,5 +1,8 @@
 #include "qt_charts.h"
 
+#include "chart_overlays.h"
+#include "combo_chart.h"
+#include "qt_chart_parts.h"
 #include "preview_painter.h"
 
 #include <QFontMetrics>
@@ -25,108 +28,51 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 namespace quire::ide {
 
 namespace {
-
-// A value axis over [lo, hi] with about five "nice" ticks labelled in the measure column's own format
-// ("2.3%", "$120K"); falls back to a plain printf-format axis when the format would make ticks look alike.
-QValueAxis* makeValueAxis(double lo, double hi, const Json* format, const QFont& font, bool percentOfWhole = false) {
-    if (percentOfWhole) {
-        auto* axis = new QValueAxis;
-        axis->setRange(0, 100);
-        axis->setTickCount(5);
-        axis->setLabelFormat("%.0f%%");
-        axis->setLabelsFont(font);
-        return axis;
+// A donut's `holeValue` column in the hole: its total over the slices, in the column's format; `hole.value`
+// sets its colour and weight or hides it.
+void paintHoleValue(QPixmap& pixmap, const Json& element, const PreviewData& data, const QPointF& centre, double hole, ChartMarks& marks) {
+    const QString id = channelColumn(element, "holeValue");
+    const int column = id.isEmpty() ? -1 : data.columnIndex(id);
+    if (column < 0 || hole < 8) return;
+    const Json style = element.contains("hole") && element["hole"].is_object() ? element["hole"].value("value", Json::object()) : Json::object();
+    if (style.is_object() && style.value("visibility", "") == "hidden") return;
+    double total = 0;
+    for (std::size_t r = 0; r < data.rows.size(); ++r) total += cell(data, r, column).toDouble();
+    const QString text = formatPreviewValue(QVariant(total), columnFormat(element, id));
+    QPainter p(&pixmap);
+    p.setRenderHint(QPainter::Antialiasing);
+    QFont font = p.font();
+    font.setBold(!(style.is_object() && style.value("fontWeight", "") == "normal"));
+    int size = std::clamp(int(hole * 0.5), 8, 40);
+    for (; size > 8; --size) {
+        font.setPixelSize(size);
+        if (QFontMetrics(font).horizontalAdvance(text) <= 1.7 * hole) break;
     }
-    const std::vector<double> ticks = niceTicks(lo, hi, 5);
-    const double start = ticks.front(), end = ticks.back();
-    auto* axis = new QCategoryAxis;
-    axis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
-    axis->setStartValue(start);
-    QSet<QString> seen;
-    bool distinct = true;
-    for (double tick : ticks) {
-        const QString label = formatPreviewValue(QVariant(tick), format);
-        if (seen.contains(label)) { distinct = false; break; }
-        seen.insert(label);
-        axis->append(label, tick);
-    }
-    if (!distinct) {
-        delete axis;
-        auto* plain = new QValueAxis;
-        plain->setLabelFormat(std::max(std::fabs(lo), std::fabs(hi)) >= 1000 ? "%.0f" : "%.3g");
-        plain->setRange(start, end);
-        plain->setLabelsFont(font);
-        return plain;
-    }
-    axis->setRange(start, end);
-    axis->setLabelsFont(font);
-    axis->setGridLineVisible(true);
-    return axis;
-}
-
-// The chart's data as series x categories: one series per measure, or per value of the colour column.
-struct SeriesTable {
-    QStringList xs, names;
-    std::vector<std::vector<double>> values; // [series][x]
-    std::vector<std::vector<int>> rows;      // [series][x], -1 = no row
-};
-
-SeriesTable seriesTable(const Json& element, const PreviewData& data, int xi, const std::vector<int>& measures, int si, std::size_t limit) {
-    SeriesTable t;
-    std::vector<std::pair<int, int>> cells; // (x index, series index) per row
-    for (std::size_t r = 0; r < std::min(limit, data.rows.size()); ++r) {
-        const auto& row = data.rows[r];
-        const QString x = xi >= 0 && xi < int(row.size()) ? formatPreviewValue(row[std::size_t(xi)], columnFormat(element, data.columnIds.value(xi)))
-                                                          : QString::number(r + 1);
-        if (!t.xs.contains(x)) t.xs << x;
-        if (si >= 0) {
-            const QString s = formatPreviewValue(si < int(row.size()) ? row[std::size_t(si)] : QVariant(), nullptr);
-            if (!t.names.contains(s)) t.names << s;
-        }
-    }
-    if (si < 0)
-        for (int m : measures) t.names << data.columnNames.value(m);
-    t.values.assign(std::size_t(t.names.size()), std::vector<double>(std::size_t(t.xs.size()), 0.0));
-    t.rows.assign(std::size_t(t.names.size()), std::vector<int>(std::size_t(t.xs.size()), -1));
-    for (std::size_t r = 0; r < std::min(limit, data.rows.size()); ++r) {
-        const auto& row = data.rows[r];
-        const QString x = xi >= 0 && xi < int(row.size()) ? formatPreviewValue(row[std::size_t(xi)], columnFormat(element, data.columnIds.value(xi)))
-                                                          : QString::number(r + 1);
-        const std::size_t xIndex = std::size_t(t.xs.indexOf(x));
-        if (si >= 0) {
-            const std::size_t s = std::size_t(t.names.indexOf(formatPreviewValue(si < int(row.size()) ? row[std::size_t(si)] : QVariant(), nullptr)));
-            t.values[s][xIndex] += measures[0] < int(row.size()) ? row[std::size_t(measures[0])].toDouble() : 0.0;
-            t.rows[s][xIndex] = int(r);
-        } else {
-            for (std::size_t m = 0; m < measures.size(); ++m) {
-                t.values[m][xIndex] += measures[m] < int(row.size()) ? row[std::size_t(measures[m])].toDouble() : 0.0;
-                t.rows[m][xIndex] = int(r);
-            }
-        }
-    }
-    return t;
-}
-
-// Horizontal category labels when the widest fits its slot (months as "Jan".."Dec"), else vertical: Qt elides
-// labels that do not fit, which left a row of "..." under busy axes.
-int categoryLabelAngle(const QStringList& labels, const QFont& font, int chartWidth) {
-    if (labels.isEmpty()) return 0;
+    font.setPixelSize(size);
+    p.setFont(font);
+    QColor colour("#0f172a");
+    if (style.is_object() && style.contains("color") && style["color"].is_string() && QColor(QString::fromStdString(style["color"].get<std::string>())).isValid())
+        colour = QColor(QString::fromStdString(style["color"].get<std::string>()));
+    p.setPen(colour);
     const QFontMetrics metrics(font);
-    int widest = 0;
-    for (const auto& label : labels) widest = std::max(widest, metrics.horizontalAdvance(label));
-    const double slot = double(std::max(1, chartWidth - 70)) / double(labels.size());
-    // Qt elides a label well before it touches its neighbour, and slanted labels too: horizontal with room to
-    // spare, else vertical (elided only by the axis height).
-    return widest + 14 <= slot ? 0 : -90;
+    const QRectF box(centre.x() - metrics.horizontalAdvance(text) / 2.0, centre.y() - metrics.height() / 2.0, metrics.horizontalAdvance(text), metrics.height());
+    p.drawText(box, Qt::AlignCenter, text);
+    QPainterPath path;
+    path.addRect(box);
+    marks.push_back({"hole", text, path, total});
+    QPainterPath ring;
+    ring.addEllipse(centre, hole, hole);
+    marks.push_back({"hole-edge", QString(), ring, hole});
 }
-
 } // namespace
 
-std::optional<QPixmap> renderQtChart(const QSize& size, const Json& element, const PreviewData& data, ChartHits& hits) {
+std::optional<QPixmap> renderQtChart(const QSize& size, const Json& element, const PreviewData& data, ChartHits& hits,
+                                     ChartMarks& marks) {
     const std::string kind = element.value("kind", "");
     const bool circular = kind == "donut-chart" || kind == "pie-chart";
     const bool bars = kind == "bar-chart" || kind == "combo-chart";
@@ -135,9 +81,18 @@ std::optional<QPixmap> renderQtChart(const QSize& size, const Json& element, con
     const bool normalized = stacking == "normalized";
     const bool horizontal = bars && element.value("orientation", "") == "horizontal";
     const int xi = data.columnIndex(circular ? channelColumn(element, "color") : channelColumn(element, "xAxis"));
+    // Per measure: its mark shape (yAxis item `type`, else the kind's own) and whether it is on yAxis2.
+    const std::string defaultShape = kind == "line-chart" ? "line" : kind == "area-chart" ? "area" : kind == "scatter-chart" ? "scatter" : "bar";
+    const QStringList secondaryIds = circular ? QStringList() : channelColumns(element, "yAxis2");
     std::vector<int> measures;
-    for (const auto& id : channelColumns(element, circular ? "value" : "yAxis"))
-        if (data.columnIndex(id) >= 0) measures.push_back(data.columnIndex(id));
+    std::vector<std::string> shapes;
+    std::vector<bool> secondary;
+    for (const auto& [id, type] : circular ? std::vector<std::pair<QString, std::string>>{{channelColumn(element, "value"), ""}} : yAxisSeries(element))
+        if (data.columnIndex(id) >= 0) {
+            measures.push_back(data.columnIndex(id));
+            shapes.push_back(type.empty() ? defaultShape : type);
+            secondary.push_back(secondaryIds.contains(id));
+        }
     if (measures.empty()) return std::nullopt;
     QString seriesColumn;
     if (!circular && element.contains("color") && element["color"].is_object() && element["color"].value("by", "") == "category")
@@ -146,6 +101,24 @@ std::optional<QPixmap> renderQtChart(const QSize& size, const Json& element, con
     const SeriesTable t = seriesTable(element, data, xi, measures, si, circular ? 12 : 60);
     const std::size_t nx = std::size_t(t.xs.size()), ns = std::size_t(t.names.size());
     const Json* measureFormat = columnFormat(element, data.columnIds.value(measures[0]));
+    if (si >= 0) { // one series per colour category: all take the first measure's shape and axis
+        shapes.assign(ns, shapes[0]);
+        secondary.assign(ns, bool(secondary[0]));
+    }
+    bool mixed = false; // a combo: series of different shapes, or a secondary axis
+    for (std::size_t s = 0; s < ns; ++s) mixed = mixed || shapes[s] != defaultShape || secondary[s];
+    ChartFrame frame;
+    std::vector<std::vector<QPointF>> anchors(ns, std::vector<QPointF>(nx, QPointF(NAN, NAN))); // data label positions
+    auto overlay = [&](QPixmap& pm) {
+        QPainter pp(&pm);
+        const OverlayInput in{element, data, t, measures, secondary, anchors, si >= 0, stacked && !mixed};
+        paintChartOverlays(pp, frame, in, marks);
+    };
+    if (!circular && mixed) {
+        QPixmap pm = renderCombo(size, element, data, t, shapes, secondary, measures, hits, frame, anchors);
+        overlay(pm);
+        return pm;
+    }
 
     // Stacked positions: base and top of every (series, x) mark; normalized charts in percent of the x total.
     std::vector<std::vector<double>> base(ns, std::vector<double>(nx, 0.0)), top = t.values;
@@ -173,11 +146,9 @@ std::optional<QPixmap> renderQtChart(const QSize& size, const Json& element, con
     chart->setBackgroundVisible(false);
     chart->setMargins(QMargins(0, 0, circular ? 0 : 12, 0)); // room for the last value-axis label
     chart->setAnimationOptions(QChart::NoAnimation);
-    chart->legend()->setVisible(circular || ns > 1);
-    chart->legend()->setAlignment(circular ? Qt::AlignRight : Qt::AlignTop);
     QFont axisFont;
     axisFont.setPixelSize(9);
-    chart->legend()->setFont(axisFont);
+    applyLegend(chart, element, circular || ns > 1, circular ? Qt::AlignRight : Qt::AlignTop, axisFont);
     QAbstractSeries* anchor = nullptr; // a series to map values to positions with
     QPieSeries* pie = nullptr;
     const double barWidth = 0.7;
@@ -188,7 +159,11 @@ std::optional<QPixmap> renderQtChart(const QSize& size, const Json& element, con
             slice->setColor(seriesColour(int(x)));
             slice->setBorderColor(Qt::white);
         }
-        if (kind == "donut-chart") pie->setHoleSize(0.55);
+        if (kind == "donut-chart") { // innerRadius: the hole's share of the outer radius (Sigma's default 0.6)
+            const Json r = element.value("innerRadius", Json());
+            const double inner = r.is_number() && r.get<double>() > 0 && r.get<double>() < 1 ? r.get<double>() : 0.6;
+            pie->setHoleSize(inner * pie->pieSize());
+        }
         chart->addSeries(pie);
     } else if (bars) {
         QAbstractBarSeries* series = nullptr;
@@ -212,6 +187,7 @@ std::optional<QPixmap> renderQtChart(const QSize& size, const Json& element, con
         cats->setLabelsFont(axisFont);
         if (!horizontal) cats->setLabelsAngle(categoryLabelAngle(t.xs, axisFont, size.width()));
         QValueAxis* vals = makeValueAxis(lowest, highest, measureFormat, axisFont, normalized);
+        std::tie(frame.lo, frame.hi) = normalized ? std::make_pair(0.0, 100.0) : axisRange(lowest, highest);
         chart->addAxis(cats, horizontal ? Qt::AlignLeft : Qt::AlignBottom);
         chart->addAxis(vals, horizontal ? Qt::AlignBottom : Qt::AlignLeft);
         series->attachAxis(cats);
@@ -223,6 +199,7 @@ std::optional<QPixmap> renderQtChart(const QSize& size, const Json& element, con
         x->setLabelsFont(axisFont);
         x->setLabelsAngle(categoryLabelAngle(t.xs, axisFont, size.width()));
         QValueAxis* y = makeValueAxis(lowest, highest * (stacked ? 1.0 : 1.05), measureFormat, axisFont, normalized);
+        std::tie(frame.lo, frame.hi) = normalized ? std::make_pair(0.0, 100.0) : axisRange(lowest, highest * (stacked ? 1.0 : 1.05));
         chart->addAxis(x, Qt::AlignBottom);
         chart->addAxis(y, Qt::AlignLeft);
         auto* xv = new QValueAxis;
@@ -275,6 +252,10 @@ std::optional<QPixmap> renderQtChart(const QSize& size, const Json& element, con
 
     // Hit shapes of the marks, from the laid-out plot area.
     const QRectF plot = chart->plotArea();
+    frame.plot = plot;
+    if (chart->legend()->isVisible()) frame.legend = chart->legend()->geometry();
+    frame.categories = circular ? 0 : nx;
+    frame.horizontal = horizontal;
     if (pie) {
         const double radius = std::min(plot.width(), plot.height()) * pie->pieSize() / 2;
         const QPointF centre = plot.center();
@@ -294,6 +275,7 @@ std::optional<QPixmap> renderQtChart(const QSize& size, const Json& element, con
             hits.push_back({wedge, {t.rows[0][x]}});
             angle += span;
         }
+        if (kind == "donut-chart") paintHoleValue(pixmap, element, data, centre, radius * pie->holeSize() / pie->pieSize(), marks);
     } else if (bars && anchor && nx > 0) {
         const double band = (horizontal ? plot.height() : plot.width()) / double(nx);
         const double group = band * barWidth;
@@ -311,15 +293,24 @@ std::optional<QPixmap> renderQtChart(const QSize& size, const Json& element, con
                 QPainterPath path;
                 path.addRect(r);
                 hits.push_back({path, {t.rows[s][x]}});
+                anchors[s][x] = horizontal ? QPointF(r.right(), r.center().y()) : QPointF(r.center().x(), r.top());
             }
     } else if (anchor) {
         for (std::size_t s = 0; s < ns; ++s)
             for (std::size_t x = 0; x < nx; ++x) {
                 if (t.rows[s][x] < 0) continue;
+                const QPointF point = chart->mapToPosition(QPointF(double(x), top[s][x]), anchor);
                 QPainterPath dot;
-                dot.addEllipse(chart->mapToPosition(QPointF(double(x), top[s][x]), anchor), 7, 7);
+                dot.addEllipse(point, 7, 7);
                 hits.push_back({dot, {t.rows[s][x]}});
+                anchors[s][x] = point - QPointF(0, 3);
             }
+    }
+    if (!circular) overlay(pixmap);
+    else if (!frame.legend.isEmpty()) {
+        QPainterPath box;
+        box.addRect(frame.legend);
+        marks.push_back({"legend", QString(), box, 0});
     }
     return pixmap;
 }

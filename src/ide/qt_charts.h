@@ -12,6 +12,7 @@
 namespace quire::ide {
 
 // nullopt when the element has no measure the chart can plot.
-std::optional<QPixmap> renderQtChart(const QSize& size, const Json& element, const PreviewData& data, ChartHits& hits);
+std::optional<QPixmap> renderQtChart(const QSize& size, const Json& element, const PreviewData& data, ChartHits& hits,
+                                     ChartMarks& marks);
 
 } // namespace quire::ide

@@ -71,5 +71,6 @@ void checkTables(Context& ctx);
 void checkControls(Context& ctx);
 void checkActions(Context& ctx);
 void checkStyle(Context& ctx);
+void checkChartOptions(Context& ctx); // rules_chart_options.cpp
 
 } // namespace quire::validate

@@ -22,6 +22,7 @@ std::vector<Diagnostic> validate(const doc::Document& document, const Validation
             checkColumns(ctx);
             checkFormulaRefs(ctx);
             checkCharts(ctx);
+            checkChartOptions(ctx);
             checkTables(ctx);
             checkControls(ctx);
             checkActions(ctx);

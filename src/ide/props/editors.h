@@ -16,6 +16,13 @@ QWidget* makeFormatEditor(const Context& c, std::set<std::string>& known);      
 QWidget* makeColorEditor(const Context& c, std::set<std::string>& known);           // color_editor.cpp
 QWidget* makeControlSettingsEditor(const Context& c, std::set<std::string>& known); // control_settings_editor.cpp
 QWidget* makeActionEditor(const Context& c, std::set<std::string>& known);          // action_editor.cpp
+QWidget* makeSeriesEditor(const Context& c, std::set<std::string>& known);          // series_editor.cpp
+QWidget* makeRefMarkEditor(const Context& c, std::set<std::string>& known);         // chart_marks_editor.cpp
+QWidget* makeTrendlineEditor(const Context& c, std::set<std::string>& known);       // chart_marks_editor.cpp
+QWidget* makeLabelLegendEditor(const Context& c, std::set<std::string>& known);     // label_legend_editor.cpp
+QWidget* makeKpiEditor(const Context& c, std::set<std::string>& known);             // kpi_donut_editor.cpp
+QWidget* makeDonutEditor(const Context& c, std::set<std::string>& known);           // kpi_donut_editor.cpp
+QWidget* makeConditionalFormatEditor(const Context& c, std::set<std::string>& known); // conditional_format_editor.cpp
 
 // Shared by filters and date-range controls: the date `mode` family of spec §3.6 on the object at pointer.
 void addDateModeFields(const Context& c, QFormLayout* form, const std::string& pointer, const Json& object,
