@@ -222,7 +222,7 @@ PlannedQuery planElement(const PreviewSession& session, const std::string& eleme
                 if (r.hasPrefix && r.prefix != "Custom SQL")
                     return sql::ResolveError{"unknown source '" + r.prefix + "'; custom SQL columns are [Custom SQL/...]"};
                 return sql::ColumnSql{"s." + dialect.quoteIdentifier(r.name)};
-            });
+            }, session.compileOptions());
             for (auto d : compiled.diagnostics) {
                 d.pointer = column.pointer;
                 select.diagnostics.push_back(std::move(d));
@@ -233,7 +233,7 @@ PlannedQuery planElement(const PreviewSession& session, const std::string& eleme
         }
         if (select.ok() && !list.empty()) select.sql = "SELECT " + list + " FROM (" + statement + ") s";
     } else {
-        select = sql::buildTableSelect(session.tablePath(plan.connectionId, path), columns, dialect, [&](const sql::Reference& r) { return resolveControlReference(session, r); });
+        select = sql::buildTableSelect(session.tablePath(plan.connectionId, path), columns, dialect, [&](const sql::Reference& r) { return resolveControlReference(session, r); }, session.compileOptions());
     }
     for (const auto& d : select.diagnostics) plan.diagnostics.push_back(d);
     if (!select.ok() || select.sql.empty()) {
