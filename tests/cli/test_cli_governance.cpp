@@ -1,0 +1,140 @@
+// Viewing a workbook as a persona from the command line (docs/governance.md): `quire preview --as` and
+// `quire compile --as` on the embedded sample (masked columns are not in the SQL that runs and print as
+// masked; hidden pages are skipped; the default persona; CurrentUser values bound), and PostgreSQL row-level
+// security with a real CREATE POLICY table, where two personas see different rows through one workbook.
+#include "cli_run.h"
+
+#include <catch2/catch.hpp>
+#include <quire/core/json.h>
+#include <test_support.h>
+
+#include <fstream>
+#include <map>
+
+using namespace quire::test::cli;
+using quire::Json;
+
+namespace {
+
+constexpr const char* kSample = "6a1e3c2b-5d4f-4e8a-9b7c-0d1f2e3a4b5c";
+
+// Orders of the sample with revenue restricted to the Finance team, and a Payroll page only HR may see.
+std::string ordersWorkbook(const std::string& path, const std::string& extraColumn = {}) {
+    Json columns = Json::parse(R"J([{"id": "c-id", "name": "Order", "formula": "[orders/order_id]"},
+        {"id": "c-status", "name": "Status", "formula": "[orders/status]"},
+        {"id": "c-revenue", "name": "Revenue", "formula": "[orders/revenue]"},
+        {"id": "c-net", "name": "Net", "formula": "[Revenue] * (1 - [orders/discount])"},
+        {"id": "c-viewer", "name": "Viewer", "formula": "CurrentUserEmail()"}])J");
+    if (!extraColumn.empty()) columns.push_back(Json::parse(extraColumn));
+    Json elements = Json::array();
+    elements.push_back({{"id", "orders"}, {"kind", "table"}, {"name", "Orders"},
+                        {"source", {{"kind", "warehouse-table"}, {"connectionId", kSample}, {"path", {"main", "orders"}}}},
+                        {"columns", columns},
+                        {"sort", Json::parse(R"([{"columnId": "c-id", "direction": "ascending"}])")},
+                        {"columnSecurities", Json::parse(R"([{"id": "cs-money", "criteria": {"kind": "specific-users-and-teams",
+                            "assignments": [{"type": "team", "teamId": "Finance"}]}, "restrictedColumns": ["c-revenue"]}])")}});
+    elements.push_back({{"id", "payroll"}, {"kind", "table"}, {"name", "Payroll"},
+                        {"source", {{"kind", "table"}, {"elementId", "orders"}}},
+                        {"columns", Json::parse(R"([{"id": "p-id", "name": "Order", "formula": "[Orders/Order]"}])")}});
+    const Json workbook = {{"name", "Governed"},
+                           {"contents", {{"schemaVersion", 1}, {"kind", "workbook"},
+                                         {"pages", Json::parse(R"([{"id": "p1", "name": "Sales"},
+                                             {"id": "p2", "name": "Payroll", "visibility": {"kind": "specific-users-and-teams", "assignments": {"teams": ["HR"]}}}])")},
+                                         {"elements", elements},
+                                         {"layout", "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<Page id=\"p1\"><Element elementId=\"orders\"/></Page>\n"
+                                                    "<Page id=\"p2\"><Element elementId=\"payroll\"/></Page>\n"}}}};
+    std::ofstream(path) << workbook.dump(2);
+    return path;
+}
+
+const char* kPersonas = R"(personas:
+  - email: fin@example.com
+    fullName: Fin Ance
+    teams: [Finance]
+  - email: "o'neil@example.com"
+    fullName: Sales Rep
+    default: true
+    teams: [Sales]
+)";
+
+Json jsonOut(const Run& r) {
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    return Json::parse(r.out);
+}
+
+} // namespace
+
+TEST_CASE("quire preview --as masks restricted columns: not in the SQL that runs, printed as masked", "[cli][e2e][governance]") {
+    Sandbox box("cli-governance");
+    box.generateSample(2000);
+    const std::string workbook = ordersWorkbook(box.dir + "/governed.json");
+    std::ofstream(box.dir + "/quire.personas.yaml") << kPersonas;
+    const std::string base = "preview " + shellQuote(workbook) + " --element orders --limit 3 --format json --show-sql";
+
+    // Finance sees revenue; the SQL selects it.
+    const Run fin = box.run(base + " --as fin@example.com");
+    const Json finRows = jsonOut(fin);
+    REQUIRE(finRows.size() == 3);
+    CHECK(finRows[0].contains("Revenue"));
+    CHECK(finRows[0]["Viewer"] == "fin@example.com");
+    CHECK_THAT(fin.err, Catch::Contains("\"revenue\""));
+
+    // The sales rep (the default persona: no --as) does not: the column and what reads it are absent from the
+    // executed SQL and print as masked.
+    const Run rep = box.run(base);
+    const Json repRows = jsonOut(rep);
+    REQUIRE(repRows.size() == 3);
+    CHECK(repRows[0]["Revenue"] == "<masked>");
+    CHECK(repRows[0]["Net"] == "<masked>");
+    CHECK(repRows[0]["Viewer"] == "o'neil@example.com"); // a bound value: the quote does not break the SQL
+    CHECK(repRows[0]["Order"] == finRows[0]["Order"]);
+    CHECK_THAT(rep.err, Catch::Contains("viewing as o'neil@example.com (the default persona)"));
+    CHECK_THAT(rep.err, Catch::Contains("[security/masked-column]"));
+    CHECK_THAT(rep.err, Catch::Contains("column [Net] of 'Orders' is not shown to o'neil@example.com: it reads masked column [Revenue]"));
+    const std::size_t select = rep.err.find("SELECT");
+    REQUIRE(select != std::string::npos);
+    const std::string sql = rep.err.substr(select, rep.err.find("-- parameters") - select);
+    CHECK_THAT(sql, !Catch::Contains("revenue"));
+    CHECK_THAT(sql, !Catch::Contains("discount"));
+    CHECK_THAT(sql, !Catch::Contains("o'neil"));
+
+    // A page hidden from the persona is skipped with a note.
+    const Run hidden = box.run("preview " + shellQuote(workbook) + " --element payroll --as fin@example.com");
+    INFO(hidden.err);
+    CHECK(hidden.exitCode == 0);
+    CHECK(hidden.out.empty());
+    CHECK_THAT(hidden.err, Catch::Contains("element 'payroll' is on page 'p2', which is hidden from fin@example.com; skipped"));
+
+    // compile --as names the masked columns and never selects them.
+    const Run compiled = box.run("compile " + shellQuote(workbook) + " --element orders --dialect postgresql");
+    INFO(compiled.err);
+    REQUIRE(compiled.exitCode == 0);
+    CHECK_THAT(compiled.out, Catch::Contains("-- masked for o'neil@example.com (not selected): Revenue, Net"));
+    CHECK_THAT(compiled.out, !Catch::Contains("\"revenue\""));
+    const Run compiledFin = box.run("compile " + shellQuote(workbook) + " --element orders --as FIN@example.com");
+    REQUIRE(compiledFin.exitCode == 0);
+    CHECK_THAT(compiledFin.out, Catch::Contains("\"revenue\""));
+}
+
+TEST_CASE("quire preview --as: unknown personas and CurrentUser without a persona are clear errors", "[cli][e2e][governance]") {
+    Sandbox box("cli-governance-errors");
+    const std::string workbook = ordersWorkbook(box.dir + "/governed.json");
+    // No personas file: CurrentUserEmail() cannot be compiled, and says how to fix it.
+    const Run none = box.run("compile " + shellQuote(workbook) + " --element orders");
+    CHECK(none.exitCode == 1);
+    CHECK_THAT(none.err, Catch::Contains("[sql/no-persona]"));
+    const Run noFile = box.run("compile " + shellQuote(workbook) + " --element orders --as fin@example.com");
+    CHECK(noFile.exitCode == 2);
+    CHECK_THAT(noFile.err, Catch::Contains("[personas/no-file]"));
+    std::ofstream(box.dir + "/people.yaml") << kPersonas;
+    const Run unknown = box.run("compile " + shellQuote(workbook) + " --element orders --personas " + shellQuote(box.dir + "/people.yaml") +
+                                " --as eve@example.com");
+    CHECK(unknown.exitCode == 2);
+    CHECK_THAT(unknown.err, Catch::Contains("[personas/unknown]"));
+    std::ofstream(box.dir + "/bad.yaml") << "personas:\n  - email: a@x.io\n    teams: Finance\n";
+    const Run bad = box.run("compile " + shellQuote(workbook) + " --element orders --personas " + shellQuote(box.dir + "/bad.yaml"));
+    CHECK(bad.exitCode == 2);
+    CHECK_THAT(bad.err, Catch::Contains("bad.yaml:3:"));
+}
+
