@@ -35,8 +35,8 @@ std::string shown(std::string_view s) { return std::string(s.substr(0, 120)); }
 } // namespace
 
 std::string Persona::roleFor(const std::string& connectionId) const {
-    const auto it = warehouseRoles.find(connectionId);
-    return it == warehouseRoles.end() ? std::string() : it->second;
+    const auto it = user.warehouseRoles.find(connectionId);
+    return it == user.warehouseRoles.end() ? std::string() : it->second;
 }
 
 const Persona* PersonaSet::find(std::string_view email) const {
@@ -113,7 +113,7 @@ PersonasLoad parsePersonas(std::string_view bytes, const std::string& path) {
                 if (hasControlCharacter(role) || hasControlCharacter(r.key()))
                     error("personas/warehouse-role", "warehouse role names have no control characters",
                           persona.pointer + "/warehouseRoles/" + doc::escapePointerToken(r.key()));
-                persona.warehouseRoles[r.key()] = role;
+                persona.user.warehouseRoles[r.key()] = role;
             }
         set.personas.push_back(std::move(persona));
     }

@@ -138,3 +138,81 @@ TEST_CASE("quire preview --as: unknown personas and CurrentUser without a person
     CHECK_THAT(bad.err, Catch::Contains("bad.yaml:3:"));
 }
 
+namespace {
+
+// psql as the cluster's superuser over the fixture's socket (local connections trust): roles are cluster-wide.
+void psqlAdmin(const std::string& sql) {
+    const std::string command = "psql -X -At -v ON_ERROR_STOP=1 -h " + shellQuote(pgEnv("QUIRE_PG_SOCKET_DIR")) + " -p " +
+                                shellQuote(pgEnv("QUIRE_PG_PORT")) + " -U postgres -d " + shellQuote(pgEnv("QUIRE_PG_DATABASE")) +
+                                " -c " + shellQuote(sql) + " 2>&1";
+    int code = -1;
+    const std::string out = capture(command, code);
+    INFO(sql << "\n" << out);
+    REQUIRE(code == 0);
+}
+
+} // namespace
+
+TEST_CASE("PostgreSQL row-level security: two personas see different rows through one workbook", "[pg][cli][e2e][governance]") {
+    Sandbox box("cli-governance-pg");
+    REQUIRE_FALSE(pgEnv("QUIRE_PG_HOST").empty());
+    box.env.push_back("QUIRE_SECRET_CONNECTION_PG_PASSWORD=" + pgEnv("QUIRE_PG_PASSWORD"));
+    const Run add = box.run("connections add pg --type postgresql --host " + shellQuote(pgEnv("QUIRE_PG_HOST")) + " --port " +
+                            pgEnv("QUIRE_PG_PORT") + " --database " + shellQuote(pgEnv("QUIRE_PG_DATABASE")) + " --user " +
+                            shellQuote(pgEnv("QUIRE_PG_USER")) + " --connection-id gov-conn");
+    INFO(add.err);
+    REQUIRE(add.exitCode == 0);
+
+    // A table owned by the login role with FORCE'd row-level security: rows by owner email, plus every EMEA row
+    // while the session runs as gov_emea_reader (SET ROLE), which may not read the salary column at all. (The
+    // login role is a member of it, so the policy tests current_user rather than naming the role with TO.)
+    psqlAdmin("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'gov_emea_reader') THEN "
+              "CREATE ROLE gov_emea_reader NOLOGIN; END IF; END $$; GRANT gov_emea_reader TO " + pgEnv("QUIRE_PG_USER") + ";");
+    psql("DROP TABLE IF EXISTS gov_deals; "
+         "CREATE TABLE gov_deals (id int, owner text, region text, amount int, salary int); "
+         "INSERT INTO gov_deals VALUES (1, 'ana@example.com', 'EMEA', 10, 100), (2, 'bob@example.com', 'US', 20, 200), "
+         "(3, 'ana@example.com', 'US', 30, 300), (4, 'carol@example.com', 'EMEA', 40, 400), (5, 'dan@example.com', 'EMEA', 50, 500); "
+         "ALTER TABLE gov_deals ENABLE ROW LEVEL SECURITY; ALTER TABLE gov_deals FORCE ROW LEVEL SECURITY; "
+         "CREATE POLICY by_email ON gov_deals USING (owner = current_setting('quire.user_email', true)); "
+         "CREATE POLICY emea ON gov_deals FOR SELECT USING (current_user = 'gov_emea_reader' AND region = 'EMEA'); "
+         "GRANT SELECT (id, owner, region, amount) ON gov_deals TO gov_emea_reader;");
+
+    const Json workbook = {{"name", "RLS"},
+                           {"contents", {{"schemaVersion", 1}, {"kind", "workbook"}, {"pages", {{{"id", "p1"}, {"name", "Deals"}}}},
+                                         {"elements", {{{"id", "deals"}, {"kind", "table"}, {"name", "Deals"},
+                                                        {"source", {{"kind", "warehouse-table"}, {"connectionId", "gov-conn"}, {"path", {"public", "gov_deals"}}}},
+                                                        {"columns", Json::parse(R"([{"id": "d-id", "name": "Id", "formula": "[gov_deals/id]"},
+                                                            {"id": "d-amount", "name": "Amount", "formula": "[gov_deals/amount]"},
+                                                            {"id": "d-salary", "name": "Salary", "formula": "[gov_deals/salary]"}])")},
+                                                        {"sort", Json::parse(R"([{"columnId": "d-id", "direction": "ascending"}])")},
+                                                        {"columnSecurities", Json::parse(R"([{"id": "cs", "criteria": {"kind": "specific-users-and-teams",
+                                                            "assignments": [{"type": "team", "teamId": "HR"}]}, "restrictedColumns": ["d-salary"]}])")}}}},
+                                         {"layout", "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<Page id=\"p1\"><Element elementId=\"deals\"/></Page>\n"}}}};
+    const std::string file = box.dir + "/deals.json";
+    std::ofstream(file) << workbook.dump();
+    std::ofstream(box.dir + "/quire.personas.yaml") << "personas:\n"
+                                                       "  - {email: ana@example.com, teams: [HR]}\n"
+                                                       "  - {email: bob@example.com, teams: [HR]}\n"
+                                                       "  - {email: carol@example.com, teams: [Sales], warehouseRoles: {gov-conn: gov_emea_reader}}\n"
+                                                       "  - {email: \"x');SET/**/ROLE/**/postgres;--@example.com\", teams: [HR]}\n";
+    auto ids = [&](const std::string& as) {
+        const Run r = box.run("preview " + shellQuote(file) + " --element deals --format json --show-sql --as " + shellQuote(as));
+        const Json rows = jsonOut(r);
+        std::vector<int> out;
+        for (const auto& row : rows) out.push_back(row["Id"].get<int>());
+        return std::make_pair(out, rows);
+    };
+    CHECK(ids("ana@example.com").first == std::vector<int>{1, 3});
+    CHECK(ids("bob@example.com").first == std::vector<int>{2});
+    // Carol's role adds every EMEA row; her persona cannot see salary, which the role may not even read: had the
+    // executed SQL selected it, PostgreSQL would have refused the query.
+    const auto carol = ids("carol@example.com");
+    CHECK(carol.first == std::vector<int>{1, 4, 5});
+    REQUIRE_FALSE(carol.second.empty());
+    CHECK(carol.second[0]["Salary"] == "<masked>");
+    // A hostile email is a bound setting value, not SQL: it matches no owner.
+    CHECK(ids("x');SET/**/ROLE/**/postgres;--@example.com").first.empty());
+    // The plain author view (no --as, no default persona) sets nothing: FORCE'd policies show the owner no rows.
+    CHECK(jsonOut(box.run("preview " + shellQuote(file) + " --element deals --format json")).empty());
+    psql("DROP TABLE gov_deals");
+}

@@ -19,9 +19,8 @@ inline constexpr std::size_t kMaxPersonasFileBytes = 1 << 20;
 inline constexpr int kMaxPersonasDepth = 64;
 
 struct Persona {
-    sql::CurrentUser user;                             // email, full name, user id, teams, attributes
+    sql::CurrentUser user;                             // email, full name, user id, teams, attributes, warehouse roles
     bool isDefault = false;                            // the author view's persona
-    std::map<std::string, std::string> warehouseRoles; // connection id -> role (PostgreSQL: SET ROLE)
     std::string pointer;                               // "/personas/3" in the file
 
     const std::string& email() const { return user.email; }

@@ -18,6 +18,7 @@ struct CurrentUser {
     std::string userId;                                  // Sigma member id ("" = unknown)
     std::vector<std::string> teams;                      // team ids or names
     std::map<std::string, AttributeValue> attributes;    // by user attribute id
+    std::map<std::string, std::string> warehouseRoles;   // connection id -> warehouse role its queries run as
 
     bool inTeam(const std::string& team) const;
     // The attribute as text ("" and false when the persona has none); numbers print without a trailing ".0".
