@@ -71,5 +71,6 @@ void checkTables(Context& ctx);
 void checkControls(Context& ctx);
 void checkActions(Context& ctx);
 void checkStyle(Context& ctx);
+void checkSecurity(Context& ctx);
 
 } // namespace quire::validate
