@@ -216,3 +216,54 @@ TEST_CASE("PostgreSQL row-level security: two personas see different rows throug
     CHECK(jsonOut(box.run("preview " + shellQuote(file) + " --element deals --format json")).empty());
     psql("DROP TABLE gov_deals");
 }
+
+TEST_CASE("quire audit-access prints the persona x page/element/column matrix as text, JSON and CSV", "[cli][e2e][governance]") {
+    Sandbox box("cli-audit-access");
+    const std::string workbook = ordersWorkbook(box.dir + "/governed.json");
+    std::ofstream(box.dir + "/people.yaml") << kPersonas;
+    const std::string base = "audit-access " + shellQuote(workbook) + " --personas " + shellQuote(box.dir + "/people.yaml");
+
+    const Run json = box.run(base + " --format json");
+    INFO(json.err);
+    CHECK(json.exitCode == 1); // Net leaks: Sigma would show it, unrestricted, to the sales rep
+    const Json matrix = Json::parse(json.out);
+    CHECK(matrix["personas"] == Json::array({"fin@example.com", "o'neil@example.com"}));
+    std::map<std::string, Json> byKey;
+    for (const auto& row : matrix["rows"]) byKey[row["kind"].get<std::string>() + ":" + row["id"].get<std::string>()] = row["access"];
+    CHECK(byKey["page:p1"] == Json::parse(R"({"fin@example.com": "visible", "o'neil@example.com": "visible"})"));
+    CHECK(byKey["page:p2"] == Json::parse(R"({"fin@example.com": "hidden", "o'neil@example.com": "hidden"})"));
+    CHECK(byKey["element:orders"] == Json::parse(R"({"fin@example.com": "visible", "o'neil@example.com": "visible"})"));
+    CHECK(byKey["element:payroll"] == Json::parse(R"({"fin@example.com": "hidden", "o'neil@example.com": "hidden"})"));
+    CHECK(byKey["column:c-revenue"] == Json::parse(R"({"fin@example.com": "visible", "o'neil@example.com": "masked"})"));
+    CHECK(byKey["column:c-net"] == Json::parse(R"({"fin@example.com": "visible", "o'neil@example.com": "leaks"})"));
+    CHECK(byKey["column:c-status"] == Json::parse(R"({"fin@example.com": "visible", "o'neil@example.com": "visible"})"));
+    CHECK(byKey["column:p-id"] == Json::parse(R"({"fin@example.com": "hidden", "o'neil@example.com": "hidden"})"));
+
+    const Run csv = box.run(base + " --format csv");
+    CHECK(csv.exitCode == 1);
+    CHECK_THAT(csv.out, Catch::StartsWith("kind,id,element,name,fin@example.com,o'neil@example.com\n"));
+    CHECK_THAT(csv.out, Catch::Contains("\ncolumn,c-revenue,orders,Revenue,visible,masked\n"));
+    CHECK_THAT(csv.out, Catch::Contains("\ncolumn,c-net,orders,Net,visible,leaks\n"));
+
+    const Run text = box.run(base);
+    CHECK(text.exitCode == 1);
+    CHECK_THAT(text.out, Catch::Contains("fin@example.com  o'neil@example.com"));
+    CHECK_THAT(text.out, Catch::Contains("page Payroll"));
+    const std::size_t at = text.out.find("[Revenue]");
+    REQUIRE(at != std::string::npos);
+    const std::string line = text.out.substr(at, text.out.find('\n', at) - at);
+    CHECK_THAT(line, Catch::Contains("visible") && Catch::Contains("masked"));
+
+    // With Net restricted like Revenue nothing leaks: exit 0.
+    Json fixed = Json::parse(quire::test::readFile(workbook));
+    fixed["contents"]["elements"][0]["columnSecurities"][0]["restrictedColumns"].push_back("c-net");
+    std::ofstream(box.dir + "/fixed.json") << fixed.dump();
+    const Run clean = box.run("audit-access " + shellQuote(box.dir + "/fixed.json") + " --personas " + shellQuote(box.dir + "/people.yaml") + " --format csv");
+    INFO(clean.err);
+    CHECK(clean.exitCode == 0);
+    CHECK_THAT(clean.out, Catch::Contains("\ncolumn,c-net,orders,Net,visible,masked\n"));
+
+    const Run missing = box.run("audit-access " + shellQuote(workbook));
+    CHECK(missing.exitCode == 2);
+    CHECK_THAT(missing.err, Catch::Contains("no personas file"));
+}
