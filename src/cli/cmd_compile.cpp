@@ -8,12 +8,14 @@
 #include <iostream>
 
 #include "command_registry.h"
+#include "persona_cli.h"
 
 namespace quire::cli {
 namespace {
 
 struct CompileArgs {
     std::string file, element, dialect = "postgresql";
+    std::shared_ptr<PersonaArgs> persona = std::make_shared<PersonaArgs>();
     std::string today = "2026-01-01"; // resolves relative date controls
 };
 
@@ -60,7 +62,11 @@ int run(const CompileArgs& args) {
         return 1;
     }
     // The full planner: sources (warehouse table, custom SQL, other elements), filters, controls, grouping.
-    preview::PreviewSession session(contents);
+    // As a persona (--as, or the default persona): masked columns are removed before planning.
+    auto as = viewElementAs(args.file, *loaded.document, args.element, *args.persona);
+    if (as.skip) return 0;
+    preview::PreviewSession session(std::move(as.view.contents));
+    if (as.persona) session.setCurrentUser(as.persona->user);
     preview::PlanOptions options;
     options.today = args.today;
     const auto plan = preview::planElement(session, args.element, sql::dialect(*dialectId), options);
@@ -72,6 +78,11 @@ int run(const CompileArgs& args) {
         std::cerr << "\n";
     }
     if (!plan.ok()) return 1;
+    if (const auto masked = as.view.maskedNames(args.element); !masked.empty()) {
+        std::string names;
+        for (const auto& n : masked) names += (names.empty() ? "" : ", ") + n;
+        std::cout << "-- masked for " << as.persona->email() << " (not selected): " << names << "\n";
+    }
     std::cout << plan.sql << ";\n";
     if (!plan.parameters.empty()) std::cout << "-- parameters (in placeholder order): " << plan.parametersJson().dump() << "\n";
     return 0;
@@ -86,6 +97,7 @@ QUIRE_CLI_COMMAND("compile", 40, [](CLI::App& app, const GlobalOptions&) {
     cmd->add_option("--element", args->element, "element id")->required();
     cmd->add_option("--dialect", args->dialect, "snowflake, bigquery, redshift, databricks, postgresql, sqlite");
     cmd->add_option("--today", args->today, "date that relative date controls resolve against (YYYY-MM-DD)");
+    addPersonaOptions(cmd, args->persona);
     cmd->callback([args] {
         if (int rc = run(*args); rc != 0) throw ExitCode{rc};
     });

@@ -1,5 +1,5 @@
 // quire preview FILE --element ID [--control id=value ...] [--connections F] [--limit N] [--offset N]
-//                    [--format table|csv|json] [--show-sql]
+//                    [--format table|csv|json] [--show-sql] [--as EMAIL] [--personas FILE]
 // Plans one element with the current control values (all bound as parameters) and runs it on the element's
 // connection through the IDE's preview pipeline (RefreshScheduler + WarehouseRefresh + pool + cache). Repeating --control for a list control selects several values; ranges take "low..high". Values
 // are typed by the control's kind (control_values.h): a text control takes "00123" as text, a number control
@@ -7,6 +7,7 @@
 #include "command_registry.h"
 #include "connect_cli.h"
 #include "control_values.h"
+#include "persona_cli.h"
 
 #include <quire/connect/result_format.h>
 #include <quire/doc/io.h>
@@ -46,6 +47,7 @@ QUIRE_CLI_COMMAND("preview", 40, [](CLI::App& app, const quire::cli::GlobalOptio
     auto limit = std::make_shared<long long>(100);
     auto offset = std::make_shared<long long>(0);
     auto showSql = std::make_shared<bool>(false);
+    auto personaArgs = std::make_shared<quire::cli::PersonaArgs>();
     cmd->add_option("file", *file, "Workbook (.json/.yaml)")->required();
     cmd->add_option("--element", *element, "Element id")->required();
     cmd->add_option("--control", *controls, "controlId=value (repeat for list values; ranges low..high)");
@@ -54,11 +56,16 @@ QUIRE_CLI_COMMAND("preview", 40, [](CLI::App& app, const quire::cli::GlobalOptio
     cmd->add_option("--format", *format, "table, csv or json")->check(CLI::IsMember({"table", "csv", "json"}));
     cmd->add_flag("--show-sql", *showSql, "Print the planned SQL and parameters to stderr");
     quire::cli::connect_support::addConnectionsFileOption(cmd, connections);
+    quire::cli::addPersonaOptions(cmd, personaArgs);
     cmd->callback([=] {
         auto loaded = doc::loadDocument(*file);
         for (const auto& d : loaded.diagnostics) std::cerr << formatDiagnostic(d) << "\n";
         if (!loaded.ok() || !loaded.document->contents()) throw quire::cli::ExitCode{2};
-        preview::PreviewSession session(*loaded.document->contents());
+        // As a persona: masked columns are gone from the body before anything is planned (docs/governance.md).
+        auto as = quire::cli::viewElementAs(*file, *loaded.document, *element, *personaArgs);
+        if (as.skip) return;
+        preview::PreviewSession session(std::move(as.view.contents));
+        if (as.persona) session.setCurrentUser(as.persona->user);
         std::map<std::string, std::vector<std::string>> byControl;
         for (const auto& c : *controls) {
             const auto eq = c.find('=');
@@ -117,7 +124,7 @@ QUIRE_CLI_COMMAND("preview", 40, [](CLI::App& app, const quire::cli::GlobalOptio
             throw std::runtime_error(outcome ? outcome->error : std::string("the query did not run"));
         const auto fmt = *format == "csv" ? connect::ResultFormat::Csv
                          : *format == "json" ? connect::ResultFormat::Json : connect::ResultFormat::Table;
-        connect::writeResult(std::cout, preview::toResultSet(*outcome->result), fmt);
+        connect::writeResult(std::cout, quire::cli::withMaskedColumns(preview::toResultSet(*outcome->result), as.view.maskedNames(*element)), fmt);
     });
 });
 

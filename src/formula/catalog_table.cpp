@@ -155,6 +155,13 @@ const std::vector<CatalogRow>& catalogRows() {
         // Type conversion
         {"Number", "Type", 'R', "a", "n", "Converts to a number", ""},
         {"Logical", "Type", 'R', "a", "l", "Converts to logical", ""},
+        // The viewing user (a persona in Quire: docs/governance.md); values are bound parameters
+        {"CurrentUserEmail", "User", 'R', "", "t", "Email of the user viewing the workbook", ""},
+        {"CurrentUserFullName", "User", 'R', "", "t", "Full name of the user viewing the workbook", ""},
+        {"CurrentUserInTeam", "User", 'R', "t", "l", "True when the viewing user is in the team (a text literal)", ""},
+        {"CurrentUserAttributeText", "User", 'R', "t", "t", "The viewing user's attribute as text (id as a text literal)", ""},
+        {"CurrentUserAttributeNumber", "User", 'R', "t", "n", "The viewing user's attribute as a number", ""},
+        {"CurrentUserAttributeDate", "User", 'R', "t", "d", "The viewing user's attribute as a date (YYYY-MM-DD)", ""},
     };
     return rows;
 }

@@ -19,7 +19,8 @@ PlannedQuery planWindowedChart(const PreviewSession& session, const std::string&
     }
     Json body = *element;
     body.erase("groupings");
-    const ColumnModel model = buildColumnModel(body, source, dialect);
+    ColumnModel model = buildColumnModel(body, source, dialect);
+    model.user = session.currentUser();
     if (!model.ok()) {
         plan.diagnostics = model.diagnostics;
         return plan;

@@ -174,7 +174,9 @@ bool needsGroupedPlanner(const Json& element) {
 sql::CompiledExpression compileColumn(const ColumnModel& model, std::size_t index, const Layer& layer, const RowSource& source,
                                       const sql::Dialect& dialect, const sql::CompileOptions& options) {
     Compiling compiling{model, layer, source, dialect, nullptr, {}, {}};
-    auto out = compiling.run(index, options);
+    sql::CompileOptions withUser = options;
+    if (!withUser.user) withUser.user = model.user;
+    auto out = compiling.run(index, withUser);
     for (auto& d : out.diagnostics) d.pointer = model.columns[index].pointer;
     return out;
 }
@@ -275,6 +277,7 @@ std::optional<GroupedInputs> readGroupedInputs(const PreviewSession& session, co
     if (!inputs.source.ok()) return std::nullopt;
     plan.connectionId = inputs.source.connectionId;
     inputs.model = buildColumnModel(element, inputs.source, dialect);
+    inputs.model.user = session.currentUser();
     plan.diagnostics.insert(plan.diagnostics.end(), inputs.model.diagnostics.begin(), inputs.model.diagnostics.end());
     if (!inputs.model.ok()) return std::nullopt;
     return inputs;

@@ -94,7 +94,7 @@ PlannedQuery planSourcedElement(const PreviewSession& session, const std::string
                 return sql::ResolveError{"[" + r.prefix + "/" + r.name + "]: the source element is named '" + parentName + "'"};
             if (parentColumns.count(r.name)) return sql::ColumnSql{"p." + dialect.quoteIdentifier(r.name)};
             return sql::ResolveError{"[" + r.name + "] is not a column of '" + parentName + "'"};
-        });
+        }, session.compileOptions());
         for (auto d : result.diagnostics) {
             d.pointer = pointer;
             plan.diagnostics.push_back(std::move(d));

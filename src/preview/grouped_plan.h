@@ -103,6 +103,7 @@ struct ColumnModel {
     std::map<std::string, std::size_t> byId;
     std::map<std::string, std::vector<std::size_t>> byName; // column indexes with that name, in order
     std::vector<Diagnostic> diagnostics;
+    const sql::CurrentUser* user = nullptr; // the session's persona, for CurrentUser*() in every column
     bool ok() const { return !hasErrors(diagnostics); }
     std::optional<std::size_t> find(const std::string& id) const {
         auto it = byId.find(id);

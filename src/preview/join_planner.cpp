@@ -131,7 +131,7 @@ std::optional<Relation> joinRelation(const PreviewSession& session, const Json& 
                     if (r.hasPrefix && r.prefix != leg.leg.name)
                         return sql::ResolveError{"a " + std::string(field) + " join key reads '" + leg.leg.name + "', not '" + r.prefix + "'"};
                     return columnOf(leg, r.name, dialect);
-                });
+                }, session.compileOptions());
                 for (auto d : compiled.diagnostics) {
                     d.pointer = keyAt + "/" + field;
                     diagnostics.push_back(std::move(d));

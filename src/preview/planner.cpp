@@ -162,8 +162,9 @@ void finishPlan(const PreviewSession& session, const std::string& elementId, con
     plan.sql = sql;
 }
 
-PlannedQuery planElement(const PreviewSession& session, const std::string& elementId, const sql::Dialect& dialect,
-                         const PlanOptions& options) {
+namespace {
+PlannedQuery planAnyElement(const PreviewSession& session, const std::string& elementId, const sql::Dialect& dialect,
+                            const PlanOptions& options) {
     PlannedQuery plan;
     const Json* element = session.element(elementId);
     if (!element) {
@@ -222,7 +223,7 @@ PlannedQuery planElement(const PreviewSession& session, const std::string& eleme
                 if (r.hasPrefix && r.prefix != "Custom SQL")
                     return sql::ResolveError{"unknown source '" + r.prefix + "'; custom SQL columns are [Custom SQL/...]"};
                 return sql::ColumnSql{"s." + dialect.quoteIdentifier(r.name)};
-            });
+            }, session.compileOptions());
             for (auto d : compiled.diagnostics) {
                 d.pointer = column.pointer;
                 select.diagnostics.push_back(std::move(d));
@@ -233,7 +234,7 @@ PlannedQuery planElement(const PreviewSession& session, const std::string& eleme
         }
         if (select.ok() && !list.empty()) select.sql = "SELECT " + list + " FROM (" + statement + ") s";
     } else {
-        select = sql::buildTableSelect(session.tablePath(plan.connectionId, path), columns, dialect, [&](const sql::Reference& r) { return resolveControlReference(session, r); });
+        select = sql::buildTableSelect(session.tablePath(plan.connectionId, path), columns, dialect, [&](const sql::Reference& r) { return resolveControlReference(session, r); }, session.compileOptions());
     }
     for (const auto& d : select.diagnostics) plan.diagnostics.push_back(d);
     if (!select.ok() || select.sql.empty()) {
@@ -253,6 +254,45 @@ PlannedQuery planElement(const PreviewSession& session, const std::string& eleme
 
     finishPlan(session, elementId, *element, dialect, options, nameOfId, select.sql, plan);
     return plan;
+}
+
+} // namespace
+
+PlannedQuery planElement(const PreviewSession& session, const std::string& elementId, const sql::Dialect& dialect,
+                         const PlanOptions& options) {
+    PlannedQuery plan = planAnyElement(session, elementId, dialect, options);
+    plan.session = sessionSettingsFor(dialect, session.currentUser(), plan.connectionId);
+    return plan;
+}
+
+SessionSettings sessionSettingsFor(const sql::Dialect& dialect, const sql::CurrentUser* user, const std::string& connectionId) {
+    SessionSettings out;
+    if (dialect.id() != sql::DialectId::PostgreSQL) return out;
+    static const char* kSettings[] = {"quire.user_email", "quire.user_full_name", "quire.user_teams", "quire.user_attributes"};
+    std::string clear = "SELECT ";
+    for (std::size_t i = 0; i < std::size(kSettings); ++i)
+        clear += std::string(i ? ", " : "") + "set_config('" + kSettings[i] + "', '', false)";
+    out.reset = {SessionStatement{"RESET ROLE", {}}, SessionStatement{clear, {}}};
+    if (!user) return out;
+    const auto role = user->warehouseRoles.find(connectionId);
+    Json teams = Json::array();
+    for (const auto& t : user->teams) teams.push_back(t);
+    Json attributes = Json::object();
+    for (const auto& [id, value] : user->attributes) std::visit([&](const auto& v) { attributes[id] = v; }, value);
+    const std::vector<std::string> values{user->email, user->fullName, teams.dump(), attributes.dump()};
+    SessionStatement set{"SELECT ", {}};
+    for (std::size_t i = 0; i < std::size(kSettings); ++i) {
+        set.sql += std::string(i ? ", " : "") + "set_config('" + kSettings[i] + "', ?, false)";
+        set.parameters.push_back(BoundValue{BoundValue::Type::Text, values[i]});
+    }
+    if (role != user->warehouseRoles.end() && !role->second.empty())
+        out.apply.push_back(SessionStatement{"SET ROLE " + dialect.quoteIdentifier(role->second), {}});
+    else
+        out.apply.push_back(SessionStatement{"RESET ROLE", {}});
+    out.apply.push_back(std::move(set));
+    out.key = "persona\x1f" + user->email + "\x1f" + (role != user->warehouseRoles.end() ? role->second : std::string()) + "\x1f" +
+              teams.dump() + attributes.dump();
+    return out;
 }
 
 } // namespace quire::preview

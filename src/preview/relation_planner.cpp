@@ -110,7 +110,7 @@ PlannedQuery planCombinedElement(const PreviewSession& session, const std::strin
                 if (auto control = resolveControlReference(session, r)) return *control;
             }
             return relation->resolve(r);
-        });
+        }, session.compileOptions());
         inProgress.pop_back();
         guard.leave(*parsed.root);
         return compiled;

@@ -19,7 +19,12 @@ Json cellJson(const connect::Value& value) {
         value);
 }
 
-QueryKey cacheKey(const PlannedQuery& plan) { return QueryKey{plan.connectionId, plan.sql, plan.parametersJson()}; }
+// The persona's session settings are part of the key: under row-level security one SQL text gives different
+// rows to different roles.
+QueryKey cacheKey(const PlannedQuery& plan) {
+    return QueryKey{plan.session.key.empty() ? plan.connectionId : plan.connectionId + "\x1f" + plan.session.key, plan.sql,
+                    plan.parametersJson()};
+}
 
 std::shared_ptr<const CachedResult> fetchPlanned(connect::Connection& connection, const PlannedQuery& plan,
                                                  const CancelToken& token, const FetchWindow& window) {
@@ -94,6 +99,28 @@ void WarehouseRefresh::setPlan(const std::string& elementId, PlannedQuery plan) 
     plans_[elementId] = Planned{std::move(shared), window_};
 }
 
+void WarehouseRefresh::applySession(const std::shared_ptr<connect::Connection>& connection, const SessionSettings& settings) {
+    std::string current; // the persona state this connection carries ("" = none, or a connection new to us)
+    {
+        std::lock_guard lock(mutex_);
+        const auto it = sessionState_.find(connection.get());
+        if (it != sessionState_.end() && it->second.first.lock() == connection) current = it->second.second;
+    }
+    if (current == settings.key) return;
+    auto run = [&](const std::vector<SessionStatement>& statements) {
+        for (const auto& s : statements) connection->createStatement()->execute(s.sql, toConnectParams(s.parameters));
+    };
+    {
+        // Until the statements below succeed the connection's state is unknown: never reuse it as "clean".
+        std::lock_guard lock(mutex_);
+        sessionState_[connection.get()] = {connection, "\x1f?"};
+    }
+    if (!current.empty()) run(settings.reset);
+    run(settings.apply);
+    std::lock_guard lock(mutex_);
+    sessionState_[connection.get()] = {connection, settings.key};
+}
+
 RefreshScheduler::Job WarehouseRefresh::job() {
     return [this](const std::string& elementId, const CancelToken& token) { return run(elementId, token); };
 }
@@ -118,6 +145,7 @@ JobResult WarehouseRefresh::run(const std::string& elementId, const CancelToken&
     const QueryKey key = cacheKey(*plan);
     if (auto hit = cache_.find(key)) return JobResult(std::move(hit), true);
     auto connection = pool_.acquire(connectionString_(plan->connectionId));
+    applySession(connection.shared(), plan->session);
     auto result = fetchPlanned(*connection, *plan, token, window);
     if (!token.cancelled()) cache_.put(key, result);
     return JobResult(std::move(result), false);

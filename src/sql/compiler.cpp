@@ -292,6 +292,7 @@ private:
             if (formula::isNumeric(x.type)) return expandAs("datefromunix", {x}, n, Type::Datetime);
             return join(d_.toDate(x.sql), {x}, Type::Datetime);
         }
+        if (name.rfind("currentuser", 0) == 0) return currentUser(n, name);
         if (name == "text") return textOf(arg(0));
         if (name == "concat") {
             std::vector<Frag> parts;
@@ -376,6 +377,54 @@ private:
         if (info->returns.fromArg >= 0 && static_cast<std::size_t>(info->returns.fromArg) < args.size())
             type = args[info->returns.fromArg].type;
         return expandAs(name, args, n, type);
+    }
+
+    // CurrentUser*(): the persona's values as bound parameters (text and numbers cast so every engine types them), team
+    // membership as a fixed TRUE/FALSE. Nothing of the persona is ever spliced into the SQL text.
+    Frag currentUser(const Node& n, const std::string& name) {
+        const CurrentUser* user = o_.user;
+        if (!user)
+            throw CompileError{n.span, "sql/no-persona",
+                               n.name + "() needs a persona to view as: pass --as EMAIL, or mark one persona `default: true` "
+                               "in quire.personas.yaml (docs/governance.md)"};
+        auto text = [&](const std::string& value) { return Frag{d_.castText("?"), {Value{value}}, Type::Text}; };
+        if (name == "currentuseremail") return text(user->email);
+        if (name == "currentuserfullname") return text(user->fullName);
+        const std::string id = literalText(*n.children.at(0), name == "currentuserinteam" ? "a team" : "an attribute id", n.name);
+        if (name == "currentuserinteam") return Frag{d_.boolLiteral(user->inTeam(id)), {}, Type::Logical};
+        const auto it = user->attributes.find(id);
+        if (it == user->attributes.end())
+            throw CompileError{n.children[0]->span, "sql/user-attribute",
+                               "persona " + user->email + " has no user attribute '" + id + "' (add it under attributes in quire.personas.yaml)"};
+        if (name == "currentuserattributetext") {
+            std::string value;
+            user->attributeText(id, value);
+            return text(value);
+        }
+        if (name == "currentuserattributenumber") {
+            // Cast: PostgreSQL would otherwise type `? + 1` as an integer and refuse 1200.5.
+            if (const auto* number = std::get_if<double>(&it->second)) return Frag{d_.castFloat("?"), {Value{*number}}, Type::Number};
+            throw CompileError{n.children[0]->span, "sql/user-attribute",
+                               "user attribute '" + id + "' of persona " + user->email + " is not a number"};
+        }
+        // CurrentUserAttributeDate: YYYY-MM-DD text.
+        const auto* s = std::get_if<std::string>(&it->second);
+        DateValue date;
+        if (!s || !parseIsoDate(*s, date))
+            throw CompileError{n.children[0]->span, "sql/user-attribute",
+                               "user attribute '" + id + "' of persona " + user->email + " is not a YYYY-MM-DD date"};
+        return Frag{"?", {Value{date}}, Type::Date};
+    }
+
+    static bool parseIsoDate(const std::string& s, DateValue& out) {
+        if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+        for (std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+            if (!std::isdigit(static_cast<unsigned char>(s[i]))) return false;
+        out.year = std::stoi(s.substr(0, 4));
+        out.month = std::stoi(s.substr(5, 2));
+        out.day = std::stoi(s.substr(8, 2));
+        static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+        return out.month >= 1 && out.month <= 12 && out.day >= 1 && out.day <= days[out.month - 1];
     }
 
     Frag expandAs(const std::string& name, const std::vector<Frag>& args, const Node& at, Type type) {

@@ -63,7 +63,7 @@ std::vector<std::size_t> dependencyOrder(std::vector<ColumnState>& states) {
 } // namespace
 
 TableSelect buildTableSelect(const std::vector<std::string>& path, const std::vector<TableColumn>& columns,
-                             const Dialect& dialect, const NameResolver& names) {
+                             const Dialect& dialect, const NameResolver& names, const CompileOptions& options) {
     TableSelect out;
     const std::string table = path.empty() ? std::string() : path.back();
     std::map<std::string, std::size_t> byName;
@@ -113,7 +113,7 @@ TableSelect buildTableSelect(const std::vector<std::string>& path, const std::ve
                 if (auto named = names(r)) return *named;
             return ColumnSql{dialect.quoteIdentifier(r.name)};
         };
-        state.compiled = compileExpression(*state.parsed.root, dialect, resolver);
+        state.compiled = compileExpression(*state.parsed.root, dialect, resolver, options);
     }
 
     std::string select;

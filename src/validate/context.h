@@ -72,5 +72,6 @@ void checkControls(Context& ctx);
 void checkActions(Context& ctx);
 void checkStyle(Context& ctx);
 void checkChartOptions(Context& ctx); // rules_chart_options.cpp
+void checkSecurity(Context& ctx);
 
 } // namespace quire::validate

@@ -27,6 +27,7 @@ std::vector<Diagnostic> validate(const doc::Document& document, const Validation
             checkControls(ctx);
             checkActions(ctx);
             checkStyle(ctx);
+            checkSecurity(ctx);
         }
     }
     std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {

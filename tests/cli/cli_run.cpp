@@ -35,7 +35,6 @@ Sandbox::Sandbox(const std::string& tag) {
     for (const auto& d : {config, data, home}) std::filesystem::create_directories(d);
 }
 
-namespace {
 std::string capture(const std::string& command, int& exitCode) {
     std::string out;
     FILE* pipe = popen(command.c_str(), "r");
@@ -47,7 +46,6 @@ std::string capture(const std::string& command, int& exitCode) {
     exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     return out;
 }
-} // namespace
 
 namespace {
 int counter = 0;

@@ -49,5 +49,7 @@ std::string sqliteScalar(const std::string& database, const std::string& sql);
 std::string pgEnv(const std::string& key);
 // psql -At on the fixture database: the output without its trailing newline. Fails the test on error.
 std::string psql(const std::string& sql);
+// Runs a shell command, returning its stdout and setting its exit code.
+std::string capture(const std::string& command, int& exitCode);
 
 } // namespace quire::test::cli

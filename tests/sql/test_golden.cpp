@@ -14,6 +14,8 @@ namespace {
 
 std::string sampleArgument(const formula::FunctionInfo& f, std::size_t index, const formula::ParamSpec& p) {
     if (p.datePart) return "\"month\"";
+    if (f.category == "User") // a team or attribute id literal: text "x", number "n", date "d" (goldenUser below)
+        return f.name.find("Number") != std::string::npos ? "\"n\"" : f.name.find("Date") != std::string::npos ? "\"d\"" : "\"x\"";
     if (f.name == "DateFormat" && index == 1) return "\"%Y-%m-%d\"";
     if ((f.name == "Rank" || f.name == "RankDense" || f.name == "RankPercentile") && index == 1) return "\"desc\"";
     switch (p.type) {
@@ -52,6 +54,15 @@ std::string render(const std::string& category) {
             for (auto id : sql::kAllDialects) {
                 const auto& d = sql::dialect(id);
                 sql::CompileOptions opts;
+                static const sql::CurrentUser goldenUser = [] {
+                    sql::CurrentUser u;
+                    u.email = "ana@example.com";
+                    u.fullName = "Ana Author";
+                    u.teams = {"x"};
+                    u.attributes = {{"x", std::string("EMEA")}, {"n", 3.5}, {"d", std::string("2024-05-01")}};
+                    return u;
+                }();
+                if (f.category == "User") opts.user = &goldenUser;
                 if (f.kind == formula::FunctionKind::Window) opts.windowOrderBy = d.quoteIdentifier("t") + "." + d.quoteIdentifier("I");
                 auto r = sql::compileFormula(call, d, test::fixtureResolver(d), opts);
                 out += "  " + std::string(d.name()) + ": ";
@@ -86,9 +97,10 @@ TEST_CASE("golden SQL: Text", "[golden]") { compareGolden("Text"); }
 TEST_CASE("golden SQL: Logical", "[golden]") { compareGolden("Logical"); }
 TEST_CASE("golden SQL: Math", "[golden]") { compareGolden("Math"); }
 TEST_CASE("golden SQL: Type", "[golden]") { compareGolden("Type"); }
+TEST_CASE("golden SQL: User", "[golden]") { compareGolden("User"); }
 
 TEST_CASE("every catalogue function is in a golden category", "[golden]") {
     for (const auto& f : formula::FunctionCatalog::builtin().all())
         CHECK((f.category == "Aggregate" || f.category == "Window" || f.category == "Date" || f.category == "Text" ||
-               f.category == "Logical" || f.category == "Math" || f.category == "Type"));
+               f.category == "Logical" || f.category == "Math" || f.category == "Type" || f.category == "User"));
 }

@@ -192,6 +192,8 @@ inline constexpr RuleInfo kRuleCatalogue[] = {
         {"sql/needs-planner", Severity::Error, "elements that need the preview planner (groupings, joins, ...) are not compiled as a plain table select"},
         {"sql/no-columns", Severity::Error, "an element compiled to SQL has at least one column"},
         {"sql/too-large", Severity::Error, "inlined sibling columns stay within the SQL size and depth limits"},
+        {"sql/no-persona", Severity::Error, "CurrentUser*() functions have a persona to view as (--as, or a default persona)"},
+        {"sql/user-attribute", Severity::Error, "CurrentUserAttribute*() names an attribute the persona has, of the function's type"},
         // --- preview (src/preview): docs/preview.md
         {"preview/control-without-id", Severity::Error, "every control has a controlId the preview can bind"},
         {"preview/unknown-control-type", Severity::Warning, "control kinds are ones the preview knows"},
@@ -253,6 +255,18 @@ inline constexpr RuleInfo kRuleCatalogue[] = {
     {"deploy/ambiguous-mapping", Severity::Error, "the source environment's mapping can be inverted (no two source connections map to one id)"},
     {"deploy/too-deep", Severity::Error, "the mapped body nests no deeper than 512 levels"},
     {"history/bad-line", Severity::Warning, "every line of .quire/history/*.jsonl is a valid publish record"},
+    // --- governance (quire.personas.yaml, --as, columnSecurities, page visibility): docs/governance.md
+    {"personas/email", Severity::Error, "a persona's email is one address: text@domain without spaces or control characters"},
+    {"personas/duplicate-email", Severity::Error, "persona emails are unique (case-insensitive)"},
+    {"personas/several-defaults", Severity::Error, "at most one persona is marked `default: true`"},
+    {"personas/warehouse-role", Severity::Error, "warehouse role names have no control characters"},
+    {"personas/unknown", Severity::Error, "the persona named with --as is in the personas file"},
+    {"personas/no-file", Severity::Error, "a personas file exists when --as is given"},
+    {"security/masked-column", Severity::Info, "a column restricted by columnSecurities is masked for the persona (not queried)"},
+    {"security/restricted-dependency", Severity::Warning, "a column, filter or element that reads a masked column is not shown to the persona"},
+    {"security/hidden-page", Severity::Info, "a page hidden from the persona (visibility) is skipped"},
+    {"security/unknown-column", Severity::Error, "columnSecurities restrict columns of their own element"},
+    {"security/leak", Severity::Error, "a column restricted by columnSecurities does not flow into an element, chart, control or export without the same restriction"},
     // --- git in the IDE (quire_vcs, the Changes dock): docs/version-control.md
     {"vcs/not-a-repository", Severity::Error, "the workbook is inside a git working tree (the Changes dock needs one)"},
     {"vcs/bare-repository", Severity::Error, "the repository has a working tree"},

@@ -22,11 +22,27 @@ struct PlanOptions {
     std::optional<long long> offset;
 };
 
+// Statements a pooled connection runs before a persona's queries (docs/governance.md): on PostgreSQL
+// `SET ROLE "<role>"` and set_config('quire.user_email', ?, false) & co., so row-level security policies see
+// the persona; `reset` undoes any persona. Values are bound parameters, the role a quoted identifier.
+struct SessionStatement {
+    std::string sql;
+    std::vector<BoundValue> parameters;
+};
+struct SessionSettings {
+    std::string key;                      // "" = no persona (the connection's own identity); part of the cache key
+    std::vector<SessionStatement> apply;  // run when the connection is not in this state yet
+    std::vector<SessionStatement> reset;  // run first when the connection carries another persona's state
+};
+// The settings for a persona's queries on `connectionId`; empty for dialects without session settings.
+SessionSettings sessionSettingsFor(const sql::Dialect& dialect, const sql::CurrentUser* user, const std::string& connectionId);
+
 struct PlannedQuery {
     std::string connectionId;
     std::string sql;
     std::vector<BoundValue> parameters;    // in placeholder order
     std::vector<std::string> columns;      // output column names, in order
+    SessionSettings session;               // run on the connection before `sql` (the persona's role, settings)
     std::vector<Diagnostic> diagnostics;
     bool ok() const { return !hasErrors(diagnostics) && !sql.empty(); }
     Json parametersJson() const;           // for ResultCache keys

@@ -8,6 +8,8 @@
 #include <quire/preview/control_state.h>
 #include <quire/preview/dependency_graph.h>
 #include <quire/preview/input_rows.h>
+#include <quire/sql/compiler.h>
+#include <quire/sql/current_user.h>
 
 #include <functional>
 #include <map>
@@ -77,9 +79,21 @@ public:
     void setTablePathResolver(TablePathResolver resolver) { pathResolver_ = std::move(resolver); }
     std::vector<std::string> tablePath(const std::string& connectionId, const std::vector<std::string>& path) const;
 
+    // The persona the preview views as (docs/governance.md): the values of CurrentUser*() in every formula the
+    // planners compile. nullopt = none (those functions then report sql/no-persona).
+    void setCurrentUser(std::optional<sql::CurrentUser> user) { currentUser_ = std::move(user); }
+    const sql::CurrentUser* currentUser() const { return currentUser_ ? &*currentUser_ : nullptr; }
+    // Compile options carrying the current user.
+    sql::CompileOptions compileOptions() const {
+        sql::CompileOptions options;
+        options.user = currentUser();
+        return options;
+    }
+
 private:
     void indexLayout();
     Json contents_;
+    std::optional<sql::CurrentUser> currentUser_;
     DependencyGraph graph_;
     std::vector<Diagnostic> diagnostics_;
     std::map<std::string, ControlState, std::less<>> controls_;       // by controlId (primaries only)

@@ -53,12 +53,16 @@ private:
         FetchWindow window;
     };
     JobResult run(const std::string& elementId, const CancelToken& token);
+    // Brings a pooled connection to the plan's persona state (reset first when it carries another one).
+    void applySession(const std::shared_ptr<connect::Connection>& connection, const SessionSettings& settings);
     ResultCache& cache_;
     connect::ConnectionPool& pool_;
     ConnectionString connectionString_;
     std::mutex mutex_;
     FetchWindow window_;
     std::map<std::string, Planned> plans_;
+    // Persona state per pooled connection (weak: a closed connection's address may be reused by a new one).
+    std::map<const connect::Connection*, std::pair<std::weak_ptr<connect::Connection>, std::string>> sessionState_;
 };
 
 } // namespace quire::preview

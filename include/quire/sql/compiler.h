@@ -4,6 +4,7 @@
 #include "quire/core/rules.h"
 #include "quire/formula/ast.h"
 #include "quire/formula/types.h"
+#include "quire/sql/current_user.h"
 #include "quire/sql/dialect.h"
 #include <cstdint>
 #include <functional>
@@ -55,6 +56,8 @@ struct CompileOptions {
     // Window functions: SQL for PARTITION BY / ORDER BY (without the keywords); empty = none.
     std::string windowPartitionBy;
     std::string windowOrderBy;
+    // The viewing user for CurrentUser*() (bound parameters); null = none: those functions report sql/no-persona.
+    const CurrentUser* user = nullptr;
 };
 
 struct CompiledExpression {

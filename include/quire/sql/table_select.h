@@ -29,6 +29,6 @@ using NameResolver = std::function<std::optional<Resolution>(const Reference&)>;
 // path: warehouse path (database/schema/table); [<last segment>/COL] and bare [COL] name source columns,
 // bare [Sibling Name] inlines that sibling column's formula (with its parameters).
 TableSelect buildTableSelect(const std::vector<std::string>& path, const std::vector<TableColumn>& columns,
-                             const Dialect& dialect, const NameResolver& names = {});
+                             const Dialect& dialect, const NameResolver& names = {}, const CompileOptions& options = {});
 
 } // namespace quire::sql
