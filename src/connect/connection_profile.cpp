@@ -28,23 +28,12 @@ const KindInfo& info(WarehouseKind k) {
     return kKinds[5];
 }
 
-// ODBC value quoting: braces when the value has ; { } = or surrounding spaces; '}' doubled.
-std::string quote(const std::string& v) {
-    bool needs = v.find_first_of(";{}=") != std::string::npos || (!v.empty() && (v.front() == ' ' || v.back() == ' '));
-    if (!needs) return v;
-    std::string out = "{";
-    for (char c : v) {
-        out.push_back(c);
-        if (c == '}') out.push_back('}');
-    }
-    return out + "}";
-}
 
 class Builder {
 public:
     void add(const std::string& key, const std::string& value) {
         if (value.empty()) return;
-        out_ += key + "=" + quote(value) + ";";
+        out_ += key + "=" + odbcAttributeValue(value) + ";";
     }
     std::string str() const { return out_; }
 
@@ -108,7 +97,7 @@ std::string buildConnectionString(const ConnectionProfile& p, const std::map<std
     };
     const std::string driver = p.driver.empty() ? std::string(defaultDriverName(p.kind)) : p.driver;
     // Driver names go in braces verbatim (they contain spaces and parentheses).
-    const std::string head = p.dsn.empty() ? "Driver={" + driver + "};" : "DSN=" + quote(p.dsn) + ";";
+    const std::string head = p.dsn.empty() ? "Driver={" + driver + "};" : "DSN=" + odbcAttributeValue(p.dsn) + ";";
     Builder rest;
     switch (p.kind) {
     case WarehouseKind::Snowflake: {
@@ -272,6 +261,17 @@ ConnectionProfile profileFromJson(const std::string& name, const nlohmann::json&
             throw ProfileError("connection '" + name + "' contains the secret field '" + forbidden +
                                "': secrets belong in the keychain or QUIRE_SECRET_* variables, not the mapping file");
     return p;
+}
+
+std::string odbcAttributeValue(const std::string& v) {
+    const bool needs = v.find_first_of(";{}=") != std::string::npos || (!v.empty() && (v.front() == ' ' || v.back() == ' '));
+    if (!needs) return v;
+    std::string out = "{";
+    for (char c : v) {
+        out.push_back(c);
+        if (c == '}') out.push_back('}');
+    }
+    return out + "}";
 }
 
 } // namespace quire::connect

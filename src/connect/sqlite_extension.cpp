@@ -1,5 +1,7 @@
 #include <quire/connect/sqlite_extension.h>
 
+#include <quire/connect/connection_profile.h>
+
 #include <filesystem>
 #include <system_error>
 
@@ -18,23 +20,9 @@ std::optional<std::string> sqliteExtensionPath() {
     return std::nullopt;
 }
 
-namespace {
-// ODBC attribute value: braced (with '}' doubled) only when it holds ; { } = or edge spaces, as the profiles do.
-std::string attribute(const std::string& v) {
-    const bool needs = v.find_first_of(";{}=") != std::string::npos || (!v.empty() && (v.front() == ' ' || v.back() == ' '));
-    if (!needs) return v;
-    std::string out = "{";
-    for (char c : v) {
-        out.push_back(c);
-        if (c == '}') out.push_back('}');
-    }
-    return out + "}";
-}
-} // namespace
-
 std::string sqliteConnectionString(const std::string& databasePath) {
-    std::string out = "Driver=SQLite3;Database=" + attribute(databasePath) + ";";
-    if (auto ext = sqliteExtensionPath()) out += "LoadExt=" + attribute(*ext) + ";";
+    std::string out = "Driver=SQLite3;Database=" + odbcAttributeValue(databasePath) + ";";
+    if (auto ext = sqliteExtensionPath()) out += "LoadExt=" + odbcAttributeValue(*ext) + ";";
     return out;
 }
 

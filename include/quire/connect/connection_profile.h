@@ -22,6 +22,8 @@ std::string_view warehouseKindName(WarehouseKind kind); // same names as the dia
 std::optional<WarehouseKind> parseWarehouseKind(std::string_view name);
 sql::DialectId dialectFor(WarehouseKind kind);
 std::string_view defaultDriverName(WarehouseKind kind); // "SnowflakeDSIIDriver", "PostgreSQL Unicode", ...
+// A value for a connection string attribute: braced (with '}' doubled) when it holds ; { } = or edge spaces.
+std::string odbcAttributeValue(const std::string& value);
 
 struct ProfileError : std::runtime_error {
     using std::runtime_error::runtime_error;
