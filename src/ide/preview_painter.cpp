@@ -216,11 +216,11 @@ void PreviewPainter::paintState(QPainter& p, const QRect& area, const PreviewDat
         // Someone else's workbook: its connection has no local profile yet. One click maps it.
         p.setPen(QColor("#92400e"));
         const QRect text = area.adjusted(4, 4, -4, -4);
-        p.drawText(text, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
-                   QObject::tr("No profile for connection %1").arg(data.unmappedConnection));
+        const QString message = QObject::tr("No profile for connection %1").arg(data.unmappedConnection);
+        p.drawText(text, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, message);
         const QString label = QObject::tr("Map connection…");
         const int w = p.fontMetrics().horizontalAdvance(label) + 20;
-        const int top = text.top() + p.fontMetrics().boundingRect(text, Qt::TextWordWrap, data.unmappedConnection).height() + 22;
+        const int top = text.top() + p.fontMetrics().boundingRect(text, Qt::TextWordWrap, message).height() + 8;
         const QRect button(text.left(), std::min(top, std::max(text.top(), area.bottom() - 26)), w, 24);
         p.setPen(QColor("#2563eb"));
         p.setBrush(QColor("#eff6ff"));
