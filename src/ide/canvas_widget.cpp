@@ -124,6 +124,7 @@ void CanvasWidget::paintCard(QPainter& p, const PlacedNode& node, const Json* el
     p.drawPath(path);
     QRect header = node.rect.adjusted(10, 6, -10, 0);
     header.setHeight(18);
+    if (node.rect.height() < 30) header.moveTop(node.rect.top() + (node.rect.height() - 18) / 2); // one-row card
     QRect badge(header.left(), header.top() + 1, 16, 16);
     paintKindBadge(p, badge, kind, element ? element->value("controlType", "") : "");
     QFont titleFont = font();
