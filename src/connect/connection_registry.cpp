@@ -48,6 +48,13 @@ ConnectionRegistry ConnectionRegistry::load(const std::string& file) {
         e.connectionId = value.value("connectionId", std::string());
         r.put(e);
     }
+    if (j.contains("mappings")) {
+        if (!j["mappings"].is_object()) throw ProfileError(r.file_ + ": \"mappings\" must be an object {\"<connectionId>\": \"<profile>\"}");
+        for (const auto& [connectionId, name] : j["mappings"].items()) {
+            if (!name.is_string()) throw ProfileError(r.file_ + ": mappings/" + connectionId + " must be a profile name");
+            r.mappings_[connectionId] = name.get<std::string>();
+        }
+    }
     return r;
 }
 
@@ -71,6 +78,10 @@ std::optional<RegistryEntry> ConnectionRegistry::find(const std::string& key) co
         builtIn = &e;
     }
     if (builtIn) return *builtIn;
+    // A mapped connectionId: the profile it was mapped to (by name only, so mappings never chain).
+    if (auto m = mappings_.find(key); m != mappings_.end())
+        for (const auto& e : entries_)
+            if (e.profile.name == m->second) return e;
     return std::nullopt;
 }
 
@@ -83,11 +94,19 @@ void ConnectionRegistry::put(const RegistryEntry& entry) {
     entries_.push_back(entry);
 }
 
+void ConnectionRegistry::mapConnection(const std::string& connectionId, const std::string& name) {
+    if (connectionId.empty()) throw ProfileError("a mapping needs a connectionId");
+    const bool known = std::any_of(entries_.begin(), entries_.end(), [&](const RegistryEntry& e) { return e.profile.name == name; });
+    if (!known) throw ProfileError("no connection profile named '" + name + "'");
+    mappings_[connectionId] = name;
+}
+
 bool ConnectionRegistry::remove(const std::string& name) {
     auto it = std::find_if(entries_.begin(), entries_.end(),
                            [&](const RegistryEntry& e) { return e.profile.name == name && !e.builtIn; });
     if (it == entries_.end()) return false;
     entries_.erase(it);
+    std::erase_if(mappings_, [&](const auto& m) { return m.second == name; });
     return true;
 }
 
@@ -100,6 +119,7 @@ void ConnectionRegistry::save() const {
         conns[e.profile.name] = j;
     }
     nlohmann::json doc = {{"version", 1}, {"connections", conns}};
+    if (!mappings_.empty()) doc["mappings"] = mappings_;
     fs::path path(file_);
     std::error_code ec;
     if (path.has_parent_path() && !fs::create_directories(path.parent_path(), ec) && ec)

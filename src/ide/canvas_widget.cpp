@@ -1,5 +1,6 @@
 #include "canvas_widget.h"
 
+#include "control_look.h"
 #include "document_commands.h"
 #include "element_templates.h"
 #include "kind_style.h"
@@ -123,6 +124,7 @@ void CanvasWidget::paintCard(QPainter& p, const PlacedNode& node, const Json* el
     p.drawPath(path);
     QRect header = node.rect.adjusted(10, 6, -10, 0);
     header.setHeight(18);
+    if (node.rect.height() < 30) header.moveTop(node.rect.top() + (node.rect.height() - 18) / 2); // one-row card
     QRect badge(header.left(), header.top() + 1, 16, 16);
     paintKindBadge(p, badge, kind, element ? element->value("controlType", "") : "");
     QFont titleFont = font();
@@ -137,7 +139,9 @@ void CanvasWidget::paintCard(QPainter& p, const PlacedNode& node, const Json* el
     else if (kind == "button") title = QString::fromStdString(element->value("text", "Button"));
     else title = kindLabel(kind, element->value("controlType", ""));
     const bool busy = element && busyQuery_ && busyQuery_(QString::fromStdString(node.handle));
-    const int reserved = busy ? 48 : 0; // spinner + cancel button
+    // A one-row control shows its value box beside the title (controlValueArea).
+    const bool control = kind == "control";
+    const int reserved = (busy ? 48 : 0) + (control && controlValueArea(node.rect).top() <= node.rect.top() + 2 ? node.rect.width() / 2 : 0);
     p.drawText(header.adjusted(20, 0, -reserved, 0), Qt::AlignVCenter | Qt::AlignLeft,
                p.fontMetrics().elidedText(title, Qt::ElideRight, header.width() - 24 - reserved));
     if (busy) {
@@ -176,8 +180,8 @@ void CanvasWidget::paintCard(QPainter& p, const PlacedNode& node, const Json* el
             first = false;
         }
     }
-    if (element && !container && node.rect.height() > 30) {
-        QRect content = node.rect.adjusted(10, 28, -10, -8);
+    if (element && !container && (control || node.rect.height() > 30)) {
+        const QRect content = control ? controlValueArea(node.rect) : node.rect.adjusted(10, 28, -10, -8);
         if (!(contentPainter_ && contentPainter_(p, content, *element))) paintDesignContent(p, content, *element);
     }
     if (const QString hidden = hiddenReason(); !hidden.isEmpty()) {

@@ -69,14 +69,7 @@ ConnectionsDialog::ConnectionsDialog(const QString& file, secrets::SecretStore& 
 
     connect(kind_, &QComboBox::currentTextChanged, this, [this](const QString& k) { rebuildFields(k.toStdString(), {}); });
     connect(list_, &QListWidget::currentTextChanged, this, [this](const QString& name) { selectProfile(name); });
-    connect(add, &QPushButton::clicked, this, [this] {
-        name_->clear();
-        connectionId_->clear();
-        name_->setReadOnly(false);
-        kind_->setCurrentText("postgresql");
-        rebuildFields("postgresql", {{"host", "127.0.0.1"}, {"port", "5432"}});
-        status_->clear();
-    });
+    connect(add, &QPushButton::clicked, this, [this] { startNewProfile(); });
     connect(test, &QPushButton::clicked, this, [this] {
         const QString error = testForm();
         status_->setText(error.isEmpty() ? tr("Connected.") : error);
@@ -97,6 +90,21 @@ ConnectionsDialog::ConnectionsDialog(const QString& file, secrets::SecretStore& 
         }
     });
     reload();
+}
+
+void ConnectionsDialog::startNewProfile(const QString& connectionId) {
+    list_->blockSignals(true);
+    list_->clearSelection();
+    list_->blockSignals(false);
+    name_->clear();
+    connectionId_->setText(connectionId);
+    name_->setReadOnly(false);
+    kind_->blockSignals(true);
+    kind_->setCurrentText("postgresql");
+    kind_->blockSignals(false);
+    rebuildFields("postgresql", {{"host", "127.0.0.1"}, {"port", "5432"}});
+    status_->clear();
+    name_->setFocus();
 }
 
 void ConnectionsDialog::reload() {
@@ -166,6 +174,7 @@ bool ConnectionsDialog::saveForm(QString* error) {
         registry_.put(entry);
         registry_.save();
         const QString name = QString::fromStdString(entry.profile.name);
+        lastSaved_ = name;
         reload();
         for (int i = 0; i < list_->count(); ++i)
             if (list_->item(i)->text() == name) list_->setCurrentRow(i);

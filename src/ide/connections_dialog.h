@@ -31,6 +31,9 @@ public:
     bool saveForm(QString* error = nullptr);      // put the form's profile into the file (and its secrets)
     QString testForm();                           // "" on success, else the driver's (redacted) message
     void selectProfile(const QString& name);
+    // An empty form for a new profile (PostgreSQL on localhost), its Sigma connectionId filled in.
+    void startNewProfile(const QString& connectionId = {});
+    QString lastSavedProfile() const { return lastSaved_; } // "" when nothing was saved
 
 private:
     void reload();
@@ -48,6 +51,7 @@ private:
     std::map<std::string, QLineEdit*> fields_;
     std::map<std::string, QLineEdit*> secrets_;
     QLabel* status_;
+    QString lastSaved_;
 };
 
 } // namespace quire::ide

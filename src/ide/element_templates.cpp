@@ -82,8 +82,34 @@ std::string elementName(const Json& e) {
     return e.value("id", "");
 }
 
+// An element a new one can read from: it has columns and a query of its own (a control, text or container has not).
+bool isDataElement(const Json* e) {
+    if (!e || !e->is_object() || !e->contains("columns") || !(*e)["columns"].is_array()) return false;
+    const std::string kind = e->value("kind", "");
+    return kind != "control" && kind != "text" && kind != "button" && kind != "image" && kind != "container";
+}
+
+// The data element a control is about: the target of its first filter, else the source of its values.
+const Json* controlDataElement(const DocumentModel& model, const Json& control) {
+    std::vector<std::string> ids;
+    for (const auto& f : control.value("filters", Json::array()))
+        if (f.is_object() && f.contains("source") && f["source"].is_object()) ids.push_back(f["source"].value("elementId", ""));
+    if (control.contains("source") && control["source"].is_object() && control["source"].contains("source") &&
+        control["source"]["source"].is_object())
+        ids.push_back(control["source"]["source"].value("elementId", ""));
+    for (const auto& id : ids)
+        if (const Json* e = model.findElement(id); isDataElement(e)) return e;
+    return nullptr;
+}
+
 const Json* pickSource(const DocumentModel& model, const std::string& sourceId) {
-    if (!sourceId.empty()) return model.findElement(sourceId);
+    // The selected element when it has data; a selected control lends the element it filters; anything else
+    // (text, container...) falls back to the first table instead of a source that cannot be queried.
+    if (const Json* selected = sourceId.empty() ? nullptr : model.findElement(sourceId)) {
+        if (isDataElement(selected)) return selected;
+        if (selected->value("kind", "") == "control")
+            if (const Json* target = controlDataElement(model, *selected)) return target;
+    }
     if (const Json* list = model.elements())
         for (const auto& e : *list)
             if (e.is_object() && e.value("kind", "") == "table") return &e;

@@ -491,8 +491,9 @@ void EnginePreviewProvider::refresh(const QStringList& elementIds) {
             PreviewData d;
             d.state = PreviewData::State::Error;
             d.error = connectionId.empty() ? tr("the element has no warehouse connection")
-                                           : tr("connection %1 is not in the connections file (quire connections add)")
+                                           : tr("connection %1 is not in the connections file")
                                                  .arg(QString::fromStdString(connectionId));
+            d.unmappedConnection = QString::fromStdString(connectionId);
             deliver(id, d);
             continue;
         }

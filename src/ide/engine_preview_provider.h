@@ -51,6 +51,8 @@ public:
     // Blocks until the queued work is done and its results are delivered (tests, screenshots); false on timeout.
     bool waitIdle(int milliseconds);
 
+    const QString& connectionsFile() const { return connectionsFile_; }
+
     int rowLimit = 200; // rows fetched per element (the fetch window); more make the card's result incomplete
 
     // The provider's result cache and connection pool (their statistics show hits and connection reuse).

@@ -14,6 +14,8 @@
 #include "publish_dialog.h"
 #endif
 #include "connections_dialog.h"
+#include "map_connection_dialog.h"
+#include "control_look.h"
 #include "control_value_dialog.h"
 #include "engine_preview_provider.h"
 #include "preview_data.h"
@@ -358,17 +360,8 @@ void MainWindow::setPreviewProvider(PreviewProvider* provider) {
         if (element.value("kind", "") == "control") {
             auto* engine = dynamic_cast<EnginePreviewProvider*>(preview_);
             if (!engine) return false;
-            QRect box(area.left(), area.top(), std::min(area.width(), 260), std::min(area.height(), 24));
-            p.setPen(QColor("#93c5fd"));
-            p.setBrush(QColor("#eff6ff"));
-            p.drawRoundedRect(box, 4, 4);
-            p.setPen(QColor("#1e3a8a"));
-            QFont f = p.font();
-            f.setPixelSize(11);
-            p.setFont(f);
             const QString summary = engine->controlSummary(QString::fromStdString(element.value("controlId", "")));
-            p.drawText(box.adjusted(8, 0, -8, 0), Qt::AlignVCenter | Qt::AlignLeft,
-                       p.fontMetrics().elidedText(summary + QStringLiteral("  ▾"), Qt::ElideMiddle, box.width() - 16));
+            paintControlLook(p, area, controlLook(element, summary, [this](const std::string& id) { return model_.findElement(id); }));
             return true;
         }
         return previewPainter_->paint(p, area, element, preview_->data(QString::fromStdString(element.value("id", ""))));
@@ -384,6 +377,7 @@ void MainWindow::setPreviewProvider(PreviewProvider* provider) {
     canvas_->setBusyQuery([this](const QString& id) { return preview_ && preview_->data(id).state == PreviewData::State::Busy; });
     connect(canvas_, &CanvasWidget::cancelQueryRequested, provider, &PreviewProvider::cancelElement);
     connect(canvas_, &CanvasWidget::contentClicked, this, &MainWindow::selectInPreview, Qt::UniqueConnection);
+    connect(canvas_, &CanvasWidget::contentClicked, this, &MainWindow::clickMapConnection, Qt::UniqueConnection);
     // Re-run previews shortly after edits settle (the provider caches unchanged queries).
     if (!previewDebounce_) {
         previewDebounce_ = new QTimer(this);
@@ -425,6 +419,27 @@ bool MainWindow::activateInPreview(const QString& elementId) {
         return true;
     }
     return false;
+}
+
+bool MainWindow::clickMapConnection(const QString& elementId, const QPoint& pos) {
+    if (!preview_ || !previewPainter_ || !previewPainter_->mapConnectionButton(elementId).contains(pos)) return false;
+    const QString connectionId = preview_->data(elementId).unmappedConnection;
+    if (connectionId.isEmpty()) return false;
+    mapConnection(connectionId);
+    return true;
+}
+
+bool MainWindow::mapConnection(const QString& connectionId) {
+    auto* engine = dynamic_cast<EnginePreviewProvider*>(preview_);
+    int elements = 0;
+    for (const auto& node : canvas_->placedNodes())
+        if (preview_ && preview_->data(QString::fromStdString(node.handle)).unmappedConnection == connectionId) ++elements;
+    auto store = secrets::makeDefaultSecretStore();
+    MapConnectionDialog dialog(engine ? engine->connectionsFile() : QString(), connectionId, std::max(1, elements), *store, this);
+    if (dialog.exec() != QDialog::Accepted) return false;
+    statusBar()->showMessage(tr("Connection %1 mapped; refreshing the previews").arg(connectionId), 6000);
+    refreshPreview();
+    return true;
 }
 
 bool MainWindow::selectInPreview(const QString& elementId, const QPoint& pos) {

@@ -82,6 +82,11 @@ public:
     // A click on a preview mark (table row, bar, slice, stage, point): runs the element's on-select actions
     // with the rows under `pos` (canvas coordinates) as the selection. false when nothing was selected.
     bool selectInPreview(const QString& elementId, const QPoint& pos);
+    // A click on a card's "Map connection..." button (true when pos was on it): opens mapConnection.
+    bool clickMapConnection(const QString& elementId, const QPoint& pos);
+    // Asks which local profile stands for a workbook's Sigma connectionId, saves the mapping in the connections
+    // file and refreshes the previews; true when a mapping was saved.
+    bool mapConnection(const QString& connectionId);
     PreviewPainter* previewPainter() const { return previewPainter_.get(); }
     // Shows every row of an element in the Data dock (paged on demand); false with a status message if not.
     bool showAllRows(const QString& elementId);

@@ -20,6 +20,7 @@ struct PreviewData {
     std::vector<std::vector<QVariant>> rows; // the first rows (a window), typed
     qint64 totalRows = -1;   // -1 when unknown
     QString error;
+    QString unmappedConnection; // the element's Sigma connectionId when no profile has it (the card offers to map it)
     QString sql;
     double milliseconds = 0;
 

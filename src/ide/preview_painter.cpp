@@ -136,17 +136,18 @@ bool PreviewPainter::paint(QPainter& p, const QRect& area, const Json& element, 
     ChartHits& hits = hits_[id];
     hits.clear();
     marks_[id].clear();
+    mapButtons_.erase(id);
     if (data.state == PreviewData::State::None) return false;
     if (data.state == PreviewData::State::Busy && !data.rows.empty()) {
         // Re-running: the last result stays, veiled, under the progress bar; its marks are not clickable.
         paintContent(p, area, element, data, hits);
         hits.clear();
         p.fillRect(area, QColor(255, 255, 255, 170));
-        paintState(p, area, data);
+        paintState(p, area, data, id);
         return true;
     }
     if (data.state != PreviewData::State::Ready) {
-        paintState(p, area, data);
+        paintState(p, area, data, id);
         return true;
     }
     paintContent(p, area, element, data, hits);
@@ -193,7 +194,12 @@ const ChartHits& PreviewPainter::hits(const QString& elementId) const {
     return it == hits_.end() ? none : it->second;
 }
 
-void PreviewPainter::paintState(QPainter& p, const QRect& area, const PreviewData& data) const {
+QRect PreviewPainter::mapConnectionButton(const QString& elementId) const {
+    auto it = mapButtons_.find(elementId);
+    return it == mapButtons_.end() ? QRect() : it->second;
+}
+
+void PreviewPainter::paintState(QPainter& p, const QRect& area, const PreviewData& data, const QString& elementId) {
     QFont f = p.font();
     f.setPixelSize(11);
     p.setFont(f);
@@ -206,6 +212,23 @@ void PreviewPainter::paintState(QPainter& p, const QRect& area, const PreviewDat
         p.fillRect(QRect(x, track.top(), w, 3).intersected(track), QColor("#2563eb"));
         p.setPen(QColor("#2563eb"));
         p.drawText(area.adjusted(0, -8, 0, -8), Qt::AlignCenter, QObject::tr("Running query…"));
+    } else if (!data.unmappedConnection.isEmpty()) {
+        // Someone else's workbook: its connection has no local profile yet. One click maps it.
+        p.setPen(QColor("#92400e"));
+        const QRect text = area.adjusted(4, 4, -4, -4);
+        const QString message = QObject::tr("No profile for connection %1").arg(data.unmappedConnection);
+        p.drawText(text, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, message);
+        const QString label = QObject::tr("Map connection…");
+        const int w = p.fontMetrics().horizontalAdvance(label) + 20;
+        const int top = text.top() + p.fontMetrics().boundingRect(text, Qt::TextWordWrap, message).height() + 8;
+        const QRect button(text.left(), std::min(top, std::max(text.top(), area.bottom() - 26)), w, 24);
+        p.setPen(QColor("#2563eb"));
+        p.setBrush(QColor("#eff6ff"));
+        p.drawRoundedRect(button, 4, 4);
+        p.setPen(QColor("#1d4ed8"));
+        p.drawText(button, Qt::AlignCenter, label);
+        p.setBrush(Qt::NoBrush);
+        mapButtons_[elementId] = button;
     } else {
         p.setPen(QColor("#b91c1c"));
         p.drawText(area.adjusted(4, 4, -4, -4), Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,

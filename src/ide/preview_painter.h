@@ -28,11 +28,13 @@ public:
     const ChartHits& hits(const QString& elementId) const;
     // The annotations of the last paint (reference marks, trend lines, labels, deltas...), same coordinates.
     const ChartMarks& marks(const QString& elementId) const;
+    // The "Map connection..." button of the last paint of an element whose connection has no profile (else empty).
+    QRect mapConnectionButton(const QString& elementId) const;
 
 private:
     void paintTable(QPainter& p, const QRect& area, const Json& element, const PreviewData& data, ChartHits& hits);
     void paintChart(QPainter& p, const QRect& area, const Json& element, const PreviewData& data, ChartHits& hits);
-    void paintState(QPainter& p, const QRect& area, const PreviewData& data) const;
+    void paintState(QPainter& p, const QRect& area, const PreviewData& data, const QString& elementId);
     void paintContent(QPainter& p, const QRect& area, const Json& element, const PreviewData& data, ChartHits& hits);
 
     struct CachedChart {
@@ -45,6 +47,7 @@ private:
     std::map<QString, CachedChart> chartCache_;
     std::map<QString, ChartHits> hits_;
     std::map<QString, ChartMarks> marks_;
+    std::map<QString, QRect> mapButtons_;
 };
 
 QString formatPreviewValue(const QVariant& value, const Json* format);

@@ -64,3 +64,35 @@ TEST_CASE("registry: QUIRE_CONNECTIONS_FILE overrides the default location", "[c
     setenv("XDG_CONFIG_HOME", "/tmp/xdg-test", 1);
     CHECK(defaultConnectionsFile() == "/tmp/xdg-test/quire/connections.json");
 }
+
+TEST_CASE("registry: a foreign connectionId mapped to a profile resolves to it and survives a reload",
+          "[connect][registry]") {
+    const std::string file = quire::test::makeTempDir("registry-map") + "/connections.json";
+    auto reg = ConnectionRegistry::load(file);
+    const std::string foreign = "99999999-8888-7777-6666-555555555555";
+    CHECK_FALSE(reg.find(foreign));
+    CHECK_THROWS_AS(reg.mapConnection(foreign, "no-such-profile"), ProfileError);
+    reg.mapConnection(foreign, kSampleProfileName);
+    reg.save();
+
+    auto again = ConnectionRegistry::load(file);
+    auto found = again.find(foreign);
+    REQUIRE(found);
+    CHECK(found->profile.name == kSampleProfileName);
+    CHECK(quire::test::readFile(file).find("\"mappings\"") != std::string::npos);
+    // the built-in sample is still found by its own id, and a removed profile takes its mappings along
+    CHECK(again.find(kSampleConnectionId));
+    RegistryEntry pg;
+    pg.profile.name = "pg";
+    pg.profile.kind = WarehouseKind::PostgreSQL;
+    pg.profile.fields = {{"host", "127.0.0.1"}, {"database", "mk"}};
+    again.put(pg);
+    again.mapConnection("aaaa", "pg");
+    REQUIRE(again.find("aaaa"));
+    CHECK(again.remove("pg"));
+    CHECK_FALSE(again.find("aaaa"));
+
+    // a malformed mappings section is refused with the file name
+    std::ofstream(file) << R"({"version": 1, "connections": {}, "mappings": ["x"]})";
+    CHECK_THROWS_WITH(ConnectionRegistry::load(file), Catch::Contains("mappings"));
+}

@@ -288,3 +288,34 @@ TEST_CASE("the formula editor underlines what the checker rejects", "[ide]") {
     editor.setText("");
     CHECK(editor.findings().empty());
 }
+
+TEST_CASE("a chart dropped while a control is selected reads the control's data element, and validates",
+          "[ide][palette]") {
+    MainWindow window;
+    window.resize(1440, 900);
+    REQUIRE(window.openFile(QString::fromStdString(quire::test::sourceDir() + "/resources/examples/marketing.yaml"), true));
+    window.showRegion("overview");
+    DocumentModel& model = *window.model();
+    model.setSelection({"ctl-date"}); // a date-range control filtering "sessions"
+    const QString id = window.canvas()->addFromPalette("bar-chart", 1, 80);
+    REQUIRE_FALSE(id.isEmpty());
+    const Json* chart = model.findElement(id.toStdString());
+    REQUIRE(chart);
+    CHECK((*chart)["source"]["kind"] == "table");
+    CHECK((*chart)["source"]["elementId"] == "sessions");
+    for (const auto& d : model.diagnostics()) INFO(formatDiagnostic(d));
+    CHECK_FALSE(hasErrors(model.diagnostics()));
+    // A selected text element has no data either: the chart falls back to a table.
+    const Json* text = nullptr;
+    for (const auto& e : *model.elements())
+        if (e.value("kind", "") == "text") text = &e;
+    if (text) {
+        model.setSelection({QString::fromStdString(text->value("id", ""))});
+        const QString second = window.canvas()->addFromPalette("bar-chart", 1, 95);
+        const Json* chart2 = model.findElement(second.toStdString());
+        REQUIRE(chart2);
+        const Json* source = model.findElement((*chart2)["source"].value("elementId", ""));
+        REQUIRE(source);
+        CHECK(source->value("kind", "") != "text");
+    }
+}

@@ -3,12 +3,16 @@
 // Location: --connections FILE, else $QUIRE_CONNECTIONS_FILE, else $XDG_CONFIG_HOME/quire/connections.json
 // (~/.config/quire/connections.json). Format:
 //   { "version": 1,
-//     "connections": { "<name>": { "type": "postgresql", "connectionId": "<sigma uuid>", "host": ..., ... } } }
+//     "connections": { "<name>": { "type": "postgresql", "connectionId": "<sigma uuid>", "host": ..., ... } },
+//     "mappings": { "<another sigma uuid>": "<name>" } }
+// "mappings" (optional) sends further connectionIds to a profile: a workbook from another organisation names its
+// own connection ids, and the IDE's "Map connection..." records here which local profile stands for each.
 // Built in (present even without a file): "sample" = the embedded SQLite marketing warehouse, under the
 // connectionId kSampleConnectionId used by resources/examples/marketing.yaml.
 #include <quire/connect/connection_profile.h>
 
 #include <cstddef>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -38,11 +42,15 @@ public:
     std::optional<RegistryEntry> find(const std::string& nameOrConnectionId) const;
     void put(const RegistryEntry& entry);       // add or replace by name
     bool remove(const std::string& name);       // false if absent (built-ins cannot be removed)
+    // Sends `connectionId` to the profile `name` (a "mappings" entry); throws ProfileError for an unknown profile.
+    void mapConnection(const std::string& connectionId, const std::string& name);
+    const std::map<std::string, std::string>& mappings() const { return mappings_; }
     void save() const;                          // atomic write, creates the directory
 
 private:
     std::string file_;
     std::vector<RegistryEntry> entries_;
+    std::map<std::string, std::string> mappings_; // connectionId -> profile name
 };
 
 } // namespace quire::connect
