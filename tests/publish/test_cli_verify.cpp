@@ -1,0 +1,116 @@
+// `quire verify` end to end: the real quire binary against the fake server's recorded compiled SQL, run on the
+// embedded SQLite sample warehouse next to Quire's own SQL for each element.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include "cli_runner.h"
+#include "publish_test_helpers.h"
+#include "test_support.h"
+
+using namespace quire;
+using namespace quire::test;
+
+namespace {
+
+constexpr const char* kSample = "6a1e3c2b-5d4f-4e8a-9b7c-0d1f2e3a4b5c"; // the built-in sample connection
+
+Json ordersTable(const std::string& id, const std::string& connectionId) {
+    return Json{{"id", id},
+                {"kind", "table"},
+                {"name", "Orders " + id},
+                {"source", {{"kind", "warehouse-table"}, {"connectionId", connectionId}, {"path", {"main", "orders"}}}},
+                {"columns", Json::array({Json{{"id", "st"}, {"name", "Status"}, {"formula", "[orders/status]"}},
+                                         Json{{"id", "rev"}, {"name", "Revenue"}, {"formula", "[orders/revenue]"}}})}};
+}
+
+} // namespace
+
+TEST_CASE("quire verify compares Sigma's compiled SQL with Quire's on the sample warehouse", "[publish][cli][verify]") {
+    FakeSigmaServer server;
+    const std::string dir = makeRepoDir("publish-cli-verify");
+    const std::map<QString, QString> sandbox{{"XDG_CONFIG_HOME", QString::fromStdString(dir + "/config")},
+                                             {"XDG_DATA_HOME", QString::fromStdString(dir + "/data")},
+                                             {"HOME", QString::fromStdString(dir + "/home")},
+                                             {"QUIRE_CONNECTIONS_FILE", QString::fromStdString(dir + "/config/quire/connections.json")}};
+    const std::string database = dir + "/data/quire/marketing.db";
+    Run generated = runQuire(server, {"warehouse", "generate", "--rows", "500", "-o", QString::fromStdString(database)}, sandbox);
+    INFO(generated.err);
+    REQUIRE(generated.code == 0);
+
+    Json elements = Json::array({ordersTable("same", kSample), ordersTable("filtered", kSample), ordersTable("broken", kSample),
+                                 ordersTable("hostile", kSample), ordersTable("elsewhere", "conn-not-here")});
+    std::string layout = "<Page id=\"p\">";
+    for (std::size_t i = 0; i < elements.size(); ++i)
+        layout += "<Element elementId=\"" + elements[i]["id"].get<std::string>() + "\" gridColumn=\"1 / 25\" gridRow=\"" +
+                  std::to_string(i * 4 + 1) + " / " + std::to_string(i * 4 + 5) + "\"/>";
+    layout += "</Page>";
+    const Json contents{{"schemaVersion", 1}, {"kind", "workbook"}, {"pages", Json::array({Json{{"id", "p"}, {"name", "P"}}})},
+                        {"elements", elements}, {"layout", layout}};
+    const QString file = QString::fromStdString(writeWorkbook(dir, "wb.json", Json{{"name", "Verify"}, {"contents", contents}}));
+    const std::string id = server.addWorkbook("Verify", contents).workbookId;
+    server.elementSql[id] = {
+        {"same", "-- compiled by Sigma\nSELECT o.status AS \"Status\", o.revenue AS \"Revenue\" FROM orders o ORDER BY o.revenue DESC"},
+        {"filtered", "SELECT status, revenue FROM orders WHERE revenue > 100"},
+        {"broken", "SELECT nope FROM no_such_table"},
+        {"hostile", "SELECT 1; DROP TABLE orders"},
+    };
+
+    Run text = runQuire(server, with({"verify", file, "--workbook-id", QString::fromStdString(id)}, server), sandbox);
+    INFO(text.out << text.err);
+    CHECK(text.code == 1);
+    CHECK(text.out.find("same") != std::string::npos);
+    auto line = [&](const std::string& element) {
+        const auto at = text.out.find("\n" + element + " ");
+        return at == std::string::npos ? std::string() : text.out.substr(at + 1, text.out.find('\n', at + 1) - at - 1);
+    };
+    CHECK(line("same").find("match") != std::string::npos);
+    CHECK(line("filtered").find("differs") != std::string::npos);
+    CHECK(line("filtered").find("rows: Sigma ") != std::string::npos);
+    CHECK(line("broken").find("sigma-error") != std::string::npos);
+    CHECK(line("broken").find("no_such_table") != std::string::npos);
+    CHECK(line("hostile").find("not a single read-only query (more than one statement)") != std::string::npos);
+    CHECK(line("elsewhere").find("no-local-connection") != std::string::npos);
+    CHECK(text.out.find("element accuracy: 25.0% (1 of 4 compared elements match; 1 without a local connection)") != std::string::npos);
+
+    Run json = runQuire(server, with({"verify", file, "--workbook-id", QString::fromStdString(id), "--format", "json"}, server), sandbox);
+    INFO(json.out << json.err);
+    CHECK(json.code == 1);
+    const Json report = Json::parse(json.out);
+    CHECK(report["compared"] == 4);
+    CHECK(report["matched"] == 1);
+    CHECK(report["accuracy"].get<double>() == Approx(25.0));
+    REQUIRE(report["elements"].size() == 5);
+    std::map<std::string, std::string> statuses;
+    for (const Json& e : report["elements"]) statuses[e["elementId"].get<std::string>()] = e["status"].get<std::string>();
+    CHECK(statuses == std::map<std::string, std::string>{{"same", "match"}, {"filtered", "differs"}, {"broken", "sigma-error"},
+                                                         {"hostile", "sigma-error"}, {"elsewhere", "no-local-connection"}});
+    // The statement after the ';' never ran.
+    Run orders = runQuire(server, {"sql", "sample", "SELECT count(*) AS n FROM orders", "--format", "json"}, sandbox);
+    CHECK(orders.code == 0);
+
+    // Every compared element matching: exit 0 (the recorded SQL made equal to Quire's result).
+    server.elementSql[id]["filtered"] = "SELECT status, revenue FROM orders";
+    server.elementSql[id]["broken"] = "select status, revenue from orders;";
+    server.elementSql[id]["hostile"] = "WITH o AS (SELECT * FROM orders) SELECT status, revenue + 0.0000000001 FROM o";
+    Run all = runQuire(server, with({"verify", file, "--workbook-id", QString::fromStdString(id)}, server), sandbox);
+    INFO(all.out << all.err);
+    CHECK(all.code == 0);
+    CHECK(all.out.find("element accuracy: 100.0% (4 of 4 compared elements match; 1 without a local connection)") != std::string::npos);
+
+    // Hostile replies: a reply without `sql`, an unreadable one: per-element errors, no crash.
+    server.faults.push_back(Fault{"GET", "/v2/workbooks/" + id + "/elements/same/query", 200, Json{{"query", 42}}, "", {}, 0, 1});
+    server.faults.push_back(Fault{"GET", "/v2/workbooks/" + id + "/elements/filtered/query", 200, Json(), "{\"sql\": [[[", {}, 0, 1});
+    Run hostile = runQuire(server, with({"verify", file, "--workbook-id", QString::fromStdString(id), "--format", "json"}, server), sandbox);
+    INFO(hostile.out << hostile.err);
+    CHECK(hostile.code == 1);
+    const Json hostileReport = Json::parse(hostile.out);
+    CHECK(hostileReport["matched"] == 2);
+    CHECK(hostileReport["elements"][0]["detail"].get<std::string>().find("the reply has no `sql` text") != std::string::npos);
+    CHECK(hostileReport["elements"][1]["detail"].get<std::string>().find("not valid JSON") != std::string::npos);
+
+    // Setup problems: no published workbook recorded and none named.
+    Run unnamed = runQuire(server, with({"verify", file}, server), sandbox);
+    CHECK(unnamed.code == 2);
+    CHECK(unnamed.err.find("--workbook-id") != std::string::npos);
+}
