@@ -34,12 +34,13 @@ TEST_CASE("quire verify compares Sigma's compiled SQL with Quire's on the sample
                                              {"HOME", QString::fromStdString(dir + "/home")},
                                              {"QUIRE_CONNECTIONS_FILE", QString::fromStdString(dir + "/config/quire/connections.json")}};
     const std::string database = dir + "/data/quire/marketing.db";
-    Run generated = runQuire(server, {"warehouse", "generate", "--rows", "500", "-o", QString::fromStdString(database)}, sandbox);
+    Run generated = runQuire(server, {"warehouse", "generate", "--rows", "3000", "-o", QString::fromStdString(database)}, sandbox);
     INFO(generated.err);
     REQUIRE(generated.code == 0);
 
     Json elements = Json::array({ordersTable("same", kSample), ordersTable("filtered", kSample), ordersTable("broken", kSample),
-                                 ordersTable("hostile", kSample), ordersTable("elsewhere", "conn-not-here")});
+                                 ordersTable("hostile", kSample), ordersTable("elsewhere", "conn-not-here"), ordersTable("sorted", kSample)});
+    elements[5]["sort"] = Json::array({Json{{"columnId", "rev"}, {"direction", "ascending"}}}); // order matters here
     std::string layout = "<Page id=\"p\">";
     for (std::size_t i = 0; i < elements.size(); ++i)
         layout += "<Element elementId=\"" + elements[i]["id"].get<std::string>() + "\" gridColumn=\"1 / 25\" gridRow=\"" +
@@ -54,6 +55,7 @@ TEST_CASE("quire verify compares Sigma's compiled SQL with Quire's on the sample
         {"filtered", "SELECT status, revenue FROM orders WHERE revenue > 100"},
         {"broken", "SELECT nope FROM no_such_table"},
         {"hostile", "SELECT 1; DROP TABLE orders"},
+        {"sorted", "SELECT status, revenue FROM orders ORDER BY revenue ASC"},
     };
 
     Run text = runQuire(server, with({"verify", file, "--workbook-id", QString::fromStdString(id)}, server), sandbox);
@@ -71,20 +73,21 @@ TEST_CASE("quire verify compares Sigma's compiled SQL with Quire's on the sample
     CHECK(line("broken").find("no_such_table") != std::string::npos);
     CHECK(line("hostile").find("not a single read-only query (more than one statement)") != std::string::npos);
     CHECK(line("elsewhere").find("no-local-connection") != std::string::npos);
-    CHECK(text.out.find("element accuracy: 25.0% (1 of 4 compared elements match; 1 without a local connection)") != std::string::npos);
+    CHECK(text.out.find("element accuracy: 40.0% (2 of 5 compared elements match; 1 without a local connection)") != std::string::npos);
 
     Run json = runQuire(server, with({"verify", file, "--workbook-id", QString::fromStdString(id), "--format", "json"}, server), sandbox);
     INFO(json.out << json.err);
     CHECK(json.code == 1);
     const Json report = Json::parse(json.out);
-    CHECK(report["compared"] == 4);
-    CHECK(report["matched"] == 1);
-    CHECK(report["accuracy"].get<double>() == Approx(25.0));
-    REQUIRE(report["elements"].size() == 5);
+    CHECK(report["compared"] == 5);
+    CHECK(report["matched"] == 2);
+    CHECK(report["accuracy"].get<double>() == Approx(40.0));
+    REQUIRE(report["elements"].size() == 6);
     std::map<std::string, std::string> statuses;
     for (const Json& e : report["elements"]) statuses[e["elementId"].get<std::string>()] = e["status"].get<std::string>();
     CHECK(statuses == std::map<std::string, std::string>{{"same", "match"}, {"filtered", "differs"}, {"broken", "sigma-error"},
-                                                         {"hostile", "sigma-error"}, {"elsewhere", "no-local-connection"}});
+                                                         {"hostile", "sigma-error"}, {"elsewhere", "no-local-connection"},
+                                                         {"sorted", "match"}});
     // The statement after the ';' never ran.
     Run orders = runQuire(server, {"sql", "sample", "SELECT count(*) AS n FROM orders", "--format", "json"}, sandbox);
     CHECK(orders.code == 0);
@@ -96,8 +99,11 @@ TEST_CASE("quire verify compares Sigma's compiled SQL with Quire's on the sample
     Run all = runQuire(server, with({"verify", file, "--workbook-id", QString::fromStdString(id)}, server), sandbox);
     INFO(all.out << all.err);
     CHECK(all.code == 0);
-    CHECK(all.out.find("element accuracy: 100.0% (4 of 4 compared elements match; 1 without a local connection)") != std::string::npos);
+    CHECK(all.out.find("element accuracy: 100.0% (5 of 5 compared elements match; 1 without a local connection)") != std::string::npos);
 
+    // Same rows, one value off by 1%; the sorted element in the other order.
+    server.elementSql[id]["broken"] = "SELECT status, revenue * 1.01 FROM orders";
+    server.elementSql[id]["sorted"] = "SELECT status, revenue FROM orders ORDER BY revenue DESC";
     // Hostile replies: a reply without `sql`, an unreadable one: per-element errors, no crash.
     server.faults.push_back(Fault{"GET", "/v2/workbooks/" + id + "/elements/same/query", 200, Json{{"query", 42}}, "", {}, 0, 1});
     server.faults.push_back(Fault{"GET", "/v2/workbooks/" + id + "/elements/filtered/query", 200, Json(), "{\"sql\": [[[", {}, 0, 1});
@@ -105,7 +111,11 @@ TEST_CASE("quire verify compares Sigma's compiled SQL with Quire's on the sample
     INFO(hostile.out << hostile.err);
     CHECK(hostile.code == 1);
     const Json hostileReport = Json::parse(hostile.out);
-    CHECK(hostileReport["matched"] == 2);
+    CHECK(hostileReport["matched"] == 1); // only "hostile" (now a WITH query) still matches
+    CHECK(hostileReport["elements"][2]["status"] == "differs");
+    CHECK(hostileReport["elements"][2]["detail"].get<std::string>().find("column 2 (Revenue): Sigma ") != std::string::npos);
+    CHECK(hostileReport["elements"][5]["status"] == "differs");
+    CHECK(hostileReport["elements"][5]["detail"].get<std::string>().find("row 1, column ") != std::string::npos);
     CHECK(hostileReport["elements"][0]["detail"].get<std::string>().find("the reply has no `sql` text") != std::string::npos);
     CHECK(hostileReport["elements"][1]["detail"].get<std::string>().find("not valid JSON") != std::string::npos);
 
