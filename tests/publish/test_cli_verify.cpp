@@ -1,5 +1,7 @@
 // `quire verify` end to end: the real quire binary against the fake server's recorded compiled SQL, run on the
 // embedded SQLite sample warehouse next to Quire's own SQL for each element.
+#include <quire/doc/io.h>
+
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -123,4 +125,48 @@ TEST_CASE("quire verify compares Sigma's compiled SQL with Quire's on the sample
     Run unnamed = runQuire(server, with({"verify", file}, server), sandbox);
     CHECK(unnamed.code == 2);
     CHECK(unnamed.err.find("--workbook-id") != std::string::npos);
+}
+
+TEST_CASE("quire verify --env checks the environment's published workbook on the environment's connection", "[publish][cli][verify]") {
+    FakeSigmaServer server;
+    const std::string dir = makeRepoDir("publish-cli-verify-env");
+    const std::map<QString, QString> sandbox{{"XDG_CONFIG_HOME", QString::fromStdString(dir + "/config")},
+                                             {"XDG_DATA_HOME", QString::fromStdString(dir + "/data")},
+                                             {"HOME", QString::fromStdString(dir + "/home")},
+                                             {"QUIRE_CONNECTIONS_FILE", QString::fromStdString(dir + "/config/quire/connections.json")}};
+    Run generated = runQuire(server, {"warehouse", "generate", "--rows", "3000", "-o", QString::fromStdString(dir + "/data/quire/marketing.db")}, sandbox);
+    INFO(generated.err);
+    REQUIRE(generated.code == 0);
+    // The file names a development connection nobody has here; the environment maps it to the sample.
+    doc::writeFileAtomically(dir + "/quire.yaml", std::string("version: 1\nenvironments:\n  prod:\n    region: aws-us\n"
+                                                              "    connections:\n      conn-dev: ") + kSample + "\n");
+    const Json contents{{"schemaVersion", 1}, {"kind", "workbook"}, {"pages", Json::array({Json{{"id", "p"}, {"name", "P"}}})},
+                        {"elements", Json::array({ordersTable("t", "conn-dev")})},
+                        {"layout", "<Page id=\"p\"><Element elementId=\"t\" gridColumn=\"1 / 25\" gridRow=\"1 / 5\"/></Page>"}};
+    const QString file = QString::fromStdString(writeWorkbook(dir, "wb.json", Json{{"name", "Env"}, {"contents", contents}}));
+
+    Run unpublished = runQuire(server, with({"verify", file, "--env", "prod"}, server), sandbox);
+    CHECK(unpublished.code == 2);
+    CHECK(unpublished.err.find("no published workbook recorded") != std::string::npos);
+
+    Run published = runQuire(server, with({"publish", file, "--env", "prod", "--yes"}, server), sandbox);
+    INFO(published.out << published.err);
+    REQUIRE(published.code == 0);
+    REQUIRE(server.workbooks.size() == 1);
+    const std::string id = server.workbooks.begin()->first;
+    CHECK(server.workbooks.at(id).contents["elements"][0]["source"]["connectionId"] == kSample);
+    server.elementSql[id]["t"] = "SELECT status, revenue FROM orders";
+
+    Run verified = runQuire(server, with({"verify", file, "--env", "prod", "--format", "json"}, server), sandbox);
+    INFO(verified.out << verified.err);
+    CHECK(verified.code == 0);
+    const Json report = Json::parse(verified.out);
+    CHECK(report["workbookId"] == id);
+    CHECK(report["elements"][0]["status"] == "match");
+    CHECK(report["accuracy"].get<double>() == Approx(100.0));
+    CHECK(server.apiRequests().back().path == "/v2/workbooks/" + id + "/elements/t/query");
+
+    Run unknown = runQuire(server, with({"verify", file, "--env", "nowhere"}, server), sandbox);
+    CHECK(unknown.code == 2);
+    CHECK(unknown.err.find("no environment 'nowhere'") != std::string::npos);
 }
