@@ -17,6 +17,7 @@
 
 #include <QCoreApplication>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -85,6 +86,23 @@ std::optional<connect::ResultSet> runQuery(connect::Connection& connection, cons
     }
 }
 
+// Positions in `outputColumns` (names) of the element's sort columns; empty when one cannot be found.
+std::vector<std::size_t> sortColumns(const Json& element, const std::vector<std::string>& outputColumns) {
+    std::vector<std::size_t> positions;
+    if (!element.contains("columns") || !element["columns"].is_array()) return {};
+    for (const Json& sort : element["sort"]) {
+        if (!sort.is_object() || !sort.contains("columnId") || !sort["columnId"].is_string()) return {};
+        std::string name;
+        for (const Json& column : element["columns"])
+            if (column.is_object() && column.value("id", Json()) == sort["columnId"] && column.contains("name") && column["name"].is_string())
+                name = column["name"].get<std::string>();
+        const auto at = std::find(outputColumns.begin(), outputColumns.end(), name);
+        if (name.empty() || at == outputColumns.end()) return {};
+        positions.push_back(std::size_t(at - outputColumns.begin()));
+    }
+    return positions;
+}
+
 class Verifier {
 public:
     Verifier(const VerifyArgs& args, const Json& contents, publish::SigmaClient& client, const std::string& workbookId)
@@ -136,6 +154,7 @@ public:
         verify::CompareOptions compare;
         compare.tolerance = args_.tolerance;
         compare.ordered = element.contains("sort") && element["sort"].is_array() && !element["sort"].empty();
+        if (compare.ordered) compare.orderColumns = sortColumns(element, plan.columns);
         const std::string difference = verify::firstDifference(*sigma, *quire, compare);
         if (!difference.empty()) return with(report, "differs", difference);
         return with(report, "match", std::to_string(sigma->rowCount()) + " rows, " + std::to_string(sigma->columns.size()) + " columns");

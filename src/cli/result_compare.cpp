@@ -101,17 +101,26 @@ std::string firstDifference(const connect::ResultSet& sigma, const connect::Resu
         return "columns: Sigma " + std::to_string(sigma.columns.size()) + ", Quire " + std::to_string(quire.columns.size());
     if (sigma.rowCount() != quire.rowCount())
         return "rows: Sigma " + std::to_string(sigma.rowCount()) + ", Quire " + std::to_string(quire.rowCount());
-    std::vector<Row> left = rowsOf(sigma), right = rowsOf(quire);
-    if (!options.ordered) {
-        sortRows(left);
-        sortRows(right);
-    }
+    const std::vector<Row> inOrder[2] = {rowsOf(sigma), rowsOf(quire)};
+    std::vector<Row> left = inOrder[0], right = inOrder[1];
+    sortRows(left);
+    sortRows(right);
+    auto cellDifference = [&](const char* label, std::size_t r, std::size_t c, const Cell& a, const Cell& b) {
+        return std::string(label) + std::to_string(r + 1) + ", column " + std::to_string(c + 1) + " (" +
+               quire.columns[c].name.substr(0, 64) + "): Sigma " + shown(a) + ", Quire " + shown(b);
+    };
     for (std::size_t r = 0; r < left.size(); ++r)
         for (std::size_t c = 0; c < left[r].size(); ++c)
-            if (!same(left[r][c], right[r][c], options.tolerance))
-                return std::string(options.ordered ? "row " : "row (sorted) ") + std::to_string(r + 1) + ", column " +
-                       std::to_string(c + 1) + " (" + quire.columns[c].name.substr(0, 64) + "): Sigma " + shown(left[r][c]) +
-                       ", Quire " + shown(right[r][c]);
+            if (!same(left[r][c], right[r][c], options.tolerance)) return cellDifference("row (sorted) ", r, c, left[r][c], right[r][c]);
+    if (!options.ordered) return {};
+    // The same rows: now the order, on the sort columns only.
+    std::vector<std::size_t> columns = options.orderColumns;
+    if (columns.empty())
+        for (std::size_t c = 0; c < quire.columns.size(); ++c) columns.push_back(c);
+    for (std::size_t r = 0; r < inOrder[0].size(); ++r)
+        for (std::size_t c : columns)
+            if (c < inOrder[0][r].size() && !same(inOrder[0][r][c], inOrder[1][r][c], options.tolerance))
+                return cellDifference("order: row ", r, c, inOrder[0][r][c], inOrder[1][r][c]);
     return {};
 }
 

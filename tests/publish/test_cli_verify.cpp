@@ -42,7 +42,7 @@ TEST_CASE("quire verify compares Sigma's compiled SQL with Quire's on the sample
 
     Json elements = Json::array({ordersTable("same", kSample), ordersTable("filtered", kSample), ordersTable("broken", kSample),
                                  ordersTable("hostile", kSample), ordersTable("elsewhere", "conn-not-here"), ordersTable("sorted", kSample)});
-    elements[5]["sort"] = Json::array({Json{{"columnId", "rev"}, {"direction", "ascending"}}}); // order matters here
+    elements[5]["sort"] = Json::array({Json{{"columnId", "st"}, {"direction", "ascending"}}}); // order matters here
     std::string layout = "<Page id=\"p\">";
     for (std::size_t i = 0; i < elements.size(); ++i)
         layout += "<Element elementId=\"" + elements[i]["id"].get<std::string>() + "\" gridColumn=\"1 / 25\" gridRow=\"" +
@@ -57,8 +57,16 @@ TEST_CASE("quire verify compares Sigma's compiled SQL with Quire's on the sample
         {"filtered", "SELECT status, revenue FROM orders WHERE revenue > 100"},
         {"broken", "SELECT nope FROM no_such_table"},
         {"hostile", "SELECT 1; DROP TABLE orders"},
-        {"sorted", "SELECT status, revenue FROM orders ORDER BY revenue ASC"},
+        // Rows that tie on status in another order than Quire's (revenue descending): still a match.
+        {"sorted", "SELECT status, revenue FROM orders ORDER BY status ASC, revenue DESC"},
     };
+
+    // Statuses repeat with different revenues, so the sorted element's tie order is really exercised.
+    Run ties = runQuire(server, {"sql", "sample", "SELECT count(*) AS n FROM (SELECT status FROM orders GROUP BY status HAVING count(DISTINCT revenue) > 1)",
+                                 "--format", "json"}, sandbox);
+    INFO(ties.err);
+    REQUIRE(ties.code == 0);
+    CHECK(Json::parse(ties.out)[0]["n"].get<long long>() > 0);
 
     Run text = runQuire(server, with({"verify", file, "--workbook-id", QString::fromStdString(id)}, server), sandbox);
     INFO(text.out << text.err);
@@ -105,7 +113,7 @@ TEST_CASE("quire verify compares Sigma's compiled SQL with Quire's on the sample
 
     // Same rows, one value off by 1%; the sorted element in the other order.
     server.elementSql[id]["broken"] = "SELECT status, revenue * 1.01 FROM orders";
-    server.elementSql[id]["sorted"] = "SELECT status, revenue FROM orders ORDER BY revenue DESC";
+    server.elementSql[id]["sorted"] = "SELECT status, revenue FROM orders ORDER BY status DESC";
     // Hostile replies: a reply without `sql`, an unreadable one: per-element errors, no crash.
     server.faults.push_back(Fault{"GET", "/v2/workbooks/" + id + "/elements/same/query", 200, Json{{"query", 42}}, "", {}, 0, 1});
     server.faults.push_back(Fault{"GET", "/v2/workbooks/" + id + "/elements/filtered/query", 200, Json(), "{\"sql\": [[[", {}, 0, 1});
@@ -117,7 +125,7 @@ TEST_CASE("quire verify compares Sigma's compiled SQL with Quire's on the sample
     CHECK(hostileReport["elements"][2]["status"] == "differs");
     CHECK(hostileReport["elements"][2]["detail"].get<std::string>().find("column 2 (Revenue): Sigma ") != std::string::npos);
     CHECK(hostileReport["elements"][5]["status"] == "differs");
-    CHECK(hostileReport["elements"][5]["detail"].get<std::string>().find("row 1, column ") != std::string::npos);
+    CHECK(hostileReport["elements"][5]["detail"].get<std::string>().find("order: row 1, column 1 (Status)") != std::string::npos);
     CHECK(hostileReport["elements"][0]["detail"].get<std::string>().find("the reply has no `sql` text") != std::string::npos);
     CHECK(hostileReport["elements"][1]["detail"].get<std::string>().find("not valid JSON") != std::string::npos);
 
