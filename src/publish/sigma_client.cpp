@@ -408,6 +408,11 @@ ApiResult SigmaClient::workbookTags(const std::string& workbookId) {
 ApiResult SigmaClient::listFolders() { return listAll("/v2/files?typeFilters=folder"); }
 ApiResult SigmaClient::listConnections() { return listAll("/v2/connections"); }
 
+ApiResult SigmaClient::elementQuery(const std::string& workbookId, const std::string& elementId) {
+    return call({"GET", "/v2/workbooks/" + encode(workbookId) + "/elements/" + encode(elementId) + "/query", std::nullopt, true,
+                 std::nullopt});
+}
+
 ApiResult SigmaClient::lookupConnectionPath(const std::string& connectionId, const std::vector<std::string>& path) {
     return call({"POST", "/v2/connection/" + encode(connectionId) + "/lookup", Json{{"path", path}}, true, true}); // read-only
 }

@@ -238,6 +238,11 @@ FakeSigmaServer::Reply FakeSigmaServer::route(const RecordedRequest& request, co
         for (const Json& tag : workbookTags[*id]) all.push_back(tag);
         return list(all, query);
     }
+    if (method == "GET" && path.rfind("/v2/workbooks/", 0) == 0 && path.size() > 6 && path.substr(path.size() - 6) == "/query") {
+        const std::string rest = path.substr(14, path.size() - 14 - 6); // "{id}/elements/{eid}"
+        const auto marker = rest.find("/elements/");
+        if (marker != std::string::npos) return elementQuery(rest.substr(0, marker), rest.substr(marker + 10));
+    }
     if (auto id = segment(path, "/v2/workbooks/", ""); method == "GET" && id) {
         auto it = query.find("includeContents");
         return getWorkbook(*id, it != query.end() && it->second == "true", request);
@@ -336,6 +341,14 @@ FakeSigmaServer::Reply FakeSigmaServer::getWorkbook(const std::string& id, bool 
     if (includeContents && request.header("accept").find("application/json") == std::string::npos)
         return {200, "application/yaml", "contents:\n  kind: workbook\n", {}}; // YAML is the API's default
     return {200, "application/json", dump(workbookJson(it->second, includeContents)), {}};
+}
+
+FakeSigmaServer::Reply FakeSigmaServer::elementQuery(const std::string& workbookId, const std::string& elementId) {
+    if (!workbooks.count(workbookId)) return {404, "application/json", dump(error("Workbook not found: " + workbookId, "not_found")), {}};
+    auto recorded = elementSql.find(workbookId);
+    if (recorded == elementSql.end() || !recorded->second.count(elementId))
+        return {400, "application/json", dump(error("element " + elementId + " has no query", "bad_request")), {}};
+    return {200, "application/json", dump(Json{{"sql", recorded->second.at(elementId)}}), {}};
 }
 
 // POST /v2/workbooks/tag {workbookId, tag}: the tag (by name) must exist; it moves to the latest version.

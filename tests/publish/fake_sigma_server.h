@@ -74,6 +74,9 @@ public:
     // tag: <name>} puts one on a workbook's latest version, GET /v2/workbooks/{id}/tags lists them.
     std::vector<std::string> versionTags;
     std::map<std::string, std::vector<Json>> workbookTags; // workbook id -> tag objects
+    // Recorded compiled SQL per workbook id and element id, served by GET /v2/workbooks/{id}/elements/{eid}/query
+    // as {"sql": ...}; an element of a known workbook without one gets Sigma's 400 for elements without a query.
+    std::map<std::string, std::map<std::string, std::string>> elementSql;
 
     void expireTokens();                    // every issued token becomes invalid (-> 401)
     // Changes a workbook as another user would: runs `edit` on its contents and bumps documentVersion.
@@ -96,6 +99,7 @@ private:
     Reply getWorkbook(const std::string& id, bool includeContents, const RecordedRequest& request);
     Reply putContents(const std::string& id, const RecordedRequest& request);
     Reply tagWorkbook(const RecordedRequest& request);
+    Reply elementQuery(const std::string& workbookId, const std::string& elementId);
     Reply list(const Json& all, const std::map<std::string, std::string>& query);
     Json workbookJson(const FakeWorkbook& wb, bool includeContents) const;
 

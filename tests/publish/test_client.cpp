@@ -205,6 +205,27 @@ TEST_CASE("list endpoints follow nextPage, folders, connections, member, path lo
     CHECK(last.json() == Json{{"path", {"DB", "PUBLIC", "ORDERS"}}});
 }
 
+TEST_CASE("an element's compiled SQL: encoded ids, retried like any GET, 400 for an element without a query", "[publish][client][verify]") {
+    FakeSigmaServer server;
+    const std::string id = server.addWorkbook("Sql", Json::object()).workbookId;
+    server.elementSql[id]["a b/c"] = "SELECT 1";
+    ClientConfig config = fakeConfig(server);
+    config.backoffBase = std::chrono::milliseconds(1);
+    SigmaClient client(config);
+    server.faults.push_back(Fault{"GET", "/v2/workbooks/" + id + "/elements/", 503, Json(), "", {}, 0, 1});
+    ApiResult sql = client.elementQuery(id, "a b/c");
+    REQUIRE(sql.ok());
+    CHECK(sql.body == Json{{"sql", "SELECT 1"}});
+    auto api = server.apiRequests();
+    REQUIRE(api.size() == 2);
+    CHECK(api[1].method == "GET");
+    CHECK(api[1].path == "/v2/workbooks/" + id + "/elements/a%20b%2Fc/query");
+    ApiResult control = client.elementQuery(id, "control-1");
+    CHECK(control.error.kind == ApiError::Kind::Http);
+    CHECK(control.status == 400);
+    CHECK(control.error.message.find("has no query") != std::string::npos);
+}
+
 TEST_CASE("debug logs redact the Authorization header", "[publish][client]") {
     CHECK(redactHeader("Authorization", "Bearer abc") == "Bearer <redacted>");
     CHECK(redactHeader("authorization", "Basic Zm9vOmJhcg==") == "Basic <redacted>");

@@ -93,6 +93,9 @@ public:
     ApiResult workbookTags(const std::string& workbookId);
     ApiResult listFolders();                                 // GET /v2/files?typeFilters=folder, every page
     ApiResult listConnections();                             // every page
+    // Sigma's compiled SQL of one element: GET /v2/workbooks/{id}/elements/{eid}/query -> {sql} (4xx for
+    // elements without a query, such as controls). Read-only, so repeatable.
+    ApiResult elementQuery(const std::string& workbookId, const std::string& elementId);
     ApiResult lookupConnectionPath(const std::string& connectionId, const std::vector<std::string>& path);
     // Every page of a paged list endpoint (limit/page/nextPage), entries concatenated.
     ApiResult listAll(const std::string& path);
