@@ -28,15 +28,6 @@
 namespace {
 using namespace quire;
 
-std::string todayIso() {
-    const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[16];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-    return buf;
-}
-
 QUIRE_CLI_COMMAND("preview", 40, [](CLI::App& app, const quire::cli::GlobalOptions&) {
     auto* cmd = app.add_subcommand("preview", "Plan one element with control values and show its rows");
     auto file = std::make_shared<std::string>();
@@ -94,7 +85,7 @@ QUIRE_CLI_COMMAND("preview", 40, [](CLI::App& app, const quire::cli::GlobalOptio
         const auto entry = registry.find(connectionId);
         const auto dialectId = entry ? entry->profile.dialect() : sql::DialectId::SQLite;
         preview::PlanOptions options;
-        options.today = todayIso();
+        options.today = quire::cli::todayIso();
         options.limit = *limit;
         if (*offset) options.offset = *offset;
         const auto plan = preview::planElement(session, *element, sql::dialect(dialectId), options);

@@ -30,6 +30,7 @@
 #include "command_registry.h"
 #include "deploy_cli.h"
 #include "result_compare.h"
+#include "control_values.h"
 
 namespace quire::cli {
 namespace {
@@ -51,15 +52,6 @@ struct ElementReport {
     std::string status; // match, differs, no-local-connection, sigma-error, quire-error
     std::string detail;
 };
-
-std::string todayIso() {
-    const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[16];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-    return buf;
-}
 
 std::string clip(const std::string& text, std::size_t max = 300) {
     std::string out = text.size() > max ? text.substr(0, max) + "... (" + std::to_string(text.size() - max) + " more characters)" : text;

@@ -1,5 +1,8 @@
 #include "control_values.h"
 
+#include <chrono>
+#include <ctime>
+
 #include <quire/formula/checker.h>
 
 #include <charconv>
@@ -218,6 +221,15 @@ Json controlFieldsFromText(const preview::PreviewSession& session, const std::st
         break;
     }
     throw std::invalid_argument("control '" + controlId + "' (" + typing.kindName + ") cannot be set from the command line");
+}
+
+std::string todayIso() {
+    const std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[16];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+    return buf;
 }
 
 } // namespace quire::cli

@@ -15,4 +15,8 @@ namespace quire::cli {
 Json controlFieldsFromText(const preview::PreviewSession& session, const std::string& controlId,
                            const preview::ControlState& state, const std::vector<std::string>& values);
 
+// Today's date (UTC) as YYYY-MM-DD: what relative date controls and Today() resolve against in `quire preview`
+// and `quire verify`.
+std::string todayIso();
+
 } // namespace quire::cli
