@@ -248,10 +248,9 @@ int run(VerifyArgs& args) {
                   << "; publish it first or name it with --workbook-id\n";
         return 2;
     }
-    std::string problem;
-    auto config = deploy::clientConfigFor(args.host, environment, sidecar ? sidecar->baseUrl : std::string(), problem);
+    auto config = deploy::clientConfigFor(args.host, environment, sidecar ? sidecar->baseUrl : std::string());
     if (!config) {
-        std::cerr << "quire verify: " << problem << "\n";
+        std::cerr << "quire verify: " << config.message() << "\n";
         return 2;
     }
     config->maxReplyBytes = 16LL << 20; // a compiled query, not a workbook

@@ -18,7 +18,7 @@ const PlacedNode& placed(const std::vector<PlacedNode>& nodes, const std::string
 }
 } // namespace
 
-TEST_CASE("a 3-row container holds its three rows of controls; the next container starts below them", "[ide][geometry]") {
+TEST_CASE("a 3-row container holds its three rows of controls, and the next container starts below them", "[ide][geometry]") {
     auto parsed = doc::parseLayout(R"xml(<Page type="grid" gridTemplateColumns="repeat(24, 1fr)" gridTemplateRows="auto" id="p">
   <Container elementId="filters" type="grid" gridColumn="1 / 25" gridRow="1 / 4" gridTemplateColumns="repeat(24, 1fr)">
     <Element elementId="c1" gridColumn="1 / 9" gridRow="1 / 2"/>

@@ -2,6 +2,7 @@
 // that one thing, never a reset of the whole list (what keeps very large workbooks responsive).
 #include <catch2/catch.hpp>
 
+#include "canvas_widget.h"
 #include "document_commands.h"
 #include "main_window.h"
 #include "outline_widget.h"
@@ -26,6 +27,7 @@ struct Docks {
         window.resize(1440, 900);
         window.show();
         REQUIRE(window.openFile(QString::fromStdString(kSample), true));
+        window.showRegion("overview");
         QApplication::processEvents();
     }
     DocumentModel& model() { return *window.model(); }
@@ -78,7 +80,7 @@ TEST_CASE("renaming an element changes one outline row and nothing else", "[ide]
     CHECK(d.outline().indexesOf("conversion-by-channel").front().data().toString() == before.front().data().toString());
 }
 
-TEST_CASE("adding and deleting an element inserts and removes only its rows; collapsed rows stay collapsed", "[ide][docks]") {
+TEST_CASE("adding and deleting an element inserts and removes only its rows, and collapsed rows stay collapsed", "[ide][docks]") {
     Docks d;
     OutlineWidget* view = d.window.outline();
     const QModelIndex pages = d.outline().index(0, 0);
@@ -86,7 +88,7 @@ TEST_CASE("adding and deleting an element inserts and removes only its rows; col
     view->collapse(pages);
     const int rows = countRows(d.outline());
     ModelSignals spy(&d.outline());
-    const QString added = d.window.canvas()->addFromPalette("kpi", 1, 120);
+    const QString added = d.window.canvas()->addFromPalette("bar-chart", 1, 40);
     QApplication::processEvents();
     REQUIRE_FALSE(added.isEmpty());
     CHECK(spy.reset.count() == 0);

@@ -47,7 +47,7 @@ std::string connectionsWithLocalProfile(const quire::test::SampleWarehouse& ware
 }
 } // namespace
 
-TEST_CASE("an unknown connection shows Map connection on its card; one mapping previews every element of it",
+TEST_CASE("an unknown connection shows Map connection on its card, and one mapping previews every element of it",
           "[ide][preview][map-connection]") {
     quire::test::SampleWarehouse warehouse;
     const std::string file = connectionsWithLocalProfile(warehouse);
