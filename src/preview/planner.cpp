@@ -278,7 +278,9 @@ SessionSettings sessionSettingsFor(const sql::Dialect& dialect, const sql::Curre
     Json teams = Json::array();
     for (const auto& t : user->teams) teams.push_back(t);
     Json attributes = Json::object();
-    for (const auto& [id, value] : user->attributes) std::visit([&](const auto& v) { attributes[id] = v; }, value);
+    // (clang 14 cannot capture a structured binding in a lambda)
+    for (const auto& attribute : user->attributes)
+        std::visit([&](const auto& v) { attributes[attribute.first] = v; }, attribute.second);
     const std::vector<std::string> values{user->email, user->fullName, teams.dump(), attributes.dump()};
     SessionStatement set{"SELECT ", {}};
     for (std::size_t i = 0; i < std::size(kSettings); ++i) {

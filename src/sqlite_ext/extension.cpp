@@ -20,6 +20,7 @@ SQLITE_EXTENSION_INIT1
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <new>
@@ -345,37 +346,48 @@ void listaggDistinctFinal(sqlite3_context* ctx) {
 struct Moments {
     long double n = 0, sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
 };
+// SQLite's aggregate context is only 8-byte aligned and long double needs 16, so the moments are copied in and
+// out of it rather than used in place. readMoments returns false before the first row.
+bool readMoments(sqlite3_context* ctx, Moments& m) {
+    const void* raw = sqlite3_aggregate_context(ctx, 0);
+    if (!raw) return false;
+    std::memcpy(&m, raw, sizeof m);
+    return true;
+}
 // quire_var_*(x) and friends read one argument; quire_corr(y, x) two.
 void momentsAdd(sqlite3_context* ctx, int argc, sqlite3_value** argv, long double sign) {
     if (anyNull(argc, argv)) return;
-    auto* m = static_cast<Moments*>(sqlite3_aggregate_context(ctx, sizeof(Moments)));
-    if (!m) return sqlite3_result_error_nomem(ctx);
+    void* raw = sqlite3_aggregate_context(ctx, sizeof(Moments)); // zeroed on the first call
+    if (!raw) return sqlite3_result_error_nomem(ctx);
+    Moments m;
+    std::memcpy(&m, raw, sizeof m);
     const long double y = sqlite3_value_double(argv[0]);
     const long double x = argc > 1 ? sqlite3_value_double(argv[1]) : y;
-    m->n += sign;
-    m->sx += sign * x;
-    m->sy += sign * y;
-    m->sxx += sign * x * x;
-    m->syy += sign * y * y;
-    m->sxy += sign * x * y;
+    m.n += sign;
+    m.sx += sign * x;
+    m.sy += sign * y;
+    m.sxx += sign * x * x;
+    m.syy += sign * y * y;
+    m.sxy += sign * x * y;
+    std::memcpy(raw, &m, sizeof m);
 }
 void momentsStep(sqlite3_context* ctx, int argc, sqlite3_value** argv) { momentsAdd(ctx, argc, argv, 1); }
 void momentsInverse(sqlite3_context* ctx, int argc, sqlite3_value** argv) { momentsAdd(ctx, argc, argv, -1); }
 
 template <bool Sample, bool Root>
 void varianceValue(sqlite3_context* ctx) {
-    auto* m = static_cast<Moments*>(sqlite3_aggregate_context(ctx, 0));
-    const long double n = m ? m->n : 0;
+    Moments m;
+    const long double n = readMoments(ctx, m) ? m.n : 0;
     if (n < (Sample ? 2 : 1)) return sqlite3_result_null(ctx);
-    long double v = (m->sxx - m->sx * m->sx / n) / (Sample ? n - 1 : n);
+    long double v = (m.sxx - m.sx * m.sx / n) / (Sample ? n - 1 : n);
     if (v < 0) v = 0; // rounding
     sqlite3_result_double(ctx, static_cast<double>(Root ? std::sqrt(v) : v));
 }
 void corrValue(sqlite3_context* ctx) {
-    auto* m = static_cast<Moments*>(sqlite3_aggregate_context(ctx, 0));
-    if (!m || m->n < 1) return sqlite3_result_null(ctx);
-    const long double n = m->n;
-    const long double cov = m->sxy - m->sx * m->sy / n, vx = m->sxx - m->sx * m->sx / n, vy = m->syy - m->sy * m->sy / n;
+    Moments m;
+    if (!readMoments(ctx, m) || m.n < 1) return sqlite3_result_null(ctx);
+    const long double n = m.n;
+    const long double cov = m.sxy - m.sx * m.sy / n, vx = m.sxx - m.sx * m.sx / n, vy = m.syy - m.sy * m.sy / n;
     if (vx <= 0 || vy <= 0) return sqlite3_result_null(ctx);
     sqlite3_result_double(ctx, static_cast<double>(cov / std::sqrt(vx * vy)));
 }

@@ -10,7 +10,8 @@
 namespace quire::validate {
 namespace {
 
-const std::set<std::string> kCartesian{"bar-chart", "line-chart", "area-chart", "combo-chart", "scatter-chart"};
+// Charts with series, reference marks and trend lines (waterfall and box charts have none of them).
+const std::set<std::string> kSeriesCharts{"bar-chart", "line-chart", "area-chart", "combo-chart", "scatter-chart"};
 
 std::string quoted(const std::set<std::string>& values) {
     std::string out;
@@ -184,7 +185,7 @@ void checkPageVisibility(Context& ctx) {
 
 void checkChartOptions(Context& ctx) {
     for (const auto& e : ctx.elements) {
-        if (kCartesian.count(e.kind)) {
+        if (kSeriesCharts.count(e.kind)) {
             checkSeriesTypes(ctx, e);
             checkRefMarks(ctx, e);
             checkTrendlines(ctx, e);
