@@ -9,7 +9,7 @@ QUIRE_PACKAGES=(
   libyaml-cpp-dev nlohmann-json3-dev unixodbc-dev unixodbc odbc-postgresql libsqliteodbc
   libsqlite3-dev sqlite3 catch2 libspdlog-dev libcli11-dev libvalijson-dev libgit2-dev qtkeychain-qt6-dev
   libbenchmark-dev postgresql-15 xvfb xauth imagemagick fonts-dejavu-core
-  clang libclang-rt-14-dev   # the sanitizer + libFuzzer build (scripts/test --sanitize, scripts/fuzz)
+  clang libclang-rt-14-dev   # the compiler of every build (scripts/build.sh); sanitizers and libFuzzer
 )
 
 missing=()

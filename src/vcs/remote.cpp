@@ -163,7 +163,8 @@ Outcome Repository::pull() {
     if (!transfer.ok()) return {transfer.error(), {}};
     Transfer& t = *transfer;
     const Upstream* up = &t.up;
-    git_fetch_options fetch = GIT_FETCH_OPTIONS_INIT;
+    git_fetch_options fetch;
+    git_fetch_options_init(&fetch, GIT_FETCH_OPTIONS_VERSION); // (the _INIT macros leave fields implicit)
     attachCallbacks(fetch.callbacks, t.state);
     if (const int rc = git_remote_fetch(t.remote.get(), nullptr, &fetch, "pull"); rc < 0) {
         if (auto refusal = refusalOf(t, "pull")) return {refusal, {}};
@@ -210,8 +211,10 @@ Outcome Repository::pull() {
         return {plainError("vcs/not-fast-forward", "the branches have diverged and git is configured for fast-forward "
                                                    "pulls only: use git pull in a terminal"),
                 {}};
-    git_merge_options mergeOptions = GIT_MERGE_OPTIONS_INIT;
-    git_checkout_options checkout = GIT_CHECKOUT_OPTIONS_INIT;
+    git_merge_options mergeOptions;
+    git_merge_options_init(&mergeOptions, GIT_MERGE_OPTIONS_VERSION);
+    git_checkout_options checkout;
+    git_checkout_options_init(&checkout, GIT_CHECKOUT_OPTIONS_VERSION);
     checkout.checkout_strategy = GIT_CHECKOUT_SAFE | GIT_CHECKOUT_ALLOW_CONFLICTS;
     if (const int rc = git_merge(repo, heads, 1, &mergeOptions, &checkout); rc < 0)
         return {gitError("vcs/merge", "cannot merge " + tracking + " (commit or discard your local changes first)", rc), {}};
@@ -237,7 +240,8 @@ Outcome Repository::push() {
     Transfer& t = *transfer;
     const Upstream* up = &t.up;
     const RemoteState& state = t.state;
-    git_push_options options = GIT_PUSH_OPTIONS_INIT;
+    git_push_options options;
+    git_push_options_init(&options, GIT_PUSH_OPTIONS_VERSION);
     attachCallbacks(options.callbacks, t.state);
     options.callbacks.push_update_reference = [](const char* ref, const char* status, void* payload) {
         if (status) static_cast<RemoteState*>(payload)->rejected = std::string(ref) + ": " + status;

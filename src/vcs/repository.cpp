@@ -127,7 +127,8 @@ std::string firstLine(const std::string& text) {
 } // namespace
 
 Result<std::vector<FileStatus>> Repository::status() const {
-    git_status_options options = GIT_STATUS_OPTIONS_INIT;
+    git_status_options options;
+    git_status_options_init(&options, GIT_STATUS_OPTIONS_VERSION); // (the _INIT macros leave fields implicit)
     options.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR;
     options.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED | GIT_STATUS_OPT_RECURSE_UNTRACKED_DIRS |
                     GIT_STATUS_OPT_SORT_CASE_SENSITIVELY;
@@ -287,7 +288,8 @@ namespace detail {
 
 // Checks out a commit's tree without touching local changes; the files that stand in the way when it refuses.
 Outcome safeCheckout(git_repository* repo, const git_object* target, const std::string& what) {
-    git_checkout_options options = GIT_CHECKOUT_OPTIONS_INIT;
+    git_checkout_options options;
+    git_checkout_options_init(&options, GIT_CHECKOUT_OPTIONS_VERSION);
     options.checkout_strategy = GIT_CHECKOUT_SAFE;
     options.notify_flags = GIT_CHECKOUT_NOTIFY_CONFLICT;
     std::vector<std::string> blocked;

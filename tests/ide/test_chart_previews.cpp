@@ -530,10 +530,9 @@ TEST_CASE("treemap tiles, sankey nodes and map points are sized and placed from 
     const auto products = sums(f.warehouse, "SELECT product, sum(amount) FROM sales GROUP BY product");
     const auto& tiles = f.hits("tree");
     REQUIRE(tiles.size() == products.size());
-    double areaPerUnit = 0, covered = 0;
+    double areaPerUnit = 0;
     for (const auto& h : tiles) {
         const QRectF box = h.shape.boundingRect().adjusted(-1, -1, 1, 1); // tiles are inset by a 1 px gutter
-        covered += box.width() * box.height();
         const double ratio = box.width() * box.height() / products.at(f.text("tree", h.rows[0], "t-product").toStdString());
         if (areaPerUnit == 0) areaPerUnit = ratio;
         CHECK(ratio == Approx(areaPerUnit).epsilon(0.05));

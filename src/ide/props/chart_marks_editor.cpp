@@ -12,7 +12,7 @@
 namespace quire::ide::props {
 
 namespace {
-const std::set<std::string> kKinds{"bar-chart", "line-chart", "area-chart", "combo-chart", "scatter-chart"};
+const std::set<std::string> kMarkedCharts{"bar-chart", "line-chart", "area-chart", "combo-chart", "scatter-chart"};
 
 std::vector<std::pair<std::string, QString>> yColumns(const Json& e) {
     std::vector<std::pair<std::string, QString>> out;
@@ -27,7 +27,7 @@ std::vector<std::pair<std::string, QString>> yColumns(const Json& e) {
 
 QWidget* makeRefMarkEditor(const Context& c, std::set<std::string>& known) {
     const Json& e = *c.element;
-    if (!kKinds.count(str(e, "kind")) || (e.contains("refMarks") && !e["refMarks"].is_array())) return nullptr;
+    if (!kMarkedCharts.count(str(e, "kind")) || (e.contains("refMarks") && !e["refMarks"].is_array())) return nullptr;
     known.insert("refMarks");
     ListEditor::Spec spec;
     spec.title = QObject::tr("Reference marks");
@@ -97,7 +97,7 @@ QWidget* makeRefMarkEditor(const Context& c, std::set<std::string>& known) {
 
 QWidget* makeTrendlineEditor(const Context& c, std::set<std::string>& known) {
     const Json& e = *c.element;
-    if (!kKinds.count(str(e, "kind")) || (e.contains("trendlines") && !e["trendlines"].is_array())) return nullptr;
+    if (!kMarkedCharts.count(str(e, "kind")) || (e.contains("trendlines") && !e["trendlines"].is_array())) return nullptr;
     known.insert("trendlines");
     ListEditor::Spec spec;
     spec.title = QObject::tr("Trend lines");

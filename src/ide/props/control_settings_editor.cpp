@@ -14,9 +14,6 @@ namespace quire::ide::props {
 
 namespace {
 
-const QStringList kTextModes{"equals", "does-not-equal", "contains", "does-not-contain", "starts-with",
-                             "does-not-start-with", "ends-with", "does-not-end-with", "like", "not-like",
-                             "matches-regexp", "does-not-match-regexp"};
 
 const Json* findElement(DocumentModel* model, const std::string& id) { return id.empty() ? nullptr : model->findElement(id); }
 
@@ -102,7 +99,7 @@ QWidget* valueFields(const Context& c, std::set<std::string>& known) {
         addStringField(c, form, QObject::tr("Date"), "control-value", p, e, "value", true);
         known.insert("value");
     } else if (type == "text" || type == "text-area") {
-        enumField(QObject::tr("Match"), "mode", kTextModes);
+        enumField(QObject::tr("Match"), "mode", textMatchModes());
         addStringField(c, form, QObject::tr("Text"), "control-value", p, e, "value");
         enumField(QObject::tr("Case"), "case", {"insensitive", "sensitive"});
         enumField(QObject::tr("Nulls"), "includeNulls", {"always", "never", "when-no-value-is-selected"}, true);

@@ -13,10 +13,7 @@ namespace quire::ide::props {
 
 namespace {
 
-const QStringList kKinds{"list", "number-range", "date-range", "text-match", "top-n", "hierarchy"};
-const QStringList kTextModes{"equals", "does-not-equal", "contains", "does-not-contain", "starts-with",
-                             "does-not-start-with", "ends-with", "does-not-end-with", "like", "not-like",
-                             "matches-regexp", "does-not-match-regexp"};
+const QStringList kFilterKinds{"list", "number-range", "date-range", "text-match", "top-n", "hierarchy"};
 
 // The fields a new filter of each kind starts with (valid as they are).
 void defaultsFor(Json& f, const std::string& kind) {
@@ -72,7 +69,7 @@ void kindFields(const Context& c, QFormLayout* form, const std::string& p, const
     } else if (kind == "date-range") {
         addDateModeFields(c, form, p, f, "filter-date", known);
     } else if (kind == "text-match") {
-        addEnumField(c, form, QObject::tr("Match"), "filter-mode", p, f, "mode", kTextModes);
+        addEnumField(c, form, QObject::tr("Match"), "filter-mode", p, f, "mode", textMatchModes());
         addStringField(c, form, QObject::tr("Text"), "filter-text", p, f, "value");
         addEnumField(c, form, QObject::tr("Case"), "filter-case", p, f, "case", {"insensitive", "sensitive"});
         known.insert({"mode", "value", "case"});
@@ -122,7 +119,7 @@ QWidget* makeFilterEditor(const Context& c, std::set<std::string>& known) {
             setValue(model, p + "/columnId", Json(pickedId(column)), QObject::tr("Set filter column"));
         });
         form->addRow(QObject::tr("Column"), column);
-        auto* kindBox = enumPicker(kKinds, str(f, "kind"));
+        auto* kindBox = enumPicker(kFilterKinds, str(f, "kind"));
         kindBox->setObjectName("filter-kind");
         QObject::connect(kindBox, &QComboBox::currentIndexChanged, kindBox, [model = c.model, kindBox, p] {
             Json f = current(model, p);

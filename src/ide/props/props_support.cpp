@@ -71,6 +71,13 @@ QComboBox* choicePicker(const std::vector<std::pair<std::string, QString>>& choi
     return box;
 }
 
+const QStringList& textMatchModes() {
+    static const QStringList modes{"equals", "does-not-equal", "contains", "does-not-contain", "starts-with",
+                                   "does-not-start-with", "ends-with", "does-not-end-with", "like", "not-like",
+                                   "matches-regexp", "does-not-match-regexp"};
+    return modes;
+}
+
 QComboBox* enumPicker(const QStringList& values, const std::string& current, bool allowDefault) {
     std::vector<std::pair<std::string, QString>> choices;
     if (allowDefault) choices.emplace_back("", QObject::tr("(default)"));

@@ -46,6 +46,8 @@ std::string uniqueId(DocumentModel* model, const std::string& stem);
 QComboBox* columnPicker(const Json& element, const std::string& currentId, bool allowNone = false);
 QComboBox* choicePicker(const std::vector<std::pair<std::string, QString>>& choices, const std::string& current);
 QComboBox* enumPicker(const QStringList& values, const std::string& current, bool allowDefault = false);
+// The `mode` values of a text-match filter or text control (spec §3.8).
+const QStringList& textMatchModes();
 std::vector<std::pair<std::string, QString>> pageChoices(DocumentModel* model);
 std::vector<std::pair<std::string, QString>> overlayChoices(DocumentModel* model);
 std::vector<std::pair<std::string, QString>> controlChoices(DocumentModel* model);    // by controlId

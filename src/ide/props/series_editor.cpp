@@ -12,14 +12,14 @@
 namespace quire::ide::props {
 
 namespace {
-const std::set<std::string> kKinds{"bar-chart", "line-chart", "area-chart", "combo-chart", "scatter-chart"};
+const std::set<std::string> kSeriesCharts{"bar-chart", "line-chart", "area-chart", "combo-chart", "scatter-chart"};
 
 std::string itemId(const Json& item) { return item.is_string() ? item.get<std::string>() : str(item, "columnId"); }
 } // namespace
 
 QWidget* makeSeriesEditor(const Context& c, std::set<std::string>& known) {
     const Json& e = *c.element;
-    if (!kKinds.count(str(e, "kind")) || !e.contains("yAxis") || !e["yAxis"].is_object()) return nullptr;
+    if (!kSeriesCharts.count(str(e, "kind")) || !e.contains("yAxis") || !e["yAxis"].is_object()) return nullptr;
     const Json ids = e["yAxis"].value("columnIds", Json());
     if (!ids.is_array() || ids.empty()) return nullptr;
     const Json y2 = e.value("yAxis2", Json());
