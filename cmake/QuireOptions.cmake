@@ -5,10 +5,10 @@ option(QUIRE_BUILD_TESTS "Build the test suite" ON)
 option(QUIRE_BUILD_BENCHMARKS "Build the benchmarks under bench/" ON)
 option(QUIRE_BUILD_GUI "Build the Qt Widgets IDE" ON)
 
-# Precompiled headers are on for clang only (the sanitizer/fuzz build, the larger half of CI). GCC 12 reports its
-# known false positives inside libstdc++ (-Wstringop-overflow, -Warray-bounds, -Wmaybe-uninitialized in
+# Precompiled headers are on for clang only (scripts/build.sh builds with clang). GCC 12 reports its known false
+# positives inside libstdc++ (-Wstringop-overflow, -Warray-bounds, -Wmaybe-uninitialized in
 # char_traits.h/basic_string.h) as -Werror errors when the headers come from a precompiled header, and also at
-# -O1/-O2; so the GCC build keeps CMake's Release flags (-O3) and no precompiled header.
+# -O1/-O2; so a GCC build (QUIRE_COMPILER=gcc) keeps CMake's Release flags (-O3) and no precompiled header.
 if(CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
   set(QUIRE_PCH_DEFAULT ON)
 else()

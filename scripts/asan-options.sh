@@ -1,7 +1,7 @@
 # Sourced by scripts/test --sanitize and scripts/fuzz: the one clang configuration of build-asan/ (ASan + UBSan +
-# libFuzzer instrumentation). -O1 with line tables only is what the sanitizers recommend; the libraries are built
-# as unity sources (headers and templates compiled once per batch of files), which keeps CI time down; the tests,
-# the CLI and the IDE opt out (their files share helper names).
+# libFuzzer instrumentation). -O1 with line tables only is what the sanitizers recommend. Unity sources and
+# precompiled headers come from scripts/build.sh, as for every build; test programs opt out of unity sources
+# (their files share helper names).
 # QUIRE_SANITIZE_GUI=OFF leaves the Qt Widgets IDE and its tests out.
 asan_cmake_options=(
   -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++
