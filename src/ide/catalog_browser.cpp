@@ -1,121 +1,171 @@
 #include "catalog_browser.h"
 
-#include "canvas_widget.h"
+#include "catalog_model.h"
 
 #include <quire/connect/catalog.h>
 #include <quire/connect/connection_registry.h>
 #include <quire/secrets/secret_store.h>
 
 #include <QComboBox>
+#include <QHeaderView>
 #include <QLabel>
-#include <QMimeData>
-#include <QPointer>
+#include <QLineEdit>
 #include <QPushButton>
+#include <QSortFilterProxyModel>
 #include <QThread>
-#include <QTreeWidget>
+#include <QTimer>
+#include <QTreeView>
 #include <QVBoxLayout>
 
-#include <memory>
+#include <atomic>
+#include <mutex>
 
 namespace quire::ide {
 
+// What the reader thread found and not yet handed to the model; the UI thread drains it on a timer, so the
+// thread never touches a widget and a closed dock only leaves the thread to finish on its own.
+struct CatalogLoad {
+    std::mutex mutex;
+    std::string connectionId;
+    std::vector<CatalogEntry> tables;                                                  // not yet in the model
+    std::vector<std::pair<std::size_t, std::vector<std::pair<std::string, std::string>>>> columns; // by table index
+    std::string error;
+    bool done = false;
+    std::atomic<bool> cancelled{false};
+};
+
 namespace {
 
-class TableTree : public QTreeWidget {
-public:
-    using QTreeWidget::QTreeWidget;
-
-protected:
-    QStringList mimeTypes() const override { return {kCatalogTableMime}; }
-    QMimeData* mimeData(const QList<QTreeWidgetItem*>& items) const override {
-        if (items.isEmpty() || items.front()->data(0, Qt::UserRole).toString().isEmpty()) return nullptr;
-        auto* mime = new QMimeData;
-        mime->setData(kCatalogTableMime, items.front()->data(0, Qt::UserRole).toString().toUtf8());
-        return mime;
+// Reads the tables, publishes them, then reads each table's columns and publishes them as they come.
+void readCatalog(const std::string& connectionsFile, const std::string& name, const std::shared_ptr<CatalogLoad>& load) {
+    try {
+        auto registry = connect::ConnectionRegistry::load(connectionsFile);
+        auto entry = registry.find(name);
+        if (!entry) throw std::runtime_error("no connection named " + name);
+        auto store = secrets::makeDefaultSecretStore();
+        connect::Catalog catalog(connect::Connection::open(connect::resolveConnectionString(*entry, *store)));
+        std::vector<connect::CatalogTable> tables;
+        for (auto& t : catalog.tables())
+            if (t.kind == "TABLE" || t.kind == "VIEW") tables.push_back(std::move(t));
+        {
+            std::lock_guard lock(load->mutex);
+            load->connectionId = entry->connectionId;
+            for (const auto& t : tables) load->tables.push_back(CatalogEntry{t.schema, t.name, t.kind, {}, false});
+        }
+        for (std::size_t i = 0; i < tables.size() && !load->cancelled; ++i) {
+            std::vector<std::pair<std::string, std::string>> columns;
+            for (const auto& c : catalog.columns(tables[i].name, tables[i].schema, tables[i].catalog))
+                columns.emplace_back(c.name, c.typeName);
+            std::lock_guard lock(load->mutex);
+            load->columns.emplace_back(i, std::move(columns));
+        }
+    } catch (const std::exception& e) {
+        std::lock_guard lock(load->mutex);
+        load->error = e.what();
     }
-};
-
-struct LoadedTable {
-    std::string schema, name;
-    std::vector<std::pair<std::string, std::string>> columns; // name, type
-};
+    std::lock_guard lock(load->mutex);
+    load->done = true;
+}
 
 } // namespace
 
-CatalogBrowser::CatalogBrowser(QWidget* parent) : QWidget(parent) {
+CatalogBrowser::CatalogBrowser(QWidget* parent, const QString& connectionsFile)
+    : QWidget(parent), connectionsFile_(connectionsFile.toStdString()) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     connections_ = new QComboBox;
     try {
-        for (const auto& entry : connect::ConnectionRegistry::load().entries())
+        for (const auto& entry : connect::ConnectionRegistry::load(connectionsFile_).entries())
             connections_->addItem(QString::fromStdString(entry.profile.name + " (" +
                                                          std::string(connect::warehouseKindName(entry.profile.kind)) + ")"),
                                   QString::fromStdString(entry.profile.name));
     } catch (const std::exception& e) {
         connections_->addItem(tr("(connections file unreadable: %1)").arg(e.what()));
     }
-    auto* load = new QPushButton(tr("Load tables"));
+    auto* loadButton = new QPushButton(tr("Load tables"));
     status_ = new QLabel(tr("Pick a connection and load its tables; drag a table onto the page."));
     status_->setWordWrap(true);
-    tree_ = new TableTree;
-    tree_->setHeaderLabels({tr("Table / column"), tr("Type")});
+    filter_ = new QLineEdit;
+    filter_->setPlaceholderText(tr("Filter tables and columns"));
+    filter_->setClearButtonEnabled(true);
+    model_ = new CatalogModel(this);
+    proxy_ = new QSortFilterProxyModel(this);
+    proxy_->setSourceModel(model_);
+    proxy_->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    proxy_->setRecursiveFilteringEnabled(true); // a matching column keeps its table visible
+    tree_ = new QTreeView;
+    tree_->setModel(proxy_);
+    tree_->setUniformRowHeights(true); // thousands of rows stay cheap to lay out
     tree_->setDragEnabled(true);
     tree_->setDragDropMode(QAbstractItemView::DragOnly);
+    tree_->header()->setStretchLastSection(true);
     layout->addWidget(connections_);
-    layout->addWidget(load);
+    layout->addWidget(loadButton);
     layout->addWidget(status_);
+    layout->addWidget(filter_);
     layout->addWidget(tree_, 1);
-    connect(load, &QPushButton::clicked, this, &CatalogBrowser::loadSelected);
+    poll_ = new QTimer(this);
+    poll_->setInterval(50);
+    connect(poll_, &QTimer::timeout, this, &CatalogBrowser::drain);
+    connect(loadButton, &QPushButton::clicked, this, &CatalogBrowser::loadSelected);
+    connect(filter_, &QLineEdit::textChanged, proxy_, &QSortFilterProxyModel::setFilterFixedString);
 }
+
+CatalogBrowser::~CatalogBrowser() {
+    if (load_) load_->cancelled = true;
+}
+
+bool CatalogBrowser::selectConnection(const QString& name) {
+    const int i = connections_->findData(name);
+    if (i >= 0) connections_->setCurrentIndex(i);
+    return i >= 0;
+}
+
+bool CatalogBrowser::loading() const { return load_ != nullptr; }
+QString CatalogBrowser::status() const { return status_->text(); }
 
 void CatalogBrowser::loadSelected() {
     const std::string name = connections_->currentData().toString().toStdString();
     if (name.empty()) return;
+    if (load_) load_->cancelled = true; // a previous read of another connection stops and is ignored
+    load_ = std::make_shared<CatalogLoad>();
+    model_->clear({});
     status_->setText(tr("Loading tables of %1…").arg(QString::fromStdString(name)));
-    tree_->clear();
-    auto result = std::make_shared<std::vector<LoadedTable>>();
-    auto error = std::make_shared<std::string>();
-    auto connectionId = std::make_shared<std::string>();
-    QPointer<CatalogBrowser> self(this);
-    QThread* thread = QThread::create([name, result, error, connectionId] {
-        try {
-            auto registry = connect::ConnectionRegistry::load();
-            auto entry = registry.find(name);
-            if (!entry) throw std::runtime_error("no connection named " + name);
-            *connectionId = entry->connectionId;
-            auto store = secrets::makeDefaultSecretStore();
-            connect::Catalog catalog(connect::Connection::open(connect::resolveConnectionString(*entry, *store)));
-            for (const auto& t : catalog.tables()) {
-                if (t.kind != "TABLE" && t.kind != "VIEW") continue;
-                LoadedTable table{t.schema, t.name, {}};
-                for (const auto& c : catalog.columns(t.name, t.schema, t.catalog)) table.columns.emplace_back(c.name, c.typeName);
-                result->push_back(std::move(table));
-            }
-        } catch (const std::exception& e) {
-            *error = e.what();
-        }
-    });
-    connect(thread, &QThread::finished, this, [self, thread, result, error, connectionId] {
-        thread->deleteLater();
-        if (!self) return;
-        if (!error->empty()) {
-            self->status_->setText(tr("Could not load tables: %1").arg(QString::fromStdString(*error)));
-            return;
-        }
-        for (const auto& t : *result) {
-            auto* item = new QTreeWidgetItem(self->tree_, {QString::fromStdString(t.schema.empty() ? t.name : t.schema + "." + t.name)});
-            Json payload = {{"connectionId", *connectionId},
-                            {"path", t.schema.empty() ? Json::array({t.name}) : Json::array({t.schema, t.name})},
-                            {"columns", Json::array()}};
-            for (const auto& [c, type] : t.columns) {
-                new QTreeWidgetItem(item, {QString::fromStdString(c), QString::fromStdString(type)});
-                payload["columns"].push_back(c);
-            }
-            item->setData(0, Qt::UserRole, QString::fromStdString(payload.dump()));
-        }
-        self->status_->setText(tr("%1 tables. Drag one onto the page to add a table element.").arg(result->size()));
-    });
+    QThread* thread = QThread::create(readCatalog, connectionsFile_, name, load_);
+    connect(thread, &QThread::finished, thread, &QObject::deleteLater);
     thread->start();
+    poll_->start();
+}
+
+void CatalogBrowser::drain() {
+    if (!load_) return;
+    std::vector<CatalogEntry> tables;
+    std::vector<std::pair<std::size_t, std::vector<std::pair<std::string, std::string>>>> columns;
+    std::string error, connectionId;
+    bool done = false;
+    {
+        std::lock_guard lock(load_->mutex);
+        tables.swap(load_->tables);
+        columns.swap(load_->columns);
+        error = load_->error;
+        connectionId = load_->connectionId;
+        done = load_->done;
+    }
+    if (!tables.empty()) {
+        model_->setConnectionId(connectionId);
+        model_->appendTables(std::move(tables));
+    }
+    for (auto& [row, list] : columns) model_->setColumns(static_cast<int>(row), std::move(list));
+    if (!error.empty())
+        status_->setText(tr("Could not load tables: %1").arg(QString::fromStdString(error)));
+    else if (done)
+        status_->setText(tr("%1 tables. Drag one onto the page to add a table element.").arg(model_->tableCount()));
+    else if (model_->tableCount() > 0)
+        status_->setText(tr("%1 tables; reading their columns…").arg(model_->tableCount()));
+    if (done) {
+        poll_->stop();
+        load_.reset();
+    }
 }
 
 } // namespace quire::ide

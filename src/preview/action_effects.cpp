@@ -160,9 +160,8 @@ EffectOutcome EffectRunner::setControlValue(const Json& effect, const TriggerEve
     const std::string id = str(effect, "control");
     ControlState* state = session_.control(id);
     if (!state) return fail("preview/unknown-control", "no control with controlId '" + id + "'");
-    std::string error;
-    const auto value = resolveValueSource(effect.value("value", Json()), event, error);
-    if (!value) return fail("preview/value-source", error);
+    const auto value = resolveValueSource(effect.value("value", Json()), event);
+    if (!value) return fail("preview/value-source", value.message());
     const bool add = effect.value("selectionMode", "replace") == "add";
     session_.setControlFields(id, fieldsFor(*state, *value, add));
     result.changedControls.push_back(id);
@@ -279,9 +278,8 @@ EffectOutcome EffectRunner::changeRows(const Json& effect, const TriggerEvent& e
         const Json authored = effect.value("values", Json::object());
         if (!authored.is_object()) return fail("preview/bad-values", "values must be an object");
         for (const auto& [col, source] : authored.items()) {
-            std::string error;
-            const auto v = resolveValueSource(source, event, error);
-            if (!v) return fail("preview/value-source", col + ": " + error);
+            const auto v = resolveValueSource(source, event);
+            if (!v) return fail("preview/value-source", col + ": " + v.message());
             values[col] = *v;
         }
     }
@@ -301,9 +299,8 @@ EffectOutcome EffectRunner::changeRows(const Json& effect, const TriggerEvent& e
             for (std::size_t i = 0; i < store.rows().size(); ++i) {
                 bool all = true;
                 for (const auto& [col, source] : keys.items()) {
-                    std::string error;
-                    const auto v = resolveValueSource(source, event, error);
-                    if (!v) return fail("preview/value-source", col + ": " + error);
+                    const auto v = resolveValueSource(source, event);
+                    if (!v) return fail("preview/value-source", col + ": " + v.message());
                     all = all && store.rows()[i].value(col, Json(nullptr)) == *v;
                 }
                 if (all) rows.push_back(i);
@@ -338,9 +335,8 @@ EffectOutcome EffectRunner::queueExternal(const Json& effect, const TriggerEvent
     if (kind == "open-url") {
         if (str(effect, "openTarget").empty()) return fail("preview/bad-effect", "open-url needs openTarget");
         const Json url = effect.value("url", Json());
-        std::string error;
-        const auto resolved = url.is_object() ? resolveValueSource(url, event, error) : std::optional<Json>(url);
-        if (!resolved) return fail("preview/value-source", error);
+        const auto resolved = url.is_object() ? resolveValueSource(url, event) : Expected<Json>(url);
+        if (!resolved) return fail("preview/value-source", resolved.message());
         external.effect["resolved"] = *resolved;
     } else if (kind == "open-document") {
         if (str(effect, "documentId").empty() || str(effect, "documentType").empty() ||
@@ -350,9 +346,8 @@ EffectOutcome EffectRunner::queueExternal(const Json& effect, const TriggerEvent
         const Json targetControls = effect.value("targetControls", Json::object());
         if (!targetControls.is_object()) return fail("preview/bad-effect", "targetControls must be an object");
         for (const auto& [name, source] : targetControls.items()) {
-            std::string error;
-            const auto v = resolveValueSource(source, event, error);
-            if (!v) return fail("preview/value-source", name + ": " + error);
+            const auto v = resolveValueSource(source, event);
+            if (!v) return fail("preview/value-source", name + ": " + v.message());
             controls[name] = *v;
         }
         external.effect["resolved"] = Json{{"targetControls", controls}};
@@ -366,9 +361,8 @@ EffectOutcome EffectRunner::setSingleRowContainer(const Json& effect, const Trig
     const Json target = effect.value("target", Json());
     const std::string el = target.is_string() ? target.get<std::string>() : str(target, "element");
     if (!session_.element(el)) return fail("preview/unknown-element", "no element '" + el + "'");
-    std::string error;
-    const auto v = resolveValueSource(effect.value("value", Json()), event, error);
-    if (!v) return fail("preview/value-source", error);
+    const auto v = resolveValueSource(effect.value("value", Json()), event);
+    if (!v) return fail("preview/value-source", v.message());
     session_.singleRowContainers[el] = *v;
     result.changedElements.push_back(el);
     result.summary = el + " shows a row";

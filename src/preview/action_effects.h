@@ -46,8 +46,8 @@ private:
     EffectOutcome queueExternal(const Json& effect, const TriggerEvent& event, EffectResult& result);      // open-url, open-document, download, export
     EffectOutcome setSingleRowContainer(const Json& effect, const TriggerEvent& event, EffectResult& result);
 
-    std::optional<Json> resolveValueSource(const Json& source, const TriggerEvent& event, std::string& error) const {
-        return engine_.resolveValueSource(source, event, error);
+    Expected<Json> resolveValueSource(const Json& source, const TriggerEvent& event) const {
+        return engine_.resolveValueSource(source, event);
     }
     EvalResult evaluate(std::string_view formula, const EvalContext& context) const { return engine_.evaluate(formula, context); }
     EvalContext contextFor(const TriggerEvent& event, const Json* row = nullptr) const { return engine_.contextFor(event, row); }

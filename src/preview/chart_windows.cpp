@@ -3,7 +3,7 @@
 // row-level column), inner grouping: the x axis, with every aggregate and window as its calculations and the
 // axis sort as the grouping sort — so windows run along the axis within each series (spec 10.2).
 #include "grouped_plan.h"
-#include "plan_diagnostic.h"
+#include "plan_support.h"
 
 namespace quire::preview {
 

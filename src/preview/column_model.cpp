@@ -3,7 +3,7 @@
 // compilation of one column inside one query layer (siblings read as inner-layer columns or inlined).
 #include "grouped_plan.h"
 #include "inline_guard.h"
-#include "plan_diagnostic.h"
+#include "plan_support.h"
 
 #include <quire/formula/catalog.h>
 #include <quire/formula/parser.h>

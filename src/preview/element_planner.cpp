@@ -9,7 +9,7 @@
 #include "element_name.h"
 #include "control_refs.h"
 #include "grouped_plan.h"
-#include "plan_diagnostic.h"
+#include "plan_support.h"
 #include "relation.h"
 
 #include <map>

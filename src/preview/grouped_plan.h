@@ -71,9 +71,6 @@ PlannedQuery planWindowedChart(const PreviewSession& session, const std::string&
 PlannedQuery planPivotTable(const PreviewSession& session, const std::string& elementId, const sql::Dialect& dialect,
                             const PlanOptions& options);
 
-// Custom SQL: every {{controlId}} becomes bound `?`s (planner.cpp).
-bool bindStatement(const PreviewSession& session, const std::string& statement, std::string& out,
-                   std::vector<BoundValue>& params, std::string& error);
 
 // ---- column model (column_model.cpp) ----------------------------------------------------------------------
 

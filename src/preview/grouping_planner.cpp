@@ -3,7 +3,7 @@
 // chosen level), carrying every level's keys and that level's calculations. Each level is a GROUP BY
 // subquery over the filtered detail rows, joined back on its keys with NULL-safe equality.
 #include "grouped_plan.h"
-#include "plan_diagnostic.h"
+#include "plan_support.h"
 
 #include <quire/preview/effective_filters.h>
 
@@ -110,12 +110,9 @@ SplitFilters splitFilters(const PreviewSession& session, const std::string& elem
 
 PlannedQuery planGroupedTable(const PreviewSession& session, const std::string& elementId, const sql::Dialect& dialect,
                               const PlanOptions& options, const std::string& groupingId) {
-    const Json* element = session.element(elementId);
-    if (!element) {
-        PlannedQuery plan;
-        plan.diagnostics.push_back(planDiagnostic("preview/unknown-element", "no element '" + elementId + "'"));
-        return plan;
-    }
+    PlannedQuery missing;
+    const Json* element = elementToPlan(session, elementId, missing);
+    if (!element) return missing;
     return planGroupedElement(session, elementId, *element, dialect, options, groupingId);
 }
 
@@ -281,9 +278,7 @@ PlannedQuery planGroupedElement(const PreviewSession& session, const std::string
     outer += " FROM (";
     outer += inner;
     outer += ") q";
-    if (!order.empty()) outer += " ORDER BY " + joinList(order);
-    const std::string page = dialect.limitOffset(options.limit, options.offset);
-    if (!page.empty()) outer += " " + page;
+    outer += orderAndPage(joinList(order), dialect, options);
     plan.sql = std::move(outer.sql);
     plan.parameters = std::move(outer.params);
     return plan;

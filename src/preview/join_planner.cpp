@@ -5,7 +5,7 @@
 // an earlier right leg (the same source object). Keys are formulas (normally a bare [Col]) in each leg's
 // column space, compared with the join's `op` (default `=`): like Sigma, `=` is not NULL-safe, NULL keys
 // never match.
-#include "plan_diagnostic.h"
+#include "plan_support.h"
 #include "relation.h"
 
 #include <map>

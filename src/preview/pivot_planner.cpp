@@ -4,7 +4,7 @@
 // column-total (one per column key) or grand-total. The grid cross-tabs the cells by the column keys.
 #include "grouped_plan.h"
 #include <quire/core/rules.h>
-#include "plan_diagnostic.h"
+#include "plan_support.h"
 
 namespace quire::preview {
 namespace {
@@ -40,11 +40,8 @@ bool readShelf(const Json& element, const char* field, const ColumnModel& model,
 PlannedQuery planPivotTable(const PreviewSession& session, const std::string& elementId, const sql::Dialect& dialect,
                             const PlanOptions& options) {
     PlannedQuery plan;
-    const Json* element = session.element(elementId);
-    if (!element) {
-        plan.diagnostics.push_back(planDiagnostic("preview/unknown-element", "no element '" + elementId + "'"));
-        return plan;
-    }
+    const Json* element = elementToPlan(session, elementId, plan);
+    if (!element) return plan;
     const auto inputs = readGroupedInputs(session, *element, dialect, options, plan);
     if (!inputs) return plan;
     const RowSource& source = inputs->source;
@@ -198,10 +195,8 @@ PlannedQuery planPivotTable(const PreviewSession& session, const std::string& el
         outer += all;
         outer += ") u";
     }
-    outer += ") u ORDER BY " + joinList(order);
+    outer += ") u" + orderAndPage(joinList(order), dialect, options);
     plan.columns.push_back("__pivot");
-    const std::string page = dialect.limitOffset(options.limit, options.offset);
-    if (!page.empty()) outer += " " + page;
     plan.sql = std::move(outer.sql);
     plan.parameters = std::move(outer.params);
     return plan;

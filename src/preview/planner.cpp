@@ -2,7 +2,7 @@
 
 #include "control_refs.h"
 #include "grouped_plan.h"
-#include "plan_diagnostic.h"
+#include "plan_support.h"
 
 #include <quire/preview/effective_filters.h>
 #include <quire/sql/table_select.h>
@@ -25,19 +25,21 @@ std::optional<BoundValue> fromJson(const Json& v) {
 
 // Custom SQL: every {{controlId}} becomes `?` (a list control: `?, ?, ...`; no value: NULL) bound to the
 // control's current value. The statement text itself is the author's SQL, used as a subquery.
-bool bindStatement(const PreviewSession& session, const std::string& statement, std::string& out,
-                   std::vector<BoundValue>& params, std::string& error) {
+Expected<BoundStatement> bindStatement(const PreviewSession& session, const std::string& statement,
+                                       const std::string& pointer) {
+    auto failure = [&](std::string message) { return planDiagnostic("preview/custom-sql", std::move(message), pointer); };
+    BoundStatement bound;
+    std::string& out = bound.sql;
     std::size_t pos = 0;
     for (;;) {
         const auto open = statement.find("{{", pos);
         if (open == std::string::npos) {
             out += statement.substr(pos);
-            return true;
+            return bound;
         }
         const auto close = statement.find("}}", open + 2);
         if (close == std::string::npos) {
-            error = "unterminated {{ in custom SQL";
-            return false;
+            return failure("unterminated {{ in custom SQL");
         }
         out += statement.substr(pos, open - pos);
         std::string name = statement.substr(open + 2, close - open - 2);
@@ -46,8 +48,7 @@ bool bindStatement(const PreviewSession& session, const std::string& statement, 
         if (name.size() > 2 && name.front() == '[' && name.back() == ']') name = name.substr(1, name.size() - 2);
         const ControlState* control = session.control(name);
         if (!control) {
-            error = "custom SQL references unknown control '" + name + "'";
-            return false;
+            return failure("custom SQL references unknown control '" + name + "'");
         }
         const Json value = control->formulaValue();
         std::vector<Json> items = value.is_array() ? std::vector<Json>(value.begin(), value.end()) : std::vector<Json>{value};
@@ -56,10 +57,9 @@ bool bindStatement(const PreviewSession& session, const std::string& statement, 
             if (item.is_null()) continue;
             auto b = fromJson(item);
             if (!b) {
-                error = "control '" + name + "' has a value custom SQL cannot bind";
-                return false;
+                return failure("control '" + name + "' has a value custom SQL cannot bind");
             }
-            params.push_back(std::move(*b));
+            bound.params.push_back(std::move(*b));
             marks += std::string(marks.empty() ? "" : ", ") + "?";
         }
         out += marks.empty() ? "NULL" : marks;
@@ -156,9 +156,7 @@ void finishPlan(const PreviewSession& session, const std::string& elementId, con
         else if (std::string(channel) == "xAxis")
             addOrder(axis.value("columnId", ""), "ascending");
     }
-    if (!order.empty()) sql += " ORDER BY " + order;
-    const std::string page = dialect.limitOffset(options.limit, options.offset);
-    if (!page.empty()) sql += " " + page;
+    sql += orderAndPage(order, dialect, options);
     plan.sql = sql;
 }
 
@@ -166,11 +164,8 @@ namespace {
 PlannedQuery planAnyElement(const PreviewSession& session, const std::string& elementId, const sql::Dialect& dialect,
                             const PlanOptions& options) {
     PlannedQuery plan;
-    const Json* element = session.element(elementId);
-    if (!element) {
-        plan.diagnostics.push_back(planDiagnostic("preview/unknown-element", "no element '" + elementId + "'"));
-        return plan;
-    }
+    const Json* element = elementToPlan(session, elementId, plan);
+    if (!element) return plan;
     const std::string kind = element->value("kind", "");
     const Json source = element->value("source", Json::object());
     const std::string sourceKind = source.value("kind", "");
@@ -209,12 +204,13 @@ PlannedQuery planAnyElement(const PreviewSession& session, const std::string& el
     sql::TableSelect select;
     std::vector<BoundValue> statementParams;
     if (sourceKind == "sql") {
-        std::string statement;
-        std::string bindError;
-        if (!bindStatement(session, source.value("statement", ""), statement, statementParams, bindError)) {
-            plan.diagnostics.push_back(planDiagnostic("preview/custom-sql", bindError, "/source/statement"));
+        auto bound = bindStatement(session, source.value("statement", ""), "/source/statement");
+        if (!bound) {
+            plan.diagnostics.push_back(bound.error());
             return plan;
         }
+        const std::string& statement = bound->sql;
+        statementParams = std::move(bound->params);
         // Columns read the subquery's output aliases: [Custom SQL/alias] (bare [alias] too).
         std::string list;
         for (const auto& column : columns) {

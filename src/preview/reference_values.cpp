@@ -1,7 +1,7 @@
 #include <quire/preview/reference_values.h>
 
 #include "control_refs.h"
-#include "plan_diagnostic.h"
+#include "plan_support.h"
 
 #include <set>
 

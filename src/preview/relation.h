@@ -67,7 +67,4 @@ struct PlanDepthGuard {
 } // namespace quire::preview
 
 namespace quire::preview {
-// Custom SQL with every {{controlId}} as `?` bound to the control's value (planner.cpp).
-bool bindStatement(const PreviewSession& session, const std::string& statement, std::string& out,
-                   std::vector<BoundValue>& params, std::string& error);
 } // namespace quire::preview

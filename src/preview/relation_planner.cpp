@@ -4,7 +4,7 @@
 // groups by the row-level columns, exactly as for element-sourced charts (element_planner.cpp).
 #include "control_refs.h"
 #include "inline_guard.h"
-#include "plan_diagnostic.h"
+#include "plan_support.h"
 #include "relation.h"
 
 #include <algorithm>
@@ -50,11 +50,8 @@ struct Column {
 PlannedQuery planCombinedElement(const PreviewSession& session, const std::string& elementId, const sql::Dialect& dialect,
                                  const PlanOptions& options) {
     PlannedQuery plan;
-    const Json* element = session.element(elementId);
-    if (!element) {
-        plan.diagnostics.push_back(planDiagnostic("preview/unknown-element", "no element '" + elementId + "'"));
-        return plan;
-    }
+    const Json* element = elementToPlan(session, elementId, plan);
+    if (!element) return plan;
     const Json source = element->value("source", Json::object());
     const std::string sourceKind = source.is_object() ? source.value("kind", "") : "";
     if (element->contains("groupings") && !(*element)["groupings"].empty()) {

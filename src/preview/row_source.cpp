@@ -2,7 +2,7 @@
 // bound), or another element's planned rows (at a grouping level when source.groupingId is set).
 #include "element_name.h"
 #include "grouped_plan.h"
-#include "plan_diagnostic.h"
+#include "plan_support.h"
 #include "relation.h"
 
 namespace quire::preview {
@@ -45,13 +45,14 @@ RowSource rowSourceOf(const PreviewSession& session, const Json& element, const 
         out.from.sql = dialect.quotePath(session.tablePath(out.connectionId, path));
         out.prefix = path.back();
     } else if (kind == "sql") {
-        std::string statement, error;
-        if (!bindStatement(session, source.value("statement", ""), statement, out.from.params, error)) {
-            out.diagnostics.push_back(planDiagnostic("preview/custom-sql", error, "/source/statement"));
+        auto bound = bindStatement(session, source.value("statement", ""), "/source/statement");
+        if (!bound) {
+            out.diagnostics.push_back(bound.error());
             return out;
         }
         out.connectionId = source.value("connectionId", "");
-        out.from.sql = "(" + statement + ")";
+        out.from.sql = "(" + bound->sql + ")";
+        out.from.params = std::move(bound->params);
         out.prefix = "Custom SQL";
     } else if (kind == "table") {
         const std::string parentId = source.value("elementId", "");

@@ -1,7 +1,7 @@
 // One source object as a FROM item (Leg): a warehouse table, custom SQL, another element's planned query or a
 // union. Joins use these for their legs, unions for their sources.
 #include "element_name.h"
-#include "plan_diagnostic.h"
+#include "plan_support.h"
 #include "relation.h"
 
 #include <algorithm>
@@ -89,12 +89,13 @@ std::optional<Leg> planLeg(const PreviewSession& session, const Json& source, co
         return leg;
     }
     if (kind == "sql") {
-        std::string statement, error;
-        if (!bindStatement(session, source.value("statement", ""), statement, leg.params, error)) {
-            diagnostics.push_back(planDiagnostic("preview/custom-sql", error, pointer + "/statement"));
+        auto bound = bindStatement(session, source.value("statement", ""), pointer + "/statement");
+        if (!bound) {
+            diagnostics.push_back(bound.error());
             return std::nullopt;
         }
-        leg.from = "(" + statement + ") " + quotedAlias;
+        leg.params = std::move(bound->params);
+        leg.from = "(" + bound->sql + ") " + quotedAlias;
         leg.connectionId = source.value("connectionId", "");
         return leg;
     }

@@ -7,7 +7,7 @@
 //                  `columnToTranspose` (as text) equals that entry, grouped by the other columns.
 // Names are bound parameters. A warehouse table or custom SQL source (columns unknown without the catalog),
 // and the `count-if` / `median` aggregates, are preview/not-planned.
-#include "plan_diagnostic.h"
+#include "plan_support.h"
 #include "relation.h"
 #include "element_name.h"
 

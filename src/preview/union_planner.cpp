@@ -2,7 +2,7 @@
 // one SELECT per source, UNION ALL (Sigma appends rows; duplicates stay). `sourceColumns` aligns with
 // `sources` and names a column of that source by name; null (or a source without the column) reads NULL.
 // Without `matches`, every source must have known columns (elements, unions) and columns match by name.
-#include "plan_diagnostic.h"
+#include "plan_support.h"
 #include "relation.h"
 #include "element_name.h"
 

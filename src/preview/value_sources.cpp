@@ -64,14 +64,13 @@ EvalResult ActionEngine::evaluate(std::string_view formula, const EvalContext& c
     return evaluateSimpleFormula(formula, context);
 }
 
-std::optional<Json> ActionEngine::resolveValueSource(const Json& source, const TriggerEvent& event,
-                                                     std::string& error) const {
+Expected<Json> ActionEngine::resolveValueSource(const Json& source, const TriggerEvent& event) const {
+    auto failure = [](std::string message) { return makeDiagnostic("preview/value-source", std::move(message)); };
     if (!source.is_object() || !source.contains("type")) return source; // a literal value
     const std::string type = source.value("type", "");
     if (type == "constant") {
         if (!source.contains("value")) {
-            error = "constant value source has no value";
-            return std::nullopt;
+            return failure("constant value source has no value");
         }
         const Json& typed = source["value"];
         if (typed.is_object() && typed.contains("type")) {
@@ -84,8 +83,7 @@ std::optional<Json> ActionEngine::resolveValueSource(const Json& source, const T
                 if (v.is_object())
                     return Json{{"low", v.value("low", v.value("min", v.value("start", Json(nullptr))))},
                                 {"high", v.value("high", v.value("max", v.value("end", Json(nullptr))))}};
-                error = valueType + " constant needs [low, high] or {low, high}";
-                return std::nullopt;
+                return failure(valueType + " constant needs [low, high] or {low, high}");
             }
             return v;
         }
@@ -95,35 +93,32 @@ std::optional<Json> ActionEngine::resolveValueSource(const Json& source, const T
         const std::string id = source.value("control", "");
         const ControlState* state = session_.control(id);
         if (!state) {
-            error = "value source names unknown control '" + id + "'";
-            return std::nullopt;
+            return failure("value source names unknown control '" + id + "'");
         }
         return state->formulaValue();
     }
     if (type == "formula" || type == "formula-range") {
-        auto one = [&](const char* key) -> std::optional<Json> {
+        auto one = [&](const char* key) -> Expected<Json> {
             const std::string formula = source.value(key, "");
             const EvalResult r = evaluate(formula, contextFor(event));
-            if (!r.value) error = "formula '" + formula + "': " + r.error;
-            return r.value;
+            if (!r.value) return failure("formula '" + formula + "': " + r.error);
+            return *r.value;
         };
         if (type == "formula") return one("formula");
         auto low = one("low");
-        if (!low) return std::nullopt;
+        if (!low) return low;
         auto high = one("high");
-        if (!high) return std::nullopt;
+        if (!high) return high;
         return Json{{"low", *low}, {"high", *high}};
     }
     if (type == "column" || type == "column-range") {
         if (event.trigger != "on-select" || !event.selection) {
-            error = type + " value source is only available in on-select actions";
-            return std::nullopt;
+            return failure(type + " value source is only available in on-select actions");
         }
         const std::string column = source.value("column", source.value("columnId", ""));
         auto values = selectedColumn(*event.selection, column);
         if (!values) {
-            error = "selection has no column '" + column + "'";
-            return std::nullopt;
+            return failure("selection has no column '" + column + "'");
         }
         if (type == "column") return collapse(*values);
         std::vector<Json> present;
@@ -134,11 +129,9 @@ std::optional<Json> ActionEngine::resolveValueSource(const Json& source, const T
         return Json{{"low", *mn}, {"high", *mx}};
     }
     if (type == "agent-input") {
-        error = "agent-input value sources exist only in agent tools";
-        return std::nullopt;
+        return failure("agent-input value sources exist only in agent tools");
     }
-    error = "unknown value source type '" + type + "'";
-    return std::nullopt;
+    return failure("unknown value source type '" + type + "'");
 }
 
 } // namespace quire::preview

@@ -3,7 +3,7 @@
 // row-level columns, or, without any, by every detail column in column order so results are repeatable.
 // Windows listed in a grouping's calculations are compiled inside that level's GROUP BY (grouping_planner.cpp).
 #include "grouped_plan.h"
-#include "plan_diagnostic.h"
+#include "plan_support.h"
 
 namespace quire::preview {
 

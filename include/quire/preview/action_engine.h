@@ -4,6 +4,7 @@
 // queued on PreviewSession::pendingExternal for the UI to confirm. Unknown effect kinds and bad references
 // yield diagnostics, never exceptions.
 #include <quire/core/diagnostic.h>
+#include <quire/core/expected.h>
 #include <quire/core/json.h>
 #include <quire/preview/condition.h>
 #include <quire/preview/session.h>
@@ -64,7 +65,7 @@ private:
                            std::vector<Diagnostic>& diagnostics);
     EvalContext contextFor(const TriggerEvent& event, const Json* row = nullptr) const;
     EvalResult evaluate(std::string_view formula, const EvalContext& context) const;
-    std::optional<Json> resolveValueSource(const Json& source, const TriggerEvent& event, std::string& error) const;
+    Expected<Json> resolveValueSource(const Json& source, const TriggerEvent& event) const; // preview/value-source
 
     friend class EffectRunner;
     PreviewSession& session_;
