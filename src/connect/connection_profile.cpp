@@ -209,6 +209,14 @@ TablePath resolveTablePath(const ConnectionProfile& p, const std::vector<std::st
     return t;
 }
 
+std::vector<std::string> sigmaPathFor(const ConnectionProfile& p, const TablePath& t) {
+    if (p.kind == WarehouseKind::SQLite) return {t.schema.empty() ? "main" : t.schema, t.table};
+    const bool threePart = p.kind == WarehouseKind::Snowflake || p.kind == WarehouseKind::BigQuery || p.kind == WarehouseKind::Databricks;
+    if (threePart && !t.catalog.empty()) return {t.catalog, t.schema, t.table};
+    if (t.schema.empty()) return {p.kind == WarehouseKind::PostgreSQL || p.kind == WarehouseKind::Redshift ? p.field("schema", "public") : "", t.table};
+    return {t.schema, t.table};
+}
+
 std::string qualifiedTableName(const ConnectionProfile& p, const TablePath& t) {
     const char open = p.kind == WarehouseKind::BigQuery || p.kind == WarehouseKind::Databricks ? '`' : '"';
     auto q = [&](const std::string& s) {

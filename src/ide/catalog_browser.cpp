@@ -50,7 +50,9 @@ void readCatalog(const std::string& connectionsFile, const std::string& name, co
         {
             std::lock_guard lock(load->mutex);
             load->connectionId = entry->connectionId;
-            for (const auto& t : tables) load->tables.push_back(CatalogEntry{t.schema, t.name, t.kind, {}, false});
+            for (const auto& t : tables)
+                load->tables.push_back(CatalogEntry{t.schema, t.name, t.kind,
+                                                    connect::sigmaPathFor(entry->profile, {t.catalog, t.schema, t.name}), {}, false});
         }
         for (std::size_t i = 0; i < tables.size() && !load->cancelled; ++i) {
             std::vector<std::pair<std::string, std::string>> columns;

@@ -44,7 +44,7 @@ void CatalogModel::setColumns(int tableRow, std::vector<std::pair<std::string, s
 QByteArray CatalogModel::payload(int tableRow) const {
     const CatalogEntry& t = table(tableRow);
     Json out = {{"connectionId", connectionId_},
-                {"path", t.schema.empty() ? Json::array({t.name}) : Json::array({t.schema, t.name})},
+                {"path", !t.path.empty() ? Json(t.path) : t.schema.empty() ? Json::array({t.name}) : Json::array({t.schema, t.name})},
                 {"columns", Json::array()}};
     for (const auto& column : t.columns) out["columns"].push_back(column.first);
     return QByteArray::fromStdString(out.dump());

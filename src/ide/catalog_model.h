@@ -14,6 +14,7 @@ namespace quire::ide {
 
 struct CatalogEntry {
     std::string schema, name, kind;                            // kind: "TABLE", "VIEW"
+    std::vector<std::string> path;                             // the source's path (sigmaPathFor); {schema, name} if empty
     std::vector<std::pair<std::string, std::string>> columns;  // name, driver type name
     bool columnsLoaded = false;
 };

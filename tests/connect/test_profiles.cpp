@@ -154,3 +154,18 @@ TEST_CASE("warehouse-table paths resolve per engine", "[connect][profile]") {
     CHECK(qualifiedTableName(bq, resolveTablePath(bq, {"proj", "ds", "t`x"})) == "`proj`.`ds`.`t``x`");
     CHECK_THROWS_AS(resolveTablePath(pg, {}), ProfileError);
 }
+
+TEST_CASE("a catalog table becomes the path Sigma validates, and resolves back to the same table", "[connect][profile]") {
+    auto lite = make("sample", WarehouseKind::SQLite, {{"database", "/x.db"}});
+    auto pg = make("pg", WarehouseKind::PostgreSQL, {{"host", "h"}});
+    auto sf = make("sf", WarehouseKind::Snowflake, {{"server", "s"}});
+    CHECK(sigmaPathFor(lite, {"", "", "orders"}) == std::vector<std::string>{"main", "orders"}); // the SQLite driver lists no schema
+    CHECK(sigmaPathFor(pg, {"quire", "mart", "orders"}) == std::vector<std::string>{"mart", "orders"});
+    CHECK(sigmaPathFor(pg, {"", "", "orders"}) == std::vector<std::string>{"public", "orders"});
+    CHECK(sigmaPathFor(sf, {"MARKETING", "ANALYTICS", "EVENTS"}) == std::vector<std::string>{"MARKETING", "ANALYTICS", "EVENTS"});
+    for (const auto* profile : {&lite, &pg, &sf}) {
+        const TablePath listed{"DB", "s", "t"};
+        const TablePath back = resolveTablePath(*profile, sigmaPathFor(*profile, listed));
+        CHECK(back.table == "t");
+    }
+}

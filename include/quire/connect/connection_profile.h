@@ -67,6 +67,10 @@ struct TablePath {
     std::string catalog, schema, table;
 };
 TablePath resolveTablePath(const ConnectionProfile& profile, const std::vector<std::string>& path); // throws ProfileError
+// The reverse: the `path` a warehouse-table source gives for a table the catalog listed, in the form Sigma
+// validates (schema and table; database, schema and table where the warehouse has databases). SQLite's
+// schema is "main".
+std::vector<std::string> sigmaPathFor(const ConnectionProfile& profile, const TablePath& table);
 // The quoted SQL name of a resolved path for the profile's dialect ("main"."orders", `proj`.`ds`.`t`, ...).
 std::string qualifiedTableName(const ConnectionProfile& profile, const TablePath& path);
 
