@@ -95,6 +95,7 @@ CatalogBrowser::CatalogBrowser(QWidget* parent, const QString& connectionsFile)
     proxy_->setSourceModel(model_);
     proxy_->setFilterCaseSensitivity(Qt::CaseInsensitive);
     proxy_->setRecursiveFilteringEnabled(true); // a matching column keeps its table visible
+    proxy_->setAutoAcceptChildRows(true);       // a matching table shows all its columns
     tree_ = new QTreeView;
     tree_->setModel(proxy_);
     tree_->setUniformRowHeights(true); // thousands of rows stay cheap to lay out

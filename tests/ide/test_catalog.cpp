@@ -116,6 +116,11 @@ TEST_CASE("the catalog filter keeps tables whose name or columns match", "[ide][
         CHECK(matches);
     }
     CHECK(proxy->rowCount() < all);
+    // A table whose name matches shows all its columns; in another table only the matching columns show.
+    browser.filter()->setText("orders");
+    REQUIRE(proxy->rowCount() == 1);
+    const QModelIndex orders = proxy->index(0, 0);
+    CHECK(proxy->rowCount(orders) == static_cast<int>(warehouseColumns(warehouse, "orders").size()));
 
     browser.filter()->setText("no-such-name-anywhere");
     CHECK(proxy->rowCount() == 0);
