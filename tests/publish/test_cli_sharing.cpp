@@ -35,7 +35,9 @@ TEST_CASE("quire publish applies quire.yaml sharing through the grants API", "[p
     server.members = {FakeMember{"m-ana", "ana@example.com", "Ana", "Author", false}, FakeMember{"m-bo", "bo@example.com", "Bo", "Viewer", false}};
     server.teams = {FakeTeam{"t-fin", "Finance", {"m-ana"}}, FakeTeam{"t-sales", "Sales", {"m-bo"}}};
     const std::string dir = makeRepoDir("sharing-cli");
-    const QString file = QString::fromStdString(writeWorkbook(dir, "sales.yaml", Json{{"name", "Sales"}, {"contents", workbookContents()}}));
+    Json contents = workbookContents();
+    contents["elements"][1]["style"]["backgroundColor"] = "#abcdef"; // as Sigma stores it: a second publish sends nothing
+    const QString file = QString::fromStdString(writeWorkbook(dir, "sales.yaml", Json{{"name", "Sales"}, {"contents", contents}}));
     const std::string project = dir + "/quire.yaml";
     writeProjectFile(project, "# who sees the sales workbook\n"
                        "sharing:\n"
