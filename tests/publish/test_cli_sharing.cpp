@@ -92,6 +92,17 @@ TEST_CASE("quire publish applies quire.yaml sharing through the grants API", "[p
                        "    permission: view\n"
                        "environments:\n"
                        "  dev: {}\n");
+    // A dry run of an update shows the grant changes and sends none of them.
+    const std::size_t writesBeforeDry = server.writes().size();
+    Run dryChange = runQuire(server, with({"publish", file, "--dry-run", "--prune-grants"}, server));
+    INFO(dryChange.out << dryChange.err);
+    REQUIRE(dryChange.code == 0);
+    CHECK(dryChange.out.find("~ team Finance: view -> explore") != std::string::npos);
+    CHECK(dryChange.out.find("- user m-bo: view") != std::string::npos);
+    CHECK(server.writes().size() == writesBeforeDry);
+    CHECK(permissionOf(server, id, "", "t-fin") == "view");
+    CHECK(permissionOf(server, id, "m-bo", "") == "view");
+
     Run changed = runQuire(server, with({"publish", file, "--yes"}, server));
     INFO(changed.out << changed.err);
     REQUIRE(changed.code == 0);
