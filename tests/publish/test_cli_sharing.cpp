@@ -142,4 +142,15 @@ TEST_CASE("quire publish applies quire.yaml sharing through the grants API", "[p
     CHECK(unknown.out.find("ghost@example.com") != std::string::npos);
     CHECK(server.writes().size() == writesBeforeUnknown);
     CHECK(server.workbooks.at(id).contents["elements"][0]["name"] == "Orders");
+
+    // Sigma refuses the grant: the workbook is written, the failure is reported (exit 1).
+    writeProjectFile(project, "sharing:\n  - team: Finance\n    permission: edit\nenvironments:\n  dev: {}\n");
+    server.faults.push_back(replyFault("POST", "/v2/workbooks/" + id + "/grants", 400, Json{{"message", "grants are locked"}}));
+    Run refused = runQuire(server, with({"publish", file, "--yes"}, server));
+    INFO(refused.out << refused.err);
+    CHECK(refused.code == 1);
+    CHECK(refused.out.find("[publish/grants]") != std::string::npos);
+    CHECK(refused.out.find("grants are locked") != std::string::npos);
+    CHECK(server.workbooks.at(id).contents["elements"][0]["name"] == "Renamed");
+    CHECK(permissionOf(server, id, "", "t-fin") == "explore");
 }
