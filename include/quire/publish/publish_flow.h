@@ -6,9 +6,10 @@
 //
 // publish(): validate (errors block) -> resolve the target (options.workbookId, else the sidecar, else
 // create) -> GET the server version -> drift check (server documentVersion != the sidecar's = remote
-// changed, nothing is written) -> diff local vs server -> confirm callback -> POST (create, or dry run) or
-// PUT {contents, documentVersion} (409/412/stale = remote changed) -> GET the readback -> sidecar + base
-// snapshot. pullAndMerge(): three-way merge (per element property) of base snapshot / local / server.
+// changed, nothing is written) -> diff local vs server -> sharing (options.sharing: grantees resolved, an
+// unknown one stops here; the workbook's grants compared, grants.h) -> confirm callback -> POST (create, or
+// dry run) or PUT {contents, documentVersion} (409/412/stale = remote changed; no PUT when only grants
+// differ) -> grant changes -> GET the readback -> sidecar + base snapshot. pullAndMerge(): three-way merge (per element property) of base snapshot / local / server.
 #include <quire/core/diagnostic.h>
 #include <quire/diff/merge.h>
 #include <quire/diff/workbook_diff.h>
