@@ -1,7 +1,8 @@
 // quire publish FILE [--env NAME] [--tag NAME] [--workbook-id ID] [--folder ID] [--name NAME] [--dry-run] [--yes]
-//                    [--force] [--region R | --base-url URL] [--profile P] [--format text|json] [--timeout SECONDS]
+//                    [--force] [--prune-grants] [--region R | --base-url URL] [--profile P] [--format text|json] [--timeout SECONDS]
 // Validate, diff against the server, then create or update the workbook; with --env, the quire.yaml
 // environment's mapping is applied to a copy (the file is not changed) and its own sidecar target is used.
+// quire.yaml's `sharing` (project-wide, and the environment's) is applied through Sigma's grants API.
 // Each write is recorded in .quire/history (history.h). Exit status: 0 published (or unchanged, or the dry run
 // passed), 1 validation errors / rejected / API error / tag failed, 2 unreadable file or setup problem,
 // 3 cancelled, 4 the workbook changed on the server (nothing overwritten; pull --merge first, or --force).
@@ -56,6 +57,7 @@ int run(PublishArgs& args) {
         if (args.options.name.empty()) args.options.name = environment->workbookNameFor(deploy::documentName(target->document));
     }
     const doc::Document& document = *mapped;
+    if (!deploy::sharingFor(args.file, target->project, environment, args.options, "publish")) return 2;
 
     std::string sidecarHost;
     try {
@@ -127,6 +129,8 @@ QUIRE_CLI_COMMAND("publish", 70, [](CLI::App& app, const GlobalOptions&) {
     cmd->add_option("--name", args->options.name, "Create with this name (default: the environment's pattern, else the file's name)");
     cmd->add_flag("--dry-run", args->options.dryRun, "Let Sigma validate the workbook; change nothing");
     cmd->add_flag("-y,--yes", args->yes, "Do not ask before publishing (CI)");
+    cmd->add_flag("--prune-grants", args->options.pruneGrants,
+                  "Remove grants on the workbook that quire.yaml's `sharing` does not declare (default: keep them)");
     cmd->add_flag("--force", args->options.force, "Overwrite changes made on the server since the last publish (no drift check)");
     deploy::addHostFlags(cmd, args->host);
     cmd->add_option("--format", args->format, "Output format")->check(CLI::IsMember({"text", "json"}));

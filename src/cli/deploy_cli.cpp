@@ -105,6 +105,27 @@ doc::Document documentFor(const doc::Document& file, const Json& contents, const
     return document;
 }
 
+bool sharingFor(const std::string& file, const std::optional<publish::Project>& project, const publish::Environment* environment,
+                publish::PublishOptions& options, const std::string& command) {
+    if (project) {
+        options.sharing = project->sharingFor(file, environment);
+        return true;
+    }
+    std::string dir = std::filesystem::path(file).parent_path().string();
+    if (dir.empty()) dir = ".";
+    auto path = publish::findProjectFile(dir);
+    if (!path) return true;
+    publish::ProjectLoad loaded = publish::loadProject(*path);
+    if (!loaded.ok()) {
+        for (const Diagnostic& d : loaded.diagnostics)
+            if (d.severity == Severity::Error) std::cerr << formatDiagnostic(d) << "\n";
+        std::cerr << "quire " << command << ": warning: " << *path << " has errors, so its `sharing` is not applied\n";
+        return true;
+    }
+    options.sharing = loaded.project->sharingFor(file, nullptr);
+    return true;
+}
+
 std::string documentName(const doc::Document& document) {
     if (document.root.is_object() && document.root.contains("name") && document.root["name"].is_string())
         return document.root["name"].get<std::string>();
@@ -153,7 +174,9 @@ publish::PublishCallbacks publishCallbacks(const ConfirmPolicy& policy, std::fun
     publish::PublishCallbacks callbacks;
     callbacks.progress = [command = policy.command](const std::string& step) { std::cerr << "quire " << command << ": " << step << "\n"; };
     callbacks.confirm = [policy, describe = std::move(describe), question = std::move(question)](const publish::PublishPlan& plan) {
-        if (policy.text) std::cout << describe(plan) << "\n" << diff::renderText(plan.diff) << std::flush;
+        if (policy.text)
+            std::cout << describe(plan) << "\n" << (plan.contentsUnchanged ? std::string("  (contents unchanged)\n") : diff::renderText(plan.diff))
+                      << publish::renderGrantPlanText(plan.grants) << std::flush;
         if (policy.assumeYes || policy.dryRun) return true;
         if (isatty(STDIN_FILENO) == 0) {
             std::cerr << "quire " << policy.command << ": not publishing without --yes (stdin is not a terminal)\n";
@@ -188,6 +211,13 @@ Json outcomeJson(const publish::PublishResult& result, const std::string& enviro
                 {"historyHash", historyHash.empty() ? Json() : Json(historyHash)}};
     if (!result.dryRunReply.is_null()) out["dryRunReply"] = result.dryRunReply;
     if (!result.tagReply.is_null()) out["tag"] = result.tagReply;
+    // The sharing plan (add/change/remove/keep) and whether it was sent; null when quire.yaml declares none.
+    if (result.plan && result.plan->grants.managed) {
+        out["sharing"] = publish::grantPlanJson(result.plan->grants);
+        out["sharing"]["applied"] = result.grantsApplied;
+    } else {
+        out["sharing"] = Json();
+    }
     return out;
 }
 
@@ -219,7 +249,7 @@ Json diagnosticsJson(const std::vector<Diagnostic>& diagnostics) {
 int exitCodeFor(const publish::PublishResult& result) {
     using S = publish::PublishStatus;
     switch (result.status) {
-    case S::Created: case S::Updated: case S::Unchanged: case S::DryRunPassed: return result.tagError ? 1 : 0;
+    case S::Created: case S::Updated: case S::Unchanged: case S::DryRunPassed: return result.tagError || result.grantsError ? 1 : 0;
     case S::Cancelled: return 3;
     case S::RemoteChanged: return 4;
     case S::ValidationFailed: case S::DryRunRejected: case S::Failed: return 1;

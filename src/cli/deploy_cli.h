@@ -45,6 +45,13 @@ Expected<publish::ClientConfig> clientConfigFor(const HostFlags& flags, const pu
 std::optional<doc::Document> mappedDocument(const doc::Document& document, const publish::Environment& environment,
                                             std::vector<Diagnostic>& diagnostics, int& connections, int& paths);
 
+// The grants quire.yaml declares for `file` (published to `environment`) into options.sharing. Without --env
+// the project file is looked up here; a broken one is reported on stderr and its sharing is not applied (a
+// plain publish does not need quire.yaml). False means "stop with exit status 2" (never today; kept for errors
+// that must stop).
+bool sharingFor(const std::string& file, const std::optional<publish::Project>& project, const publish::Environment* environment,
+                publish::PublishOptions& options, const std::string& command);
+
 // The workbook's name for naming it in an environment: the file's `name`, else the file's stem.
 std::string documentName(const doc::Document& document);
 // A document for publishing `contents` on behalf of `file` (promote, rollback): the file's path, format and

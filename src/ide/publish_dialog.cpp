@@ -2,9 +2,13 @@
 
 #include <quire/diff/render.h>
 #include <quire/publish/client_setup.h>
+#include <quire/publish/grants.h>
+#include <quire/publish/project.h>
 #include <quire/publish/publish_flow.h>
 #include <quire/publish/regions.h>
 #include <quire/publish/sidecar.h>
+
+#include <filesystem>
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -95,10 +99,20 @@ QString PublishDialog::run(bool askToConfirm) {
     publish::PublishOptions options;
     options.workbookId = workbookId_->text().trimmed().toStdString();
     options.dryRun = dryRun_->isChecked();
+    // quire.yaml's project-wide `sharing` (docs/governance.md); a broken file is reported, its sharing not applied.
+    if (!document_.path.empty()) {
+        const std::string dir = std::filesystem::path(document_.path).parent_path().string();
+        if (auto path = publish::findProjectFile(dir.empty() ? "." : dir)) {
+            publish::ProjectLoad project = publish::loadProject(*path);
+            if (project.ok()) options.sharing = project.project->sharingFor(document_.path, nullptr);
+            else say(tr("%1 has errors, so its sharing is not applied").arg(QString::fromStdString(*path)));
+        }
+    }
     publish::PublishCallbacks callbacks;
     callbacks.progress = [say](const std::string& step) { say(QString::fromStdString(step)); };
     callbacks.confirm = [this, askToConfirm, say](const publish::PublishPlan& plan) {
-        const QString changes = QString::fromStdString(diff::renderText(plan.diff));
+        const QString changes = QString::fromStdString((plan.contentsUnchanged ? std::string() : diff::renderText(plan.diff)) +
+                                                       publish::renderGrantPlanText(plan.grants));
         say(changes.isEmpty() ? tr("No element changes.") : changes);
         if (!askToConfirm) return true;
         return QMessageBox::question(this, tr("Publish to Sigma"),

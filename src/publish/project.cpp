@@ -1,5 +1,6 @@
 #include <quire/core/file_io.h>
 #include <quire/core/rules.h>
+#include <quire/core/text.h>
 #include <quire/doc/io.h>
 #include <quire/publish/client_setup.h>
 #include <quire/publish/project.h>
@@ -56,6 +57,42 @@ std::vector<std::string> strings(const Json& array) {
     return out;
 }
 
+// `sharing` entries (the schema has checked their shape) with their places in the file.
+std::vector<GrantSpec> parseSharing(const doc::Document& document, const Json& list, const std::string& pointer,
+                                    std::vector<Diagnostic>& diagnostics) {
+    std::vector<GrantSpec> out;
+    if (!list.is_array()) return out;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const Json& g = list[i];
+        GrantSpec spec;
+        spec.pointer = pointer + "/" + std::to_string(i);
+        spec.location = document.locate(spec.pointer);
+        spec.kind = g.contains("team") ? GranteeKind::Team : GranteeKind::User;
+        spec.name = text(g, spec.kind == GranteeKind::Team ? "team" : "user");
+        spec.permission = text(g, "permission");
+        if (auto f = g.find("files"); f != g.end()) spec.files = strings(*f);
+        for (const GrantSpec& earlier : out)
+            if (earlier.kind == spec.kind && asciiLower(earlier.name) == asciiLower(spec.name))
+                diagnostics.push_back(Diagnostic{Severity::Error, RuleCode("sharing/duplicate-grantee"),
+                                                 std::string(spec.kind == GranteeKind::Team ? "team '" : "user '") + spec.name.substr(0, 120) +
+                                                     "' is already granted at " + earlier.pointer + "; name each grantee once",
+                                                 spec.pointer, spec.location, std::nullopt});
+        out.push_back(std::move(spec));
+    }
+    return out;
+}
+
+bool appliesTo(const GrantSpec& spec, const fs::path& root, const std::string& workbookFile) {
+    if (spec.files.empty()) return true;
+    std::error_code ec;
+    const fs::path wanted = fs::weakly_canonical(fs::absolute(workbookFile, ec), ec);
+    for (const std::string& f : spec.files) {
+        std::error_code ec2;
+        if (fs::weakly_canonical(fs::absolute(root / f, ec2), ec2) == wanted) return true;
+    }
+    return false;
+}
+
 template <typename Check>
 std::optional<std::string> walkUp(const std::string& startDir, int maxDepth, Check check) {
     std::error_code ec;
@@ -109,6 +146,23 @@ std::string Project::environmentNames() const {
     return names;
 }
 
+std::optional<std::vector<GrantSpec>> Project::sharingFor(const std::string& workbookFile, const Environment* environment) const {
+    if (!declaresSharing) return std::nullopt;
+    std::vector<GrantSpec> out;
+    const fs::path base(root);
+    if (environment)
+        for (const GrantSpec& g : environment->sharing)
+            if (appliesTo(g, base, workbookFile)) out.push_back(g);
+    for (const GrantSpec& g : sharing) {
+        if (!appliesTo(g, base, workbookFile)) continue;
+        const bool overridden = std::any_of(out.begin(), out.end(), [&](const GrantSpec& e) {
+            return e.kind == g.kind && asciiLower(e.name) == asciiLower(g.name);
+        });
+        if (!overridden) out.push_back(g);
+    }
+    return out;
+}
+
 std::optional<std::string> findProjectFile(const std::string& startDir, int maxDepth) {
     return walkUp(startDir, maxDepth, [](const fs::path& dir) -> std::optional<std::string> {
         std::error_code ec;
@@ -151,6 +205,10 @@ ProjectLoad parseProject(std::string_view bytes, const std::string& path) {
     project.path = path;
     project.root = fs::path(path).parent_path().string();
     if (project.root.empty()) project.root = ".";
+    if (document.root.contains("sharing")) {
+        project.declaresSharing = true;
+        project.sharing = parseSharing(document, document.root["sharing"], "/sharing", out.diagnostics);
+    }
     const Json& environments = document.root["environments"];
     for (auto it = environments.begin(); it != environments.end(); ++it) {
         const std::string pointer = "/environments/" + doc::escapePointerToken(it.key());
@@ -192,6 +250,10 @@ ProjectLoad parseProject(std::string_view bytes, const std::string& path) {
                 if (m.key().empty()) error("project/connection-id", "a connection id to map is empty", pointer + "/connections");
                 (*env.connections)[m.key()] = m.value().get<std::string>();
             }
+        }
+        if (auto s = e.find("sharing"); s != e.end()) {
+            project.declaresSharing = true;
+            env.sharing = parseSharing(document, *s, pointer + "/sharing", out.diagnostics);
         }
         if (auto p = e.find("paths"); p != e.end())
             for (const Json& rule : *p) env.paths.push_back(PathRule{text(rule, "connection"), strings(rule["from"]), strings(rule["to"])});

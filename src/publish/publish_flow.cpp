@@ -144,10 +144,10 @@ struct PublishFlow::Run {
 PublishResult PublishFlow::publish(const doc::Document& document, const PublishOptions& options,
                                    const PublishCallbacks& callbacks) {
     Run run{document, options, callbacks, {}, {}, {}, {}, false, {}, {}, {}};
-    // validate -> resolve the target -> diff against the server -> name and folder -> confirm -> dry run or send
+    // validate -> resolve the target -> diff against the server -> sharing -> name and folder -> confirm -> dry run or send
     // -> read back and remember; a step that returns false has made the result final.
     for (auto step : {&PublishFlow::validateStep, &PublishFlow::resolveTargetStep, &PublishFlow::diffStep,
-                      &PublishFlow::nameAndFolderStep, &PublishFlow::confirmStep, &PublishFlow::dryRunStep,
+                      &PublishFlow::sharingStep, &PublishFlow::nameAndFolderStep, &PublishFlow::confirmStep, &PublishFlow::dryRunStep,
                       &PublishFlow::sendStep, &PublishFlow::readBackStep})
         if (!(this->*step)(run)) break;
     return std::move(run.result);
@@ -233,20 +233,54 @@ bool PublishFlow::diffStep(Run& run) {
         !options.force && run.sidecarMatches && sidecar->documentVersion ? sidecar->documentVersion : remoteVersion;
     run.plan.name = stringField(run.remote, "name");
     run.plan.diff = diff::diffContents(remoteContents, run.contents);
-    if (!run.plan.diff.empty() || options.dryRun) return true;
+    run.plan.contentsUnchanged = run.plan.diff.empty() && !options.dryRun;
+    return true;
+}
+
+// The body is what the server has: only grants may still change. Records the target; no PUT.
+void PublishFlow::finishUnchanged(Run& run) {
     PublishResult& result = run.result;
+    const PublishOptions& options = run.options;
     result.plan = run.plan;
-    result.workbookId = workbookId;
+    result.workbookId = run.workbookId;
     result.url = stringField(run.remote, "url");
-    result.documentVersion = remoteVersion;
+    result.documentVersion = documentVersionOf(run.remote);
     if (options.writeSidecar && !run.document.path.empty() && !run.sidecarMatches)
         saveSidecar(run.document.path,
-                    Sidecar{workbookId, result.url, remoteVersion, client_.config().baseUrl, {}, {}, options.environment},
-                    remoteContents);
+                    Sidecar{run.workbookId, result.url, result.documentVersion, client_.config().baseUrl, {}, {}, options.environment},
+                    remoteBody(run.remote));
     result.status = PublishStatus::Unchanged;
-    result.message = "workbook " + workbookId + run.target + " already has this content; nothing was sent";
-    applyTag(options, result);
-    return false;
+    result.message = "workbook " + run.workbookId + run.target + " already has this content" +
+                     (run.plan.grants.hasWrites() ? std::string() : std::string("; nothing was sent"));
+}
+
+// Sharing declared: resolve the grantees (an unknown one stops the publish before anything is written), read
+// the workbook's grants (none for a create) and plan the changes. Nothing to send at all ends here.
+bool PublishFlow::sharingStep(Run& run) {
+    if (run.options.sharing) {
+        progress(run.callbacks, "resolving the grantees of the declared sharing");
+        GrantResolution resolved = resolveGrants(client_, *run.options.sharing);
+        for (Diagnostic& d : resolved.diagnostics) run.result.diagnostics.push_back(std::move(d));
+        if (resolved.error) return run.fail(PublishStatus::Failed, "cannot look up the grantees of the declared sharing", resolved.error);
+        if (hasErrors(run.result.diagnostics)) {
+            run.result.plan = run.plan;
+            return run.fail(PublishStatus::ValidationFailed, "the declared sharing names unknown users or teams; nothing was published");
+        }
+        std::vector<Grant> current;
+        if (!run.plan.create) {
+            progress(run.callbacks, "reading the grants of workbook " + run.workbookId);
+            GrantList list = listWorkbookGrants(client_, run.workbookId, resolved.grants);
+            if (list.error) return run.fail(PublishStatus::Failed, "cannot read the grants of workbook " + run.workbookId, list.error);
+            current = std::move(list.grants);
+        }
+        run.plan.grants = diffGrants(resolved.grants, current, run.options.pruneGrants);
+    }
+    if (run.plan.contentsUnchanged && !run.plan.grants.hasWrites()) {
+        finishUnchanged(run);
+        applyTag(run.options, run.result);
+        return false;
+    }
+    return true;
 }
 
 // Name and folder for a create (or a dry run, which is a create with dryRun: true).
@@ -338,7 +372,14 @@ bool PublishFlow::sendStep(Run& run) {
             return run.fail(PublishStatus::Failed, "Sigma's create reply has no workbookId: " + created.body.dump().substr(0, 200));
         result.status = PublishStatus::Created;
         result.message = "created workbook " + workbookId + run.target;
+        applyGrants(run);
         return true;
+    }
+    if (run.plan.contentsUnchanged) { // only the sharing changes
+        finishUnchanged(run);
+        applyGrants(run);
+        applyTag(run.options, result);
+        return false;
     }
     progress(run.callbacks, "updating workbook " + workbookId);
     ApiResult updated = client_.updateContents(workbookId, updateBody(run.contents, run.plan.documentVersion));
@@ -361,6 +402,7 @@ bool PublishFlow::sendStep(Run& run) {
     }
     result.status = PublishStatus::Updated;
     result.message = "updated workbook " + workbookId + run.target;
+    applyGrants(run);
     return true;
 }
 
@@ -404,6 +446,24 @@ void PublishFlow::applyTag(const PublishOptions& options, PublishResult& result)
     }
     result.tagReply = tagged.body;
     result.message += "; tagged '" + options.tag + "'";
+}
+
+// The plan's grant changes, once the workbook exists; a failure leaves the write in place and is reported.
+void PublishFlow::applyGrants(Run& run) {
+    const GrantPlan& plan = run.plan.grants;
+    if (!plan.hasWrites() || run.workbookId.empty()) return;
+    progress(run.callbacks, "updating the sharing of workbook " + run.workbookId);
+    if (auto error = applyGrantPlan(client_, run.workbookId, plan)) {
+        run.result.grantsError = error;
+        run.result.diagnostics.push_back(Diagnostic{Severity::Error, RuleCode("publish/grants"),
+                                                    "the workbook was written but its sharing was not fully applied: " + error->describe(),
+                                                    "", {}, std::nullopt});
+        return;
+    }
+    run.result.grantsApplied = true;
+    int sent = 0;
+    for (const GrantChange& c : plan.changes) sent += c.action != GrantAction::Keep;
+    run.result.message += "; sharing: " + std::to_string(sent) + " grant change(s) applied";
 }
 
 PullResult PublishFlow::pull(const std::string& idOrUrl, const std::string& path, doc::Format format) {

@@ -12,6 +12,7 @@
 #include <QLineEdit>
 
 #include <cstdlib>
+#include <filesystem>
 
 using namespace quire;
 using namespace quire::ide;
@@ -60,4 +61,34 @@ TEST_CASE("publishing without credentials says what is missing", "[ide][publish]
     const QString outcome = dialog.run(false);
     CHECK_FALSE(outcome.isEmpty());
     CHECK(dialog.log().contains("Cannot connect"));
+}
+
+TEST_CASE("the publish dialog shows and applies quire.yaml's sharing", "[ide][publish][grants]") {
+    quire::test::FakeSigmaServer server;
+    server.teams = {quire::test::FakeTeam{"t-fin", "Finance", {}}};
+    ::setenv("QUIRE_SIGMA_CLIENT_ID", server.clientId.c_str(), 1);
+    ::setenv("QUIRE_SIGMA_CLIENT_SECRET", server.clientSecret.c_str(), 1);
+    const std::string dir = quire::test::makeTempDir("ide-sharing");
+    std::filesystem::create_directory(dir + "/.git"); // its own repository: quire.yaml is searched up to here
+    doc::writeFileAtomically(dir + "/quire.yaml", "sharing:\n  - team: Finance\n    permission: view\nenvironments:\n  dev: {}\n");
+    const std::string path = dir + "/marketing.yaml";
+    auto loaded = doc::loadDocument(quire::test::sourceDir() + "/resources/examples/marketing.yaml");
+    REQUIRE(loaded.ok());
+    doc::writeFileAtomically(path, doc::saveDocument(*loaded.document, doc::Format::Yaml));
+    auto document = doc::loadDocument(path);
+    REQUIRE(document.ok());
+
+    PublishDialog dialog(*document.document);
+    dialog.baseUrlEdit()->setText(QString::fromStdString(server.baseUrl()));
+    const QString outcome = dialog.run(false);
+    INFO(dialog.log().toStdString());
+    CHECK(outcome.startsWith("created"));
+    CHECK(dialog.log().contains("+ team Finance: view"));
+    REQUIRE(server.workbooks.size() == 1);
+    const auto& grants = server.grants[server.workbooks.begin()->first];
+    REQUIRE(grants.size() == 1);
+    CHECK(grants[0].teamId == "t-fin");
+    CHECK(grants[0].permission == "view");
+    ::unsetenv("QUIRE_SIGMA_CLIENT_ID");
+    ::unsetenv("QUIRE_SIGMA_CLIENT_SECRET");
 }

@@ -123,6 +123,18 @@ std::vector<RecordedRequest> FakeSigmaServer::apiRequests() const {
     return out;
 }
 
+std::vector<RecordedRequest> FakeSigmaServer::writes() const {
+    std::vector<RecordedRequest> out;
+    for (const auto& r : requests) {
+        if (r.path == "/v2/auth/token" || r.method == "GET") continue;
+        const Json body = r.json();
+        if (body.is_object() && body.value("dryRun", false) == true) continue;
+        if (r.path.rfind("/v2/connection/", 0) == 0) continue; // lookups are read-only POSTs
+        out.push_back(r);
+    }
+    return out;
+}
+
 void FakeSigmaServer::onConnection() {
     while (QTcpSocket* socket = server_.nextPendingConnection()) {
         auto buffer = std::make_shared<QByteArray>();
@@ -221,9 +233,58 @@ FakeSigmaServer::Reply FakeSigmaServer::route(const RecordedRequest& request, co
     const auto& method = request.method;
     if (method == "GET" && path == "/v2/whoami")
         return {200, "application/json", dump(Json{{"userId", userId}, {"organizationId", "org-1"}, {"accountType", "Creator"}}), {}};
+    auto memberJson = [this](const FakeMember& m) {
+        return Json{{"memberId", m.memberId}, {"organizationId", "org-1"}, {"email", m.email}, {"firstName", m.firstName},
+                    {"lastName", m.lastName}, {"memberType", "viewer"}, {"isArchived", m.isArchived}, {"isInactive", false},
+                    {"createdBy", userId}, {"updatedBy", userId}, {"createdAt", "2026-01-01T00:00:00.000Z"},
+                    {"updatedAt", "2026-01-01T00:00:00.000Z"}};
+    };
     if (auto member = segment(path, "/v2/members/", ""); method == "GET" && member) {
         if (*member != userId) return {404, "application/json", dump(error("member not found", "not_found")), {}};
         return {200, "application/json", dump(Json{{"memberId", userId}, {"email", "ci@example.com"}, {"homeFolderId", homeFolderId}}), {}};
+    }
+    if (method == "GET" && path == "/v2/members") {
+        Json all = Json::array({memberJson(FakeMember{userId, "ci@example.com", "CI", "Bot", false})});
+        for (const FakeMember& m : members) all.push_back(memberJson(m));
+        return list(all, query);
+    }
+    if (method == "GET" && path == "/v2/teams") {
+        Json all = Json::array();
+        for (const FakeTeam& t : teams)
+            all.push_back(Json{{"teamId", t.teamId}, {"name", t.name}, {"description", nullptr}, {"visibility", "private"},
+                               {"createdBy", userId}, {"updatedBy", userId}, {"createdAt", "2026-01-01T00:00:00.000Z"},
+                               {"updatedAt", "2026-01-01T00:00:00.000Z"}});
+        return list(all, query);
+    }
+    if (auto team = segment(path, "/v2/teams/", "/members"); method == "GET" && team) {
+        auto it = std::find_if(teams.begin(), teams.end(), [&](const FakeTeam& t) { return t.teamId == *team; });
+        if (it == teams.end()) return {404, "application/json", dump(error("Team not found: " + *team, "not_found")), {}};
+        Json all = Json::array();
+        for (const std::string& id : it->memberIds)
+            for (const FakeMember& m : members)
+                if (m.memberId == id) all.push_back(memberJson(m));
+        return list(all, query);
+    }
+    if (method == "GET" && path == "/v2/user-attributes") {
+        Json all = Json::array();
+        for (const FakeUserAttribute& a : userAttributes)
+            all.push_back(Json{{"userAttributeId", a.userAttributeId}, {"name", a.name}, {"description", nullptr},
+                               {"defaultValue", a.defaultValue ? Json{{"type", "string"}, {"val", *a.defaultValue}} : Json()},
+                               {"createdBy", userId}, {"updatedBy", userId}, {"createdAt", "2026-01-01T00:00:00.000Z"},
+                               {"updatedAt", "2026-01-01T00:00:00.000Z"}});
+        return list(all, query);
+    }
+    if (auto attribute = segment(path, "/v2/user-attributes/", "/users"); method == "GET" && attribute)
+        return userAttributeAssignments(*attribute, false, query);
+    if (auto attribute = segment(path, "/v2/user-attributes/", "/teams"); method == "GET" && attribute)
+        return userAttributeAssignments(*attribute, true, query);
+    if (auto id = segment(path, "/v2/workbooks/", "/grants"); id && (method == "GET" || method == "POST"))
+        return workbookGrants(*id, request, query);
+    if (method == "DELETE" && path.rfind("/v2/workbooks/", 0) == 0) {
+        const std::string rest = path.substr(14); // "{id}/grants/{grantId}"
+        const auto marker = rest.find("/grants/");
+        if (marker != std::string::npos && rest.find('/', marker + 8) == std::string::npos)
+            return deleteGrant(rest.substr(0, marker), rest.substr(marker + 8));
     }
     if (method == "GET" && path == "/v2/workbooks") {
         Json all = Json::array();
@@ -269,6 +330,106 @@ FakeSigmaServer::Reply FakeSigmaServer::route(const RecordedRequest& request, co
         return {200, "application/json", dump(Json{{"kind", "table"}, {"inodeId", "inode-" + body["path"].back().get<std::string>()}}), {}};
     }
     return {404, "application/json", dump(error("Not found: " + method + " " + path, "not_found")), {}};
+}
+
+FakeSigmaServer::Reply FakeSigmaServer::userAttributeAssignments(const std::string& attributeId, bool forTeams,
+                                                                  const std::map<std::string, std::string>& query) {
+    auto it = std::find_if(userAttributes.begin(), userAttributes.end(),
+                           [&](const FakeUserAttribute& a) { return a.userAttributeId == attributeId; });
+    if (it == userAttributes.end())
+        return {404, "application/json", dump(error("User attribute not found: " + attributeId, "not_found")), {}};
+    Json all = Json::array();
+    const Json audit{{"createdBy", userId}, {"updatedBy", userId}, {"createdAt", "2026-01-01T00:00:00.000Z"},
+                     {"updatedAt", "2026-01-01T00:00:00.000Z"}};
+    if (forTeams) {
+        for (std::size_t i = 0; i < it->teamValues.size(); ++i) {
+            Json entry{{"teamId", it->teamValues[i].first}, {"value", Json{{"type", "string"}, {"val", it->teamValues[i].second}}},
+                       {"priority", i + 1}};
+            entry.update(audit);
+            all.push_back(entry);
+        }
+    } else {
+        for (const auto& [member, value] : it->userValues) {
+            Json entry{{"userId", member}, {"value", Json{{"type", "string"}, {"val", value}}}};
+            entry.update(audit);
+            all.push_back(entry);
+        }
+    }
+    return list(all, query);
+}
+
+// GET lists the workbook's direct grants; POST {grants: [{grantee: {memberId} | {teamId}, permission}]} creates
+// them or raises an existing one (Sigma's grant POST never lowers access: that is a DELETE and a new grant).
+FakeSigmaServer::Reply FakeSigmaServer::workbookGrants(const std::string& workbookId, const RecordedRequest& request,
+                                                       const std::map<std::string, std::string>& query) {
+    if (!workbooks.count(workbookId)) return {404, "application/json", dump(error("Workbook not found: " + workbookId, "not_found")), {}};
+    auto& current = grants[workbookId];
+    auto grantJson = [&](const FakeGrant& g) {
+        return Json{{"grantId", g.grantId}, {"inodeId", workbookId}, {"organizationId", "org-1"},
+                    {"memberId", g.memberId.empty() ? Json() : Json(g.memberId)}, {"teamId", g.teamId.empty() ? Json() : Json(g.teamId)},
+                    {"permission", g.permission}, {"createdBy", userId}, {"updatedBy", userId},
+                    {"createdAt", "2026-01-01T00:00:00.000Z"}, {"updatedAt", "2026-01-01T00:00:00.000Z"}};
+    };
+    if (request.method == "GET") {
+        Json all = Json::array();
+        for (const FakeGrant& g : current) all.push_back(grantJson(g));
+        return list(all, query);
+    }
+    auto bad = [](const std::string& message) { return Reply{400, "application/json", dump(error(message, "bad_request")), {}}; };
+    const Json body = request.json();
+    if (!body.is_object() || !body.contains("grants") || !body["grants"].is_array() || body["grants"].empty())
+        return bad("grants: Invalid array");
+    for (auto field = body.begin(); field != body.end(); ++field)
+        if (field.key() != "grants") return bad(field.key() + ": unexpected property");
+    auto rankOf = [](const std::string& p) { return p == "view" ? 0 : p == "explore" ? 1 : p == "edit" ? 2 : -1; };
+    std::vector<FakeGrant> accepted;
+    for (std::size_t i = 0; i < body["grants"].size(); ++i) {
+        const Json& g = body["grants"][i];
+        const std::string at = "grants[" + std::to_string(i) + "]";
+        if (!g.is_object() || !g.contains("grantee") || !g["grantee"].is_object() || !g.contains("permission") || !g["permission"].is_string())
+            return bad(at + ": grantee and permission are required");
+        for (auto field = g.begin(); field != g.end(); ++field)
+            if (field.key() != "grantee" && field.key() != "permission" && field.key() != "tagId") return bad(at + "." + field.key() + ": unexpected property");
+        const Json& grantee = g["grantee"];
+        if (grantee.size() != 1 || !(grantee.contains("memberId") || grantee.contains("teamId")) || !grantee.begin()->is_string())
+            return bad(at + ".grantee: exactly one of memberId and teamId");
+        FakeGrant grant;
+        grant.permission = g["permission"].get<std::string>();
+        if (rankOf(grant.permission) < 0) return bad(at + ".permission: Invalid enum value: \"" + grant.permission + "\"");
+        if (grantee.contains("memberId")) {
+            grant.memberId = grantee["memberId"].get<std::string>();
+            const bool known = grant.memberId == userId || std::any_of(members.begin(), members.end(), [&](const FakeMember& m) { return m.memberId == grant.memberId; });
+            if (!known) return {404, "application/json", dump(error("Member not found: " + grant.memberId, "not_found")), {}};
+        } else {
+            grant.teamId = grantee["teamId"].get<std::string>();
+            if (std::none_of(teams.begin(), teams.end(), [&](const FakeTeam& t) { return t.teamId == grant.teamId; }))
+                return {404, "application/json", dump(error("Team not found: " + grant.teamId, "not_found")), {}};
+        }
+        for (const FakeGrant& existing : current)
+            if (existing.memberId == grant.memberId && existing.teamId == grant.teamId && rankOf(grant.permission) < rankOf(existing.permission))
+                return bad(at + ": the grantee already has " + existing.permission + "; a grant can only be raised (delete it first)");
+        accepted.push_back(grant);
+    }
+    for (FakeGrant& grant : accepted) {
+        auto existing = std::find_if(current.begin(), current.end(),
+                                     [&](const FakeGrant& e) { return e.memberId == grant.memberId && e.teamId == grant.teamId; });
+        if (existing != current.end()) {
+            existing->permission = grant.permission;
+            continue;
+        }
+        grant.grantId = "grant-" + std::to_string(nextId_++);
+        current.push_back(grant);
+    }
+    return {200, "application/json", "{}", {}};
+}
+
+FakeSigmaServer::Reply FakeSigmaServer::deleteGrant(const std::string& workbookId, const std::string& grantId) {
+    if (!workbooks.count(workbookId)) return {404, "application/json", dump(error("Workbook not found: " + workbookId, "not_found")), {}};
+    auto& current = grants[workbookId];
+    auto it = std::find_if(current.begin(), current.end(), [&](const FakeGrant& g) { return g.grantId == grantId; });
+    if (it == current.end()) return {404, "application/json", dump(error("Grant not found: " + grantId, "not_found")), {}};
+    current.erase(it);
+    return {200, "application/json", "{}", {}};
 }
 
 FakeSigmaServer::Reply FakeSigmaServer::list(const Json& all, const std::map<std::string, std::string>& query) {

@@ -11,6 +11,7 @@
 #include <QTcpServer>
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,47 @@ struct Fault {
     int delayMs = 0;                         // answer this late; -1: never answer
     int times = 1;                           // how many matching requests it applies to
 };
+
+// An organisation member (GET /v2/members), a team (GET /v2/teams, /v2/teams/{id}/members), a user attribute
+// (GET /v2/user-attributes, /v2/user-attributes/{id}/users and /teams) and a workbook grant
+// (GET/POST /v2/workbooks/{id}/grants, DELETE /v2/workbooks/{id}/grants/{grantId}).
+struct FakeMember {
+    std::string memberId;
+    std::string email;
+    std::string firstName;
+    std::string lastName;
+    bool isArchived = false;
+};
+struct FakeTeam {
+    std::string teamId;
+    std::string name;
+    std::vector<std::string> memberIds;
+};
+struct FakeUserAttribute {
+    std::string userAttributeId;
+    std::string name;
+    std::optional<std::string> defaultValue;
+    std::map<std::string, std::string> userValues;              // memberId -> value
+    std::vector<std::pair<std::string, std::string>> teamValues; // teamId -> value, priority = position + 1
+};
+struct FakeGrant {
+    std::string grantId;
+    std::string memberId;                   // one of memberId and teamId
+    std::string teamId;
+    std::string permission;                 // view, explore, edit
+};
+
+// A fault answering `status` with `body` (JSON, or `rawBody` when given) to the next request matching.
+inline Fault replyFault(const std::string& method, const std::string& pathPrefix, int status, const Json& body,
+                        const std::string& rawBody = {}) {
+    Fault f;
+    f.method = method;
+    f.pathPrefix = pathPrefix;
+    f.status = status;
+    f.body = body;
+    f.rawBody = rawBody;
+    return f;
+}
 
 struct FakeWorkbook {
     std::string workbookId;
@@ -77,6 +119,12 @@ public:
     // Recorded compiled SQL per workbook id and element id, served by GET /v2/workbooks/{id}/elements/{eid}/query
     // as {"sql": ...}; an element of a known workbook without one gets Sigma's 400 for elements without a query.
     std::map<std::string, std::map<std::string, std::string>> elementSql;
+    std::vector<FakeMember> members;        // besides userId (the API client's own user, always a member)
+    std::vector<FakeTeam> teams;
+    std::vector<FakeUserAttribute> userAttributes;
+    std::map<std::string, std::vector<FakeGrant>> grants; // workbook id -> its direct grants
+    // Requests that change something (POST, PUT, PATCH, DELETE), token requests and dry runs left out.
+    std::vector<RecordedRequest> writes() const;
 
     void expireTokens();                    // every issued token becomes invalid (-> 401)
     // Changes a workbook as another user would: runs `edit` on its contents and bumps documentVersion.
@@ -100,6 +148,9 @@ private:
     Reply putContents(const std::string& id, const RecordedRequest& request);
     Reply tagWorkbook(const RecordedRequest& request);
     Reply elementQuery(const std::string& workbookId, const std::string& elementId);
+    Reply workbookGrants(const std::string& workbookId, const RecordedRequest& request, const std::map<std::string, std::string>& query);
+    Reply deleteGrant(const std::string& workbookId, const std::string& grantId);
+    Reply userAttributeAssignments(const std::string& attributeId, bool teams, const std::map<std::string, std::string>& query);
     Reply list(const Json& all, const std::map<std::string, std::string>& query);
     Json workbookJson(const FakeWorkbook& wb, bool includeContents) const;
 

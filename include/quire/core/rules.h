@@ -243,6 +243,10 @@ inline constexpr RuleInfo kRuleCatalogue[] = {
         {"publish/host", Severity::Error, "the Sigma API host is given (flag, environment variable, or a Sigma region host named by quire.yaml or the sidecar) and may receive credentials (https; http only to loopback)"},
         {"publish/credentials", Severity::Error, "the client id and secret are in the environment or the secret store for the profile"},
     {"publish/tag", Severity::Error, "the version tag given with --tag is applied to the written workbook"},
+    {"publish/grants", Severity::Error, "the sharing declared in quire.yaml is applied to the written workbook (grants API)"},
+    {"sharing/unknown-grantee", Severity::Error, "every user (email) and team (name) a grant in quire.yaml names exists in Sigma, once"},
+    {"sharing/duplicate-grantee", Severity::Error, "a grantee appears once in a `sharing` list"},
+    {"personas/pull", Severity::Error, "Sigma's members, teams and user attributes can be read and are of the documented shape (quire personas pull)"},
     // --- environments and promotion (quire.yaml, publish --env, promote, history): docs/deploy.md
     {"project/environment-name", Severity::Error, "environment names match [a-z][a-z0-9_-]{0,31}"},
     {"project/unknown-region", Severity::Error, "an environment's region is a Sigma region"},

@@ -8,6 +8,7 @@
 // and it names a credential *profile*, never a secret. docs/deploy.md describes the format.
 #include <quire/core/diagnostic.h>
 #include <quire/doc/document.h>
+#include <quire/publish/grants.h>
 
 #include <map>
 #include <optional>
@@ -36,6 +37,7 @@ struct Environment {
     std::string workbookName;         // "{name} (staging)"; "" = the file's name
     std::optional<std::map<std::string, std::string>> connections; // source id -> environment id
     std::vector<PathRule> paths;
+    std::vector<GrantSpec> sharing;   // on top of the project's (docs/governance.md)
 
     // The API host the file names for this environment: the region's host, or apiHost; "" when none.
     // loadProject() has already refused anything that is not a Sigma region host.
@@ -48,8 +50,15 @@ struct Project {
     std::string path;                 // .../quire.yaml
     std::string root;                 // its directory
     std::vector<Environment> environments; // in file order
+    std::vector<GrantSpec> sharing;   // every workbook's grants
+    bool declaresSharing = false;     // a `sharing` key exists (top level or in any environment)
     const Environment* find(const std::string& name) const;
     std::string environmentNames() const; // "dev, staging, prod"
+    // The grants for the workbook file `workbookFile` published to `environment` (nullptr: none): the
+    // project's and the environment's whose `files` are empty or name it (relative to quire.yaml); an
+    // environment's grant for a grantee replaces the project's. nullopt when no `sharing` applies at all, so
+    // grants are left alone.
+    std::optional<std::vector<GrantSpec>> sharingFor(const std::string& workbookFile, const Environment* environment) const;
 };
 
 struct ProjectLoad {

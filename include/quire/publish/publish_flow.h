@@ -6,14 +6,16 @@
 //
 // publish(): validate (errors block) -> resolve the target (options.workbookId, else the sidecar, else
 // create) -> GET the server version -> drift check (server documentVersion != the sidecar's = remote
-// changed, nothing is written) -> diff local vs server -> confirm callback -> POST (create, or dry run) or
-// PUT {contents, documentVersion} (409/412/stale = remote changed) -> GET the readback -> sidecar + base
-// snapshot. pullAndMerge(): three-way merge (per element property) of base snapshot / local / server.
+// changed, nothing is written) -> diff local vs server -> sharing (options.sharing: grantees resolved, an
+// unknown one stops here; the workbook's grants compared, grants.h) -> confirm callback -> POST (create, or
+// dry run) or PUT {contents, documentVersion} (409/412/stale = remote changed; no PUT when only grants
+// differ) -> grant changes -> GET the readback -> sidecar + base snapshot. pullAndMerge(): three-way merge (per element property) of base snapshot / local / server.
 #include <quire/core/diagnostic.h>
 #include <quire/diff/merge.h>
 #include <quire/diff/workbook_diff.h>
 #include <quire/doc/document.h>
 #include <quire/publish/api_error.h>
+#include <quire/publish/grants.h>
 #include <quire/publish/sigma_client.h>
 
 #include <functional>
@@ -32,6 +34,10 @@ struct PublishOptions {
     std::string environment; // the sidecar target to use and update ("" = the default one; project.h)
     bool force = false;      // skip the drift check: overwrite server changes made since the last publish
     std::string tag;         // after a write, apply this Sigma version tag (POST /v2/workbooks/tag)
+    // The grants the workbook should have (quire.yaml `sharing`, Project::sharingFor); nullopt = leave grants
+    // alone. Resolved and compared with the server's before the confirm callback, applied after the write.
+    std::optional<std::vector<GrantSpec>> sharing;
+    bool pruneGrants = false; // remove grants on the workbook that `sharing` does not declare
 };
 
 // What is about to happen, for the confirm callback.
@@ -43,6 +49,8 @@ struct PublishPlan {
     std::optional<long long> documentVersion; // update: the version the PUT is based on
     diff::WorkbookDiff diff;                 // server -> local (create: empty -> local)
     std::string environment;                 // options.environment
+    GrantPlan grants;                        // sharing: what changes (managed = false without options.sharing)
+    bool contentsUnchanged = false;          // update whose body the server already has (only grants change)
 };
 
 struct PublishCallbacks {
@@ -77,6 +85,8 @@ struct PublishResult {
     Json dryRunReply;                        // the dry run's reply body
     Json tagReply;                           // options.tag: Sigma's tag object (versionTagId, taggedWorkbookVersion, ...)
     std::optional<ApiError> tagError;        // options.tag: the workbook was written but could not be tagged
+    bool grantsApplied = false;              // the plan's grant changes were sent
+    std::optional<ApiError> grantsError;     // sharing: the workbook was written but its grants could not be set
     bool ok() const {
         return status == PublishStatus::Created || status == PublishStatus::Updated ||
                status == PublishStatus::Unchanged || status == PublishStatus::DryRunPassed;
@@ -126,6 +136,7 @@ private:
     bool validateStep(Run& run);
     bool resolveTargetStep(Run& run);
     bool diffStep(Run& run);
+    bool sharingStep(Run& run);
     bool nameAndFolderStep(Run& run);
     bool confirmStep(Run& run);
     bool dryRunStep(Run& run);
@@ -133,6 +144,8 @@ private:
     bool readBackStep(Run& run);
     std::string resolveWorkbookId(const std::string& idOrUrl, ApiError& error);
     void applyTag(const PublishOptions& options, PublishResult& result);
+    void applyGrants(Run& run);
+    void finishUnchanged(Run& run);
     void progress(const PublishCallbacks& callbacks, const std::string& text) const;
 
     SigmaClient& client_;
