@@ -82,9 +82,9 @@ int run(RollbackArgs& args) {
         std::cerr << "quire rollback: " << problem << "\n";
         return 2;
     }
-    auto bytes = history.loadObject(chosen->hash, &problem);
+    auto bytes = history.loadObject(chosen->hash);
     if (!bytes) {
-        std::cerr << "quire rollback: " << problem << "\n";
+        std::cerr << "quire rollback: " << bytes.message() << "\n";
         return 2;
     }
     doc::LoadResult object = doc::parseDocument(*bytes, doc::Format::Json, history.objectPath(chosen->hash));

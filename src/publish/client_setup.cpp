@@ -90,8 +90,8 @@ Expected<ClientConfig> makeClientConfig(const ClientSetup& setup, secrets::Secre
     if (std::string why = credentialHostProblem(host); !why.empty()) {
         return refuse("refusing to send credentials to " + origin + " host: " + why);
     }
-    auto credentials = loadCredentials(store, setup.profile, &problem, setup.environment);
-    if (!credentials) return makeDiagnostic("publish/credentials", problem);
+    auto credentials = loadCredentials(store, setup.profile, setup.environment);
+    if (!credentials) return credentials.error();
     ClientConfig config;
     config.baseUrl = host;
     config.credentials = *credentials;

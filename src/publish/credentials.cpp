@@ -1,5 +1,7 @@
 #include <quire/publish/credentials.h>
 
+#include <quire/core/rules.h>
+
 #include <cctype>
 #include <cstdlib>
 
@@ -8,8 +10,8 @@ namespace quire::publish {
 std::string clientIdKey(const std::string& profile) { return "sigma/" + profile + "/client-id"; }
 std::string clientSecretKey(const std::string& profile) { return "sigma/" + profile + "/client-secret"; }
 
-std::optional<Credentials> loadCredentials(secrets::SecretStore& store, const std::string& profile, std::string* problem,
-                                           const std::string& environment) {
+Expected<Credentials> loadCredentials(secrets::SecretStore& store, const std::string& profile,
+                                      const std::string& environment) {
     auto env = [](const std::string& name) -> std::optional<std::string> {
         const char* value = std::getenv(name.c_str());
         if (!value || !*value) return std::nullopt;
@@ -28,15 +30,15 @@ std::optional<Credentials> loadCredentials(secrets::SecretStore& store, const st
         if (!id) id = store.read(clientIdKey(profile));
         if (!secret) secret = store.read(clientSecretKey(profile));
     } catch (const secrets::SecretStoreError& e) {
-        if (problem) *problem = std::string("cannot read the secret store (") + store.describe() + "): " + e.what();
-        return std::nullopt;
+        return makeDiagnostic("publish/credentials",
+                              std::string("cannot read the secret store (") + store.describe() + "): " + e.what());
     }
     if (id && secret && !id->empty() && !secret->empty()) return Credentials{*id, *secret};
-    if (problem)
-        *problem = std::string("no Sigma API credentials: set QUIRE_SIGMA_CLIENT_ID and QUIRE_SIGMA_CLIENT_SECRET, or store ") +
-                   clientIdKey(profile) + " and " + clientSecretKey(profile) + " in " + store.describe() + " (missing: " +
-                   (!id ? "client id" : "") + (!id && !secret ? ", " : "") + (!secret ? "client secret" : "") + ")";
-    return std::nullopt;
+    return makeDiagnostic("publish/credentials",
+                          std::string("no Sigma API credentials: set QUIRE_SIGMA_CLIENT_ID and QUIRE_SIGMA_CLIENT_SECRET, or store ") +
+                              clientIdKey(profile) + " and " + clientSecretKey(profile) + " in " + store.describe() +
+                              " (missing: " + (!id ? "client id" : "") + (!id && !secret ? ", " : "") +
+                              (!secret ? "client secret" : "") + ")");
 }
 
 } // namespace quire::publish

@@ -122,20 +122,12 @@ std::string History::storeObject(const std::string& body) const {
     return hash;
 }
 
-std::optional<std::string> History::loadObject(const std::string& hash, std::string* problem) const {
-    if (!isSha256Hex(hash)) {
-        if (problem) *problem = "'" + hash.substr(0, 80) + "' is not a SHA-256 object name";
-        return std::nullopt;
-    }
+Expected<std::string> History::loadObject(const std::string& hash) const {
+    if (!isSha256Hex(hash)) return makeDiagnostic("history/object", "'" + hash.substr(0, 80) + "' is not a SHA-256 object name");
     FileReadResult read = readFileBounded(objectPath(hash), kMaxObjectBytes);
-    if (!read.ok()) {
-        if (problem) *problem = "cannot read " + objectPath(hash) + ": " + read.message;
-        return std::nullopt;
-    }
-    if (sha256Hex(read.bytes) != hash) {
-        if (problem) *problem = objectPath(hash) + " does not match its hash (edited or damaged)";
-        return std::nullopt;
-    }
+    if (!read.ok()) return makeDiagnostic("history/object", "cannot read " + objectPath(hash) + ": " + read.message, {}, {objectPath(hash), 0, 0});
+    if (sha256Hex(read.bytes) != hash)
+        return makeDiagnostic("history/object", objectPath(hash) + " does not match its hash (edited or damaged)", {}, {objectPath(hash), 0, 0});
     return std::move(read.bytes);
 }
 

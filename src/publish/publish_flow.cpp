@@ -217,8 +217,7 @@ bool PublishFlow::diffStep(Run& run) {
     const std::optional<Sidecar>& sidecar = run.sidecar;
     if (!options.force && run.sidecarMatches && sidecar->documentVersion && remoteVersion &&
         *remoteVersion != *sidecar->documentVersion) {
-        std::string problem;
-        auto base = loadSnapshot(run.document.path, *sidecar, &problem);
+        auto base = loadSnapshot(run.document.path, *sidecar);
         run.result.remoteChanges = diff::diffContents(base ? *base : run.contents, remoteContents);
         run.result.workbookId = workbookId;
         run.result.url = stringField(run.remote, "url");
@@ -388,7 +387,8 @@ bool PublishFlow::sendStep(Run& run) {
             ApiResult now = client_.getWorkbook(workbookId);
             if (now.ok()) {
                 std::optional<Json> base;
-                if (run.sidecarMatches) base = loadSnapshot(document.path, *run.sidecar);
+                if (run.sidecarMatches)
+                    if (auto snapshot = loadSnapshot(document.path, *run.sidecar)) base = std::move(*snapshot);
                 result.remoteChanges = diff::diffContents(base ? *base : remoteBody(run.remote), remoteBody(now.body));
                 result.documentVersion = documentVersionOf(now.body);
             }
@@ -532,10 +532,9 @@ MergeOutcome PublishFlow::pullAndMerge(const doc::Document& document) {
         outcome.message = hostMismatch(document.path, sidecar->baseUrl, client_.config().baseUrl);
         return outcome;
     }
-    std::string problem;
-    auto base = loadSnapshot(document.path, *sidecar, &problem);
+    auto base = loadSnapshot(document.path, *sidecar);
     if (!base) {
-        outcome.message = problem + "; cannot merge without the base";
+        outcome.message = base.message() + "; cannot merge without the base";
         return outcome;
     }
     ApiResult got = client_.getWorkbook(sidecar->workbookId);

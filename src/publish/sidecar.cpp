@@ -129,25 +129,17 @@ void saveSidecar(const std::string& documentPath, Sidecar sidecar, const Json& b
     doc::writeFileAtomically(path, j.dump(2) + "\n");
 }
 
-std::optional<Json> loadSnapshot(const std::string& documentPath, const Sidecar& sidecar, std::string* problem) {
+Expected<Json> loadSnapshot(const std::string& documentPath, const Sidecar& sidecar) {
     const std::string path = siblingPath(documentPath, sidecar.basePath.empty()
                                                            ? std::filesystem::path(snapshotPathFor(documentPath, sidecar.environment)).filename().string()
                                                            : sidecar.basePath);
     auto bytes = doc::readFileBytes(path);
-    if (!bytes) {
-        if (problem) *problem = "the base snapshot " + path + " is missing";
-        return std::nullopt;
-    }
-    if (!sidecar.baseSha256.empty() && sha256(*bytes) != sidecar.baseSha256) {
-        if (problem) *problem = "the base snapshot " + path + " does not match its hash in the sidecar";
-        return std::nullopt;
-    }
+    auto failure = [&](const std::string& what) { return makeDiagnostic("publish/base-snapshot", "the base snapshot " + path + " " + what); };
+    if (!bytes) return failure("is missing");
+    if (!sidecar.baseSha256.empty() && sha256(*bytes) != sidecar.baseSha256) return failure("does not match its hash in the sidecar");
     detail::LimitedJson parsed = detail::parseLimitedObject(*bytes);
-    if (!parsed.value) {
-        if (problem) *problem = "the base snapshot " + path + " cannot be read: " + parsed.problem;
-        return std::nullopt;
-    }
-    return std::move(parsed.value);
+    if (!parsed.value) return failure("cannot be read: " + parsed.problem);
+    return std::move(*parsed.value);
 }
 
 } // namespace quire::publish

@@ -46,7 +46,7 @@ TEST_CASE("publishes are recorded and their bodies stored by hash", "[publish][h
     CHECK(entries[0].environment == "prod");
     CHECK(entries[1].environment.empty());
     CHECK(entries[1].documentVersion == std::optional<long long>(4));
-    CHECK(history.loadObject(hash) == body);
+    CHECK(history.loadObject(hash).value() == body);
     // Another workbook with the same stem is kept apart.
     std::filesystem::create_directories(dir + "/other");
     CHECK(history.read(dir + "/other/sales.yaml").empty());
@@ -72,13 +72,13 @@ TEST_CASE("a hostile history is read without harm", "[publish][history][hostile]
     CHECK(problems[1].message.find("deeper than") != std::string::npos);
     CHECK(problems[2].location.line == 3);
     // Object names are hashes, and an object must match its name.
-    std::string problem;
-    CHECK_FALSE(history.loadObject("../../../etc/passwd", &problem));
-    CHECK(problem.find("not a SHA-256") != std::string::npos);
+    const auto escape = history.loadObject("../../../etc/passwd");
+    REQUIRE_FALSE(escape);
+    CHECK(escape.error().rule == "history/object");
+    CHECK(escape.message().find("not a SHA-256") != std::string::npos);
     std::filesystem::create_directories(dir + "/.quire/history/objects");
     doc::writeFileAtomically(history.objectPath(good), "edited");
-    CHECK_FALSE(history.loadObject(good, &problem));
-    CHECK(problem.find("does not match its hash") != std::string::npos);
+    CHECK(history.loadObject(good).message().find("does not match its hash") != std::string::npos);
 }
 
 TEST_CASE("the history lives at the project root, else the repository root", "[publish][history]") {

@@ -409,7 +409,7 @@ TEST_CASE("pull by id and by URL: canonical file, byte-identical on a second pul
         REQUIRE(sidecar);
         CHECK(sidecar->workbookId == wb.workbookId);
         CHECK(sidecar->url.find(wb.urlId) != std::string::npos);
-        CHECK(loadSnapshot(dir + "/first" + ext, *sidecar) == std::optional<Json>(contents));
+        CHECK(loadSnapshot(dir + "/first" + ext, *sidecar).value() == contents);
     }
     PullResult missing = flow.pull("does-not-exist", dir + "/x.json", doc::Format::Json);
     CHECK_FALSE(missing.ok);

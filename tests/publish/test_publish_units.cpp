@@ -95,12 +95,14 @@ TEST_CASE("credentials: environment first, then the secret store, never the valu
     auto store = secrets::makeMemorySecretStore();
     unsetenv("QUIRE_SIGMA_CLIENT_ID");
     unsetenv("QUIRE_SIGMA_CLIENT_SECRET");
-    std::string problem;
-    CHECK_FALSE(loadCredentials(*store, "prod", &problem));
+    auto missing = loadCredentials(*store, "prod");
+    REQUIRE_FALSE(missing);
+    CHECK(missing.error().rule == "publish/credentials");
+    std::string problem = missing.message();
     CHECK(problem.find("sigma/prod/client-id") != std::string::npos);
     CHECK(problem.find("QUIRE_SIGMA_CLIENT_SECRET") != std::string::npos);
     store->write("sigma/prod/client-id", "id-from-store");
-    CHECK_FALSE(loadCredentials(*store, "prod", &problem));
+    problem = loadCredentials(*store, "prod").message();
     CHECK(problem.find("missing: client secret") != std::string::npos);
     CHECK(problem.find("id-from-store") == std::string::npos);
     store->write("sigma/prod/client-secret", "secret-from-store");
@@ -129,11 +131,12 @@ TEST_CASE("sidecar and base snapshot next to the file", "[publish]") {
     CHECK(loaded->documentVersion == std::optional<long long>(5));
     CHECK(loaded->basePath == "wb.yaml.sigma-base.json");
     CHECK(loaded->baseSha256.size() == 64);
-    CHECK(loadSnapshot(file, *loaded) == std::optional<Json>(base));
+    CHECK(loadSnapshot(file, *loaded).value() == base);
     doc::writeFileAtomically(snapshotPathFor(file), "{\"edited\": true}\n");
-    std::string problem;
-    CHECK_FALSE(loadSnapshot(file, *loaded, &problem));
-    CHECK(problem.find("does not match its hash") != std::string::npos);
+    const auto edited = loadSnapshot(file, *loaded);
+    REQUIRE_FALSE(edited);
+    CHECK(edited.error().rule == "publish/base-snapshot");
+    CHECK(edited.message().find("does not match its hash") != std::string::npos);
     doc::writeFileAtomically(sidecarPathFor(file), "[1]");
     CHECK_THROWS_WITH(loadSidecar(file), Catch::Contains("not a Quire sidecar"));
 }
@@ -158,7 +161,7 @@ TEST_CASE("sidecar targets per environment next to the default one (older sideca
     CHECK(staging->workbookId == "wb-s");
     CHECK(staging->environment == "staging");
     CHECK(staging->basePath == "wb.yaml.sigma-base.staging.json");
-    CHECK(loadSnapshot(file, *staging) == std::optional<Json>(stagingBase));
+    CHECK(loadSnapshot(file, *staging).value() == stagingBase);
     CHECK(loadSidecar(file)->workbookId == "wb-1");
 
     // Writing the default target keeps the environments.
@@ -186,11 +189,11 @@ TEST_CASE("per-environment credential variables come first (one CI job, two Sigm
     unsetenv("QUIRE_SIGMA_CLIENT_SECRET");
     setenv("QUIRE_SIGMA_CLIENT_ID_PRE_PROD", "pre-id", 1);
     setenv("QUIRE_SIGMA_CLIENT_SECRET_PRE_PROD", "pre-secret", 1);
-    auto pre = loadCredentials(*store, "prod", nullptr, "pre-prod");
+    auto pre = loadCredentials(*store, "prod", "pre-prod");
     REQUIRE(pre);
     CHECK(pre->clientId == "pre-id");
     CHECK(pre->clientSecret == "pre-secret");
-    auto prod = loadCredentials(*store, "prod", nullptr, "prod"); // no variables for prod: its profile
+    auto prod = loadCredentials(*store, "prod", "prod"); // no variables for prod: its profile
     REQUIRE(prod);
     CHECK(prod->clientId == "keychain-id");
     auto plain = loadCredentials(*store, "prod");

@@ -242,6 +242,7 @@ inline constexpr RuleInfo kRuleCatalogue[] = {
         {"publish/readback", Severity::Warning, "the published workbook can be read back for the sidecar"},
         {"publish/host", Severity::Error, "the Sigma API host is given (flag, environment variable, or a Sigma region host named by quire.yaml or the sidecar) and may receive credentials (https; http only to loopback)"},
         {"publish/credentials", Severity::Error, "the client id and secret are in the environment or the secret store for the profile"},
+        {"publish/base-snapshot", Severity::Error, "the base snapshot next to the sidecar exists, matches its hash and parses"},
     {"publish/tag", Severity::Error, "the version tag given with --tag is applied to the written workbook"},
     {"publish/grants", Severity::Error, "the sharing declared in quire.yaml is applied to the written workbook (grants API)"},
     {"sharing/unknown-grantee", Severity::Error, "every user (email) and team (name) a grant in quire.yaml names exists in Sigma, once"},
@@ -258,6 +259,7 @@ inline constexpr RuleInfo kRuleCatalogue[] = {
     {"deploy/unmapped-connection", Severity::Error, "every connection the workbook uses is mapped for the target environment"},
     {"deploy/ambiguous-mapping", Severity::Error, "the source environment's mapping can be inverted (no two source connections map to one id)"},
     {"deploy/too-deep", Severity::Error, "the mapped body nests no deeper than 512 levels"},
+    {"history/object", Severity::Error, "a stored publish body (.quire/history/objects) exists and matches its SHA-256 name"},
     {"history/bad-line", Severity::Warning, "every line of .quire/history/*.jsonl is a valid publish record"},
     // --- governance (quire.personas.yaml, --as, columnSecurities, page visibility): docs/governance.md
     {"personas/email", Severity::Error, "a persona's email is one address: text@domain without spaces or control characters"},

@@ -5,6 +5,7 @@
 // so any earlier version can be listed, compared and re-published (`quire versions`, `quire rollback`). Files
 // in the repository are not trusted: lines are read with the loader's limits, an object's name must be a
 // SHA-256 and its bytes must hash to it. docs/deploy.md describes the format.
+#include <quire/core/expected.h>
 #include <quire/core/diagnostic.h>
 #include <quire/core/json.h>
 
@@ -37,7 +38,7 @@ struct History {
     // Stores `body` (the published `contents`, as sent) as an object; returns its hash.
     std::string storeObject(const std::string& body) const;
     // The bytes of an object, checked against its name; nullopt with `problem` otherwise.
-    std::optional<std::string> loadObject(const std::string& hash, std::string* problem = nullptr) const;
+    Expected<std::string> loadObject(const std::string& hash) const; // history/object when missing or damaged
 
     // Appends one line (atomically: the log is rewritten through a temporary). Throws std::runtime_error, also
     // when .quire, .quire/history, the objects folder or the log is a symbolic link (never written through).

@@ -6,6 +6,7 @@
 // `environments.<name>` with the same fields, and their own snapshot `<file>.sigma-base.<name>.json`. The
 // top-level fields stay the default target (`quire publish FILE` without --env), so a sidecar written before
 // environments existed reads and updates exactly as before.
+#include <quire/core/expected.h>
 #include <quire/core/json.h>
 
 #include <optional>
@@ -33,7 +34,8 @@ std::optional<Sidecar> loadSidecar(const std::string& documentPath, const std::s
 // Writes the snapshot (the server body, canonical JSON) and the sidecar's target `sidecar.environment`, both
 // atomically; the other targets in the sidecar are kept as they are.
 void saveSidecar(const std::string& documentPath, Sidecar sidecar, const Json& baseContents);
-// The snapshot body; nullopt when missing or when its hash does not match the sidecar (edited by hand).
-std::optional<Json> loadSnapshot(const std::string& documentPath, const Sidecar& sidecar, std::string* problem = nullptr);
+// The snapshot body; publish/base-snapshot when it is missing, does not match its hash in the sidecar (edited by
+// hand) or does not parse.
+Expected<Json> loadSnapshot(const std::string& documentPath, const Sidecar& sidecar);
 
 } // namespace quire::publish
