@@ -8,7 +8,7 @@
 
 namespace quire::ide {
 
-// The one atomic writer of the project (src/base/file_io.cpp): symlinks followed to their target, special files
+// The one atomic writer of the project (src/core/file_io.cpp): symlinks followed to their target, special files
 // refused, modes kept, every write, the fsync and the rename checked, the temporary removed on failure. Qt's
 // QSaveFile is not used: it reports success when the flush at commit() fails (a full disk), renaming a truncated
 // file over the workbook, and it replaces device nodes and pipes behind a symlink with regular files.

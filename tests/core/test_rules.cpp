@@ -1,6 +1,6 @@
 // The rule catalogue (quire/core/rules.h): every code any layer reports is declared once, described, used by the
 // sources only in its declared spelling, and listed in docs/rules.md. (That a mistyped RuleCode literal does not
-// compile is checked by the ctest `rule-code-typo-does-not-compile`, tests/base/rule_code_typo.cpp.)
+// compile is checked by the ctest `rule-code-typo-does-not-compile`, tests/core/rule_code_typo.cpp.)
 #include <quire/core/rules.h>
 
 #include <catch2/catch.hpp>
