@@ -94,6 +94,7 @@ MainWindow::MainWindow(QWidget* parent)
     bannerRow->setContentsMargins(10, 4, 10, 4);
     viewAsLabel_ = new QLabel;
     viewAsLabel_->setStyleSheet("color: #78350f;");
+    viewAsLabel_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // a long name never widens the canvas
     auto* backToAuthor = new QPushButton(tr("Back to Author"));
     backToAuthor->setObjectName("view-as-author");
     connect(backToAuthor, &QPushButton::clicked, this, [this] { viewAs(QString()); });
@@ -872,6 +873,7 @@ void MainWindow::applyViewAs() {
         for (const auto& t : user.teams) teams << QString::fromStdString(t);
         viewAsLabel_->setText(tr("Viewing as %1%2 — restricted columns are masked, pages hidden from this persona are not listed")
                                   .arg(who, teams.isEmpty() ? QString() : tr(" (teams: %1)").arg(teams.join(", "))));
+        viewAsLabel_->setToolTip(viewAsLabel_->text());
         viewAsBanner_->show();
     } else {
         viewAsLabel_->clear();
