@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include "engine_preview_provider.h"
+#include "canvas_widget.h"
 #include "main_window.h"
 #include "problems_widget.h"
 #include "query_log.h"
@@ -157,6 +158,8 @@ TEST_CASE("view as: a persona's rows, masked columns, hidden pages and banner, a
     CHECK(kpi.error.startsWith("Not shown to paid@example.com"));
     // The Payroll page (HR only) is gone from the tabs; the banner says who.
     CHECK_FALSE(tabs(window).join("|").contains("Payroll"));
+    window.showRegion("p2"); // a navigate action or --page to it: the canvas stays where it is
+    CHECK(window.canvas()->region() == "p1");
     CHECK(window.viewAsBannerText().startsWith("Viewing as Pat Paid <paid@example.com> (teams: Sales)"));
 
     // As Finance and HR: its own rows, the cost, and the Payroll page.
