@@ -120,7 +120,16 @@ void DocumentModel::setSelection(const QStringList& ids) {
 }
 
 void DocumentModel::revalidate() {
-    diagnostics_ = validate::validate(document_);
+    validation_ = validate::validate(document_);
+    diagnostics_ = validation_;
+    diagnostics_.insert(diagnostics_.end(), viewDiagnostics_.begin(), viewDiagnostics_.end());
+    emit diagnosticsChanged();
+}
+
+void DocumentModel::setViewDiagnostics(std::vector<Diagnostic> diagnostics) {
+    viewDiagnostics_ = std::move(diagnostics);
+    diagnostics_ = validation_;
+    diagnostics_.insert(diagnostics_.end(), viewDiagnostics_.begin(), viewDiagnostics_.end());
     emit diagnosticsChanged();
 }
 

@@ -48,7 +48,11 @@ public:
     doc::LayoutTree layout() const; // parsed contents.layout (empty tree when absent or broken)
     std::string uniqueElementId(const std::string& stem) const;
 
+    // The validator's findings, then those of files the view reads beside the workbook (the personas file).
     const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
+    // Findings about view state (not the document): shown in Problems, replaced as a whole, never undone.
+    void setViewDiagnostics(std::vector<Diagnostic> diagnostics);
+    std::size_t viewDiagnosticCount() const { return viewDiagnostics_.size(); } // the last ones of diagnostics()
 
     // Selection is view state, not document state.
     QStringList selection() const { return selection_; }
@@ -66,7 +70,9 @@ private:
 
     doc::Document document_;
     QUndoStack undoStack_;
-    std::vector<Diagnostic> diagnostics_;
+    std::vector<Diagnostic> validation_;     // of the document
+    std::vector<Diagnostic> viewDiagnostics_;
+    std::vector<Diagnostic> diagnostics_;    // both
     QStringList selection_;
 };
 

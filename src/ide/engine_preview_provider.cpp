@@ -153,6 +153,7 @@ void EnginePreviewProvider::finish(const preview::RefreshOutcome& outcome) {
     d.sql = pending.sql;
     d.columnNames = pending.names;
     d.columnIds = pending.ids;
+    d.maskedColumnIds = pending.maskedIds;
     d.milliseconds = std::chrono::duration<double, std::milli>(outcome.elapsed).count();
     if (outcome.status == preview::RefreshOutcome::Status::Done && outcome.result) {
         const preview::CachedResult& result = *outcome.result;
@@ -164,8 +165,11 @@ void EnginePreviewProvider::finish(const preview::RefreshOutcome& outcome) {
                 for (std::size_t c = 0; c < row.size(); ++c)
                     cells.push_back(previewCell(row[c], c < result.columnTypes.size() ? result.columnTypes[c] : std::string()));
             }
+            for (int m = 0; m < pending.maskedIds.size(); ++m) cells.push_back(QVariant(QString::fromUtf8(kMaskedCell)));
             d.rows.push_back(std::move(cells));
         }
+        d.columnNames << pending.maskedNames;
+        d.columnIds << pending.maskedIds;
         d.totalRows = result.complete ? qint64(d.rows.size()) : -1;
         d.state = PreviewData::State::Ready;
         const QString rows = tr("%n row(s)", nullptr, int(d.rows.size()));
@@ -212,12 +216,37 @@ std::string EnginePreviewProvider::connectionStringFor(const std::string& connec
     return connectionString(entry);
 }
 
-std::unique_ptr<preview::PreviewSession> EnginePreviewProvider::makeSession() const {
+const sql::CurrentUser* EnginePreviewProvider::sqlUser() const {
+    if (viewAs_) return &viewAs_->user;
+    return authorUser_ ? &*authorUser_ : nullptr;
+}
+
+preview::PersonaView EnginePreviewProvider::personaView() const {
+    const Json* body = model_ ? model_->body() : nullptr;
+    if (!body) return {};
+    return preview::viewAs(*body, viewAs_ ? &viewAs_->user : nullptr);
+}
+
+Json EnginePreviewProvider::viewedBody() const {
     const Json* body = model_->body();
-    if (!body) return nullptr;
-    auto session = std::make_unique<preview::PreviewSession>(*body);
+    if (!body) return Json();
+    // The author sees the body as authored; a persona's queries never see its masked columns.
+    return viewAs_ ? preview::viewAs(*body, &viewAs_->user).contents : *body;
+}
+
+std::unique_ptr<preview::PreviewSession> EnginePreviewProvider::makeSession() const {
+    if (!model_->body()) return nullptr;
+    auto session = std::make_unique<preview::PreviewSession>(viewedBody());
+    if (const auto* user = sqlUser()) session->setCurrentUser(*user);
     for (const auto& [id, fields] : controlOverrides_) session->setControlFields(id, fields);
     return session;
+}
+
+void EnginePreviewProvider::setViewAs(std::optional<governance::Persona> persona, std::optional<sql::CurrentUser> authorUser) {
+    viewAs_ = std::move(persona);
+    authorUser_ = std::move(authorUser);
+    changedSinceRefresh_ = true;
+    emit viewAsChanged();
 }
 
 Json EnginePreviewProvider::controlFields(const QString& controlId) const {
@@ -284,7 +313,8 @@ QStringList EnginePreviewProvider::distinctValues(const QString& controlId, int 
         auto entry = registry.find(preview::connectionIdOf(*session, sourceElement));
         if (!entry) return fail(tr("no connection for '%1'").arg(QString::fromStdString(sourceElement)));
         // List values come from the source as authored, not narrowed by this same control.
-        preview::PreviewSession unfiltered(*model_->body());
+        preview::PreviewSession unfiltered(viewedBody());
+        if (const auto* user = sqlUser()) unfiltered.setCurrentUser(*user);
         unfiltered.setTablePathResolver(preview::registryPathResolver(registry));
         const auto& dialect = sql::dialect(entry->profile.dialect());
         const auto plan = preview::planElement(unfiltered, sourceElement, dialect, {todayIso(), {}, {}});
@@ -456,6 +486,7 @@ void EnginePreviewProvider::refresh(const QStringList& elementIds) {
         for (const QString& id : pending_.keys()) stopPending(id);
         return;
     }
+    const preview::PersonaView view = personaView(); // nothing masked or withheld for the author
     connect::ConnectionRegistry registry;
     try {
         registry = connect::ConnectionRegistry::load(connectionsFile_.toStdString());
@@ -476,7 +507,18 @@ void EnginePreviewProvider::refresh(const QStringList& elementIds) {
     std::vector<std::string> queued;
     std::vector<Pending> planned;
     for (const QString& id : elementIds) {
-        const Json* element = session->element(id.toStdString());
+        const std::string elementId = id.toStdString();
+        if (const auto why = view.withheld.find(elementId); why != view.withheld.end()) {
+            // It needs a column the persona may not see: no query at all, the card says why.
+            stopPending(id);
+            PreviewData d;
+            d.state = PreviewData::State::Error;
+            d.restricted = true;
+            d.error = tr("Not shown to %1: %2").arg(QString::fromStdString(viewAs_->email()), QString::fromStdString(why->second));
+            deliver(id, d);
+            continue;
+        }
+        const Json* element = session->element(elementId);
         if (!element || !element->contains("source")) continue; // text, buttons, containers: nothing to query
         if (element->value("kind", "") == "control") continue;
         // Plan on the UI thread (fast, pure); only execution goes to the scheduler's workers.
@@ -530,6 +572,11 @@ void EnginePreviewProvider::refresh(const QStringList& elementIds) {
                 }
             pending.ids << columnId;
         }
+        for (const auto& masked : view.masked)
+            if (masked.elementId == elementId) {
+                pending.maskedNames << QString::fromStdString(masked.columnName);
+                pending.maskedIds << QString::fromStdString(masked.columnId);
+            }
         {
             std::lock_guard lock(entriesMutex_);
             entries_[plan.connectionId] = *entry;

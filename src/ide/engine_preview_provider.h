@@ -12,6 +12,8 @@
 
 #include <quire/connect/connection_registry.h>
 #include <quire/connect/pool.h>
+#include <quire/governance/personas.h>
+#include <quire/preview/access.h>
 #include <quire/preview/result_cache.h>
 
 #include <QByteArray>
@@ -21,6 +23,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string_view>
 
 namespace quire::preview {
@@ -67,6 +70,14 @@ public:
     // Distinct values of a list control's source column (at most `limit`), for its value picker.
     QStringList distinctValues(const QString& controlId, int limit = 500, QString* error = nullptr) const;
 
+    // View as (docs/governance.md): the persona every element is planned and run as. nullopt = the author:
+    // nothing masked or hidden, CurrentUser*() from `authorUser` (the personas file's default persona) when
+    // given. View state, not document state: the workbook is not touched. The next refresh runs as it.
+    void setViewAs(std::optional<governance::Persona> persona, std::optional<sql::CurrentUser> authorUser = std::nullopt);
+    const std::optional<governance::Persona>& viewingAs() const { return viewAs_; }
+    // What the current persona may see of the open workbook: masked columns, withheld elements, hidden pages.
+    preview::PersonaView personaView() const;
+
     // Runs the on-click actions of a button or image against the preview state.
     struct ClickResult {
         QString navigateTo;         // page or overlay to show ("" = stay)
@@ -85,6 +96,7 @@ public:
 
 signals:
     void controlsChanged();
+    void viewAsChanged();
 
 private:
     // What the UI thread keeps of a queued element until its outcome arrives.
@@ -92,8 +104,12 @@ private:
         std::uint64_t generation = 0; // the scheduler's generation of this element's query
         QString sql;
         QStringList names, ids; // result column names and the element's column ids
+        QStringList maskedNames, maskedIds; // columns the persona may not see: shown masked, never queried
     };
     std::unique_ptr<preview::PreviewSession> makeSession() const;
+    // The body as the current persona's queries see it (masked columns removed), and who the SQL runs as.
+    Json viewedBody() const;
+    const sql::CurrentUser* sqlUser() const;
     ClickResult runTrigger(const QString& elementId, const char* trigger, const preview::Selection* selection);
     void deliver(const QString& elementId, PreviewData data);
     void finish(const preview::RefreshOutcome& outcome); // UI thread
@@ -109,6 +125,8 @@ private:
     QHash<QString, Pending> pending_;
     QStringList lastRefresh_;
     std::map<std::string, Json> controlOverrides_;
+    std::optional<governance::Persona> viewAs_;
+    std::optional<sql::CurrentUser> authorUser_;
     bool changedSinceRefresh_ = true; // document or control values changed since the last refresh
     QByteArray connectionsText_;
     bool connectionsRead_ = false;
@@ -127,5 +145,8 @@ private:
 // One cached cell as the QVariant the painters expect: null, bool, qlonglong, double, QString; a "date" column's
 // ISO text as QDate and a "timestamp" column's as QDateTime (UTC), as the ODBC values were before caching.
 QVariant previewCell(const Json& cell, std::string_view columnType);
+
+// What a masked column's cells show (their values were never queried).
+inline constexpr const char* kMaskedCell = "••• masked";
 
 } // namespace quire::ide

@@ -28,12 +28,16 @@
 
 #include <quire/doc/io.h>
 #include <quire/doc/seed.h>
+#include <quire/preview/access.h>
 #include <quire/secrets/secret_store.h>
 
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
+#include <QComboBox>
+#include <QPushButton>
+#include <QSignalBlocker>
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -52,6 +56,7 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QUndoView>
+#include <QHBoxLayout>
 #include <QVBoxLayout>
 
 #include <exception>
@@ -80,6 +85,23 @@ MainWindow::MainWindow(QWidget* parent)
     pageTabs_->setDocumentMode(true);
     pageTabs_->setDrawBase(true);
     pageTabs_->setMinimumHeight(28);
+    // Viewing as a persona: a banner above the canvas says who, with the way back to the author's view.
+    viewAsBanner_ = new QWidget;
+    viewAsBanner_->setObjectName("view-as-banner");
+    viewAsBanner_->setAutoFillBackground(true);
+    viewAsBanner_->setStyleSheet("#view-as-banner { background: #fef3c7; border-bottom: 1px solid #f59e0b; }");
+    auto* bannerRow = new QHBoxLayout(viewAsBanner_);
+    bannerRow->setContentsMargins(10, 4, 10, 4);
+    viewAsLabel_ = new QLabel;
+    viewAsLabel_->setStyleSheet("color: #78350f;");
+    viewAsLabel_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred); // a long name never widens the canvas
+    auto* backToAuthor = new QPushButton(tr("Back to Author"));
+    backToAuthor->setObjectName("view-as-author");
+    connect(backToAuthor, &QPushButton::clicked, this, [this] { viewAs(QString()); });
+    bannerRow->addWidget(viewAsLabel_, 1);
+    bannerRow->addWidget(backToAuthor);
+    viewAsBanner_->hide();
+    vbox->addWidget(viewAsBanner_);
     vbox->addWidget(canvasScroll_, 1);
     vbox->addWidget(pageTabs_);
     setCentralWidget(central);
@@ -207,6 +229,11 @@ void MainWindow::buildMenus() {
     });
     recentMenu_ = file->addMenu(tr("Open &Recent"));
     rebuildRecentMenu();
+    file->addAction(tr("Open &Personas…"), this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open personas file"), QFileInfo(model_.filePath()).absolutePath(),
+                                                          tr("Personas (*.yaml *.yml *.json)"));
+        if (!path.isEmpty()) loadPersonas(path);
+    });
     auto* saveAction = file->addAction(actionIcon("save"), tr("&Save"), QKeySequence::Save, this, [this] {
         if (model_.filePath().isEmpty()) {
             const QString path = QFileDialog::getSaveFileName(this, tr("Save workbook"), "workbook.yaml", tr("YAML (*.yaml);;JSON (*.json)"));
@@ -320,6 +347,20 @@ void MainWindow::buildMenus() {
     toolbar->addSeparator();
     toolbar->addAction(refreshAction);
     toolbar->addAction(cancelAction);
+    toolbar->addSeparator();
+    auto* viewAsCaption = new QLabel(tr(" View as: "));
+    toolbar->addWidget(viewAsCaption);
+    viewAsBox_ = new QComboBox;
+    viewAsBox_->setObjectName("view-as");
+    viewAsBox_->setMinimumContentsLength(24);
+    viewAsBox_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    viewAsBox_->setToolTip(tr("Preview the workbook as a persona of quire.personas.yaml (File > Open Personas… picks another file)"));
+    viewAsBox_->addItem(tr("Author"), QString());
+    viewAsBox_->setEnabled(false);
+    connect(viewAsBox_, &QComboBox::currentIndexChanged, this, [this](int index) {
+        if (index >= 0) viewAs(viewAsBox_->itemData(index).toString());
+    });
+    toolbar->addWidget(viewAsBox_);
 }
 
 void MainWindow::refreshPages() {
@@ -330,9 +371,14 @@ void MainWindow::refreshPages() {
     const Json* pagesBody = model_.body();
     for (const auto& [id, name] : model_.pages()) {
         bool hidden = false; // a page viewers do not see (spec §2 `visibility`) is marked on its tab
+        bool hiddenFromPersona = false; // viewing as a persona that may not see it: no tab at all
         if (pagesBody && pagesBody->contains("pages") && (*pagesBody)["pages"].is_array())
             for (const auto& page : (*pagesBody)["pages"])
-                if (page.is_object() && page.value("id", "") == id && page.contains("visibility")) hidden = true;
+                if (page.is_object() && page.value("id", "") == id) {
+                    hidden = hidden || page.contains("visibility");
+                    hiddenFromPersona = hiddenFromPersona || (persona_ && !preview::pageVisibleTo(page, persona_->user));
+                }
+        if (hiddenFromPersona) continue;
         int i = pageTabs_->addTab(QString::fromStdString(name) + (hidden ? QStringLiteral(" ⊘") : QString()));
         pageTabs_->setTabData(i, QString::fromStdString(id));
         if (QString::fromStdString(id) == current) select = i;
@@ -371,8 +417,10 @@ void MainWindow::setPreviewProvider(PreviewProvider* provider) {
         canvas_->update();
     });
     connect(provider, &PreviewProvider::queryFinished, queryLog_, &QueryLog::addEntry);
-    if (auto* engine = dynamic_cast<EnginePreviewProvider*>(provider))
+    if (auto* engine = dynamic_cast<EnginePreviewProvider*>(provider)) {
         connect(engine, &EnginePreviewProvider::controlsChanged, canvas_, qOverload<>(&QWidget::update));
+        engine->setViewAs(persona_, authorUser());
+    }
     connect(queryLog_, &QueryLog::cancelRequested, provider, &PreviewProvider::cancelAll);
     canvas_->setBusyQuery([this](const QString& id) { return preview_ && preview_->data(id).state == PreviewData::State::Busy; });
     connect(canvas_, &CanvasWidget::cancelQueryRequested, provider, &PreviewProvider::cancelElement);
@@ -484,6 +532,12 @@ void MainWindow::refreshPreview() {
 }
 
 void MainWindow::showRegion(const QString& regionId) {
+    if (persona_ && model_.body() && model_.body()->contains("pages") && (*model_.body())["pages"].is_array())
+        for (const auto& page : (*model_.body())["pages"])
+            if (page.is_object() && page.value("id", "") == regionId.toStdString() && !preview::pageVisibleTo(page, persona_->user)) {
+                statusBar()->showMessage(tr("Page %1 is hidden from %2").arg(regionId, viewingAs()), 6000);
+                return;
+            }
     for (int i = 0; i < pageTabs_->count(); ++i)
         if (pageTabs_->tabData(i).toString() == regionId) pageTabs_->setCurrentIndex(i);
     canvas_->setRegion(regionId);
@@ -498,6 +552,7 @@ void MainWindow::updateTitle() {
 void MainWindow::newWorkbook() {
     leaveRecovery();
     model_.setDocument(newWorkbookDocument());
+    findPersonas();
     refreshPages();
 }
 
@@ -513,6 +568,7 @@ bool MainWindow::openFile(const QString& path, bool quiet) {
     }
     leaveRecovery();
     model_.setDocument(std::move(*loaded.document));
+    findPersonas();
     refreshPages();
     if (pageTabs_->count()) showRegion(pageTabs_->tabData(0).toString());
     addRecent(path);
@@ -530,6 +586,7 @@ bool MainWindow::openConflicted(const QString& path, bool quiet) {
     }
     leaveRecovery();
     model_.setDocument(std::move(*ours));
+    findPersonas();
     refreshPages();
     if (pageTabs_->count()) showRegion(pageTabs_->tabData(0).toString());
     addRecent(path);
@@ -568,6 +625,7 @@ bool MainWindow::importSeed(const QString& path, bool quiet) {
     d.path.clear();
     leaveRecovery();
     model_.setDocument(std::move(d));
+    findPersonas();
     refreshPages();
     return true;
 }
@@ -722,6 +780,7 @@ bool MainWindow::recover(const RecoveryEntry& entry, bool quiet) {
         return false;
     }
     model_.setRecoveredDocument(std::move(*document));
+    findPersonas();
     refreshPages();
     if (pageTabs_->count()) showRegion(pageTabs_->tabData(0).toString());
     const QString name = entry.documentPath.isEmpty() ? tr("an untitled workbook") : entry.documentPath;
@@ -739,6 +798,91 @@ void MainWindow::revealElement(const QString& id) {
         }
         return;
     }
+}
+
+std::optional<sql::CurrentUser> MainWindow::authorUser() const {
+    // The author's view binds CurrentUser*() to the file's default persona, never to an empty string.
+    const governance::Persona* fallback = personas_ ? personas_->defaultPersona() : nullptr;
+    return fallback ? std::optional<sql::CurrentUser>(fallback->user) : std::nullopt;
+}
+
+void MainWindow::findPersonas() {
+    const std::string workbook = model_.filePath().toStdString();
+    const auto found = workbook.empty() ? std::nullopt : governance::findPersonasFile(workbook);
+    if (found) loadPersonas(QString::fromStdString(*found));
+    else setPersonas(std::nullopt, {});
+}
+
+bool MainWindow::loadPersonas(const QString& path) {
+    auto loaded = governance::loadPersonas(path.toStdString());
+    const bool ok = loaded.ok();
+    setPersonas(ok ? std::move(loaded.set) : std::nullopt, std::move(loaded.diagnostics));
+    if (ok) statusBar()->showMessage(tr("Personas from %1").arg(path), 4000);
+    else statusBar()->showMessage(tr("The personas file %1 cannot be used (see Problems); viewing as the author").arg(path), 10000);
+    return ok;
+}
+
+void MainWindow::setPersonas(std::optional<governance::PersonaSet> set, std::vector<Diagnostic> diagnostics) {
+    const QString keep = viewingAs();
+    personas_ = std::move(set);
+    model_.setViewDiagnostics(std::move(diagnostics));
+    persona_.reset();
+    if (personas_ && !keep.isEmpty())
+        if (const auto* again = personas_->find(keep.toStdString())) persona_ = *again;
+    {
+        const QSignalBlocker quiet(viewAsBox_);
+        viewAsBox_->clear();
+        viewAsBox_->addItem(tr("Author"), QString());
+        if (personas_)
+            for (const auto& p : personas_->personas) {
+                const QString email = QString::fromStdString(p.email());
+                const QString name = QString::fromStdString(p.user.fullName);
+                viewAsBox_->addItem(name.isEmpty() ? email : QString("%1 <%2>").arg(name, email), email);
+            }
+        viewAsBox_->setEnabled(personas_ && !personas_->personas.empty());
+    }
+    applyViewAs();
+}
+
+bool MainWindow::viewAs(const QString& email) {
+    if (email.isEmpty()) {
+        persona_.reset();
+    } else {
+        const governance::Persona* chosen = personas_ ? personas_->find(email.toStdString()) : nullptr;
+        if (!chosen) return false;
+        persona_ = *chosen;
+    }
+    applyViewAs();
+    return true;
+}
+
+QString MainWindow::viewingAs() const { return persona_ ? QString::fromStdString(persona_->email()) : QString(); }
+
+QString MainWindow::viewAsBannerText() const { return viewAsBanner_->isHidden() ? QString() : viewAsLabel_->text(); }
+
+void MainWindow::applyViewAs() {
+    {
+        const QSignalBlocker quiet(viewAsBox_);
+        const int index = viewAsBox_->findData(viewingAs());
+        viewAsBox_->setCurrentIndex(std::max(0, index));
+    }
+    if (persona_) {
+        const auto& user = persona_->user;
+        QString who = QString::fromStdString(user.fullName.empty() ? user.email : user.fullName + " <" + user.email + ">");
+        QStringList teams;
+        for (const auto& t : user.teams) teams << QString::fromStdString(t);
+        viewAsLabel_->setText(tr("Viewing as %1%2 — restricted columns are masked, pages hidden from this persona are not listed")
+                                  .arg(who, teams.isEmpty() ? QString() : tr(" (teams: %1)").arg(teams.join(", "))));
+        viewAsLabel_->setToolTip(viewAsLabel_->text());
+        viewAsBanner_->show();
+    } else {
+        viewAsLabel_->clear();
+        viewAsBanner_->hide();
+    }
+    if (auto* engine = dynamic_cast<EnginePreviewProvider*>(preview_)) engine->setViewAs(persona_, authorUser());
+    refreshPages();
+    refreshPreview();
+    canvas_->update();
 }
 
 } // namespace quire::ide

@@ -5,9 +5,12 @@
 #include "recovery_prompt.h"
 #include "recovery_store.h"
 
+#include <quire/governance/personas.h>
+
 #include <QMainWindow>
 
 #include <memory>
+#include <optional>
 
 class QTabBar;
 class QTableView;
@@ -15,6 +18,7 @@ class QDockWidget;
 class QLabel;
 class QTimer;
 class QScrollArea;
+class QComboBox;
 
 namespace quire::ide {
 
@@ -94,6 +98,20 @@ public:
     // why, the previous copy stays) when it could not be written.
     bool writeRecovery();
 
+    // View as (docs/governance.md): the toolbar's selector offers "Author" and every persona of the personas
+    // file — quire.personas.yaml next to the workbook or in the repository root (read when a workbook opens), or
+    // one chosen with File > Open Personas…. Errors of the file are located findings in Problems. false when
+    // the file could not be read (the selector then offers the author only).
+    bool loadPersonas(const QString& path);
+    // Views the workbook as the persona with this email ("" = the author): every element re-plans and re-runs
+    // as it, pages hidden from it leave the page tabs, a banner says who is viewed as. View state: no undo
+    // step, nothing saved. false when there is no such persona.
+    bool viewAs(const QString& email);
+    QString viewingAs() const; // the persona's email, "" for the author
+    QComboBox* viewAsSelector() const { return viewAsBox_; }
+    QString viewAsBannerText() const;     // "" while the banner is hidden
+    QString personasFile() const { return personas_ ? QString::fromStdString(personas_->path) : QString(); }
+
 protected:
     void closeEvent(QCloseEvent* event) override;
 
@@ -106,6 +124,10 @@ private:
     void addRecent(const QString& path);
     void rebuildRecentMenu();
     void leaveRecovery(); // before the open workbook is replaced
+    void findPersonas();  // the workbook's personas file, if any (after a workbook opens)
+    void setPersonas(std::optional<governance::PersonaSet> set, std::vector<Diagnostic> diagnostics);
+    void applyViewAs();   // the provider, page tabs and banner follow the chosen persona
+    std::optional<sql::CurrentUser> authorUser() const;
 
     DocumentModel model_;
     CanvasWidget* canvas_ = nullptr;
@@ -134,6 +156,11 @@ private:
     RecoveryPrompt recoveryPrompt_;
     QString autosaveError_;
     bool changesDiscarded_ = false; // the user chose Discard for the current edits: no autosave of them
+    QComboBox* viewAsBox_ = nullptr;
+    QWidget* viewAsBanner_ = nullptr;
+    QLabel* viewAsLabel_ = nullptr;
+    std::optional<governance::PersonaSet> personas_;
+    std::optional<governance::Persona> persona_; // who the workbook is viewed as; nullopt = the author
 };
 
 } // namespace quire::ide

@@ -23,6 +23,11 @@ struct PreviewData {
     QString unmappedConnection; // the element's Sigma connectionId when no profile has it (the card offers to map it)
     QString sql;
     double milliseconds = 0;
+    // Viewing as a persona (docs/governance.md): columns it may not see, appended after the queried ones with
+    // every cell masked (the SQL never selected them); `restricted` = the element cannot be shown at all and
+    // `error` says why.
+    QStringList maskedColumnIds;
+    bool restricted = false;
 
     int columnIndex(const QString& columnId) const { return columnIds.indexOf(columnId); }
 };

@@ -150,7 +150,24 @@ bool PreviewPainter::paint(QPainter& p, const QRect& area, const Json& element, 
         paintState(p, area, data, id);
         return true;
     }
-    paintContent(p, area, element, data, hits);
+    if (data.maskedColumnIds.isEmpty()) {
+        paintContent(p, area, element, data, hits);
+        return true;
+    }
+    // Viewing as a persona that may not see some columns: they are shown masked, and the card says so.
+    const QRect note(area.left(), area.bottom() - 15, area.width(), 16);
+    paintContent(p, area.adjusted(0, 0, 0, -18), element, data, hits);
+    QStringList names;
+    for (const QString& columnId : data.maskedColumnIds) names << data.columnNames.value(data.columnIndex(columnId), columnId);
+    QFont f = p.font();
+    f.setPixelSize(10);
+    f.setBold(false);
+    p.setFont(f);
+    p.fillRect(note, QColor("#fef3c7"));
+    p.setPen(QColor("#92400e"));
+    p.drawText(note.adjusted(4, 0, -4, 0), Qt::AlignLeft | Qt::AlignVCenter,
+               p.fontMetrics().elidedText(QObject::tr("Masked (restricted, not queried): %1").arg(names.join(", ")), Qt::ElideRight,
+                                          note.width() - 8));
     return true;
 }
 
@@ -229,6 +246,12 @@ void PreviewPainter::paintState(QPainter& p, const QRect& area, const PreviewDat
         p.drawText(button, Qt::AlignCenter, label);
         p.setBrush(Qt::NoBrush);
         mapButtons_[elementId] = button;
+    } else if (data.restricted) {
+        // Viewing as a persona: the element needs a column the persona may not see (docs/governance.md).
+        p.fillRect(area.adjusted(2, 2, -2, -2), QColor("#fffbeb"));
+        p.setPen(QColor("#92400e"));
+        p.drawText(area.adjusted(8, 8, -8, -8), Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
+                   QObject::tr("Restricted — %1").arg(data.error));
     } else {
         p.setPen(QColor("#b91c1c"));
         p.drawText(area.adjusted(4, 4, -4, -4), Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,

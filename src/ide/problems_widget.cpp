@@ -20,7 +20,7 @@ QString elementIdForPointer(const DocumentModel& model, const std::string& point
 bool ProblemsModel::Row::operator==(const Row& other) const {
     const Diagnostic& a = diagnostic;
     const Diagnostic& b = other.diagnostic;
-    return elementId == other.elementId && a.severity == b.severity && a.rule == b.rule && a.message == b.message &&
+    return elementId == other.elementId && otherFile == other.otherFile && a.severity == b.severity && a.rule == b.rule && a.message == b.message &&
            a.pointer == b.pointer && a.location.file == b.location.file && a.location.line == b.location.line &&
            a.location.column == b.location.column;
 }
@@ -52,6 +52,7 @@ QVariant ProblemsModel::data(const QModelIndex& index, int role) const {
         if (index.column() == 1) return QString::fromStdString(d.rule);
         if (index.column() == 2) {
             QString where = d.location.line > 0 ? tr("line %1:%2").arg(d.location.line).arg(d.location.column) : QString();
+            if (row.otherFile) where = QString::fromStdString(d.location.file) + (where.isEmpty() ? "" : " ") + where;
             if (!d.pointer.empty()) where += (where.isEmpty() ? "" : "  ") + QString::fromStdString(d.pointer);
             return where;
         }
@@ -63,8 +64,8 @@ QVariant ProblemsModel::data(const QModelIndex& index, int role) const {
                                                    : d.severity == Severity::Warning ? QStyle::SP_MessageBoxWarning
                                                                                      : QStyle::SP_MessageBoxInformation);
     case ElementIdRole: return row.elementId;
-    case LineRole: return d.location.line;
-    case ColumnRole: return d.location.column;
+    case LineRole: return row.otherFile ? 0 : d.location.line; // the source view shows the workbook only
+    case ColumnRole: return row.otherFile ? 0 : d.location.column;
     }
     return {};
 }
@@ -74,8 +75,11 @@ void ProblemsModel::refresh() {
     std::vector<Row> next;
     next.reserve(diagnostics.size());
     int errors = 0, warnings = 0;
-    for (const auto& d : diagnostics) {
-        next.push_back({d, elementIdForPointer(*model_, d.pointer)});
+    const std::size_t firstOfView = diagnostics.size() - model_->viewDiagnosticCount();
+    for (std::size_t i = 0; i < diagnostics.size(); ++i) {
+        const Diagnostic& d = diagnostics[i];
+        const bool otherFile = i >= firstOfView && !d.location.file.empty();
+        next.push_back({d, otherFile ? QString() : elementIdForPointer(*model_, d.pointer), otherFile});
         (d.severity == Severity::Error ? errors : warnings)++;
     }
     // Rows equal at the head and at the tail stay; the span between them is replaced.

@@ -35,6 +35,7 @@ private:
     struct Row {
         Diagnostic diagnostic;
         QString elementId;
+        bool otherFile = false; // about a file beside the workbook (the personas file): located by its name
         bool operator==(const Row& other) const;
     };
     DocumentModel* model_;

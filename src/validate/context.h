@@ -73,5 +73,7 @@ void checkActions(Context& ctx);
 void checkStyle(Context& ctx);
 void checkChartOptions(Context& ctx); // rules_chart_options.cpp
 void checkSecurity(Context& ctx);
+void checkHiddenPageNavigation(Context& ctx); // rules_security_navigation.cpp
+void checkPersonaDefaults(Context& ctx);      // rules_security_defaults.cpp
 
 } // namespace quire::validate

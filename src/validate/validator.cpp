@@ -28,6 +28,8 @@ std::vector<Diagnostic> validate(const doc::Document& document, const Validation
             checkActions(ctx);
             checkStyle(ctx);
             checkSecurity(ctx);
+            checkHiddenPageNavigation(ctx);
+            checkPersonaDefaults(ctx);
         }
     }
     std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {

@@ -273,6 +273,8 @@ inline constexpr RuleInfo kRuleCatalogue[] = {
     {"security/hidden-page", Severity::Info, "a page hidden from the persona (visibility) is skipped"},
     {"security/unknown-column", Severity::Error, "columnSecurities restrict columns of their own element"},
     {"security/leak", Severity::Error, "a column restricted by columnSecurities does not flow into an element, chart, control or export without the same restriction"},
+    {"security/navigate-hidden-page", Severity::Warning, "a navigate action or navigation option that viewers can see leads to a page hidden from them"},
+    {"security/persona-default", Severity::Warning, "a control's default value does not depend on who is viewing (CurrentUser*): viewers can change it"},
     // --- git in the IDE (quire_vcs, the Changes dock): docs/version-control.md
     {"vcs/not-a-repository", Severity::Error, "the workbook is inside a git working tree (the Changes dock needs one)"},
     {"vcs/bare-repository", Severity::Error, "the repository has a working tree"},
