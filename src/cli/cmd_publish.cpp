@@ -84,6 +84,7 @@ int run(PublishArgs& args) {
     publish::PublishResult result = flow.publish(document, args.options, callbacks);
     const std::string hash = deploy::recordOutcome(args.file, target->project, result, args.options.dryRun, publish::bodyContents(document),
                                                    args.options.environment, "publish", "", args.options.tag);
+    deploy::auditOutcome("publish", args.file, args.options.environment, result, config->credentials.clientId, args.options.dryRun);
 
     std::optional<publish::MergeOutcome> merge;
     if (result.status == publish::PublishStatus::RemoteChanged && text) {

@@ -267,6 +267,14 @@ inline constexpr RuleInfo kRuleCatalogue[] = {
     {"security/hidden-page", Severity::Info, "a page hidden from the persona (visibility) is skipped"},
     {"security/unknown-column", Severity::Error, "columnSecurities restrict columns of their own element"},
     {"security/leak", Severity::Error, "a column restricted by columnSecurities does not flow into an element, chart, control or export without the same restriction"},
+    // --- the audit log ($XDG_DATA_HOME/quire/audit.jsonl): docs/governance.md "Audit log"
+    {"audit/write-failed", Severity::Warning, "the audit log can be written (the action itself goes on when it cannot)"},
+    {"audit/unreadable", Severity::Error, "the audit log can be read"},
+    {"audit/garbage", Severity::Error, "every line of the audit log is one audit entry (a JSON object, at most 64 KiB, flat)"},
+    {"audit/edited", Severity::Error, "every audit entry still matches its own hash and the next entry's `prev`"},
+    {"audit/removed", Severity::Error, "no audit entry is missing from the hash chain"},
+    {"audit/reordered", Severity::Error, "audit entries are in the order they were written"},
+    {"audit/truncated", Severity::Error, "the audit log ends with its last written entry, on a complete line"},
     // --- git in the IDE (quire_vcs, the Changes dock): docs/version-control.md
     {"vcs/not-a-repository", Severity::Error, "the workbook is inside a git working tree (the Changes dock needs one)"},
     {"vcs/bare-repository", Severity::Error, "the repository has a working tree"},
