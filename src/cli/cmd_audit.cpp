@@ -35,7 +35,9 @@ QUIRE_CLI_COMMAND("audit", 75, [](CLI::App& app, const quire::cli::GlobalOptions
     auto* cmd = app.add_subcommand("audit", "The local audit log of publishes, pulls, merges, connections and preview queries");
     cmd->require_subcommand(1);
     auto log = std::make_shared<std::string>();
-    cmd->add_option("--log", *log, "The audit log (default: $QUIRE_AUDIT_LOG, else $XDG_DATA_HOME/quire/audit.jsonl)");
+    const auto addLogOption = [log](CLI::App* sub) {
+        sub->add_option("--log", *log, "The audit log (default: $QUIRE_AUDIT_LOG, else $XDG_DATA_HOME/quire/audit.jsonl)");
+    };
     const auto path = [log] { return log->empty() ? audit::defaultLogPath() : *log; };
 
     auto* show = cmd->add_subcommand("show", "Print the log's entries");
@@ -43,6 +45,7 @@ QUIRE_CLI_COMMAND("audit", 75, [](CLI::App& app, const quire::cli::GlobalOptions
     auto format = std::make_shared<std::string>("text");
     show->add_option("--since", *since, "Only entries at or after this UTC date or time (YYYY-MM-DD[THH:MM[:SS]])");
     show->add_option("--format", *format, "text or json")->check(CLI::IsMember({"text", "json"}));
+    addLogOption(show);
     show->callback([=] {
         if (!since->empty() && !audit::isIsoDateOrTime(*since)) {
             std::cerr << "quire audit: --since expects YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS], got '" << since->substr(0, 80) << "'\n";
@@ -68,6 +71,7 @@ QUIRE_CLI_COMMAND("audit", 75, [](CLI::App& app, const quire::cli::GlobalOptions
     });
 
     auto* verify = cmd->add_subcommand("verify", "Check every entry and the hash chain; name the first bad entry");
+    addLogOption(verify);
     verify->callback([=] {
         const std::string file = path();
         auto report = audit::verify(file);
@@ -80,7 +84,7 @@ QUIRE_CLI_COMMAND("audit", 75, [](CLI::App& app, const quire::cli::GlobalOptions
             std::cout << formatDiagnostic(*report->problem) << "\n";
             throw quire::cli::ExitCode{1};
         }
-        std::cout << file << ": " << report->entries << " entries, chain intact\n";
+        std::cout << file << ": " << report->entries << (report->entries == 1 ? " entry" : " entries") << ", chain intact\n";
     });
 });
 

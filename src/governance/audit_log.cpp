@@ -121,7 +121,7 @@ Expected<void> append(const std::string& path, const Entry& entry, const std::st
     while (::flock(lock.fd, LOCK_EX) != 0)
         if (errno != EINTR) return makeDiagnostic("audit/write-failed", systemError("cannot lock", path + ".lock"));
     // O_APPEND: every write lands at the end even if another writer ignored the lock.
-    Fd log{::open(path.c_str(), O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600)};
+    Fd log{::open(path.c_str(), O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0600)};
     if (log.fd < 0) return makeDiagnostic("audit/write-failed", systemError("cannot open", path));
     auto tail = readTail(log.fd, path);
     if (!tail) return tail.error();

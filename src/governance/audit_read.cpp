@@ -10,6 +10,7 @@
 #include <fstream>
 #include <functional>
 #include <unordered_map>
+#include <variant>
 
 #include <fcntl.h>
 #include <sys/file.h>

@@ -3,6 +3,7 @@
 // credential or token is in the log, and an unwritable log never fails the publish.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -27,7 +28,7 @@ std::vector<Json> entries(const std::string& log) {
 
 } // namespace
 
-TEST_CASE("quire publish and quire preview are audited; quire audit verify detects tampering", "[publish][cli][audit]") {
+TEST_CASE("quire publish and quire preview are audited, and quire audit verify detects tampering", "[publish][cli][audit]") {
     FakeSigmaServer server;
     const std::string dir = makeRepoDir("publish-cli-audit");
     const std::string log = dir + "/audit/audit.jsonl";
@@ -53,9 +54,11 @@ TEST_CASE("quire publish and quire preview are audited; quire audit verify detec
                                                        {"columns", Json::array({Json{{"id", "st"}, {"name", "Status"}, {"formula", "[orders/status]"}}})}}})},
                         {"layout", "<Page id=\"p\"><Element elementId=\"orders\" gridColumn=\"1 / 25\" gridRow=\"1 / 5\"/></Page>"}};
     const QString sample = QString::fromStdString(writeWorkbook(dir, "sample.json", Json{{"name", "Sample"}, {"contents", contents}}));
-    Run preview = runQuire(server, {"preview", sample, "--element", "orders", "--limit", "7", "--show-sql"}, sandbox);
+    Run preview = runQuire(server, {"preview", sample, "--element", "orders", "--limit", "7", "--format", "csv"}, sandbox);
     INFO(preview.out << preview.err);
     REQUIRE(preview.code == 0);
+    const long long previewRows = static_cast<long long>(std::count(preview.out.begin(), preview.out.end(), '\n')) - 1; // minus the header
+    REQUIRE(previewRows > 0);
 
     auto written = entries(log);
     REQUIRE(written.size() == 2);
@@ -67,7 +70,7 @@ TEST_CASE("quire publish and quire preview are audited; quire audit verify detec
     CHECK(written[1]["action"] == "preview-query");
     CHECK(written[1]["workbook"] == sample.toStdString());
     CHECK(written[1]["element"] == "orders");
-    CHECK(written[1]["rows"] == 7);
+    CHECK(written[1]["rows"] == previewRows);
     CHECK(written[1]["sqlHash"].get<std::string>().size() == 64);
     for (const auto& e : written) CHECK(e["user"].get<std::string>().size() > 0);
 
