@@ -113,6 +113,7 @@ TEST_CASE("audit verify names an edited entry", "[audit]") {
     CHECK(d.rule == "audit/edited");
     CHECK(d.location.line == 3);
     CHECK(d.message.find("line 3") != std::string::npos);
+    CHECK(d.message.find("no longer matches its hash") != std::string::npos);
 }
 
 TEST_CASE("audit verify names an edited entry whose hash was recomputed", "[audit]") {
@@ -127,6 +128,22 @@ TEST_CASE("audit verify names an edited entry whose hash was recomputed", "[audi
     const Diagnostic d = problemOf(path);
     CHECK(d.rule == "audit/edited");
     CHECK(d.location.line == 3);
+    CHECK(d.message.find("re-hashed") != std::string::npos);
+}
+
+TEST_CASE("audit verify names a re-hashed last entry (the head record)", "[audit]") {
+    const std::string path = makeLog("audit-rehash-last");
+    auto text = lines(path);
+    Json entry = Json::parse(text[4]);
+    entry.erase("hash");
+    entry["outcome"] = "failed";
+    const std::string body = entry.dump();
+    text[4] = body.substr(0, body.size() - 1) + ",\"hash\":\"" + governance::sha256Hex(body) + "\"}";
+    writeLines(path, text);
+    const Diagnostic d = problemOf(path);
+    CHECK(d.rule == "audit/edited");
+    CHECK(d.location.line == 5);
+    CHECK(d.message.find("not the last line Quire wrote") != std::string::npos);
 }
 
 TEST_CASE("audit verify names a removed entry", "[audit]") {
@@ -187,16 +204,17 @@ TEST_CASE("audit verify names a truncated log", "[audit]") {
 TEST_CASE("audit verify names garbage and hostile lines without crashing", "[audit][hostile]") {
     const std::string path = makeLog("audit-garbage", 2);
     auto text = lines(path);
-    std::string bad;
+    std::string bad, why;
     int line = 3;
-    SECTION("text") { bad = "not json at all"; }
-    SECTION("invalid JSON") { bad = "{\"seq\": 3, \"time\": }"; }
-    SECTION("a 1 MiB line") { bad = std::string(1 << 20, 'x'); }
-    SECTION("100,000 levels of nesting") { bad = std::string(100000, '[') + std::string(100000, ']'); }
-    SECTION("a JSON object that is not an entry") { bad = "{\"a\":1}"; }
+    SECTION("text") { bad = "not json at all", why = "is not JSON"; }
+    SECTION("invalid JSON") { bad = "{\"seq\": 3, \"time\": }", why = "is not JSON"; }
+    SECTION("a 1 MiB line") { bad = std::string(1 << 20, 'x'), why = "longer than 65536 bytes"; }
+    SECTION("30,000 levels of nesting") { bad = std::string(30000, '[') + std::string(30000, ']'), why = "nests"; }
+    SECTION("a JSON object that is not an entry") { bad = "{\"a\":1}", why = "needs seq, time, action, prev and hash"; }
     SECTION("an empty line in the middle") {
         text.insert(text.begin() + 1, "");
         line = 2;
+        why = "is empty";
     }
     if (!bad.empty()) text.push_back(bad);
     writeLines(path, text);
@@ -204,6 +222,8 @@ TEST_CASE("audit verify names garbage and hostile lines without crashing", "[aud
     CHECK(d.rule == "audit/garbage");
     CHECK(d.location.line == line);
     CHECK(d.location.file == path);
+    INFO(d.message << " / expected: " << why);
+    CHECK(d.message.find(why) != std::string::npos);
 
     // `read` (quire audit show) reports the line and still gives the entries.
     auto read = audit::read(path);
