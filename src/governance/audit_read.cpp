@@ -7,6 +7,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <unordered_map>
@@ -28,6 +29,11 @@ struct RawLine {
 
 // Calls `visit` for each line; never holds more than one line of kMaxLineBytes in memory. false: unreadable.
 bool forEachLine(const std::string& path, const std::function<bool(const RawLine&)>& visit) {
+    std::error_code ignored;
+    if (std::filesystem::is_directory(path, ignored)) {
+        errno = EISDIR;
+        return false;
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in) return false;
     RawLine line;

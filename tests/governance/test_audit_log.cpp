@@ -266,6 +266,11 @@ TEST_CASE("audit read filters by --since", "[audit]") {
     auto missing = audit::read(test::makeTempDir("audit-none") + "/audit.jsonl");
     REQUIRE(missing);
     CHECK(missing->entries.empty());
+    const std::string directory = test::makeTempDir("audit-directory");
+    auto notAFile = audit::read(directory);
+    REQUIRE_FALSE(notAFile);
+    CHECK(notAFile.error().rule == "audit/unreadable");
+    REQUIRE_FALSE(audit::verify(directory));
 }
 
 TEST_CASE("two processes appending at once do not interleave lines", "[audit]") {

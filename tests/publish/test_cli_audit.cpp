@@ -1,5 +1,5 @@
 // The audit log end to end: the real quire binary publishes to the fake server and previews an element of the
-// sample warehouse; both are in the log, `quire audit verify` passes, a tampered log fails naming the line, no
+// sample warehouse and changes a connection; all are in the log, `quire audit verify` passes, a tampered log fails naming the line, no
 // credential or token is in the log, and an unwritable log never fails the publish.
 #include <catch2/catch.hpp>
 
@@ -87,9 +87,24 @@ TEST_CASE("quire publish and quire preview are audited, and quire audit verify d
     CHECK(sawToken);
     CHECK(text.find("SELECT") == std::string::npos); // the SQL's hash, never its text
 
+    // Connection changes and tests are audited by profile name.
+    for (const QStringList& args : {QStringList{"connections", "add", "audited", "--type", "sqlite", "--database", QString::fromStdString(dir + "/x.db")},
+                                    QStringList{"connections", "test", "audited"}, QStringList{"connections", "remove", "audited"}}) {
+        Run connection = runQuire(server, args, sandbox);
+        INFO(connection.out << connection.err);
+        CHECK(connection.code == 0);
+    }
+    written = entries(log);
+    REQUIRE(written.size() == 5);
+    CHECK(written[2]["action"] == "connection-add");
+    CHECK(written[3]["action"] == "connection-test");
+    CHECK(written[3]["outcome"] == "ok");
+    CHECK(written[4]["action"] == "connection-remove");
+    CHECK(written[4]["target"] == "audited");
+
     Run shown = runQuire(server, {"audit", "show", "--format", "json"}, sandbox);
     REQUIRE(shown.code == 0);
-    CHECK(Json::parse(shown.out).size() == 2);
+    CHECK(Json::parse(shown.out).size() == 5);
     Run since = runQuire(server, {"audit", "show", "--since", "2999-01-01"}, sandbox);
     CHECK(since.code == 0);
     CHECK(since.out.empty());
@@ -99,7 +114,7 @@ TEST_CASE("quire publish and quire preview are audited, and quire audit verify d
     Run intact = runQuire(server, {"audit", "verify"}, sandbox);
     INFO(intact.out << intact.err);
     CHECK(intact.code == 0);
-    CHECK(intact.out.find("2 entries, chain intact") != std::string::npos);
+    CHECK(intact.out.find("5 entries, chain intact") != std::string::npos);
 
     // Tamper: the publish entry now claims another workbook id.
     std::string tampered = text;
