@@ -84,6 +84,7 @@ QUIRE_CLI_COMMAND("audit", 75, [](CLI::App& app, const quire::cli::GlobalOptions
             std::cout << formatDiagnostic(*report->problem) << "\n";
             throw quire::cli::ExitCode{1};
         }
+        if (!report->notes.empty() && report->entries == 0) return; // no log yet: the note says so
         std::cout << file << ": " << report->entries << (report->entries == 1 ? " entry" : " entries") << ", chain intact\n";
     });
 });
