@@ -4,6 +4,7 @@
 #include "connect_cli.h"
 
 #include <quire/connect/connection_registry.h>
+#include <quire/governance/audit_log.h>
 
 #include <iostream>
 #include <stdexcept>
@@ -12,6 +13,15 @@
 
 namespace {
 using namespace quire::connect;
+
+// The audit log entry of a connection or secret change: names only, never a secret's value.
+void auditConnection(const std::string& action, const std::string& name, const std::string& outcome) {
+    quire::governance::audit::Entry entry;
+    entry.action = action;
+    entry.target = name;
+    entry.outcome = outcome;
+    quire::governance::audit::record(entry);
+}
 
 // A secret is one line, but standard input can be anything (a file, /dev/zero): read at most this much.
 constexpr std::size_t kMaxSecretBytes = 64 * 1024;
@@ -80,8 +90,10 @@ QUIRE_CLI_COMMAND("connections", 61, [](CLI::App& app, const quire::cli::GlobalO
             const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
             std::cout << *testName << ": OK (" << c->dbmsName() << ", driver " << c->driverName() << ", " << static_cast<int>(ms)
                       << " ms)\n";
+            auditConnection("connection-test", *testName, r.rowCount() == 1 ? "ok" : "failed");
             if (r.rowCount() != 1) throw quire::cli::ExitCode{1};
         } catch (const OdbcError& e) {
+            auditConnection("connection-test", *testName, "failed");
             std::cerr << *testName << ": FAILED: " << e.what() << "\n";
             throw quire::cli::ExitCode{1};
         }
@@ -135,13 +147,16 @@ QUIRE_CLI_COMMAND("connections", 61, [](CLI::App& app, const quire::cli::GlobalO
             const std::string value = promptSecret("Secret '" + secret + "' for " + *name);
             try {
                 store->write(key, value);
+                auditConnection("secret-set", key, "ok");
             } catch (const quire::secrets::SecretStoreError& e) {
+                auditConnection("secret-set", key, "failed");
                 std::cerr << "quire: warning: " << e.what() << "\n";
             }
         }
         auto registry = ConnectionRegistry::load(*file);
         registry.put(entry);
         registry.save();
+        auditConnection("connection-add", *name, "ok");
         std::cout << "saved " << *name << " to " << registry.file() << "\n";
     });
 
@@ -151,10 +166,12 @@ QUIRE_CLI_COMMAND("connections", 61, [](CLI::App& app, const quire::cli::GlobalO
     remove->callback([file, removeName] {
         auto registry = ConnectionRegistry::load(*file);
         if (!registry.remove(*removeName)) {
+            auditConnection("connection-remove", *removeName, "no such profile");
             std::cerr << "quire: no removable profile '" << *removeName << "'\n";
             throw quire::cli::ExitCode{1};
         }
         registry.save();
+        auditConnection("connection-remove", *removeName, "ok");
         std::cout << "removed " << *removeName << "\n";
     });
 });

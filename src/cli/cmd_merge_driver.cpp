@@ -7,6 +7,7 @@
 // A version that cannot be read: a located error, exit 2, OURS untouched.
 #include <quire/diff/merge.h>
 #include <quire/doc/io.h>
+#include <quire/governance/audit_log.h>
 #include <quire/validate/validator.h>
 
 #include <iostream>
@@ -152,6 +153,11 @@ QUIRE_CLI_COMMAND("merge-driver", 75, [](CLI::App& app, const GlobalOptions&) {
                 "value at each conflict), 2 = a version could not be read or the result not written (OURS untouched).");
     cmd->callback([args] {
         int code = run(*args);
+        governance::audit::Entry entry;
+        entry.action = "merge";
+        entry.outcome = code == 0 ? "merged" : code == 1 ? "conflicts" : "failed";
+        entry.workbook = args->pathName.empty() ? args->ours : args->pathName;
+        governance::audit::record(entry);
         if (code != 0) throw ExitCode{code};
     });
 });

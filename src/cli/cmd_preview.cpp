@@ -104,6 +104,7 @@ QUIRE_CLI_COMMAND("preview", 40, [](CLI::App& app, const quire::cli::GlobalOptio
             cache, pool,
             [&](const std::string& id) { return connect::resolveConnectionString(registry, id, *store); },
             preview::FetchWindow{rows, 1024});
+        refresh.setAuditWorkbook(*file); // WarehouseRefresh records the query in the audit log
         refresh.setPlan(*element, plan);
         preview::RefreshScheduler scheduler(refresh.job(), {}, 1);
         scheduler.refresh({*element});

@@ -132,6 +132,7 @@ int run(PromoteArgs& args) {
     publish::PublishResult result = flow.publish(document, args.options, callbacks);
     const std::string hash = deploy::recordOutcome(args.file, project, result, args.options.dryRun, target.contents, to->name, "promote",
                                                    fromLabel, args.options.tag);
+    deploy::auditOutcome("promote", args.file, to->name, result, toConfig->credentials.clientId, args.options.dryRun);
 
     if (!text) {
         Json out = deploy::outcomeJson(result, to->name, hash);

@@ -8,6 +8,7 @@
 // 3 cancelled, 4 the workbook changed on the server (nothing overwritten; pull --merge first, or --force).
 #include <quire/diff/render.h>
 #include <quire/doc/io.h>
+#include <quire/governance/audit_log.h>
 #include <quire/publish/body.h>
 #include <quire/publish/publish_flow.h>
 #include <quire/publish/sidecar.h>
@@ -86,6 +87,7 @@ int run(PublishArgs& args) {
     publish::PublishResult result = flow.publish(document, args.options, callbacks);
     const std::string hash = deploy::recordOutcome(args.file, target->project, result, args.options.dryRun, publish::bodyContents(document),
                                                    args.options.environment, "publish", "", args.options.tag);
+    deploy::auditOutcome("publish", args.file, args.options.environment, result, config->credentials.clientId, args.options.dryRun);
 
     std::optional<publish::MergeOutcome> merge;
     if (result.status == publish::PublishStatus::RemoteChanged && text) {
@@ -94,6 +96,15 @@ int run(PublishArgs& args) {
         if (!environment && isatty(STDIN_FILENO) != 0 && !args.yes &&
             deploy::askYes("Pull and merge the server's changes into " + args.file + " now?"))
             merge = flow.pullAndMerge(document);
+        if (merge) {
+            governance::audit::Entry entry;
+            entry.action = "pull --merge";
+            entry.outcome = merge->ok ? "merged" : !merge->conflicts.empty() ? "conflicts" : "failed";
+            entry.workbook = args.file;
+            entry.workbookId = result.workbookId;
+            entry.sigmaIdentity = config->credentials.clientId;
+            governance::audit::record(entry);
+        }
     }
 
     if (!text) {

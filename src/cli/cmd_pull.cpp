@@ -5,6 +5,7 @@
 // written), 2 setup problem.
 #include <quire/doc/io.h>
 #include <quire/diff/render.h>
+#include <quire/governance/audit_log.h>
 #include <quire/publish/client_setup.h>
 #include <quire/publish/publish_flow.h>
 #include <quire/publish/sidecar.h>
@@ -68,6 +69,12 @@ int run(PullArgs& args) {
 
     if (local) {
         publish::MergeOutcome merged = flow.pullAndMerge(*local);
+        governance::audit::Entry entry;
+        entry.action = "pull --merge";
+        entry.outcome = merged.ok ? "merged" : !merged.conflicts.empty() ? "conflicts" : "failed";
+        entry.workbook = args.merge;
+        entry.sigmaIdentity = config->credentials.clientId;
+        governance::audit::record(entry);
         if (!merged.incoming.empty()) std::cout << diff::renderText(merged.incoming);
         for (const auto& c : merged.conflicts) std::cout << "conflict: " << c.collection << " " << c.id << (c.pointer.empty() ? "" : " " + c.pointer) << ": " << c.reason << "\n";
         std::cout << merged.message << "\n";
@@ -77,6 +84,13 @@ int run(PullArgs& args) {
     if (args.format == "json") format = doc::Format::Json;
     if (args.format == "yaml") format = doc::Format::Yaml;
     publish::PullResult pulled = flow.pull(args.workbook, args.output, format);
+    governance::audit::Entry entry;
+    entry.action = "pull";
+    entry.outcome = pulled.ok ? "ok" : "failed";
+    entry.workbook = args.output;
+    entry.workbookId = pulled.workbookId.empty() ? args.workbook : pulled.workbookId;
+    entry.sigmaIdentity = config->credentials.clientId;
+    governance::audit::record(entry);
     std::cout << pulled.message << "\n";
     return pulled.ok ? 0 : 1;
 }

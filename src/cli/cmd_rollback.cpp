@@ -129,6 +129,7 @@ int run(RollbackArgs& args) {
     publish::PublishResult result = flow.publish(document, args.options, callbacks);
     const std::string hash = deploy::recordOutcome(args.file, project, result, args.options.dryRun, object.document->root, args.environment,
                                                    "rollback", label, args.options.tag);
+    deploy::auditOutcome("rollback", args.file, args.environment, result, config->credentials.clientId, args.options.dryRun);
 
     if (!text) {
         Json out = deploy::outcomeJson(result, args.environment, hash);

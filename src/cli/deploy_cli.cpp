@@ -1,6 +1,7 @@
 #include "deploy_cli.h"
 
 #include <quire/diff/render.h>
+#include <quire/governance/audit_log.h>
 #include <quire/doc/io.h>
 #include <quire/publish/body.h>
 #include <quire/publish/env_mapping.h>
@@ -195,6 +196,18 @@ std::string recordOutcome(const std::string& file, const std::optional<publish::
     std::string hash = recordPublish(file, project, result, contents, environment, action, from, tag, problem);
     if (!problem.empty()) std::cerr << "quire " << action << ": " << problem << "\n";
     return hash;
+}
+
+void auditOutcome(const std::string& action, const std::string& file, const std::string& environment,
+                  const publish::PublishResult& result, const std::string& clientId, bool dryRun) {
+    governance::audit::Entry entry;
+    entry.action = dryRun ? action + " --dry-run" : action;
+    entry.outcome = std::string(publish::publishStatusName(result.status));
+    entry.workbook = file;
+    entry.workbookId = result.workbookId;
+    entry.environment = environment;
+    entry.sigmaIdentity = clientId;
+    governance::audit::record(entry);
 }
 
 Json outcomeJson(const publish::PublishResult& result, const std::string& environment, const std::string& historyHash) {

@@ -88,6 +88,11 @@ std::string recordOutcome(const std::string& file, const std::optional<publish::
                           bool dryRun, const Json& contents, const std::string& environment, const std::string& action,
                           const std::string& from, const std::string& tag);
 
+// Appends the command's audit log entry (docs/governance.md): the workbook, its Sigma id, the environment, the
+// API client id the command authenticated as and the outcome; never the credentials. A failing log only warns.
+void auditOutcome(const std::string& action, const std::string& file, const std::string& environment,
+                  const publish::PublishResult& result, const std::string& clientId, bool dryRun);
+
 // The JSON report every deploy command prints with --format json (commands add their own keys).
 Json outcomeJson(const publish::PublishResult& result, const std::string& environment, const std::string& historyHash);
 // The text report's common part: diagnostics, Sigma's normalisation, the message (with the URL) and the history

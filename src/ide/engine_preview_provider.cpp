@@ -481,6 +481,8 @@ void EnginePreviewProvider::refresh(const QStringList& elementIds) {
     const bool rerun = !changedSinceRefresh_ && elementIds == lastRefresh_;
     changedSinceRefresh_ = false;
     lastRefresh_ = elementIds;
+    // Queries are audited by WarehouseRefresh (docs/governance.md); the entry names the open file.
+    if (model_) refresher_->setAuditWorkbook(model_->filePath().toStdString());
     std::shared_ptr<preview::PreviewSession> session = makeSession();
     if (!session) {
         for (const QString& id : pending_.keys()) stopPending(id);

@@ -258,6 +258,7 @@ PlannedQuery planElement(const PreviewSession& session, const std::string& eleme
                          const PlanOptions& options) {
     PlannedQuery plan = planAnyElement(session, elementId, dialect, options);
     plan.session = sessionSettingsFor(dialect, session.currentUser(), plan.connectionId);
+    if (const auto* user = session.currentUser()) plan.persona = user->email;
     return plan;
 }
 

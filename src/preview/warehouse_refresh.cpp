@@ -1,5 +1,6 @@
 #include <quire/preview/warehouse_refresh.h>
 
+#include <quire/governance/audit_log.h>
 #include <quire/preview/connect_params.h>
 
 #include <mutex>
@@ -93,6 +94,11 @@ void WarehouseRefresh::setWindow(FetchWindow window) {
     window_ = window;
 }
 
+void WarehouseRefresh::setAuditWorkbook(std::string workbook) {
+    std::lock_guard lock(mutex_);
+    auditWorkbook_ = std::move(workbook);
+}
+
 void WarehouseRefresh::setPlan(const std::string& elementId, PlannedQuery plan) {
     auto shared = std::make_shared<const PlannedQuery>(std::move(plan));
     std::lock_guard lock(mutex_);
@@ -128,8 +134,10 @@ RefreshScheduler::Job WarehouseRefresh::job() {
 JobResult WarehouseRefresh::run(const std::string& elementId, const CancelToken& token) {
     std::shared_ptr<const PlannedQuery> plan;
     FetchWindow window;
+    governance::audit::Entry audit;
     {
         std::lock_guard lock(mutex_);
+        audit.workbook = auditWorkbook_;
         const auto it = plans_.find(elementId);
         if (it != plans_.end()) {
             plan = it->second.plan;
@@ -144,9 +152,25 @@ JobResult WarehouseRefresh::run(const std::string& elementId, const CancelToken&
     }
     const QueryKey key = cacheKey(*plan);
     if (auto hit = cache_.find(key)) return JobResult(std::move(hit), true);
-    auto connection = pool_.acquire(connectionString_(plan->connectionId));
-    applySession(connection.shared(), plan->session);
-    auto result = fetchPlanned(*connection, *plan, token, window);
+    // The one place a preview query reaches the warehouse: audited whatever its outcome (a cache hit sends nothing).
+    audit.action = "preview-query";
+    audit.element = elementId;
+    audit.sqlHash = governance::audit::sqlHash(plan->sql);
+    audit.persona = plan->persona;
+    std::shared_ptr<const CachedResult> result;
+    try {
+        auto connection = pool_.acquire(connectionString_(plan->connectionId));
+        applySession(connection.shared(), plan->session);
+        result = fetchPlanned(*connection, *plan, token, window);
+    } catch (...) {
+        // The error text stays out of the log: a driver's message can quote a value.
+        audit.outcome = token.cancelled() ? "cancelled" : "failed";
+        governance::audit::record(audit);
+        throw;
+    }
+    audit.rows = static_cast<long long>(result->rows.size());
+    audit.outcome = token.cancelled() ? "cancelled" : result->complete ? "ok" : "ok, first rows only";
+    governance::audit::record(audit);
     if (!token.cancelled()) cache_.put(key, result);
     return JobResult(std::move(result), false);
 }

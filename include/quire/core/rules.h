@@ -275,6 +275,14 @@ inline constexpr RuleInfo kRuleCatalogue[] = {
     {"security/leak", Severity::Error, "a column restricted by columnSecurities does not flow into an element, chart, control or export without the same restriction"},
     {"security/navigate-hidden-page", Severity::Warning, "a navigate action or navigation option that viewers can see leads to a page hidden from them"},
     {"security/persona-default", Severity::Warning, "a control's default value does not depend on who is viewing (CurrentUser*): viewers can change it"},
+    // --- the audit log ($XDG_DATA_HOME/quire/audit.jsonl): docs/governance.md "Audit log"
+    {"audit/write-failed", Severity::Warning, "the audit log can be written (the action itself goes on when it cannot)"},
+    {"audit/unreadable", Severity::Error, "the audit log can be read"},
+    {"audit/garbage", Severity::Error, "every line of the audit log is one audit entry (a JSON object, at most 64 KiB, flat)"},
+    {"audit/edited", Severity::Error, "every audit entry still matches its own hash and the next entry's `prev`"},
+    {"audit/removed", Severity::Error, "no audit entry is missing from the hash chain"},
+    {"audit/reordered", Severity::Error, "audit entries are in the order they were written"},
+    {"audit/truncated", Severity::Error, "the audit log ends with its last written entry, on a complete line"},
     // --- git in the IDE (quire_vcs, the Changes dock): docs/version-control.md
     {"vcs/not-a-repository", Severity::Error, "the workbook is inside a git working tree (the Changes dock needs one)"},
     {"vcs/bare-repository", Severity::Error, "the repository has a working tree"},

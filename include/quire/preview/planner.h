@@ -43,6 +43,7 @@ struct PlannedQuery {
     std::vector<BoundValue> parameters;    // in placeholder order
     std::vector<std::string> columns;      // output column names, in order
     SessionSettings session;               // run on the connection before `sql` (the persona's role, settings)
+    std::string persona;                   // the email the query runs as ("" = the author view), for the audit log
     std::vector<Diagnostic> diagnostics;
     bool ok() const { return !hasErrors(diagnostics) && !sql.empty(); }
     Json parametersJson() const;           // for ResultCache keys

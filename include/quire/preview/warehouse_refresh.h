@@ -1,6 +1,7 @@
 #pragma once
 // Preview refreshes against a real warehouse: the RefreshScheduler job that runs planned element queries over
-// ODBC. Plans are made on the caller's thread (setPlan, fast and pure); the job, on a worker thread, answers
+// ODBC. Every query it sends to the warehouse is recorded in the audit log (element, SQL hash, rows, persona;
+// never the SQL's bound values). Plans are made on the caller's thread (setPlan, fast and pure); the job, on a worker thread, answers
 // from the ResultCache or borrows a pooled connection and streams the result batch by batch into a row window.
 // Part of quire_preview_odbc (quire_preview itself does not depend on the ODBC layer).
 #include <quire/connect/odbc.h>
@@ -41,6 +42,8 @@ public:
 
     // The row window of the plans set from now on (a plan keeps the window it was set with).
     void setWindow(FetchWindow window);
+    // The workbook file named in the audit log entry of every query this job runs (docs/governance.md).
+    void setAuditWorkbook(std::string workbook);
     // The query the element's next refresh runs; set before RefreshScheduler::refresh.
     void setPlan(const std::string& elementId, PlannedQuery plan);
     // The scheduler job: cache hit (JobResult::cached), or fetch and store. Throws (-> Failed) for unplanned
@@ -60,6 +63,7 @@ private:
     ConnectionString connectionString_;
     std::mutex mutex_;
     FetchWindow window_;
+    std::string auditWorkbook_;
     std::map<std::string, Planned> plans_;
     // Persona state per pooled connection (weak: a closed connection's address may be reused by a new one).
     std::map<const connect::Connection*, std::pair<std::weak_ptr<connect::Connection>, std::string>> sessionState_;
