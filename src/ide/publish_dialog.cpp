@@ -1,6 +1,7 @@
 #include "publish_dialog.h"
 
 #include <quire/diff/render.h>
+#include <quire/governance/audit_log.h>
 #include <quire/publish/client_setup.h>
 #include <quire/publish/grants.h>
 #include <quire/publish/project.h>
@@ -121,6 +122,14 @@ QString PublishDialog::run(bool askToConfirm) {
                                          "\n\n" + changes.left(4000)) == QMessageBox::Yes;
     };
     const auto result = flow.publish(document_, options, callbacks);
+    // The same audit entry as `quire publish` (docs/governance.md, "Audit log"); a failed write never fails this.
+    governance::audit::Entry entry;
+    entry.action = "publish";
+    entry.outcome = std::string(publish::publishStatusName(result.status));
+    entry.workbook = document_.path;
+    entry.workbookId = result.workbookId;
+    entry.sigmaIdentity = config->credentials.clientId;
+    governance::audit::record(entry);
     for (const auto& d : result.diagnostics) say(QString::fromStdString(formatDiagnostic(d)));
     const QString outcome = QString::fromStdString(std::string(publish::publishStatusName(result.status)) + ": " + result.message);
     say(outcome);

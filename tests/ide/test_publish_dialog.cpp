@@ -5,6 +5,7 @@
 #include "publish_dialog.h"
 
 #include <quire/doc/io.h>
+#include <quire/governance/audit_log.h>
 #include <quire/publish/sidecar.h>
 #include <test_support.h>
 
@@ -29,6 +30,10 @@ TEST_CASE("publishing from the IDE creates the workbook, then updates it", "[ide
     auto document = doc::loadDocument(path);
     REQUIRE(document.ok());
 
+    const std::string auditLog = dir + "/audit/audit.jsonl";
+    const char* testLog = std::getenv("QUIRE_AUDIT_LOG");
+    const std::string previousLog = testLog ? testLog : quire::test::binaryDir() + "/test-audit/audit.jsonl";
+    ::setenv("QUIRE_AUDIT_LOG", auditLog.c_str(), 1);
     PublishDialog dialog(*document.document);
     dialog.baseUrlEdit()->setText(QString::fromStdString(server.baseUrl()));
     const QString first = dialog.run(false);
@@ -38,6 +43,16 @@ TEST_CASE("publishing from the IDE creates the workbook, then updates it", "[ide
     const auto sidecar = publish::loadSidecar(path);
     REQUIRE(sidecar);
     CHECK(server.workbooks.count(sidecar->workbookId) == 1);
+    // The IDE's publish is in the audit log like the CLI's: who, what, which workbook; never the secret.
+    const auto logged = governance::audit::read(auditLog);
+    REQUIRE(logged);
+    REQUIRE(logged->entries.size() == 1);
+    const Json& entry = logged->entries[0].entry;
+    CHECK(entry.value("action", "") == "publish");
+    CHECK(entry.value("outcome", "") == "created");
+    CHECK(entry.value("workbookId", "") == sidecar->workbookId);
+    CHECK(entry.value("sigmaIdentity", "") == server.clientId);
+    CHECK(doc::readFileBytes(auditLog).value().find(server.clientSecret) == std::string::npos);
 
     // A second dialog finds the workbook through the sidecar: nothing changed, nothing is written.
     PublishDialog again(*document.document);
@@ -47,6 +62,9 @@ TEST_CASE("publishing from the IDE creates the workbook, then updates it", "[ide
     INFO(again.log().toStdString());
     CHECK((second.startsWith("unchanged") || second.startsWith("updated")));
     CHECK(server.workbooks.size() == 1);
+    CHECK(governance::audit::read(auditLog)->entries.size() == 2);
+    CHECK(governance::audit::verify(auditLog)->ok());
+    ::setenv("QUIRE_AUDIT_LOG", previousLog.c_str(), 1);
     ::unsetenv("QUIRE_SIGMA_CLIENT_ID");
     ::unsetenv("QUIRE_SIGMA_CLIENT_SECRET");
 }
