@@ -18,17 +18,27 @@
 using namespace quire;
 using namespace quire::ide;
 
+namespace {
+
+// The marketing sample saved at `path` and loaded from there (so the sidecar lands next to it).
+doc::LoadResult copyOfSample(const std::string& path) {
+    auto loaded = doc::loadDocument(quire::test::sourceDir() + "/resources/examples/marketing.yaml");
+    REQUIRE(loaded.ok());
+    doc::writeFileAtomically(path, doc::saveDocument(*loaded.document, doc::Format::Yaml));
+    auto document = doc::loadDocument(path);
+    REQUIRE(document.ok());
+    return document;
+}
+
+} // namespace
+
 TEST_CASE("publishing from the IDE creates the workbook, then updates it", "[ide][publish]") {
     quire::test::FakeSigmaServer server;
     ::setenv("QUIRE_SIGMA_CLIENT_ID", server.clientId.c_str(), 1);
     ::setenv("QUIRE_SIGMA_CLIENT_SECRET", server.clientSecret.c_str(), 1);
     const std::string dir = quire::test::makeTempDir("ide-publish");
     const std::string path = dir + "/marketing.yaml";
-    auto loaded = doc::loadDocument(quire::test::sourceDir() + "/resources/examples/marketing.yaml");
-    REQUIRE(loaded.ok());
-    doc::writeFileAtomically(path, doc::saveDocument(*loaded.document, doc::Format::Yaml));
-    auto document = doc::loadDocument(path);
-    REQUIRE(document.ok());
+    auto document = copyOfSample(path);
 
     const std::string auditLog = dir + "/audit/audit.jsonl";
     const char* testLog = std::getenv("QUIRE_AUDIT_LOG");
@@ -90,11 +100,7 @@ TEST_CASE("the publish dialog shows and applies quire.yaml's sharing", "[ide][pu
     std::filesystem::create_directory(dir + "/.git"); // its own repository: quire.yaml is searched up to here
     doc::writeFileAtomically(dir + "/quire.yaml", "sharing:\n  - team: Finance\n    permission: view\nenvironments:\n  dev: {}\n");
     const std::string path = dir + "/marketing.yaml";
-    auto loaded = doc::loadDocument(quire::test::sourceDir() + "/resources/examples/marketing.yaml");
-    REQUIRE(loaded.ok());
-    doc::writeFileAtomically(path, doc::saveDocument(*loaded.document, doc::Format::Yaml));
-    auto document = doc::loadDocument(path);
-    REQUIRE(document.ok());
+    auto document = copyOfSample(path);
 
     PublishDialog dialog(*document.document);
     dialog.baseUrlEdit()->setText(QString::fromStdString(server.baseUrl()));
