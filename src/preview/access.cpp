@@ -2,6 +2,7 @@
 
 #include <quire/core/rules.h>
 #include <quire/core/text.h>
+#include <quire/doc/views.h>
 #include <quire/formula/parser.h>
 
 #include <algorithm>
@@ -55,17 +56,6 @@ std::vector<Reference> referencesOf(const Json& column) {
     const auto parsed = formula::parseFormula(column["formula"].get<std::string>());
     if (parsed.ok()) collectReferences(*parsed.root, out);
     return out;
-}
-
-// Element ids a source reads (table, join legs, union sources, ...), walked to a bounded depth.
-void sourceElements(const Json& v, int depth, std::set<std::string>& out) {
-    if (depth > kMaxWalkDepth) return;
-    if (v.is_object()) {
-        if (auto it = v.find("elementId"); it != v.end() && it->is_string()) out.insert(it->get<std::string>());
-        for (const auto& [key, child] : v.items()) sourceElements(child, depth + 1, out);
-    } else if (v.is_array()) {
-        for (const auto& child : v) sourceElements(child, depth + 1, out);
-    }
 }
 
 bool columnKey(const std::string& key) {
@@ -172,7 +162,7 @@ PersonaView viewAs(const Json& contents, const sql::CurrentUser* user) {
         if (!el.is_object()) continue;
         elementIndex.emplace(el.value("id", ""), e);
         elementNames[e] = el.contains("name") && el["name"].is_string() ? el["name"].get<std::string>() : el.value("id", "");
-        if (el.contains("source")) sourceElements(el["source"], 0, sources[e]);
+        if (el.contains("source")) doc::collectElementIds(el["source"], sources[e]);
         const Json columns = el.value("columns", Json::array());
         if (!columns.is_array()) continue;
         for (std::size_t c = 0; c < columns.size(); ++c)

@@ -7,24 +7,14 @@
 #include "formula_refs.h"
 #include "pointer.h"
 
+#include <quire/doc/views.h>
+
 #include <deque>
 #include <map>
 #include <set>
 
 namespace quire::validate {
 namespace {
-
-constexpr int kMaxWalkDepth = 64;
-
-void sourceElements(const Json& v, int depth, std::set<std::string>& out) {
-    if (depth > kMaxWalkDepth) return;
-    if (v.is_object()) {
-        if (auto it = v.find("elementId"); it != v.end() && it->is_string()) out.insert(it->get<std::string>());
-        for (const auto& [key, child] : v.items()) sourceElements(child, depth + 1, out);
-    } else if (v.is_array()) {
-        for (const auto& child : v) sourceElements(child, depth + 1, out);
-    }
-}
 
 struct Column {
     std::size_t element;
@@ -47,7 +37,7 @@ void checkSecurity(Context& ctx) {
     std::vector<std::set<std::string>> sources(n);
     for (std::size_t e = 0; e < n; ++e) {
         const ElementRef& el = ctx.elements[e];
-        if (const Json* s = Context::member(*el.json, "source")) sourceElements(*s, 0, sources[e]);
+        if (const Json* s = Context::member(*el.json, "source")) doc::collectElementIds(*s, sources[e]);
         const Json* cols = Context::array(*el.json, "columns");
         if (!cols) continue;
         for (std::size_t c = 0; c < cols->size(); ++c) {
@@ -177,7 +167,7 @@ void checkSecurity(Context& ctx) {
                 const std::string kind = Context::str(effect, "kind");
                 if (kind != "download" && kind != "export") continue;
                 std::set<std::string> targets;
-                sourceElements(effect, 0, targets);
+                doc::collectElementIds(effect, targets);
                 for (const std::string& target : targets) {
                     const auto t = elementIndex.find(target);
                     if (t == elementIndex.end()) continue;

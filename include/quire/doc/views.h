@@ -10,6 +10,7 @@
 #include <quire/doc/document.h>
 
 #include <optional>
+#include <set>
 #include <span>
 #include <string>
 #include <string_view>
@@ -117,6 +118,11 @@ public:
     // This source and everything nested in it, depth-first (a join of joins included).
     std::vector<SourceView> flatten() const;
 };
+
+// Every `elementId` anywhere inside `value` (a source with its join legs and union members, an action effect
+// ...), added to `out`. The walk stops 64 levels down, so a hostile nesting cannot exhaust the stack. The access
+// rules (preview/access.cpp) and the validator's leak lineage (security/leak) read lineage through this one walk.
+void collectElementIds(const Json& value, std::set<std::string>& out);
 
 class ColumnView : public NodeView {
 public:

@@ -72,6 +72,21 @@ std::vector<SourceView> SourceView::nested() const {
     return out;
 }
 
+namespace {
+void collectElementIds(const Json& v, int depth, std::set<std::string>& out) {
+    constexpr int kMaxDepth = 64;
+    if (depth > kMaxDepth) return;
+    if (v.is_object()) {
+        if (auto it = v.find("elementId"); it != v.end() && it->is_string()) out.insert(it->get<std::string>());
+        for (const auto& [key, child] : v.items()) collectElementIds(child, depth + 1, out);
+    } else if (v.is_array()) {
+        for (const auto& child : v) collectElementIds(child, depth + 1, out);
+    }
+}
+} // namespace
+
+void collectElementIds(const Json& value, std::set<std::string>& out) { collectElementIds(value, 0, out); }
+
 std::vector<SourceView> SourceView::flatten() const {
     std::vector<SourceView> out;
     if (!valid() || !json()->is_object()) return out;
