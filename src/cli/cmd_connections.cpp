@@ -65,7 +65,7 @@ QUIRE_CLI_COMMAND("connections", 61, [](CLI::App& app, const quire::cli::GlobalO
 
     auto* list = cmd->add_subcommand("list", "List profiles, ODBC drivers and DSNs");
     list->callback([file] {
-        auto registry = ConnectionRegistry::load(*file);
+        auto registry = quire::cli::valueOrExit(ConnectionRegistry::load(*file));
         std::cout << "profiles (" << registry.file() << "):\n";
         for (const auto& e : registry.entries())
             std::cout << "  " << e.profile.name << "  " << warehouseKindName(e.profile.kind)
@@ -122,7 +122,7 @@ QUIRE_CLI_COMMAND("connections", 61, [](CLI::App& app, const quire::cli::GlobalO
     add->add_option("--field", *fields, "Other non-secret field as key=value");
     add->callback([=] {
         auto kind = parseWarehouseKind(*type);
-        if (!kind) throw ProfileError("unknown --type '" + *type + "'");
+        if (!kind) quire::cli::succeedOrExit(quire::makeDiagnostic("cli/argument", "unknown --type '" + *type + "'"));
         RegistryEntry entry;
         entry.profile.name = *name;
         entry.profile.kind = *kind;
@@ -133,29 +133,28 @@ QUIRE_CLI_COMMAND("connections", 61, [](CLI::App& app, const quire::cli::GlobalO
             if (!v.empty()) entry.profile.fields[k] = v;
         for (const auto& kv : *fields) {
             auto eq = kv.find('=');
-            if (eq == std::string::npos) throw ProfileError("--field expects key=value, got '" + kv + "'");
+            if (eq == std::string::npos) quire::cli::succeedOrExit(quire::makeDiagnostic("cli/argument", "--field expects key=value, got '" + kv + "'"));
             entry.profile.fields[kv.substr(0, eq)] = kv.substr(eq + 1);
         }
-        (void)profileFromJson(*name, profileToJson(entry.profile)); // rejects secret-looking fields
+        (void)quire::cli::valueOrExit(profileFromJson(*name, profileToJson(entry.profile))); // rejects secret-looking fields
         auto store = quire::secrets::makeDefaultSecretStore();
         for (const auto& secret : entry.profile.secretNames()) {
             const std::string key = ConnectionProfile::secretKey(*name, secret);
-            if (store->read(key)) {
+            if (auto found = store->read(key); found && *found) {
                 std::cerr << "secret " << key << ": found in " << store->describe() << "\n";
                 continue;
             }
             const std::string value = promptSecret("Secret '" + secret + "' for " + *name);
-            try {
-                store->write(key, value);
+            if (auto written = store->write(key, value)) {
                 auditConnection("secret-set", key, "ok");
-            } catch (const quire::secrets::SecretStoreError& e) {
+            } else {
                 auditConnection("secret-set", key, "failed");
-                std::cerr << "quire: warning: " << e.what() << "\n";
+                std::cerr << "quire: warning: " << written.message() << "\n";
             }
         }
-        auto registry = ConnectionRegistry::load(*file);
+        auto registry = quire::cli::valueOrExit(ConnectionRegistry::load(*file));
         registry.put(entry);
-        registry.save();
+        quire::cli::succeedOrExit(registry.save());
         auditConnection("connection-add", *name, "ok");
         std::cout << "saved " << *name << " to " << registry.file() << "\n";
     });
@@ -164,13 +163,13 @@ QUIRE_CLI_COMMAND("connections", 61, [](CLI::App& app, const quire::cli::GlobalO
     auto removeName = std::make_shared<std::string>();
     remove->add_option("name", *removeName, "Profile name")->required();
     remove->callback([file, removeName] {
-        auto registry = ConnectionRegistry::load(*file);
+        auto registry = quire::cli::valueOrExit(ConnectionRegistry::load(*file));
         if (!registry.remove(*removeName)) {
             auditConnection("connection-remove", *removeName, "no such profile");
             std::cerr << "quire: no removable profile '" << *removeName << "'\n";
             throw quire::cli::ExitCode{1};
         }
-        registry.save();
+        quire::cli::succeedOrExit(registry.save());
         auditConnection("connection-remove", *removeName, "ok");
         std::cout << "removed " << *removeName << "\n";
     });

@@ -80,7 +80,7 @@ QUIRE_CLI_COMMAND("preview", 40, [](CLI::App& app, const quire::cli::GlobalOptio
             }
         }
         const std::string connectionId = preview::connectionIdOf(session, *element);
-        auto registry = connect::ConnectionRegistry::load(*connections);
+        const auto registry = quire::cli::valueOrExit(connect::ConnectionRegistry::load(*connections));
         session.setTablePathResolver(preview::registryPathResolver(registry));
         const auto entry = registry.find(connectionId);
         const auto dialectId = entry ? entry->profile.dialect() : sql::DialectId::SQLite;

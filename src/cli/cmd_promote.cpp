@@ -50,15 +50,16 @@ int run(PromoteArgs& args) {
     const publish::Environment* to = deploy::findEnvironment(*project, args.to, "promote");
     if (!to) return 2;
 
-    std::optional<publish::Sidecar> source;
-    std::string targetHost;
-    try {
-        source = publish::loadSidecar(args.file, from->name);
-        if (auto target = publish::loadSidecar(args.file, to->name)) targetHost = target->baseUrl;
-    } catch (const std::exception& e) {
-        std::cerr << "quire promote: " << e.what() << "\n";
-        return 2;
+    auto loadedSource = publish::loadSidecar(args.file, from->name);
+    auto loadedTarget = publish::loadSidecar(args.file, to->name);
+    for (const auto* loaded : {&loadedSource, &loadedTarget}) {
+        if (!*loaded) {
+            std::cerr << "quire promote: " << loaded->message() << "\n";
+            return 2;
+        }
     }
+    const std::optional<publish::Sidecar>& source = *loadedSource;
+    const std::string targetHost = *loadedTarget ? (*loadedTarget)->baseUrl : std::string();
     if (!source) {
         std::cerr << "quire promote: " << publish::sidecarPathFor(args.file) << " records no workbook for environment '" << from->name
                   << "': publish it first (quire publish " << args.file << " --env " << from->name << ")\n";

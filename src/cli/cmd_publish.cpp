@@ -60,13 +60,12 @@ int run(PublishArgs& args) {
     const doc::Document& document = *mapped;
     if (!deploy::sharingFor(args.file, target->project, environment, args.options, "publish")) return 2;
 
-    std::string sidecarHost;
-    try {
-        if (auto sidecar = publish::loadSidecar(args.file, args.options.environment)) sidecarHost = sidecar->baseUrl;
-    } catch (const std::exception& e) {
-        std::cerr << "quire publish: " << e.what() << "\n";
+    auto sidecar = publish::loadSidecar(args.file, args.options.environment);
+    if (!sidecar) {
+        std::cerr << "quire publish: " << sidecar.message() << "\n";
         return 2;
     }
+    const std::string sidecarHost = *sidecar ? (*sidecar)->baseUrl : std::string();
     auto config = deploy::clientConfigFor(args.host, environment, sidecarHost);
     if (!config) {
         std::cerr << "quire publish: " << config.message() << "\n";

@@ -38,17 +38,16 @@ int run(PullArgs& args) {
             return 2;
         }
         local = std::move(loaded.document);
-        try {
-            auto sidecar = publish::loadSidecar(args.merge);
-            if (!sidecar) {
-                std::cerr << "quire pull: no " << publish::sidecarPathFor(args.merge) << "; pull the workbook with -o first\n";
-                return 2;
-            }
-            args.setup.sidecarBaseUrl = sidecar->baseUrl;
-        } catch (const std::exception& e) {
-            std::cerr << "quire pull: " << e.what() << "\n";
+        auto sidecar = publish::loadSidecar(args.merge);
+        if (!sidecar) {
+            std::cerr << "quire pull: " << sidecar.message() << "\n";
             return 2;
         }
+        if (!*sidecar) {
+            std::cerr << "quire pull: no " << publish::sidecarPathFor(args.merge) << "; pull the workbook with -o first\n";
+            return 2;
+        }
+        args.setup.sidecarBaseUrl = (*sidecar)->baseUrl;
     } else if (args.workbook.empty() || args.output.empty()) {
         std::cerr << "quire pull: give a workbook id or URL and -o FILE (or --merge FILE)\n";
         return 2;

@@ -94,13 +94,12 @@ int run(RollbackArgs& args) {
         return 2;
     }
 
-    std::optional<publish::Sidecar> sidecar;
-    try {
-        sidecar = publish::loadSidecar(args.file, args.environment);
-    } catch (const std::exception& e) {
-        std::cerr << "quire rollback: " << e.what() << "\n";
+    auto loadedSidecar = publish::loadSidecar(args.file, args.environment);
+    if (!loadedSidecar) {
+        std::cerr << "quire rollback: " << loadedSidecar.message() << "\n";
         return 2;
     }
+    const std::optional<publish::Sidecar>& sidecar = *loadedSidecar;
     if (!sidecar) {
         std::cerr << "quire rollback: " << publish::sidecarPathFor(args.file) << " records no workbook for "
                   << (args.environment.empty() ? std::string("the default target") : "environment '" + args.environment + "'") << "\n";

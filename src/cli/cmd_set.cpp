@@ -23,11 +23,10 @@ QUIRE_CLI_COMMAND("set", 22, [](CLI::App& app, const GlobalOptions&) {
         ->required();
     sub->add_flag("--force", args->force, "Write the file even if the result has validation errors");
     sub->callback([args] {
-        std::string error;
-        const auto pointer = parsePointer(args->pointer, &error);
-        const auto value = pointer ? parseValueText(args->value, &error) : std::nullopt;
+        const auto pointer = parsePointer(args->pointer);
+        const auto value = parseValueText(args->value);
         if (!pointer || !value) {
-            std::cerr << "quire set: " << error << "\n";
+            std::cerr << "quire set: " << (pointer ? value.message() : pointer.message()) << "\n";
             throw ExitCode{2};
         }
         const int code = editDocumentFile("set", args->file, args->force, [&](Json& root) -> std::optional<std::string> {

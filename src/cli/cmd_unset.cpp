@@ -19,10 +19,9 @@ QUIRE_CLI_COMMAND("unset", 23, [](CLI::App& app, const GlobalOptions&) {
     sub->add_option("POINTER", args->pointer, "JSON pointer of the field or item, e.g. /contents/elements/3")->required();
     sub->add_flag("--force", args->force, "Write the file even if the result has validation errors");
     sub->callback([args] {
-        std::string error;
-        const auto pointer = parsePointer(args->pointer, &error);
+        const auto pointer = parsePointer(args->pointer);
         if (!pointer || pointer->empty()) {
-            std::cerr << "quire unset: " << (pointer ? "the root cannot be removed" : error) << "\n";
+            std::cerr << "quire unset: " << (pointer ? std::string("the root cannot be removed") : pointer.message()) << "\n";
             throw ExitCode{2};
         }
         const int code = editDocumentFile("unset", args->file, args->force, [&](Json& root) -> std::optional<std::string> {

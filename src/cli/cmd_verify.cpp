@@ -97,9 +97,10 @@ std::vector<std::size_t> sortColumns(const Json& element, const std::vector<std:
 
 class Verifier {
 public:
-    Verifier(const VerifyArgs& args, const Json& contents, publish::SigmaClient& client, const std::string& workbookId)
-        : args_(args), session_(contents), client_(client), workbookId_(workbookId),
-          registry_(connect::ConnectionRegistry::load(args.connections)), store_(secrets::makeDefaultSecretStore()) {
+    Verifier(const VerifyArgs& args, const Json& contents, publish::SigmaClient& client, const std::string& workbookId,
+             connect::ConnectionRegistry registry)
+        : args_(args), session_(contents), client_(client), workbookId_(workbookId), registry_(std::move(registry)),
+          store_(secrets::makeDefaultSecretStore()) {
         session_.setTablePathResolver(preview::registryPathResolver(registry_));
     }
 
@@ -165,12 +166,16 @@ private:
         if (it == connections_.end()) {
             std::shared_ptr<connect::Connection> connection;
             std::string error;
-            try {
-                connect::ConnectOptions options;
-                options.readOnly = true;
-                connection = connect::Connection::open(connect::resolveConnectionString(registry_, connectionId, *store_), options);
-            } catch (const std::exception& e) {
-                error = clip(e.what());
+            if (auto connectionString = connect::resolveConnectionString(registry_, connectionId, *store_)) {
+                try {
+                    connect::ConnectOptions options;
+                    options.readOnly = true;
+                    connection = connect::Connection::open(*connectionString, options);
+                } catch (const std::exception& e) { // the driver's refusal (connect::OdbcError)
+                    error = clip(e.what());
+                }
+            } else {
+                error = clip(connectionString.message());
             }
             it = connections_.emplace(connectionId, std::make_pair(connection, error)).first;
         }
@@ -232,13 +237,11 @@ int run(VerifyArgs& args) {
     }
 
     std::optional<publish::Sidecar> sidecar;
-    try {
-        sidecar = publish::loadSidecar(args.file, args.environment);
-    } catch (const std::exception& e) {
-        if (args.workbookId.empty()) {
-            std::cerr << "quire verify: " << e.what() << "\n";
-            return 2;
-        }
+    if (auto loaded = publish::loadSidecar(args.file, args.environment)) {
+        sidecar = std::move(*loaded);
+    } else if (args.workbookId.empty()) {
+        std::cerr << "quire verify: " << loaded.message() << "\n";
+        return 2;
     }
     std::string workbookId = args.workbookId;
     if (workbookId.empty() && sidecar) workbookId = sidecar->workbookId;
@@ -261,8 +264,13 @@ int run(VerifyArgs& args) {
         return 2;
     }
 
+    auto registry = connect::ConnectionRegistry::load(args.connections);
+    if (!registry) {
+        std::cerr << "quire verify: " << registry.message() << "\n";
+        return 2;
+    }
     const Json& contents = *document.contents();
-    Verifier verifier(args, contents, client, workbookId);
+    Verifier verifier(args, contents, client, workbookId, std::move(*registry));
     std::vector<ElementReport> reports;
     if (contents.contains("elements") && contents["elements"].is_array())
         for (const Json& element : contents["elements"]) {

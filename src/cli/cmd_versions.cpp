@@ -34,13 +34,12 @@ std::string version(const publish::HistoryEntry& e) { return e.documentVersion ?
 // Server tags of the target's workbook: {name, version, versionTagId}; empty with a note when not asked.
 Json serverTags(const VersionsArgs& args, const publish::Environment* environment, std::string& note) {
     if (args.local) return Json();
-    std::optional<publish::Sidecar> sidecar;
-    try {
-        sidecar = publish::loadSidecar(args.file, args.environment);
-    } catch (const std::exception& e) {
-        note = e.what();
+    auto loadedSidecar = publish::loadSidecar(args.file, args.environment);
+    if (!loadedSidecar) {
+        note = loadedSidecar.message();
         return Json();
     }
+    const std::optional<publish::Sidecar>& sidecar = *loadedSidecar;
     if (!sidecar) {
         if (environment) note = "no workbook recorded for environment '" + environment->name + "'";
         return Json();

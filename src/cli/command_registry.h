@@ -4,7 +4,10 @@
 // callback reports failure by throwing quire::cli::ExitCode (caught in main).
 #include <CLI/CLI.hpp>
 
+#include <quire/core/expected.h>
+
 #include <functional>
+#include <iostream>
 #include <string>
 #include <vector>
 
@@ -14,6 +17,23 @@ namespace quire::cli {
 struct ExitCode {
     int code;
 };
+
+// A result a command cannot go on without: its value, or its message on stderr ("quire: error: ...") and exit
+// status 2.
+template <class T>
+T valueOrExit(Expected<T> result) {
+    if (!result) {
+        std::cerr << "quire: error: " << result.message() << "\n";
+        throw ExitCode{2};
+    }
+    return std::move(*result);
+}
+inline void succeedOrExit(const Expected<void>& result) {
+    if (!result) {
+        std::cerr << "quire: error: " << result.message() << "\n";
+        throw ExitCode{2};
+    }
+}
 
 struct GlobalOptions {
     int verbosity = 0;

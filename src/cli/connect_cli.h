@@ -3,6 +3,8 @@
 // connection by profile name, Sigma connectionId or literal ODBC string.
 #include <CLI/CLI.hpp>
 
+#include "command_registry.h"
+
 #include <quire/connect/connection_registry.h>
 #include <quire/connect/odbc.h>
 #include <quire/secrets/secret_store.h>
@@ -19,9 +21,9 @@ inline void addConnectionsFileOption(CLI::App* cmd, std::shared_ptr<std::string>
 
 inline std::shared_ptr<quire::connect::Connection> openTarget(const std::string& file, const std::string& target,
                                                                int loginTimeoutSeconds = 10) {
-    auto registry = quire::connect::ConnectionRegistry::load(file);
+    const auto registry = valueOrExit(quire::connect::ConnectionRegistry::load(file));
     auto store = quire::secrets::makeDefaultSecretStore();
-    const std::string cs = quire::connect::resolveConnectionString(registry, target, *store);
+    const std::string cs = valueOrExit(quire::connect::resolveConnectionString(registry, target, *store));
     quire::connect::ConnectOptions options;
     options.loginTimeout = std::chrono::seconds(loginTimeoutSeconds);
     return quire::connect::Connection::open(cs, options);

@@ -9,27 +9,22 @@
 
 namespace quire::cli {
 
-std::optional<Json> parseValueText(const std::string& text, std::string* error) {
-    if (text.find('\n') != std::string::npos || text.find('\r') != std::string::npos) {
-        *error = "VALUE must be one line: a scalar or a flow collection ([a, b], {k: v})";
-        return std::nullopt;
-    }
+Expected<Json> parseValueText(const std::string& text) {
+    if (text.find('\n') != std::string::npos || text.find('\r') != std::string::npos)
+        return makeDiagnostic("cli/argument", "VALUE must be one line: a scalar or a flow collection ([a, b], {k: v})");
     // Read as the value of a one-key mapping, so VALUE gets exactly the typing a file would give it.
     const doc::LoadResult loaded = doc::parseDocument("value: " + text + "\n", doc::Format::Yaml);
-    if (!loaded.ok() || loaded.document->root.size() != 1 || !loaded.document->root.contains("value")) {
-        *error = "VALUE is not a YAML/JSON scalar or flow collection" +
-                 (loaded.diagnostics.empty() ? std::string() : ": " + loaded.diagnostics.front().message);
-        return std::nullopt;
-    }
+    if (!loaded.ok() || loaded.document->root.size() != 1 || !loaded.document->root.contains("value"))
+        return makeDiagnostic("cli/argument", "VALUE is not a YAML/JSON scalar or flow collection" +
+                                                  (loaded.diagnostics.empty() ? std::string() : ": " + loaded.diagnostics.front().message));
     return loaded.document->root["value"];
 }
 
-std::optional<JsonPointer> parsePointer(const std::string& text, std::string* error) {
+Expected<JsonPointer> parsePointer(const std::string& text) {
     try {
         return JsonPointer(text);
-    } catch (const Json::exception& e) {
-        *error = "invalid JSON pointer '" + text + "' (RFC 6901: empty, or /key/0/...)";
-        return std::nullopt;
+    } catch (const Json::exception&) { // nlohmann's parser reports a malformed pointer by throwing
+        return makeDiagnostic("cli/argument", "invalid JSON pointer '" + text + "' (RFC 6901: empty, or /key/0/...)");
     }
 }
 

@@ -2,6 +2,7 @@
 // Editing one field of a workbook file from the command line (`quire set`, `quire unset`): the change is
 // made on the loaded tree, saved format-preserving (only the changed node's bytes change), validated, and
 // written atomically only when the result has no validation errors (or with --force).
+#include <quire/core/expected.h>
 #include <quire/core/json.h>
 
 #include <functional>
@@ -18,10 +19,10 @@ using DocumentChange = std::function<std::optional<std::string>(Json& root)>;
 int editDocumentFile(const std::string& command, const std::string& file, bool force, const DocumentChange& change);
 
 // VALUE of `quire set`: one line of YAML or JSON, a scalar typed by the YAML core schema (12 is a number,
-// "12" a string, true/null) or a flow collection ([a, b], {k: v}, JSON). nullopt with the reason otherwise.
-std::optional<Json> parseValueText(const std::string& text, std::string* error);
+// "12" a string, true/null) or a flow collection ([a, b], {k: v}, JSON); cli/argument with the reason otherwise.
+Expected<Json> parseValueText(const std::string& text);
 
-// The pointer parsed, or nullopt with the reason (RFC 6901: "" or starting with '/').
-std::optional<JsonPointer> parsePointer(const std::string& text, std::string* error);
+// The pointer parsed (RFC 6901: "" or starting with '/'), or cli/argument.
+Expected<JsonPointer> parsePointer(const std::string& text);
 
 } // namespace quire::cli

@@ -81,18 +81,23 @@ std::vector<std::string> ConnectionProfile::secretNames() const {
     return {};
 }
 
-std::string buildConnectionString(const ConnectionProfile& p, const std::map<std::string, std::string>& secrets) {
+Expected<std::string> buildConnectionString(const ConnectionProfile& p, const std::map<std::string, std::string>& secrets) {
+    // The first secret or field that is missing (the string is built to the end, then refused).
+    std::optional<Diagnostic> missing;
     auto secret = [&](const std::string& name) -> std::string {
         auto it = secrets.find(name);
         if (it != secrets.end()) return it->second;
         const std::string key = ConnectionProfile::secretKey(p.name, name);
-        throw ProfileError("connection '" + p.name + "' needs the secret '" + key + "' (set " +
-                           secrets::environmentVariableFor(key) + " or store it in the keychain)");
+        if (!missing)
+            missing = makeDiagnostic("connect/profile", "connection '" + p.name + "' needs the secret '" + key + "' (set " +
+                                                            secrets::environmentVariableFor(key) + " or store it in the keychain)");
+        return {};
     };
     auto required = [&](const std::string& key) {
         std::string v = p.field(key);
-        if (v.empty()) throw ProfileError("connection '" + p.name + "' (" + std::string(warehouseKindName(p.kind)) +
-                                          ") needs the field '" + key + "'");
+        if (v.empty() && !missing)
+            missing = makeDiagnostic("connect/profile", "connection '" + p.name + "' (" + std::string(warehouseKindName(p.kind)) +
+                                                            ") needs the field '" + key + "'");
         return v;
     };
     const std::string driver = p.driver.empty() ? std::string(defaultDriverName(p.kind)) : p.driver;
@@ -183,19 +188,23 @@ std::string buildConnectionString(const ConnectionProfile& p, const std::map<std
         if (key == "loadext") continue; // loading native code is not a connection setting a file may choose
         rest.add(k, v);
     }
+    if (missing) return *missing;
     return head + rest.str();
 }
 
-std::string buildConnectionString(const ConnectionProfile& profile, secrets::SecretStore& store) {
+Expected<std::string> buildConnectionString(const ConnectionProfile& profile, secrets::SecretStore& store) {
     std::map<std::string, std::string> values;
-    for (const auto& name : profile.secretNames())
-        if (auto v = store.read(ConnectionProfile::secretKey(profile.name, name))) values[name] = *v;
+    for (const auto& name : profile.secretNames()) {
+        auto v = store.read(ConnectionProfile::secretKey(profile.name, name));
+        if (!v) return makeDiagnostic("connect/profile", "connection '" + profile.name + "': " + v.message());
+        if (*v) values[name] = **v;
+    }
     return buildConnectionString(profile, values);
 }
 
-TablePath resolveTablePath(const ConnectionProfile& p, const std::vector<std::string>& path) {
+Expected<TablePath> resolveTablePath(const ConnectionProfile& p, const std::vector<std::string>& path) {
     if (path.empty() || path.size() > 3)
-        throw ProfileError("a warehouse-table path has 1 to 3 segments, got " + std::to_string(path.size()));
+        return makeDiagnostic("connect/table-path", "a warehouse-table path has 1 to 3 segments, got " + std::to_string(path.size()));
     TablePath t;
     t.table = path.back();
     if (path.size() >= 2) t.schema = path[path.size() - 2];
@@ -245,29 +254,42 @@ nlohmann::json profileToJson(const ConnectionProfile& p) {
     return j;
 }
 
-ConnectionProfile profileFromJson(const std::string& name, const nlohmann::json& j) {
-    if (!j.is_object()) throw ProfileError("connection '" + name + "' must be a JSON object");
+Expected<ConnectionProfile> profileFromJson(const std::string& name, const nlohmann::json& j) {
+    auto refused = [&](const std::string& why) { return makeDiagnostic("connect/profile", "connection '" + name + "' " + why); };
+    if (!j.is_object()) return refused("must be a JSON object");
     ConnectionProfile p;
     p.name = name;
-    auto type = j.value("type", std::string());
+    const std::string type = j.contains("type") && j["type"].is_string() ? j["type"].get<std::string>() : std::string();
     auto kind = parseWarehouseKind(type);
-    if (!kind) throw ProfileError("connection '" + name + "' has an unknown type '" + type +
-                                  "' (snowflake, bigquery, redshift, databricks, postgresql, sqlite)");
+    if (!kind) return refused("has an unknown type '" + type + "' (snowflake, bigquery, redshift, databricks, postgresql, sqlite)");
     p.kind = *kind;
     for (const auto& [k, v] : j.items()) {
         if (k == "type" || k == "connectionId") continue;
-        if (k == "driver") p.driver = v.get<std::string>();
-        else if (k == "dsn") p.dsn = v.get<std::string>();
-        else if (k == "maxConnections") p.maxConnections = v.get<int>();
-        else if (k == "extra") p.extra = v.get<std::map<std::string, std::string>>();
-        else if (v.is_string()) p.fields[k] = v.get<std::string>();
-        else if (v.is_number_integer() || v.is_boolean()) p.fields[k] = v.dump();
-        else throw ProfileError("connection '" + name + "': field '" + k + "' must be a string");
+        if (k == "maxConnections") {
+            if (!v.is_number_integer() || v.get<long long>() < 1 || v.get<long long>() > 1024)
+                return refused("has a maxConnections that is not a whole number from 1 to 1024");
+            p.maxConnections = v.get<int>();
+        } else if (k == "extra") {
+            if (!v.is_object()) return refused("has an `extra` that is not an object of strings");
+            for (const auto& [key, value] : v.items()) {
+                if (!value.is_string()) return refused("has an `extra` that is not an object of strings");
+                p.extra[key] = value.get<std::string>();
+            }
+        } else if (k == "driver" || k == "dsn") {
+            if (!v.is_string()) return refused("has a `" + k + "` that is not a string");
+            (k == "driver" ? p.driver : p.dsn) = v.get<std::string>();
+        } else if (v.is_string()) {
+            p.fields[k] = v.get<std::string>();
+        } else if (v.is_number_integer() || v.is_boolean()) {
+            p.fields[k] = v.dump();
+        } else {
+            return makeDiagnostic("connect/profile", "connection '" + name + "': field '" + k + "' must be a string");
+        }
     }
     for (const char* forbidden : {"password", "pwd", "token", "secret", "private_key_passphrase", "secret_access_key"})
         if (p.fields.count(forbidden))
-            throw ProfileError("connection '" + name + "' contains the secret field '" + forbidden +
-                               "': secrets belong in the keychain or QUIRE_SECRET_* variables, not the mapping file");
+            return refused(std::string("contains the secret field '") + forbidden +
+                           "': secrets belong in the keychain or QUIRE_SECRET_* variables, not the mapping file");
     return p;
 }
 

@@ -27,31 +27,32 @@ static RegistryEntry sampleEntry() {
     return e;
 }
 
-ConnectionRegistry ConnectionRegistry::load(const std::string& file) {
+Expected<ConnectionRegistry> ConnectionRegistry::load(const std::string& file) {
     ConnectionRegistry r;
     r.file_ = file.empty() ? defaultConnectionsFile() : file;
     r.entries_.push_back(sampleEntry());
+    auto refused = [&](const std::string& why) {
+        return makeDiagnostic("connect/connections-file", r.file_ + ": " + why, {}, SourceLocation{r.file_, 0, 0});
+    };
     FileReadResult read = readFileBounded(r.file_, kMaxConnectionsFileBytes);
     if (read.status == FileReadResult::Status::NotFound) return r;
-    if (!read.ok()) throw ProfileError(r.file_ + ": cannot read: " + read.message);
-    nlohmann::json j;
-    try {
-        j = nlohmann::json::parse(read.bytes);
-    } catch (const std::exception& e) {
-        throw ProfileError(r.file_ + ": not valid JSON: " + e.what());
-    }
+    if (!read.ok()) return refused("cannot read: " + read.message);
+    nlohmann::json j = nlohmann::json::parse(read.bytes, nullptr, /*allow_exceptions=*/false);
+    if (j.is_discarded()) return refused("not valid JSON");
     if (!j.is_object() || !j.contains("connections") || !j["connections"].is_object())
-        throw ProfileError(r.file_ + ": expected {\"version\": 1, \"connections\": {...}}");
+        return refused("expected {\"version\": 1, \"connections\": {...}}");
     for (const auto& [name, value] : j["connections"].items()) {
+        auto profile = profileFromJson(name, value);
+        if (!profile) return refused(profile.message());
         RegistryEntry e;
-        e.profile = profileFromJson(name, value);
-        e.connectionId = value.value("connectionId", std::string());
+        e.profile = std::move(*profile);
+        e.connectionId = value.contains("connectionId") && value["connectionId"].is_string() ? value["connectionId"].get<std::string>() : std::string();
         r.put(e);
     }
     if (j.contains("mappings")) {
-        if (!j["mappings"].is_object()) throw ProfileError(r.file_ + ": \"mappings\" must be an object {\"<connectionId>\": \"<profile>\"}");
+        if (!j["mappings"].is_object()) return refused("\"mappings\" must be an object {\"<connectionId>\": \"<profile>\"}");
         for (const auto& [connectionId, name] : j["mappings"].items()) {
-            if (!name.is_string()) throw ProfileError(r.file_ + ": mappings/" + connectionId + " must be a profile name");
+            if (!name.is_string()) return refused("mappings/" + connectionId + " must be a profile name");
             r.mappings_[connectionId] = name.get<std::string>();
         }
     }
@@ -94,11 +95,12 @@ void ConnectionRegistry::put(const RegistryEntry& entry) {
     entries_.push_back(entry);
 }
 
-void ConnectionRegistry::mapConnection(const std::string& connectionId, const std::string& name) {
-    if (connectionId.empty()) throw ProfileError("a mapping needs a connectionId");
+Expected<void> ConnectionRegistry::mapConnection(const std::string& connectionId, const std::string& name) {
+    if (connectionId.empty()) return makeDiagnostic("connect/unknown-connection", "a mapping needs a connectionId");
     const bool known = std::any_of(entries_.begin(), entries_.end(), [&](const RegistryEntry& e) { return e.profile.name == name; });
-    if (!known) throw ProfileError("no connection profile named '" + name + "'");
+    if (!known) return makeDiagnostic("connect/unknown-connection", "no connection profile named '" + name + "'");
     mappings_[connectionId] = name;
+    return {};
 }
 
 bool ConnectionRegistry::remove(const std::string& name) {
@@ -110,7 +112,7 @@ bool ConnectionRegistry::remove(const std::string& name) {
     return true;
 }
 
-void ConnectionRegistry::save() const {
+Expected<void> ConnectionRegistry::save() const {
     nlohmann::json conns = nlohmann::json::object();
     for (const auto& e : entries_) {
         if (e.builtIn) continue;
@@ -122,13 +124,15 @@ void ConnectionRegistry::save() const {
     if (!mappings_.empty()) doc["mappings"] = mappings_;
     fs::path path(file_);
     std::error_code ec;
+    auto refused = [&](const std::string& why) { return makeDiagnostic("connect/connections-file", why, {}, SourceLocation{file_, 0, 0}); };
     if (path.has_parent_path() && !fs::create_directories(path.parent_path(), ec) && ec)
-        throw ProfileError("cannot create directory '" + path.parent_path().string() + "': " + ec.message());
+        return refused("cannot create directory '" + path.parent_path().string() + "': " + ec.message());
     try {
         writeFileAtomically(file_, doc.dump(2) + "\n");
-    } catch (const std::runtime_error& e) {
-        throw ProfileError(e.what());
+    } catch (const std::runtime_error& e) { // core's file writer reports a failed write by throwing
+        return refused(e.what());
     }
+    return {};
 }
 
 } // namespace quire::connect

@@ -73,6 +73,12 @@ void Statement::cancel() {
 short Statement::whileExecuting(const std::function<short()>& call) {
     {
         std::lock_guard lock(cancelMutex_);
+        // A cancel that came before the execute started (after the caller's own last check) has nothing for
+        // SQLCancel to interrupt yet: it stops the execute here instead of being lost while the query runs.
+        if (cancelRequested_.exchange(false)) {
+            finished_ = true;
+            throw OdbcError("execute (cancelled)", {{"HY008", 0, "Operation canceled"}});
+        }
         executing_ = true;
     }
     const short rc = call();
@@ -106,7 +112,8 @@ void Statement::reset(const ExecuteOptions& options) {
     rowsFetched_ = rowsDelivered_ = 0;
     finished_ = truncated_ = false;
     affectedRows_ = -1;
-    cancelRequested_ = false;
+    // cancelRequested_ is kept: a cancel asked for before this execute began is for this execute (it is
+    // consumed when an execute or a fetch sees it).
 }
 
 bool Statement::afterExecute(short rc, const std::string& context) {

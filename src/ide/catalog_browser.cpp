@@ -38,12 +38,20 @@ namespace {
 
 // Reads the tables, publishes them, then reads each table's columns and publishes them as they come.
 void readCatalog(const std::string& connectionsFile, const std::string& name, const std::shared_ptr<CatalogLoad>& load) {
+    auto failed = [&](const std::string& why) {
+        std::lock_guard lock(load->mutex);
+        load->error = why;
+        load->done = true;
+    };
+    const auto registry = connect::ConnectionRegistry::load(connectionsFile);
+    if (!registry) return failed(registry.message());
+    const auto entry = registry->find(name);
+    if (!entry) return failed("no connection named " + name);
+    auto store = secrets::makeDefaultSecretStore();
+    const auto connectionString = connect::resolveConnectionString(*entry, *store);
+    if (!connectionString) return failed(connectionString.message());
     try {
-        auto registry = connect::ConnectionRegistry::load(connectionsFile);
-        auto entry = registry.find(name);
-        if (!entry) throw std::runtime_error("no connection named " + name);
-        auto store = secrets::makeDefaultSecretStore();
-        connect::Catalog catalog(connect::Connection::open(connect::resolveConnectionString(*entry, *store)));
+        connect::Catalog catalog(connect::Connection::open(*connectionString));
         std::vector<connect::CatalogTable> tables;
         for (auto& t : catalog.tables())
             if (t.kind == "TABLE" || t.kind == "VIEW") tables.push_back(std::move(t));
@@ -76,13 +84,13 @@ CatalogBrowser::CatalogBrowser(QWidget* parent, const QString& connectionsFile)
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     connections_ = new QComboBox;
-    try {
-        for (const auto& entry : connect::ConnectionRegistry::load(connectionsFile_).entries())
+    if (const auto registry = connect::ConnectionRegistry::load(connectionsFile_)) {
+        for (const auto& entry : registry->entries())
             connections_->addItem(QString::fromStdString(entry.profile.name + " (" +
                                                          std::string(connect::warehouseKindName(entry.profile.kind)) + ")"),
                                   QString::fromStdString(entry.profile.name));
-    } catch (const std::exception& e) {
-        connections_->addItem(tr("(connections file unreadable: %1)").arg(e.what()));
+    } else {
+        connections_->addItem(tr("(connections file unreadable: %1)").arg(QString::fromStdString(registry.message())));
     }
     auto* loadButton = new QPushButton(tr("Load tables"));
     status_ = new QLabel(tr("Pick a connection and load its tables; drag a table onto the page."));

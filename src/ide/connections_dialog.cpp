@@ -83,8 +83,8 @@ ConnectionsDialog::ConnectionsDialog(const QString& file, secrets::SecretStore& 
     });
     connect(remove, &QPushButton::clicked, this, [this] {
         if (registry_.remove(name_->text().toStdString())) {
-            registry_.save();
-            reload();
+            if (auto saved = registry_.save(); !saved) status_->setText(QString::fromStdString(saved.message()));
+            else reload();
         } else {
             status_->setText(tr("Built-in profiles cannot be removed."));
         }
@@ -108,8 +108,14 @@ void ConnectionsDialog::startNewProfile(const QString& connectionId) {
 }
 
 void ConnectionsDialog::reload() {
-    registry_ = connect::ConnectionRegistry::load(file_.toStdString());
+    auto loaded = connect::ConnectionRegistry::load(file_.toStdString());
     list_->clear();
+    if (!loaded) { // the file stays as it is: nothing is saved over a file that cannot be read
+        status_->setText(QString::fromStdString(loaded.message()));
+        status_->setStyleSheet("color: #b91c1c;");
+        return;
+    }
+    registry_ = std::move(*loaded);
     for (const auto& e : registry_.entries()) list_->addItem(QString::fromStdString(e.profile.name));
     if (list_->count()) list_->setCurrentRow(0);
 }
@@ -153,54 +159,64 @@ void ConnectionsDialog::rebuildFields(const std::string& kind, const std::map<st
     }
 }
 
-connect::RegistryEntry ConnectionsDialog::formEntry() const {
+Expected<connect::RegistryEntry> ConnectionsDialog::formEntry() const {
     connect::RegistryEntry entry;
     const std::string name = name_->text().trimmed().toStdString();
-    if (name.empty()) throw connect::ProfileError("a connection needs a name");
+    if (name.empty()) return makeDiagnostic("connect/profile", "a connection needs a name");
     nlohmann::json json = {{"type", kind_->currentText().toStdString()}};
     for (const auto& [key, edit] : fields_)
         if (!edit->text().trimmed().isEmpty()) json[key] = edit->text().trimmed().toStdString();
-    entry.profile = connect::profileFromJson(name, json);
+    auto profile = connect::profileFromJson(name, json);
+    if (!profile) return profile.error();
+    entry.profile = std::move(*profile);
     entry.connectionId = connectionId_->text().trimmed().toStdString();
     return entry;
 }
 
 bool ConnectionsDialog::saveForm(QString* error) {
-    try {
-        const auto entry = formEntry();
-        for (const auto& [secret, edit] : secrets_)
-            if (!edit->text().isEmpty())
-                store_.write(connect::ConnectionProfile::secretKey(entry.profile.name, secret), edit->text().toStdString());
-        registry_.put(entry);
-        registry_.save();
-        const QString name = QString::fromStdString(entry.profile.name);
-        lastSaved_ = name;
-        reload();
-        for (int i = 0; i < list_->count(); ++i)
-            if (list_->item(i)->text() == name) list_->setCurrentRow(i);
-        return true;
-    } catch (const std::exception& e) {
-        if (error) *error = QString::fromUtf8(e.what());
+    auto failed = [&](const std::string& why) {
+        if (error) *error = QString::fromStdString(why);
         return false;
-    }
+    };
+    const auto entry = formEntry();
+    if (!entry) return failed(entry.message());
+    for (const auto& [secret, edit] : secrets_)
+        if (!edit->text().isEmpty())
+            if (auto written = store_.write(connect::ConnectionProfile::secretKey(entry->profile.name, secret), edit->text().toStdString()); !written)
+                return failed(written.message());
+    registry_.put(*entry);
+    if (auto saved = registry_.save(); !saved) return failed(saved.message());
+    const QString name = QString::fromStdString(entry->profile.name);
+    lastSaved_ = name;
+    reload();
+    for (int i = 0; i < list_->count(); ++i)
+        if (list_->item(i)->text() == name) list_->setCurrentRow(i);
+    return true;
 }
 
 QString ConnectionsDialog::testForm() {
-    try {
-        const auto entry = formEntry();
-        std::map<std::string, std::string> secrets;
-        for (const auto& [secret, edit] : secrets_) {
-            if (!edit->text().isEmpty()) secrets[secret] = edit->text().toStdString();
-            else if (auto stored = store_.read(connect::ConnectionProfile::secretKey(entry.profile.name, secret))) secrets[secret] = *stored;
+    const auto entry = formEntry();
+    if (!entry) return QString::fromStdString(entry.message());
+    std::map<std::string, std::string> secrets;
+    for (const auto& [secret, edit] : secrets_) {
+        if (!edit->text().isEmpty()) {
+            secrets[secret] = edit->text().toStdString();
+            continue;
         }
-        const std::string connectionString = entry.builtIn ? connect::resolveConnectionString(entry, store_)
-                                                           : connect::buildConnectionString(entry.profile, secrets);
+        const auto stored = store_.read(connect::ConnectionProfile::secretKey(entry->profile.name, secret));
+        if (!stored) return QString::fromStdString(stored.message());
+        if (*stored) secrets[secret] = **stored;
+    }
+    const auto connectionString = entry->builtIn ? connect::resolveConnectionString(*entry, store_)
+                                                 : connect::buildConnectionString(entry->profile, secrets);
+    if (!connectionString) return QString::fromStdString(connectionString.message());
+    try {
         connect::ConnectOptions options;
         options.loginTimeout = std::chrono::seconds(5);
-        auto connection = connect::Connection::open(connectionString, options);
+        auto connection = connect::Connection::open(*connectionString, options);
         connection->query("SELECT 1");
         return {};
-    } catch (const std::exception& e) {
+    } catch (const std::exception& e) { // the driver's refusal (connect::OdbcError), redacted
         return QString::fromUtf8(e.what());
     }
 }

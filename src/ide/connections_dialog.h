@@ -26,8 +26,8 @@ public:
     // file: the connections file ("" = the user's default); store: where secrets go.
     ConnectionsDialog(const QString& file, secrets::SecretStore& store, QWidget* parent = nullptr);
 
-    // The profile in the form (for tests); throws connect::ProfileError when the form is incomplete.
-    connect::RegistryEntry formEntry() const;
+    // The profile in the form (for tests); connect/profile when the form is incomplete.
+    Expected<connect::RegistryEntry> formEntry() const;
     bool saveForm(QString* error = nullptr);      // put the form's profile into the file (and its secrets)
     QString testForm();                           // "" on success, else the driver's (redacted) message
     void selectProfile(const QString& name);

@@ -45,7 +45,9 @@ ElementSql elementSql(const Json& body, const std::string& elementId, const QStr
         const Json* element = session.element(elementId);
         if (!element) return {{}, QObject::tr("not in this version")};
         if (!element->contains("source")) return {{}, QObject::tr("runs no query")};
-        auto registry = connect::ConnectionRegistry::load(connectionsFile.toStdString());
+        const auto loaded = connect::ConnectionRegistry::load(connectionsFile.toStdString());
+        if (!loaded) return {{}, QString::fromStdString(loaded.message())};
+        const connect::ConnectionRegistry& registry = *loaded;
         session.setTablePathResolver(preview::registryPathResolver(registry));
         sql::DialectId dialect = sql::DialectId::SQLite;
         const std::string connectionId = preview::connectionIdOf(session, elementId);

@@ -194,23 +194,23 @@ void EnginePreviewProvider::noteConnectionsFile(const connect::ConnectionRegistr
     for (const auto& [connectionId, entry] : entries_) cache_.invalidateConnection(connectionId);
 }
 
-std::string EnginePreviewProvider::connectionString(const connect::RegistryEntry& entry) const {
-    std::string resolved;
-    {
+Expected<std::string> EnginePreviewProvider::connectionString(const connect::RegistryEntry& entry) const {
+    Expected<std::string> resolved = [&] {
         std::lock_guard lock(secretsMutex_);
         if (!secrets_) secrets_ = secrets::makeDefaultSecretStore();
-        resolved = connect::resolveConnectionString(entry, *secrets_);
-    }
-    pool_.setLimit(resolved, std::size_t(std::max(1, entry.profile.maxConnections)));
+        return connect::resolveConnectionString(entry, *secrets_);
+    }();
+    if (resolved) pool_.setLimit(*resolved, std::size_t(std::max(1, entry.profile.maxConnections)));
     return resolved;
 }
 
-std::string EnginePreviewProvider::connectionStringFor(const std::string& connectionId) const {
+Expected<std::string> EnginePreviewProvider::connectionStringFor(const std::string& connectionId) const {
     connect::RegistryEntry entry;
     {
         std::lock_guard lock(entriesMutex_);
         const auto it = entries_.find(connectionId);
-        if (it == entries_.end()) throw std::runtime_error("connection " + connectionId + " is not in the connections file");
+        if (it == entries_.end())
+            return makeDiagnostic("connect/unknown-connection", "connection " + connectionId + " is not in the connections file");
         entry = it->second;
     }
     return connectionString(entry);
@@ -309,7 +309,9 @@ QStringList EnginePreviewProvider::distinctValues(const QString& controlId, int 
         if (c.is_object() && c.value("id", "") == columnId) columnName = c.value("name", columnId);
     if (columnName.empty()) return fail(tr("column '%1' is not on '%2'").arg(QString::fromStdString(columnId), QString::fromStdString(sourceElement)));
     try {
-        auto registry = connect::ConnectionRegistry::load(connectionsFile_.toStdString());
+        auto loaded = connect::ConnectionRegistry::load(connectionsFile_.toStdString());
+        if (!loaded) return fail(QString::fromStdString(loaded.message()));
+        const connect::ConnectionRegistry& registry = *loaded;
         auto entry = registry.find(preview::connectionIdOf(*session, sourceElement));
         if (!entry) return fail(tr("no connection for '%1'").arg(QString::fromStdString(sourceElement)));
         // List values come from the source as authored, not narrowed by this same control.
@@ -323,7 +325,9 @@ QStringList EnginePreviewProvider::distinctValues(const QString& controlId, int 
         const std::string sql = "SELECT DISTINCT v." + q + " FROM (" + plan.sql + ") v WHERE v." + q + " IS NOT NULL ORDER BY 1 " +
                                 dialect.limitOffset(limit, std::nullopt);
         // A pooled connection, borrowed for this one query (bounded wait: this runs on the UI thread).
-        auto connection = pool_.acquire(connectionString(*entry), std::chrono::seconds(10));
+        const auto connectionText = connectionString(*entry);
+        if (!connectionText) return fail(QString::fromStdString(connectionText.message()));
+        auto connection = pool_.acquire(*connectionText, std::chrono::seconds(10));
         const auto result = connection->query(sql, preview::toConnectParams(plan.parameters));
         QStringList values;
         for (std::size_t r = 0; r < result.rowCount(); ++r) values << QString::fromStdString(result.toString(r, 0));
@@ -381,7 +385,9 @@ std::shared_ptr<RowSource> EnginePreviewProvider::rowSource(const QString& eleme
     std::shared_ptr<preview::PreviewSession> session = makeSession();
     if (!session) return fail(tr("no workbook"));
     try {
-        auto registry = connect::ConnectionRegistry::load(connectionsFile_.toStdString());
+        auto loaded = connect::ConnectionRegistry::load(connectionsFile_.toStdString());
+        if (!loaded) return fail(QString::fromStdString(loaded.message()));
+        const connect::ConnectionRegistry& registry = *loaded;
         session->setTablePathResolver(preview::registryPathResolver(registry));
         auto entry = registry.find(preview::connectionIdOf(*session, elementId.toStdString()));
         if (!entry) return fail(tr("no connection for this element"));
@@ -389,7 +395,9 @@ std::shared_ptr<RowSource> EnginePreviewProvider::rowSource(const QString& eleme
         const auto plan = preview::planElement(*session, elementId.toStdString(), dialect, {todayIso(), {}, {}});
         if (!plan.ok()) return fail(QString::fromStdString(plan.diagnostics.empty() ? "cannot plan" : plan.diagnostics.front().message));
         // Its own connection, not a pooled one: the Data view keeps it for paging and may outlive the provider.
-        auto connection = connect::Connection::open(connectionString(*entry));
+        const auto connectionText = connectionString(*entry);
+        if (!connectionText) return fail(QString::fromStdString(connectionText.message()));
+        auto connection = connect::Connection::open(*connectionText);
         const auto count = connection->query("SELECT count(*) FROM (" + plan.sql + ") n", preview::toConnectParams(plan.parameters));
         const auto total = count.value(0, 0);
         const qint64 rows = std::holds_alternative<std::int64_t>(total) ? std::get<std::int64_t>(total)
@@ -489,19 +497,18 @@ void EnginePreviewProvider::refresh(const QStringList& elementIds) {
         return;
     }
     const preview::PersonaView view = personaView(); // nothing masked or withheld for the author
-    connect::ConnectionRegistry registry;
-    try {
-        registry = connect::ConnectionRegistry::load(connectionsFile_.toStdString());
-    } catch (const std::exception& e) {
+    auto loaded = connect::ConnectionRegistry::load(connectionsFile_.toStdString());
+    if (!loaded) {
         for (const QString& id : pending_.keys()) stopPending(id);
         for (const auto& id : elementIds) {
             PreviewData d;
             d.state = PreviewData::State::Error;
-            d.error = tr("connections file: %1").arg(e.what());
+            d.error = tr("connections file: %1").arg(QString::fromStdString(loaded.message()));
             deliver(id, d);
         }
         return;
     }
+    const connect::ConnectionRegistry& registry = *loaded;
     noteConnectionsFile(registry);
     session->setTablePathResolver(preview::registryPathResolver(registry));
     refresher_->setWindow({std::size_t(std::max(1, rowLimit)), 1024});

@@ -116,8 +116,8 @@ private:
     bool stopPending(const QString& elementId);           // cancels its query; false when none
     void noteConnectionsFile(const connect::ConnectionRegistry& registry);
     // The ODBC string of a connection (secrets read now, never kept); sets the pool limit from its profile.
-    std::string connectionString(const connect::RegistryEntry& entry) const;
-    std::string connectionStringFor(const std::string& connectionId) const; // worker threads
+    Expected<std::string> connectionString(const connect::RegistryEntry& entry) const;
+    Expected<std::string> connectionStringFor(const std::string& connectionId) const; // worker threads
 
     DocumentModel* model_;
     QString connectionsFile_;

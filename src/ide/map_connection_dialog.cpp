@@ -49,11 +49,10 @@ MapConnectionDialog::MapConnectionDialog(const QString& file, const QString& con
 
 void MapConnectionDialog::reload(const QString& select) {
     profiles_->clear();
-    try {
-        for (const auto& e : connect::ConnectionRegistry::load(file_.toStdString()).entries())
-            profiles_->addItem(QString::fromStdString(e.profile.name));
-    } catch (const std::exception& e) {
-        status_->setText(QString::fromUtf8(e.what()));
+    if (const auto registry = connect::ConnectionRegistry::load(file_.toStdString())) {
+        for (const auto& e : registry->entries()) profiles_->addItem(QString::fromStdString(e.profile.name));
+    } else {
+        status_->setText(QString::fromStdString(registry.message()));
     }
     if (!select.isEmpty()) chooseProfile(select);
 }
@@ -72,21 +71,21 @@ bool MapConnectionDialog::chooseProfile(const QString& name) {
 }
 
 bool MapConnectionDialog::apply(QString* error) {
-    try {
-        auto registry = connect::ConnectionRegistry::load(file_.toStdString());
-        const std::string name = profiles_->currentText().toStdString();
-        auto entry = registry.find(name);
-        if (!entry) throw connect::ProfileError("choose a connection profile");
-        // A profile made for this very id needs no mapping; any other is mapped.
-        if (entry->connectionId != connectionId_.toStdString()) {
-            registry.mapConnection(connectionId_.toStdString(), name);
-            registry.save();
-        }
-        return true;
-    } catch (const std::exception& e) {
-        if (error) *error = QString::fromUtf8(e.what());
+    auto failed = [&](const std::string& why) {
+        if (error) *error = QString::fromStdString(why);
         return false;
+    };
+    auto registry = connect::ConnectionRegistry::load(file_.toStdString());
+    if (!registry) return failed(registry.message());
+    const std::string name = profiles_->currentText().toStdString();
+    auto entry = registry->find(name);
+    if (!entry) return failed("choose a connection profile");
+    // A profile made for this very id needs no mapping; any other is mapped.
+    if (entry->connectionId != connectionId_.toStdString()) {
+        if (auto mapped = registry->mapConnection(connectionId_.toStdString(), name); !mapped) return failed(mapped.message());
+        if (auto saved = registry->save(); !saved) return failed(saved.message());
     }
+    return true;
 }
 
 void MapConnectionDialog::newProfile() {

@@ -40,11 +40,10 @@ PublishDialog::PublishDialog(const doc::Document& document, QWidget* parent) : Q
     QString sidecarNote;
     if (!document.path.empty()) {
         std::optional<publish::Sidecar> sidecar;
-        try {
-            sidecar = publish::loadSidecar(document.path);
-        } catch (const std::exception& e) {
-            sidecarNote = tr("The sidecar cannot be read: %1").arg(QString::fromStdString(e.what()));
-        }
+        if (auto loaded = publish::loadSidecar(document.path))
+            sidecar = std::move(*loaded);
+        else
+            sidecarNote = tr("The sidecar cannot be read: %1").arg(QString::fromStdString(loaded.message()));
         if (sidecar) {
             sidecarBaseUrl_ = sidecar->baseUrl;
             workbookId_->setText(QString::fromStdString(sidecar->workbookId));

@@ -159,7 +159,10 @@ JobResult WarehouseRefresh::run(const std::string& elementId, const CancelToken&
     audit.persona = plan->persona;
     std::shared_ptr<const CachedResult> result;
     try {
-        auto connection = pool_.acquire(connectionString_(plan->connectionId));
+        // A job reports failure by throwing: the scheduler turns it into RefreshOutcome::Failed with the message.
+        const Expected<std::string> connectionString = connectionString_(plan->connectionId);
+        if (!connectionString) throw std::runtime_error(connectionString.message());
+        auto connection = pool_.acquire(*connectionString);
         applySession(connection.shared(), plan->session);
         result = fetchPlanned(*connection, *plan, token, window);
     } catch (...) {

@@ -26,12 +26,13 @@ Expected<Credentials> loadCredentials(secrets::SecretStore& store, const std::st
     }
     if (!id) id = env("QUIRE_SIGMA_CLIENT_ID");
     if (!secret) secret = env("QUIRE_SIGMA_CLIENT_SECRET");
-    try {
-        if (!id) id = store.read(clientIdKey(profile));
-        if (!secret) secret = store.read(clientSecretKey(profile));
-    } catch (const secrets::SecretStoreError& e) {
-        return makeDiagnostic("publish/credentials",
-                              std::string("cannot read the secret store (") + store.describe() + "): " + e.what());
+    for (auto [value, key] : {std::pair{&id, clientIdKey(profile)}, std::pair{&secret, clientSecretKey(profile)}}) {
+        if (*value) continue;
+        auto read = store.read(key);
+        if (!read)
+            return makeDiagnostic("publish/credentials",
+                                  std::string("cannot read the secret store (") + store.describe() + "): " + read.message());
+        *value = std::move(*read);
     }
     if (id && secret && !id->empty() && !secret->empty()) return Credentials{*id, *secret};
     return makeDiagnostic("publish/credentials",

@@ -175,11 +175,9 @@ bool PublishFlow::validateStep(Run& run) {
 // The workbook to update (the option, else the sidecar's, whose host must be the one in use), or a create.
 bool PublishFlow::resolveTargetStep(Run& run) {
     if (!run.document.path.empty()) {
-        try {
-            run.sidecar = loadSidecar(run.document.path, run.options.environment);
-        } catch (const std::exception& e) {
-            return run.fail(PublishStatus::Failed, e.what());
-        }
+        auto sidecar = loadSidecar(run.document.path, run.options.environment);
+        if (!sidecar) return run.fail(PublishStatus::Failed, sidecar.message());
+        run.sidecar = std::move(*sidecar);
     }
     run.workbookId = run.options.workbookId;
     if (run.workbookId.empty() && run.sidecar) {
@@ -517,13 +515,12 @@ MergeOutcome PublishFlow::pullAndMerge(const doc::Document& document) {
         outcome.message = "the document has no file, so it has no sidecar to merge from";
         return outcome;
     }
-    std::optional<Sidecar> sidecar;
-    try {
-        sidecar = loadSidecar(document.path);
-    } catch (const std::exception& e) {
-        outcome.message = e.what();
+    auto loadedSidecar = loadSidecar(document.path);
+    if (!loadedSidecar) {
+        outcome.message = loadedSidecar.message();
         return outcome;
     }
+    const std::optional<Sidecar>& sidecar = *loadedSidecar;
     if (!sidecar) {
         outcome.message = "no " + sidecarPathFor(document.path) + ": pull the workbook first (quire pull ID -o FILE)";
         return outcome;

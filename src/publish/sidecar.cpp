@@ -7,7 +7,6 @@
 #include <QCryptographicHash>
 
 #include <filesystem>
-#include <stdexcept>
 
 namespace quire::publish {
 namespace {
@@ -32,48 +31,58 @@ std::string snapshotPathFor(const std::string& documentPath, const std::string& 
 
 namespace {
 
-// The sidecar file as an object (nullopt when there is none); throws when it cannot be read.
-std::optional<Json> readSidecarObject(const std::string& path) {
-    if (!std::filesystem::exists(path)) return std::nullopt;
+// A sidecar that exists but cannot be used: publish/sidecar, with the message starting with the path.
+Diagnostic sidecarError(const std::string& path, const std::string& what) {
+    return makeDiagnostic("publish/sidecar", path + ": " + what, {}, SourceLocation{path, 0, 0});
+}
+
+// The sidecar file as an object (nullopt when there is none), or why it cannot be read.
+Expected<std::optional<Json>> readSidecarObject(const std::string& path) {
+    if (!std::filesystem::exists(path)) return std::optional<Json>();
     auto bytes = doc::readFileBytes(path);
-    if (!bytes) throw std::runtime_error(path + ": " + bytes.message());
+    if (!bytes) return sidecarError(path, bytes.message());
     // A committed file: read with the loader's limits, every field checked (no nlohmann type_error texts).
     detail::LimitedJson parsed = detail::parseLimitedObject(*bytes);
     const bool target = parsed.value && parsed.value->contains("workbookId");
     const bool environments = parsed.value && parsed.value->contains("environments");
     if (!parsed.value || (!target && !environments) || (target && !(*parsed.value)["workbookId"].is_string()) ||
         (environments && !(*parsed.value)["environments"].is_object()))
-        throw std::runtime_error(path + ": not a Quire sidecar (expected an object with a string workbookId or an "
-                                 "`environments` object" +
-                                 (parsed.problem.empty() ? std::string(")") : "; " + parsed.problem + ")"));
+        return sidecarError(path, "not a Quire sidecar (expected an object with a string workbookId or an "
+                                  "`environments` object" +
+                                      (parsed.problem.empty() ? std::string(")") : "; " + parsed.problem + ")"));
     return std::move(parsed.value);
 }
 
 // One target ({workbookId, url, documentVersion, baseUrl, base}) at `where` ("" or "environments.staging.").
-Sidecar parseTarget(const Json& j, const std::string& path, const std::string& where) {
+Expected<Sidecar> parseTarget(const Json& j, const std::string& path, const std::string& where) {
+    if (!j.is_object() || !j.contains("workbookId") || !j["workbookId"].is_string())
+        return sidecarError(path, "`" + where + "workbookId` must be a string");
+    std::string wrongField;
     auto text = [&](const Json& object, const char* key, const std::string& field) {
         if (!object.contains(key) || object[key].is_null()) return std::string();
-        if (!object[key].is_string()) throw std::runtime_error(path + ": `" + where + field + "` must be a string");
+        if (!object[key].is_string()) {
+            if (wrongField.empty()) wrongField = field;
+            return std::string();
+        }
         return object[key].get<std::string>();
     };
-    if (!j.is_object() || !j.contains("workbookId") || !j["workbookId"].is_string())
-        throw std::runtime_error(path + ": `" + where + "workbookId` must be a string");
     Sidecar s;
     s.workbookId = j["workbookId"].get<std::string>();
     s.url = text(j, "url", "url");
     if (j.contains("documentVersion") && !j["documentVersion"].is_null()) {
         s.documentVersion = documentVersionOf(j);
         if (!s.documentVersion || !j["documentVersion"].is_number())
-            throw std::runtime_error(path + ": `" + where + "documentVersion` must be a whole number");
+            return sidecarError(path, "`" + where + "documentVersion` must be a whole number");
     }
     s.baseUrl = text(j, "baseUrl", "baseUrl");
     if (j.contains("base") && j["base"].is_object()) {
         s.basePath = text(j["base"], "path", "base.path");
         s.baseSha256 = text(j["base"], "sha256", "base.sha256");
-        // The snapshot lives beside the sidecar: a plain file name, never a path elsewhere.
-        if (s.basePath.find_first_of("/\\") != std::string::npos || s.basePath == "." || s.basePath == "..")
-            throw std::runtime_error(path + ": `" + where + "base.path` must be a file name in the sidecar's directory");
     }
+    if (!wrongField.empty()) return sidecarError(path, "`" + where + wrongField + "` must be a string");
+    // The snapshot lives beside the sidecar: a plain file name, never a path elsewhere.
+    if (s.basePath.find_first_of("/\\") != std::string::npos || s.basePath == "." || s.basePath == "..")
+        return sidecarError(path, "`" + where + "base.path` must be a file name in the sidecar's directory");
     return s;
 }
 
@@ -89,30 +98,32 @@ Json targetJson(const Sidecar& sidecar) {
 
 } // namespace
 
-std::optional<Sidecar> loadSidecar(const std::string& documentPath, const std::string& environment) {
+Expected<std::optional<Sidecar>> loadSidecar(const std::string& documentPath, const std::string& environment) {
     const std::string path = sidecarPathFor(documentPath);
-    auto j = readSidecarObject(path);
-    if (!j) return std::nullopt;
+    auto object = readSidecarObject(path);
+    if (!object) return object.error();
+    if (!*object) return std::optional<Sidecar>();
+    const Json& j = **object;
+    const Json* target = nullptr;
+    std::string where;
     if (environment.empty()) {
-        if (!j->contains("workbookId")) return std::nullopt;
-        return parseTarget(*j, path, "");
+        if (j.contains("workbookId")) target = &j;
+    } else if (j.contains("environments") && j["environments"].contains(environment)) {
+        target = &j["environments"][environment];
+        where = "environments." + environment + ".";
     }
-    if (!j->contains("environments")) return std::nullopt;
-    const Json& environments = (*j)["environments"];
-    if (!environments.contains(environment)) return std::nullopt;
-    Sidecar s = parseTarget(environments[environment], path, "environments." + environment + ".");
-    s.environment = environment;
-    return s;
+    if (!target) return std::optional<Sidecar>();
+    auto parsed = parseTarget(*target, path, where);
+    if (!parsed) return parsed.error();
+    parsed->environment = environment;
+    return std::optional<Sidecar>(std::move(*parsed));
 }
 
 void saveSidecar(const std::string& documentPath, Sidecar sidecar, const Json& baseContents) {
     const std::string path = sidecarPathFor(documentPath);
     // The other targets are kept; a sidecar that cannot be read is replaced (as before environments existed).
     Json j = Json::object();
-    try {
-        if (auto existing = readSidecarObject(path)) j = std::move(*existing);
-    } catch (const std::exception&) {
-    }
+    if (auto existing = readSidecarObject(path); existing && *existing) j = std::move(**existing);
     const std::string snapshotPath = snapshotPathFor(documentPath, sidecar.environment);
     const std::string snapshot = doc::toJsonText(baseContents);
     doc::writeFileAtomically(snapshotPath, snapshot);

@@ -9,22 +9,22 @@ class LayeredStore final : public SecretStore {
 public:
     LayeredStore(std::unique_ptr<SecretStore> env, std::unique_ptr<SecretStore> keychain, std::string reason)
         : env_(std::move(env)), keychain_(std::move(keychain)), reason_(std::move(reason)) {}
-    std::optional<std::string> read(const std::string& key) override {
-        if (auto v = env_->read(key)) return v;
+    Expected<std::optional<std::string>> read(const std::string& key) override {
+        if (auto v = env_->read(key); !v || *v) return v;
         if (keychain_) return keychain_->read(key);
-        return std::nullopt;
+        return std::optional<std::string>();
     }
-    void write(const std::string& key, const std::string& value) override {
+    Expected<void> write(const std::string& key, const std::string& value) override {
         if (!keychain_)
-            throw SecretStoreError("no system keychain is available (" + reason_ + "); set the environment variable " +
-                                   environmentVariableFor(key) + " instead");
-        keychain_->write(key, value);
+            return makeDiagnostic("secrets/store", "no system keychain is available (" + reason_ + "); set the environment variable " +
+                                                       environmentVariableFor(key) + " instead");
+        return keychain_->write(key, value);
     }
-    void remove(const std::string& key) override {
+    Expected<void> remove(const std::string& key) override {
         if (!keychain_)
-            throw SecretStoreError("no system keychain is available (" + reason_ + "); unset " +
-                                   environmentVariableFor(key) + " instead");
-        keychain_->remove(key);
+            return makeDiagnostic("secrets/store", "no system keychain is available (" + reason_ + "); unset " +
+                                                       environmentVariableFor(key) + " instead");
+        return keychain_->remove(key);
     }
     std::string describe() const override {
         return keychain_ ? "environment, then system keychain" : "environment only (keychain unavailable: " + reason_ + ")";
@@ -37,9 +37,9 @@ private:
 } // namespace
 
 std::unique_ptr<SecretStore> makeDefaultSecretStore() {
-    std::string reason;
-    auto keychain = makeKeychainSecretStore(&reason);
-    return std::make_unique<LayeredStore>(makeEnvironmentSecretStore(), std::move(keychain), reason);
+    auto keychain = makeKeychainSecretStore();
+    if (!keychain) return std::make_unique<LayeredStore>(makeEnvironmentSecretStore(), nullptr, keychain.message());
+    return std::make_unique<LayeredStore>(makeEnvironmentSecretStore(), std::move(*keychain), std::string());
 }
 
 } // namespace quire::secrets

@@ -15,18 +15,18 @@ std::string environmentVariableFor(const std::string& key) {
 namespace {
 class EnvironmentStore final : public SecretStore {
 public:
-    std::optional<std::string> read(const std::string& key) override {
+    Expected<std::optional<std::string>> read(const std::string& key) override {
         const char* v = std::getenv(environmentVariableFor(key).c_str());
-        if (!v) return std::nullopt;
-        return std::string(v);
+        if (!v) return std::optional<std::string>();
+        return std::optional<std::string>(v);
     }
-    void write(const std::string& key, const std::string&) override {
-        throw SecretStoreError("the environment secret store is read-only: set " + environmentVariableFor(key) +
-                               " in the environment instead");
+    Expected<void> write(const std::string& key, const std::string&) override {
+        return makeDiagnostic("secrets/store", "the environment secret store is read-only: set " + environmentVariableFor(key) +
+                                                   " in the environment instead");
     }
-    void remove(const std::string& key) override {
-        throw SecretStoreError("the environment secret store is read-only: unset " + environmentVariableFor(key) +
-                               " instead");
+    Expected<void> remove(const std::string& key) override {
+        return makeDiagnostic("secrets/store", "the environment secret store is read-only: unset " + environmentVariableFor(key) +
+                                                   " instead");
     }
     std::string describe() const override { return "environment (QUIRE_SECRET_*)"; }
 };

@@ -46,18 +46,18 @@ JobResult runJob(MakeJob makeJob) {
 
 class KeychainStore final : public SecretStore {
 public:
-    std::optional<std::string> read(const std::string& key) override {
+    Expected<std::optional<std::string>> read(const std::string& key) override {
         JobResult r = runJob([&] {
             auto* job = new QKeychain::ReadPasswordJob(QString::fromLatin1(kService));
             job->setKey(QString::fromStdString(key));
             return job;
         });
-        if (r.error == QKeychain::EntryNotFound) return std::nullopt;
+        if (r.error == QKeychain::EntryNotFound) return std::optional<std::string>();
         if (r.error != QKeychain::NoError)
-            throw SecretStoreError("keychain read of '" + key + "' failed: " + r.errorString.toStdString());
-        return r.text.toStdString();
+            return makeDiagnostic("secrets/store", "keychain read of '" + key + "' failed: " + r.errorString.toStdString());
+        return std::optional<std::string>(r.text.toStdString());
     }
-    void write(const std::string& key, const std::string& value) override {
+    Expected<void> write(const std::string& key, const std::string& value) override {
         JobResult r = runJob([&] {
             auto* job = new QKeychain::WritePasswordJob(QString::fromLatin1(kService));
             job->setKey(QString::fromStdString(key));
@@ -65,36 +65,35 @@ public:
             return job;
         });
         if (r.error != QKeychain::NoError)
-            throw SecretStoreError("keychain write of '" + key + "' failed: " + r.errorString.toStdString());
+            return makeDiagnostic("secrets/store", "keychain write of '" + key + "' failed: " + r.errorString.toStdString());
+        return {};
     }
-    void remove(const std::string& key) override {
+    Expected<void> remove(const std::string& key) override {
         JobResult r = runJob([&] {
             auto* job = new QKeychain::DeletePasswordJob(QString::fromLatin1(kService));
             job->setKey(QString::fromStdString(key));
             return job;
         });
         if (r.error != QKeychain::NoError && r.error != QKeychain::EntryNotFound)
-            throw SecretStoreError("keychain delete of '" + key + "' failed: " + r.errorString.toStdString());
+            return makeDiagnostic("secrets/store", "keychain delete of '" + key + "' failed: " + r.errorString.toStdString());
+        return {};
     }
     std::string describe() const override { return "system keychain"; }
 };
 
 } // namespace
 
-std::unique_ptr<SecretStore> makeKeychainSecretStore(std::string* unavailableReason) {
-    if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS")) {
-        if (unavailableReason) *unavailableReason = "no D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is not set)";
-        return nullptr;
-    }
+Expected<std::unique_ptr<SecretStore>> makeKeychainSecretStore() {
+    if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
+        return makeDiagnostic("secrets/store", "no D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is not set)");
     // Probe with a key that does not exist: EntryNotFound means a working backend.
     JobResult r = runJob([] {
         auto* job = new QKeychain::ReadPasswordJob(QString::fromLatin1(kService));
         job->setKey(QStringLiteral("quire/probe"));
         return job;
     });
-    if (r.error == QKeychain::NoError || r.error == QKeychain::EntryNotFound) return std::make_unique<KeychainStore>();
-    if (unavailableReason) *unavailableReason = r.errorString.toStdString();
-    return nullptr;
+    if (r.error == QKeychain::NoError || r.error == QKeychain::EntryNotFound) return std::unique_ptr<SecretStore>(std::make_unique<KeychainStore>());
+    return makeDiagnostic("secrets/store", r.errorString.toStdString());
 }
 
 } // namespace quire::secrets

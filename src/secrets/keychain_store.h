@@ -6,6 +6,6 @@
 namespace quire::secrets {
 
 // nullptr (and a reason) when no keychain backend answers within a few seconds.
-std::unique_ptr<SecretStore> makeKeychainSecretStore(std::string* unavailableReason = nullptr);
+Expected<std::unique_ptr<SecretStore>> makeKeychainSecretStore(); // secrets/store with why there is none
 
 } // namespace quire::secrets

@@ -8,20 +8,22 @@ namespace quire::secrets {
 namespace {
 class MemoryStore final : public SecretStore {
 public:
-    std::optional<std::string> read(const std::string& key) override {
+    Expected<std::optional<std::string>> read(const std::string& key) override {
         std::lock_guard lock(mutex_);
         auto it = values_.find(key);
-        if (it == values_.end()) return std::nullopt;
-        return it->second;
+        if (it == values_.end()) return std::optional<std::string>();
+        return std::optional<std::string>(it->second);
     }
-    void write(const std::string& key, const std::string& value) override {
-        if (key.empty()) throw SecretStoreError("secret key must not be empty");
+    Expected<void> write(const std::string& key, const std::string& value) override {
+        if (key.empty()) return makeDiagnostic("secrets/store", "secret key must not be empty");
         std::lock_guard lock(mutex_);
         values_[key] = value;
+        return {};
     }
-    void remove(const std::string& key) override {
+    Expected<void> remove(const std::string& key) override {
         std::lock_guard lock(mutex_);
         values_.erase(key);
+        return {};
     }
     std::string describe() const override { return "memory"; }
 

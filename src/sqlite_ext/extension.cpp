@@ -51,8 +51,7 @@ void resultText(sqlite3_context* ctx, const std::string& s) {
 template <typename F>
 void withPattern(sqlite3_context* ctx, sqlite3_value** argv, int index, F&& f) {
     if (auto* cached = static_cast<ext::Regex*>(sqlite3_get_auxdata(ctx, index))) return f(*cached);
-    std::string error;
-    auto re = ext::Regex::compile(textArg(argv[index]), error);
+    auto [re, error] = ext::Regex::compile(textArg(argv[index]));
     if (!re) return sqlite3_result_error(ctx, ("invalid regular expression: " + error).c_str(), -1);
     f(*re);
     auto* owned = new (std::nothrow) ext::Regex(std::move(*re));

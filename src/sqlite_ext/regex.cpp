@@ -49,14 +49,16 @@ class Compiler {
 public:
     Compiler(std::string_view p, Regex& re) : p_(p), re_(re) {}
 
-    std::unique_ptr<Node> parse(std::string& error) {
+    // The tree, or null with error() saying why.
+    std::unique_ptr<Node> parse() {
         auto n = alternation(0);
         if (!error_.empty() || i_ != p_.size()) {
-            error = error_.empty() ? "unmatched ')' at offset " + std::to_string(i_) : error_;
+            if (error_.empty()) error_ = "unmatched ')' at offset " + std::to_string(i_);
             return nullptr;
         }
         return n;
     }
+    const std::string& error() const { return error_; }
 
     bool emit(const Node& n, int depth) {
         if (depth > kMaxNesting * 4 + 8 || re_.program_.size() > kMaxInstructions) return false;
@@ -353,23 +355,19 @@ private:
     std::string error_;
 };
 
-std::optional<Regex> Regex::compile(std::string_view pattern, std::string& error) {
-    if (pattern.size() > kMaxPatternBytes) {
-        error = "regular expression longer than " + std::to_string(kMaxPatternBytes) + " bytes";
-        return std::nullopt;
-    }
+CompiledRegex Regex::compile(std::string_view pattern) {
+    if (pattern.size() > kMaxPatternBytes)
+        return {std::nullopt, "regular expression longer than " + std::to_string(kMaxPatternBytes) + " bytes"};
     Regex re;
     Compiler compiler(pattern, re);
-    auto tree = compiler.parse(error);
-    if (!tree) return std::nullopt;
+    auto tree = compiler.parse();
+    if (!tree) return {std::nullopt, compiler.error()};
     re.program_.push_back({Inst::Save, 0, 0});
-    if (!compiler.emit(*tree, 0) || re.program_.size() > kMaxInstructions) {
-        error = "regular expression too large (over " + std::to_string(kMaxInstructions) + " instructions)";
-        return std::nullopt;
-    }
+    if (!compiler.emit(*tree, 0) || re.program_.size() > kMaxInstructions)
+        return {std::nullopt, "regular expression too large (over " + std::to_string(kMaxInstructions) + " instructions)"};
     re.program_.push_back({Inst::Save, 0, 1});
     re.program_.push_back({Inst::Match});
-    return re;
+    return {std::move(re), {}};
 }
 
 namespace {

@@ -28,10 +28,13 @@ struct CharClass {
     bool contains(char32_t c) const;
 };
 
+struct CompiledRegex;
+
 class Regex {
 public:
-    // nullopt with `error` set when the pattern is malformed or over a bound.
-    static std::optional<Regex> compile(std::string_view pattern, std::string& error);
+    // The program, or no regex and the reason when the pattern is malformed or over a bound. (This module is
+    // loaded into SQLite on its own and answers through sqlite3_result_error, so it uses no Quire types.)
+    static CompiledRegex compile(std::string_view pattern);
     int groups() const { return groups_; }
     // The leftmost match at or after byte `from`: byte offsets of the whole match (slots 0, 1) and of each group
     // (2k, 2k + 1; -1 when the group did not take part). False when there is none.
@@ -42,6 +45,11 @@ private:
     std::vector<CharClass> classes_;
     int groups_ = 0;
     friend class Compiler;
+};
+
+struct CompiledRegex {
+    std::optional<Regex> regex;
+    std::string error; // why there is no regex
 };
 
 } // namespace quire::sqlite_ext

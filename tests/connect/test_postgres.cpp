@@ -104,8 +104,8 @@ TEST_CASE("pg: profile with the password from a secret store connects", "[pg][co
     p.fields = {{"host", quire::test::pgEnvValue("QUIRE_PG_HOST")}, {"port", quire::test::pgEnvValue("QUIRE_PG_PORT")},
                 {"database", quire::test::pgEnvValue("QUIRE_PG_DATABASE")}, {"user", quire::test::pgEnvValue("QUIRE_PG_USER")}};
     auto store = quire::secrets::makeMemorySecretStore();
-    store->write("connection/fixture/password", quire::test::pgEnvValue("QUIRE_PG_PASSWORD"));
-    auto c = Connection::open(buildConnectionString(p, *store));
+    REQUIRE(store->write("connection/fixture/password", quire::test::pgEnvValue("QUIRE_PG_PASSWORD")));
+    auto c = Connection::open(buildConnectionString(p, *store).value());
     auto r = c->query("SELECT true, 1 = 2");
     CHECK(r.columns[0].type == ColumnType::Bool);
     CHECK(r.value(0, 0) == Value{true});

@@ -11,7 +11,7 @@ using namespace quire::connect;
 
 TEST_CASE("registry: built-in sample, add, save, reload, find by connectionId", "[connect][registry]") {
     const std::string file = quire::test::makeTempDir("registry") + "/sub/connections.json";
-    auto reg = ConnectionRegistry::load(file);
+    auto reg = ConnectionRegistry::load(file).value();
     auto sample = reg.find(kSampleConnectionId);
     REQUIRE(sample);
     CHECK(sample->profile.name == kSampleProfileName);
@@ -25,9 +25,9 @@ TEST_CASE("registry: built-in sample, add, save, reload, find by connectionId", 
     e.profile.fields = {{"host", "127.0.0.1"}, {"database", "mk"}};
     e.connectionId = "11111111-2222-3333-4444-555555555555";
     reg.put(e);
-    reg.save();
+    REQUIRE(reg.save());
 
-    auto again = ConnectionRegistry::load(file);
+    auto again = ConnectionRegistry::load(file).value();
     auto found = again.find("11111111-2222-3333-4444-555555555555");
     REQUIRE(found);
     CHECK(found->profile.name == "local-pg");
@@ -44,16 +44,19 @@ TEST_CASE("registry: built-in sample, add, save, reload, find by connectionId", 
     CHECK(again.find(kSampleProfileName)->builtIn);
     again.remove("sample-on-pg");
     CHECK(again.remove("local-pg"));
-    again.save();
-    CHECK_FALSE(ConnectionRegistry::load(file).find("local-pg"));
+    REQUIRE(again.save());
+    CHECK_FALSE(ConnectionRegistry::load(file).value().find("local-pg"));
 }
 
 TEST_CASE("registry: malformed files are clear errors", "[connect][registry]") {
     const std::string file = quire::test::makeTempDir("registry-bad") + "/c.json";
     std::ofstream(file) << "{ not json";
-    CHECK_THROWS_AS(ConnectionRegistry::load(file), ProfileError);
+    CHECK(ConnectionRegistry::load(file).error().rule == "connect/connections-file");
+    CHECK(ConnectionRegistry::load(file).error().location.file == file);
     std::ofstream(file, std::ios::trunc) << R"({"version":1,"connections":{"x":{"type":"postgresql","password":"p"}}})";
-    CHECK_THROWS_WITH(ConnectionRegistry::load(file), Catch::Contains("secret"));
+    CHECK_THAT(ConnectionRegistry::load(file).message(), Catch::Contains("secret"));
+    std::ofstream(file, std::ios::trunc) << R"({"version":1,"connections":{"x":{"type":"postgresql","driver":["a"]}}})";
+    CHECK_THAT(ConnectionRegistry::load(file).message(), Catch::Contains("`driver`"));
 }
 
 TEST_CASE("registry: QUIRE_CONNECTIONS_FILE overrides the default location", "[connect][registry]") {
@@ -68,14 +71,14 @@ TEST_CASE("registry: QUIRE_CONNECTIONS_FILE overrides the default location", "[c
 TEST_CASE("registry: a foreign connectionId mapped to a profile resolves to it and survives a reload",
           "[connect][registry]") {
     const std::string file = quire::test::makeTempDir("registry-map") + "/connections.json";
-    auto reg = ConnectionRegistry::load(file);
+    auto reg = ConnectionRegistry::load(file).value();
     const std::string foreign = "99999999-8888-7777-6666-555555555555";
     CHECK_FALSE(reg.find(foreign));
-    CHECK_THROWS_AS(reg.mapConnection(foreign, "no-such-profile"), ProfileError);
-    reg.mapConnection(foreign, kSampleProfileName);
-    reg.save();
+    CHECK(reg.mapConnection(foreign, "no-such-profile").error().rule == "connect/unknown-connection");
+    REQUIRE(reg.mapConnection(foreign, kSampleProfileName));
+    REQUIRE(reg.save());
 
-    auto again = ConnectionRegistry::load(file);
+    auto again = ConnectionRegistry::load(file).value();
     auto found = again.find(foreign);
     REQUIRE(found);
     CHECK(found->profile.name == kSampleProfileName);
@@ -87,12 +90,12 @@ TEST_CASE("registry: a foreign connectionId mapped to a profile resolves to it a
     pg.profile.kind = WarehouseKind::PostgreSQL;
     pg.profile.fields = {{"host", "127.0.0.1"}, {"database", "mk"}};
     again.put(pg);
-    again.mapConnection("aaaa", "pg");
+    REQUIRE(again.mapConnection("aaaa", "pg"));
     REQUIRE(again.find("aaaa"));
     CHECK(again.remove("pg"));
     CHECK_FALSE(again.find("aaaa"));
 
     // a malformed mappings section is refused with the file name
     std::ofstream(file) << R"({"version": 1, "connections": {}, "mappings": ["x"]})";
-    CHECK_THROWS_WITH(ConnectionRegistry::load(file), Catch::Contains("mappings"));
+    CHECK_THAT(ConnectionRegistry::load(file).message(), Catch::Contains("mappings"));
 }

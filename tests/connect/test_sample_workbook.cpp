@@ -26,7 +26,7 @@ void checkWorkbookSources(Connection& connection, const ConnectionProfile& profi
         CHECK(source["connectionId"].as<std::string>() == kSampleConnectionId);
         if (kind == "warehouse-table") {
             auto path = source["path"].as<std::vector<std::string>>();
-            const std::string table = qualifiedTableName(profile, resolveTablePath(profile, path));
+            const std::string table = qualifiedTableName(profile, resolveTablePath(profile, path).value());
             CHECK(connection.query("SELECT count(*) FROM " + table).rowCount() == 1);
             ++warehouseTables;
         } else {
@@ -48,7 +48,7 @@ TEST_CASE("sample workbook sources run on the SQLite sample", "[connect][sample]
     profile.name = "sample";
     profile.kind = WarehouseKind::SQLite;
     profile.fields["database"] = path;
-    auto connection = Connection::open(buildConnectionString(profile, std::map<std::string, std::string>{}));
+    auto connection = Connection::open(buildConnectionString(profile, std::map<std::string, std::string>{}).value());
     checkWorkbookSources(*connection, profile);
 }
 

@@ -44,7 +44,7 @@ TEST_CASE("the connections dialog saves profiles without secrets and tests them 
     CHECK(dialog.testForm().isEmpty());
     QString error;
     REQUIRE(dialog.saveForm(&error));
-    auto registry = connect::ConnectionRegistry::load(file);
+    auto registry = connect::ConnectionRegistry::load(file).value();
     auto entry = registry.find("11111111-2222-3333-4444-555555555555");
     REQUIRE(entry);
     CHECK(entry->profile.field("database") == db);
@@ -64,9 +64,9 @@ TEST_CASE("the connections dialog saves profiles without secrets and tests them 
     CHECK_FALSE(failure.isEmpty());
     CHECK_FALSE(failure.contains("s3cret-value"));
     REQUIRE(dialog.saveForm(&error));
-    CHECK(store->read("connection/pg/password") == std::optional<std::string>("s3cret-value"));
+    CHECK(store->read("connection/pg/password").value() == std::optional<std::string>("s3cret-value"));
     CHECK(quire::test::readFile(file).find("s3cret-value") == std::string::npos);
-    CHECK(connect::ConnectionRegistry::load(file).find("pg").has_value());
+    CHECK(connect::ConnectionRegistry::load(file).value().find("pg").has_value());
     if (const QByteArray shots = qgetenv("QUIRE_SCREENSHOT_DIR"); !shots.isEmpty()) {
         dialog.selectProfile("pg");
         dialog.grab().save(QString::fromUtf8(shots) + "/connections.png");

@@ -95,7 +95,7 @@ TEST_CASE("an unknown connection shows Map connection on its card, and one mappi
         CHECK(provider.data(id).state == PreviewData::State::Ready);
     }
     // Saved in the connections file, the workbook untouched.
-    auto registry = connect::ConnectionRegistry::load(file);
+    auto registry = connect::ConnectionRegistry::load(file).value();
     auto mapped = registry.find(kForeignId);
     REQUIRE(mapped);
     CHECK(mapped->profile.name == "local");
@@ -128,7 +128,7 @@ TEST_CASE("Map connection can create a new profile for the workbook's connection
     REQUIRE(dialog.profiles().contains("theirs"));
     QString error;
     REQUIRE(dialog.apply(&error));
-    auto found = connect::ConnectionRegistry::load(file).find(kForeignId);
+    auto found = connect::ConnectionRegistry::load(file).value().find(kForeignId);
     REQUIRE(found);
     CHECK(found->profile.name == "theirs");
 }

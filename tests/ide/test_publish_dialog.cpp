@@ -50,7 +50,7 @@ TEST_CASE("publishing from the IDE creates the workbook, then updates it", "[ide
     INFO(dialog.log().toStdString());
     CHECK(first.startsWith("created"));
     REQUIRE(server.workbooks.size() == 1);
-    const auto sidecar = publish::loadSidecar(path);
+    const auto sidecar = publish::loadSidecar(path).value();
     REQUIRE(sidecar);
     CHECK(server.workbooks.count(sidecar->workbookId) == 1);
     // The IDE's publish is in the audit log like the CLI's: who, what, which workbook; never the secret.

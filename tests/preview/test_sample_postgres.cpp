@@ -67,7 +67,7 @@ TEST_CASE("refreshes on PostgreSQL: results arrive and a newer generation cancel
 namespace {
 // A registry whose PostgreSQL profile carries the sample's connectionId, so the planner resolves its paths.
 connect::ConnectionRegistry registryWithPostgresSample(const std::string& schema) {
-    auto registry = connect::ConnectionRegistry::load("/nonexistent/quire-connections.json");
+    auto registry = connect::ConnectionRegistry::load("/nonexistent/quire-connections.json").value();
     connect::RegistryEntry entry;
     entry.profile.name = "pg-sample";
     entry.profile.kind = connect::WarehouseKind::PostgreSQL;

@@ -129,12 +129,11 @@ TEST_CASE("a hostile sidecar is refused with a clear message", "[publish][hostil
     const std::string file = dir + "/wb.yaml";
     auto refused = [&](const std::string& sidecarText) {
         doc::writeFileAtomically(sidecarPathFor(file), sidecarText);
-        try {
-            loadSidecar(file);
-        } catch (const std::runtime_error& e) {
-            return std::string(e.what());
-        }
-        return std::string("accepted");
+        const auto loaded = loadSidecar(file);
+        if (loaded) return std::string("accepted");
+        CHECK(loaded.error().rule == "publish/sidecar");
+        CHECK(loaded.error().location.file == sidecarPathFor(file));
+        return loaded.message();
     };
     CHECK(refused("{\"workbookId\": \"w\", \"x\": " + std::string(200000, '[') + std::string(200000, ']') + "}")
               .find("deeper than") != std::string::npos);

@@ -23,8 +23,8 @@ struct HostEnv {
         unsetenv("QUIRE_SIGMA_REGION");
         unsetenv("QUIRE_SIGMA_CLIENT_ID");
         unsetenv("QUIRE_SIGMA_CLIENT_SECRET");
-        store->write("sigma/default/client-id", "id");
-        store->write("sigma/default/client-secret", "secret");
+        REQUIRE(store->write("sigma/default/client-id", "id"));
+        REQUIRE(store->write("sigma/default/client-secret", "secret"));
     }
     ~HostEnv() {
         unsetenv("QUIRE_SIGMA_BASE_URL");

@@ -71,7 +71,7 @@ TEST_CASE("publish creates a workbook in the home folder, reads it back and writ
     const auto* note = findChange(r.normalization, "elements", "note");
     REQUIRE(note);
     CHECK(note->fields[0].after == Json("#abcdef"));
-    auto sidecar = loadSidecar(path);
+    auto sidecar = loadSidecar(path).value();
     REQUIRE(sidecar);
     CHECK(sidecar->workbookId == r.workbookId);
     CHECK(sidecar->documentVersion == std::optional<long long>(1));
@@ -137,7 +137,7 @@ TEST_CASE("update: GET, diff, PUT {contents, documentVersion}, unchanged sends n
     const std::string dir = makeTempDir("publish-update");
     const std::string path = writeWorkbook(dir, "wb.json", Json{{"name", "U"}, {"folderId", "f"}, {"contents", workbookContents()}});
     REQUIRE(flow.publish(loadWorkbook(path)).status == PublishStatus::Created);
-    const std::string id = loadSidecar(path)->workbookId;
+    const std::string id = loadSidecar(path).value()->workbookId;
 
     doc::Document local = loadWorkbook(path);
     (*local.contents())["elements"][0]["name"] = "Orders (all)";
@@ -161,7 +161,7 @@ TEST_CASE("update: GET, diff, PUT {contents, documentVersion}, unchanged sends n
     CHECK(api[2].method == "GET");
     CHECK(r.documentVersion == std::optional<long long>(2));
     CHECK(r.normalization.empty());
-    CHECK(loadSidecar(path)->documentVersion == std::optional<long long>(2));
+    CHECK(loadSidecar(path).value()->documentVersion == std::optional<long long>(2));
 
     server.requests.clear();
     PublishResult same = flow.publish(loadWorkbook(path));
@@ -178,7 +178,7 @@ TEST_CASE("remote changed: nothing overwritten, pull-and-merge, then publish suc
     contents["elements"][1]["style"]["backgroundColor"] = "#abcdef";
     const std::string path = writeWorkbook(dir, "wb.yaml", Json{{"name", "C"}, {"folderId", "f"}, {"contents", contents}});
     REQUIRE(flow.publish(loadWorkbook(path)).status == PublishStatus::Created);
-    const std::string id = loadSidecar(path)->workbookId;
+    const std::string id = loadSidecar(path).value()->workbookId;
 
     // Someone renames the text element on the server; locally the table is renamed.
     server.editRemotely(id, [](Json& c) { c["elements"][1]["body"] = "Hello from the web"; });
@@ -201,7 +201,7 @@ TEST_CASE("remote changed: nothing overwritten, pull-and-merge, then publish suc
     const doc::Document after = loadWorkbook(path);
     CHECK((*after.contents())["elements"][0]["name"] == "Local orders");
     CHECK((*after.contents())["elements"][1]["body"] == "Hello from the web");
-    CHECK(loadSidecar(path)->documentVersion == std::optional<long long>(2));
+    CHECK(loadSidecar(path).value()->documentVersion == std::optional<long long>(2));
 
     server.requests.clear();
     PublishResult again = flow.publish(after);
@@ -239,7 +239,7 @@ contents:
 )";
     doc::writeFileAtomically(path, original);
     REQUIRE(flow.publish(loadWorkbook(path)).status == PublishStatus::Created);
-    const std::string id = loadSidecar(path)->workbookId;
+    const std::string id = loadSidecar(path).value()->workbookId;
     server.editRemotely(id, [](Json& c) { c["elements"][1]["body"] = "Hello from the web"; });
 
     MergeOutcome merged = flow.pullAndMerge(loadWorkbook(path));
@@ -262,7 +262,7 @@ TEST_CASE("a conflicting merge writes nothing and names the element", "[publish]
     contents["elements"][1]["style"]["backgroundColor"] = "#abcdef";
     const std::string path = writeWorkbook(dir, "wb.json", Json{{"name", "C"}, {"folderId", "f"}, {"contents", contents}});
     REQUIRE(flow.publish(loadWorkbook(path)).status == PublishStatus::Created);
-    server.editRemotely(loadSidecar(path)->workbookId, [](Json& c) { c["elements"][0]["name"] = "Remote"; });
+    server.editRemotely(loadSidecar(path).value()->workbookId, [](Json& c) { c["elements"][0]["name"] = "Remote"; });
     doc::Document local = loadWorkbook(path);
     (*local.contents())["elements"][0]["name"] = "Local";
     doc::writeFileAtomically(path, doc::saveDocument(local, local.format));
@@ -272,7 +272,7 @@ TEST_CASE("a conflicting merge writes nothing and names the element", "[publish]
     REQUIRE(merged.conflicts.size() == 1);
     CHECK(merged.conflicts[0].id == "orders");
     CHECK(test::readFile(path) == before);
-    CHECK(loadSidecar(path)->documentVersion == std::optional<long long>(1));
+    CHECK(loadSidecar(path).value()->documentVersion == std::optional<long long>(1));
 }
 
 TEST_CASE("pull --merge keeps a local and a web edit of different properties of one element", "[publish][flow]") {
@@ -282,7 +282,7 @@ TEST_CASE("pull --merge keeps a local and a web edit of different properties of 
     const std::string dir = makeTempDir("publish-merge-property");
     const std::string path = writeWorkbook(dir, "wb.json", Json{{"name", "C"}, {"folderId", "f"}, {"contents", workbookContents()}});
     REQUIRE(flow.publish(loadWorkbook(path)).status == PublishStatus::Created);
-    server.editRemotely(loadSidecar(path)->workbookId, [](Json& c) { c["elements"][0]["description"] = "from the web"; });
+    server.editRemotely(loadSidecar(path).value()->workbookId, [](Json& c) { c["elements"][0]["description"] = "from the web"; });
     doc::Document local = loadWorkbook(path);
     (*local.contents())["elements"][0]["name"] = "Local";
     doc::writeFileAtomically(path, doc::saveDocument(local, local.format));
@@ -303,7 +303,7 @@ TEST_CASE("a stale documentVersion on PUT (409) is reported as remote changed", 
     contents["elements"][1]["style"]["backgroundColor"] = "#abcdef";
     const std::string path = writeWorkbook(dir, "wb.json", Json{{"name", "R"}, {"folderId", "f"}, {"contents", contents}});
     REQUIRE(flow.publish(loadWorkbook(path)).status == PublishStatus::Created);
-    const std::string id = loadSidecar(path)->workbookId;
+    const std::string id = loadSidecar(path).value()->workbookId;
     doc::Document local = loadWorkbook(path);
     (*local.contents())["pages"][0]["name"] = "Renamed";
     // The server moves on between our GET and our PUT (while the user looks at the diff).
@@ -405,7 +405,7 @@ TEST_CASE("pull by id and by URL: canonical file, byte-identical on a second pul
         doc::Document loaded = loadWorkbook(dir + "/first" + ext);
         CHECK(doc::saveDocument(loaded, format) == bytes);
         CHECK(loaded.root == (Json{{"name", "Pulled Book"}, {"folderId", "folder-home"}, {"description", "from the server"}, {"contents", contents}}));
-        auto sidecar = loadSidecar(dir + "/first" + ext);
+        auto sidecar = loadSidecar(dir + "/first" + ext).value();
         REQUIRE(sidecar);
         CHECK(sidecar->workbookId == wb.workbookId);
         CHECK(sidecar->url.find(wb.urlId) != std::string::npos);

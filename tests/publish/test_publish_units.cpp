@@ -101,11 +101,11 @@ TEST_CASE("credentials: environment first, then the secret store, never the valu
     std::string problem = missing.message();
     CHECK(problem.find("sigma/prod/client-id") != std::string::npos);
     CHECK(problem.find("QUIRE_SIGMA_CLIENT_SECRET") != std::string::npos);
-    store->write("sigma/prod/client-id", "id-from-store");
+    REQUIRE(store->write("sigma/prod/client-id", "id-from-store"));
     problem = loadCredentials(*store, "prod").message();
     CHECK(problem.find("missing: client secret") != std::string::npos);
     CHECK(problem.find("id-from-store") == std::string::npos);
-    store->write("sigma/prod/client-secret", "secret-from-store");
+    REQUIRE(store->write("sigma/prod/client-secret", "secret-from-store"));
     auto fromStore = loadCredentials(*store, "prod");
     REQUIRE(fromStore);
     CHECK(fromStore->clientId == "id-from-store");
@@ -122,10 +122,10 @@ TEST_CASE("credentials: environment first, then the secret store, never the valu
 TEST_CASE("sidecar and base snapshot next to the file", "[publish]") {
     const std::string dir = test::makeTempDir("publish-sidecar");
     const std::string file = dir + "/wb.yaml";
-    CHECK_FALSE(loadSidecar(file));
+    CHECK_FALSE(loadSidecar(file).value());
     const Json base{{"kind", "workbook"}, {"elements", Json::array()}};
     saveSidecar(file, Sidecar{"wb-1", "https://app/x", 5, "https://aws-api.sigmacomputing.com", {}, {}, {}}, base);
-    auto loaded = loadSidecar(file);
+    auto loaded = loadSidecar(file).value();
     REQUIRE(loaded);
     CHECK(loaded->workbookId == "wb-1");
     CHECK(loaded->documentVersion == std::optional<long long>(5));
@@ -138,7 +138,7 @@ TEST_CASE("sidecar and base snapshot next to the file", "[publish]") {
     CHECK(edited.error().rule == "publish/base-snapshot");
     CHECK(edited.message().find("does not match its hash") != std::string::npos);
     doc::writeFileAtomically(sidecarPathFor(file), "[1]");
-    CHECK_THROWS_WITH(loadSidecar(file), Catch::Contains("not a Quire sidecar"));
+    CHECK_THAT(loadSidecar(file).message(), Catch::Contains("not a Quire sidecar"));
 }
 
 TEST_CASE("sidecar targets per environment next to the default one (older sidecars read as before)", "[publish][env]") {
@@ -148,43 +148,43 @@ TEST_CASE("sidecar targets per environment next to the default one (older sideca
     const std::string legacy = R"({"workbookId": "wb-1", "url": "u", "documentVersion": 5, "baseUrl": "https://aws-api.sigmacomputing.com",)"
                                R"( "base": {"path": "wb.yaml.sigma-base.json", "sha256": ""}})";
     doc::writeFileAtomically(sidecarPathFor(file), legacy);
-    CHECK(loadSidecar(file)->workbookId == "wb-1");
-    CHECK_FALSE(loadSidecar(file, "staging"));
+    CHECK(loadSidecar(file).value()->workbookId == "wb-1");
+    CHECK_FALSE(loadSidecar(file, "staging").value());
 
     const Json stagingBase{{"kind", "workbook"}, {"elements", Json::array()}};
     saveSidecar(file, Sidecar{"wb-s", "us", 2, "https://aws-api.sigmacomputing.com", {}, {}, "staging"}, stagingBase);
     const Json written = Json::parse(test::readFile(sidecarPathFor(file)));
     CHECK(written["workbookId"] == "wb-1"); // the default target is kept as it was
     CHECK(written["documentVersion"] == 5);
-    auto staging = loadSidecar(file, "staging");
+    auto staging = loadSidecar(file, "staging").value();
     REQUIRE(staging);
     CHECK(staging->workbookId == "wb-s");
     CHECK(staging->environment == "staging");
     CHECK(staging->basePath == "wb.yaml.sigma-base.staging.json");
     CHECK(loadSnapshot(file, *staging).value() == stagingBase);
-    CHECK(loadSidecar(file)->workbookId == "wb-1");
+    CHECK(loadSidecar(file).value()->workbookId == "wb-1");
 
     // Writing the default target keeps the environments.
     saveSidecar(file, Sidecar{"wb-2", "u2", 6, "https://aws-api.sigmacomputing.com", {}, {}, {}}, stagingBase);
-    CHECK(loadSidecar(file)->workbookId == "wb-2");
-    CHECK(loadSidecar(file, "staging")->workbookId == "wb-s");
+    CHECK(loadSidecar(file).value()->workbookId == "wb-2");
+    CHECK(loadSidecar(file, "staging").value()->workbookId == "wb-s");
 
     // A sidecar with environments only has no default target; a hostile target is refused.
     doc::writeFileAtomically(sidecarPathFor(file), R"({"environments": {"prod": {"workbookId": "wb-p"}}})");
-    CHECK_FALSE(loadSidecar(file));
-    CHECK(loadSidecar(file, "prod")->workbookId == "wb-p");
+    CHECK_FALSE(loadSidecar(file).value());
+    CHECK(loadSidecar(file, "prod").value()->workbookId == "wb-p");
     doc::writeFileAtomically(sidecarPathFor(file), R"({"environments": {"prod": {"workbookId": "wb-p", "base": {"path": "../x"}}}})");
-    CHECK_THROWS_WITH(loadSidecar(file, "prod"), Catch::Contains("`environments.prod.base.path` must be a file name"));
+    CHECK_THAT(loadSidecar(file, "prod").message(), Catch::Contains("`environments.prod.base.path` must be a file name"));
     doc::writeFileAtomically(sidecarPathFor(file), R"({"environments": {"prod": {"workbookId": 7}}})");
-    CHECK_THROWS_WITH(loadSidecar(file, "prod"), Catch::Contains("`environments.prod.workbookId` must be a string"));
+    CHECK_THAT(loadSidecar(file, "prod").message(), Catch::Contains("`environments.prod.workbookId` must be a string"));
     doc::writeFileAtomically(sidecarPathFor(file), R"({"environments": []})");
-    CHECK_THROWS_WITH(loadSidecar(file, "prod"), Catch::Contains("not a Quire sidecar"));
+    CHECK_THAT(loadSidecar(file, "prod").message(), Catch::Contains("not a Quire sidecar"));
 }
 
 TEST_CASE("per-environment credential variables come first (one CI job, two Sigma organisations)", "[publish][env]") {
     auto store = secrets::makeMemorySecretStore();
-    store->write("sigma/prod/client-id", "keychain-id");
-    store->write("sigma/prod/client-secret", "keychain-secret");
+    REQUIRE(store->write("sigma/prod/client-id", "keychain-id"));
+    REQUIRE(store->write("sigma/prod/client-secret", "keychain-secret"));
     unsetenv("QUIRE_SIGMA_CLIENT_ID");
     unsetenv("QUIRE_SIGMA_CLIENT_SECRET");
     setenv("QUIRE_SIGMA_CLIENT_ID_PRE_PROD", "pre-id", 1);

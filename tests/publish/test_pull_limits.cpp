@@ -81,9 +81,9 @@ TEST_CASE("pull --merge with a sidecar of another host: refused before any reque
     const std::string dir = makeTempDir("publish-merge-host");
     const std::string path = dir + "/wb.json";
     REQUIRE(flow.pull(id, path, doc::Format::Json).ok);
-    Sidecar sidecar = *loadSidecar(path);
+    Sidecar sidecar = *loadSidecar(path).value();
     sidecar.baseUrl = attacker.baseUrl();
-    saveSidecar(path, sidecar, *loadSnapshot(path, *loadSidecar(path)));
+    saveSidecar(path, sidecar, *loadSnapshot(path, *loadSidecar(path).value()));
     server.requests.clear();
     MergeOutcome merged = flow.pullAndMerge(loadWorkbook(path));
     CHECK_FALSE(merged.ok);

@@ -3,6 +3,7 @@
 // dialect. Secrets (password, token, key passphrase) are never stored in a profile: they are read from a
 // quire::secrets::SecretStore under "connection/<profile name>/<secret name>" when the connection string is
 // built at connect time.
+#include <quire/core/expected.h>
 #include <quire/sql/dialect_id.h>
 
 #include <map>
@@ -24,10 +25,6 @@ sql::DialectId dialectFor(WarehouseKind kind);
 std::string_view defaultDriverName(WarehouseKind kind); // "SnowflakeDSIIDriver", "PostgreSQL Unicode", ...
 // A value for a connection string attribute: braced (with '}' doubled) when it holds ; { } = or edge spaces.
 std::string odbcAttributeValue(const std::string& value);
-
-struct ProfileError : std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
 
 struct ConnectionProfile {
     std::string name;          // profile name, e.g. "local-pg"
@@ -52,12 +49,12 @@ struct ConnectionProfile {
     static std::string secretKey(const std::string& profile, const std::string& secret); // connection/<p>/<s>
 };
 
-// Builds the ODBC connection string. `secrets` supplies the secret values by secret name (may be empty; a
-// missing required secret throws ProfileError naming the secret store key and environment variable).
-std::string buildConnectionString(const ConnectionProfile& profile,
-                                  const std::map<std::string, std::string>& secrets);
-// Reads the profile's secrets from the store and builds the string. Throws ProfileError if one is missing.
-std::string buildConnectionString(const ConnectionProfile& profile, secrets::SecretStore& store);
+// Builds the ODBC connection string. `secrets` supplies the secret values by secret name (may be empty); a
+// missing required field or secret is connect/profile, naming the secret store key and environment variable.
+Expected<std::string> buildConnectionString(const ConnectionProfile& profile,
+                                            const std::map<std::string, std::string>& secrets);
+// Reads the profile's secrets from the store and builds the string (connect/profile if one is missing).
+Expected<std::string> buildConnectionString(const ConnectionProfile& profile, secrets::SecretStore& store);
 
 // A Sigma warehouse-table `path` resolved for this profile: the last segment is the table, the one before it
 // the schema, a third (Snowflake/BigQuery/Databricks) the catalog/database/project. The sample workbook's
@@ -66,7 +63,7 @@ std::string buildConnectionString(const ConnectionProfile& profile, secrets::Sec
 struct TablePath {
     std::string catalog, schema, table;
 };
-TablePath resolveTablePath(const ConnectionProfile& profile, const std::vector<std::string>& path); // throws ProfileError
+Expected<TablePath> resolveTablePath(const ConnectionProfile& profile, const std::vector<std::string>& path); // connect/table-path
 // The reverse: the `path` a warehouse-table source gives for a table the catalog listed, in the form Sigma
 // validates (schema and table; database, schema and table where the warehouse has databases). SQLite's
 // schema is "main".
@@ -75,6 +72,7 @@ std::vector<std::string> sigmaPathFor(const ConnectionProfile& profile, const Ta
 std::string qualifiedTableName(const ConnectionProfile& profile, const TablePath& path);
 
 nlohmann::json profileToJson(const ConnectionProfile& profile);
-ConnectionProfile profileFromJson(const std::string& name, const nlohmann::json& json); // throws ProfileError
+// The profile, or connect/profile: not an object, an unknown type, a field of the wrong type, a secret field.
+Expected<ConnectionProfile> profileFromJson(const std::string& name, const nlohmann::json& json);
 
 } // namespace quire::connect

@@ -34,18 +34,19 @@ std::string defaultConnectionsFile();
 
 class ConnectionRegistry {
 public:
-    // Loads `file` (empty = defaultConnectionsFile()); a missing file is an empty registry.
-    static ConnectionRegistry load(const std::string& file = {});
+    // Loads `file` (empty = defaultConnectionsFile()); a missing file is an empty registry; a file that cannot
+    // be read, does not parse or holds a bad profile is connect/connections-file, naming the file.
+    static Expected<ConnectionRegistry> load(const std::string& file = {});
     const std::string& file() const { return file_; }
     std::vector<RegistryEntry> entries() const; // built-ins first, then the file's, by name
     // By profile name or by Sigma connectionId.
     std::optional<RegistryEntry> find(const std::string& nameOrConnectionId) const;
     void put(const RegistryEntry& entry);       // add or replace by name
     bool remove(const std::string& name);       // false if absent (built-ins cannot be removed)
-    // Sends `connectionId` to the profile `name` (a "mappings" entry); throws ProfileError for an unknown profile.
-    void mapConnection(const std::string& connectionId, const std::string& name);
+    // Sends `connectionId` to the profile `name` (a "mappings" entry); connect/unknown-connection for an unknown profile.
+    Expected<void> mapConnection(const std::string& connectionId, const std::string& name);
     const std::map<std::string, std::string>& mappings() const { return mappings_; }
-    void save() const;                          // atomic write, creates the directory
+    Expected<void> save() const;                // atomic write, creates the directory (connect/connections-file)
 
 private:
     std::string file_;
@@ -59,9 +60,10 @@ namespace quire::secrets { class SecretStore; }
 
 namespace quire::connect {
 // The ODBC connection string for an entry, secrets read from `store` at this moment (never stored). The built-in
-// sample generates its SQLite warehouse on first use.
-std::string resolveConnectionString(const RegistryEntry& entry, secrets::SecretStore& store);
-// `target` is a profile name, a Sigma connectionId, or a literal ODBC connection string (contains '=').
-std::string resolveConnectionString(const ConnectionRegistry& registry, const std::string& target,
-                                    secrets::SecretStore& store);
+// sample generates its SQLite warehouse on first use (connect/sample-warehouse when it cannot).
+Expected<std::string> resolveConnectionString(const RegistryEntry& entry, secrets::SecretStore& store);
+// `target` is a profile name, a Sigma connectionId, or a literal ODBC connection string (contains '=');
+// connect/unknown-connection otherwise.
+Expected<std::string> resolveConnectionString(const ConnectionRegistry& registry, const std::string& target,
+                                              secrets::SecretStore& store);
 } // namespace quire::connect

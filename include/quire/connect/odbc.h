@@ -117,7 +117,7 @@ public:
     void closeCursor();
     // Thread-safe: asks the driver to cancel the running execute/fetch (SQLCancel; on sqliteodbc only a flag the
     // fetch checks between rows, see Connection::cancelFromAnyThread). The blocked call throws
-    // an OdbcError with isCancelled() true.
+    // an OdbcError with isCancelled() true. A cancel before the next execute begins cancels that execute.
     void cancel();
     void* handle() const { return stmt_; }
 

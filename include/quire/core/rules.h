@@ -242,6 +242,7 @@ inline constexpr RuleInfo kRuleCatalogue[] = {
         {"publish/readback", Severity::Warning, "the published workbook can be read back for the sidecar"},
         {"publish/host", Severity::Error, "the Sigma API host is given (flag, environment variable, or a Sigma region host named by quire.yaml or the sidecar) and may receive credentials (https; http only to loopback)"},
         {"publish/credentials", Severity::Error, "the client id and secret are in the environment or the secret store for the profile"},
+        {"publish/sidecar", Severity::Error, "the sidecar next to a workbook (`<file>.sigma.json`) is readable, an object with a string workbookId or an `environments` object, and its fields have their types"},
         {"publish/base-snapshot", Severity::Error, "the base snapshot next to the sidecar exists, matches its hash and parses"},
     {"publish/tag", Severity::Error, "the version tag given with --tag is applied to the written workbook"},
     {"publish/grants", Severity::Error, "the sharing declared in quire.yaml is applied to the written workbook (grants API)"},
@@ -322,6 +323,15 @@ inline constexpr RuleInfo kRuleCatalogue[] = {
     {"vcs/host-key-mismatch", Severity::Error, "the SSH server's host key matches known_hosts"},
     // --- git merges (quire merge-driver): docs/version-control.md
     {"merge/conflict", Severity::Error, "a three-way merge has no property changed differently on both sides"},
+    // --- connections (src/connect): docs/connectors.md
+    {"connect/connections-file", Severity::Error, "the connections file can be read and written, is JSON of the form {version, connections, mappings} and each profile in it is valid"},
+    {"connect/profile", Severity::Error, "a connection profile has a known type, fields of the right types, no secret fields, and every field and secret its warehouse needs"},
+    {"connect/unknown-connection", Severity::Error, "a connection named on the command line, in a mapping or by an element is a profile, a mapped connectionId or an ODBC connection string"},
+    {"connect/table-path", Severity::Error, "a warehouse-table path has 1 to 3 segments"},
+    {"connect/sample-warehouse", Severity::Error, "the embedded sample warehouse can be generated on first use"},
+    {"secrets/store", Severity::Error, "the secret store can do what is asked (a keychain is reachable, the environment store is only read)"},
+    // --- command-line arguments (src/cli): docs/cli.md
+    {"cli/argument", Severity::Error, "an argument has the form its command asks for (a JSON pointer, a one-line VALUE)"},
 };
 
 // The whole catalogue, in declaration order (validator rules first, then the other layers).

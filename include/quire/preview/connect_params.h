@@ -43,15 +43,12 @@ inline PreviewSession::TablePathResolver registryPathResolver(connect::Connectio
         if (connectionId.empty()) return {};
         const auto entry = registry.find(connectionId);
         if (!entry) return {};
-        try {
-            const auto resolved = connect::resolveTablePath(entry->profile, path);
-            std::vector<std::string> out;
-            for (const std::string* part : {&resolved.catalog, &resolved.schema, &resolved.table})
-                if (!part->empty()) out.push_back(*part);
-            return out;
-        } catch (const connect::ProfileError&) {
-            return {}; // more than 3 segments: left as written, the warehouse reports it
-        }
+        const auto resolved = connect::resolveTablePath(entry->profile, path);
+        if (!resolved) return {}; // more than 3 segments: left as written, the warehouse reports it
+        std::vector<std::string> out;
+        for (const std::string* part : {&resolved->catalog, &resolved->schema, &resolved->table})
+            if (!part->empty()) out.push_back(*part);
+        return out;
     };
 }
 

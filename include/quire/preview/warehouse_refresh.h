@@ -5,6 +5,7 @@
 // from the ResultCache or borrows a pooled connection and streams the result batch by batch into a row window.
 // Part of quire_preview_odbc (quire_preview itself does not depend on the ODBC layer).
 #include <quire/connect/odbc.h>
+#include <quire/core/expected.h>
 #include <quire/connect/pool.h>
 #include <quire/preview/planner.h>
 #include <quire/preview/refresh_scheduler.h>
@@ -35,8 +36,9 @@ QueryKey cacheKey(const PlannedQuery& plan);
 
 class WarehouseRefresh {
 public:
-    // Maps a Sigma connectionId to an ODBC connection string (the registry + secrets in the IDE and CLI).
-    using ConnectionString = std::function<std::string(const std::string& connectionId)>;
+    // Maps a Sigma connectionId to an ODBC connection string (the registry + secrets in the IDE and CLI), or why
+    // there is none (the element's refresh then fails with that message).
+    using ConnectionString = std::function<Expected<std::string>(const std::string& connectionId)>;
     WarehouseRefresh(ResultCache& cache, connect::ConnectionPool& pool, ConnectionString connectionString,
                      FetchWindow window = {});
 

@@ -28,9 +28,9 @@ std::string sidecarPathFor(const std::string& documentPath);   // "<file>.sigma.
 // "<file>.sigma-base.json", or "<file>.sigma-base.<environment>.json".
 std::string snapshotPathFor(const std::string& documentPath, const std::string& environment = {});
 
-// The target of `environment` ("" = the default one); nullopt when the sidecar or that target is missing.
-// Throws std::runtime_error when the sidecar exists but cannot be read.
-std::optional<Sidecar> loadSidecar(const std::string& documentPath, const std::string& environment = {});
+// The target of `environment` ("" = the default one); an empty optional when the sidecar or that target is
+// missing; publish/sidecar (the message starts with the sidecar's path) when it exists but cannot be used.
+Expected<std::optional<Sidecar>> loadSidecar(const std::string& documentPath, const std::string& environment = {});
 // Writes the snapshot (the server body, canonical JSON) and the sidecar's target `sidecar.environment`, both
 // atomically; the other targets in the sidecar are kept as they are.
 void saveSidecar(const std::string& documentPath, Sidecar sidecar, const Json& baseContents);

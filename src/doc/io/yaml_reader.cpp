@@ -212,11 +212,10 @@ private:
     // (!!python/object, !!binary, !!set, custom ones) is silently dropped.
     static Json typedScalar(const YAML::Mark& mark, const std::string& tag, const std::string& value) {
         if (tag == "!") return Json(value);
-        std::string error;
         if (tag == "?") {
-            Json out = resolvePlainScalar(value, &error);
-            if (!error.empty()) throw ConvertError{"yaml/number-out-of-range", error, mark};
-            return out;
+            Expected<Json> out = resolvePlainScalar(value);
+            if (!out) throw ConvertError{"yaml/number-out-of-range", out.message(), mark};
+            return std::move(*out);
         }
         const std::string_view core = coreTag(tag);
         if (core == "str") return Json(value);
@@ -225,8 +224,9 @@ private:
                 throw ConvertError{"yaml/tag-mismatch", "'" + shownTag(tag) + "' is on a scalar", mark};
             unsupportedTag(mark, tag);
         }
-        Json out = resolvePlainScalar(value, &error);
-        if (!error.empty()) throw ConvertError{"yaml/number-out-of-range", error, mark};
+        Expected<Json> resolved = resolvePlainScalar(value);
+        if (!resolved) throw ConvertError{"yaml/number-out-of-range", resolved.message(), mark};
+        Json out = std::move(*resolved);
         const bool fits = core == "int"     ? out.is_number_integer()
                           : core == "float" ? out.is_number()
                           : core == "bool"  ? out.is_boolean()
@@ -381,19 +381,16 @@ int secondDocumentLine(std::string_view text) {
 
 } // namespace
 
-Json resolvePlainScalar(const std::string& s, std::string* error) {
+Expected<Json> resolvePlainScalar(const std::string& s) {
     if (s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL") return Json(nullptr);
     if (s == "true" || s == "True" || s == "TRUE") return Json(true);
     if (s == "false" || s == "False" || s == "FALSE") return Json(false);
     std::string_view v(s);
     // A number the JSON tree cannot hold exactly is an error (reported by the reader), never a silent
     // infinity, zero or rounded integer. null (not a string) tells the writer to quote such text.
-    auto number = [&](std::string_view text, bool integral) {
+    auto number = [&](std::string_view text, bool integral) -> Expected<Json> {
         Json out;
-        if (auto why = numberFromText(text, integral, out)) {
-            if (error) *error = *why;
-            return Json(nullptr);
-        }
+        if (auto why = numberFromText(text, integral, out)) return makeDiagnostic("yaml/number-out-of-range", *why);
         return out;
     };
     // Integers: [-+]?[0-9]+, 0o[0-7]+, 0x[0-9a-fA-F]+
@@ -409,8 +406,7 @@ Json resolvePlainScalar(const std::string& s, std::string* error) {
                 auto r = std::from_chars(body.data(), body.data() + body.size(), out, base);
                 if (r.ec == std::errc() && r.ptr == body.data() + body.size())
                     return out <= static_cast<std::uint64_t>(INT64_MAX) ? Json(static_cast<std::int64_t>(out)) : Json(out);
-                if (error) *error = "integer " + s + " does not fit in 64 bits";
-                return Json(nullptr);
+                return makeDiagnostic("yaml/number-out-of-range", "integer " + s + " does not fit in 64 bits");
             }
         }
     }

@@ -1,4 +1,5 @@
 #pragma once
+#include <quire/core/expected.h>
 #include <quire/doc/document.h>
 #include <quire/doc/io.h>
 
@@ -13,7 +14,7 @@ namespace quire::doc::detail {
 LoadResult readYaml(std::shared_ptr<const std::string> source, const std::string& path, const LoadLimits& limits);
 
 // Core-schema resolution of a plain scalar (shared with the YAML writer, which must quote what resolves
-// to anything but a string). A number the JSON tree cannot hold exactly (see numberFromText) gives null
-// and, when `error` is given, the reason in it.
-Json resolvePlainScalar(const std::string& text, std::string* error = nullptr);
+// to anything but a string). A number the JSON tree cannot hold exactly (see numberFromText) is
+// yaml/number-out-of-range with the reason (the reader adds the location).
+Expected<Json> resolvePlainScalar(const std::string& text);
 } // namespace quire::doc::detail

@@ -22,7 +22,8 @@ bool ambiguousWord(const std::string& s) {
 
 bool plainSafe(const std::string& s) {
     if (s.empty() || ambiguousWord(s)) return false;
-    if (!detail::resolvePlainScalar(s).is_string()) return false;
+    // What does not resolve to a string (a number, a bool, null, a number too large to hold) is quoted.
+    if (const auto resolved = detail::resolvePlainScalar(s); !resolved || !resolved->is_string()) return false;
     // Anything number-like even if not a number under the core schema (e.g. "1_000", "0b1", "1:30").
     const unsigned char first = static_cast<unsigned char>(s[0]);
     if (std::string("-?:,[]{}#&*!|>'\"%@`~ ").find(static_cast<char>(first)) != std::string::npos) return false;
