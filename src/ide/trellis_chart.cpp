@@ -141,12 +141,14 @@ TrellisGrid trellisGrid(const QSize& area, std::size_t rowKeys, std::size_t colu
     const int n = int(byRows ? rowKeys : columnKeys);
     g.total = n;
     const int shown = std::min(n, cap);
-    if (byColumns) { // side by side, wrapping when a panel would be narrower than 180 px
-        g.columns = std::clamp(area.width() / 180, 1, std::max(1, shown));
-        g.rows = (shown + g.columns - 1) / g.columns;
-    } else { // stacked, wrapping when a panel would be shorter than 130 px
-        g.rows = std::clamp(area.height() / 130, 1, std::max(1, shown));
-        g.columns = (shown + g.rows - 1) / g.rows;
+    // One dimension alone: the grid whose panels are roomiest (relative to a 200 x 140 px chart); its own
+    // direction (a column of rows, a row of columns) wins unless another is clearly roomier.
+    double best = -1;
+    for (int columns = 1; columns <= std::max(1, shown); ++columns) {
+        const int rows = (std::max(1, shown) + columns - 1) / columns;
+        double room = std::min(area.width() / double(columns) / 200.0, area.height() / double(rows) / 140.0);
+        if ((byRows && columns == 1) || (byColumns && rows == 1)) room *= 1.5;
+        if (room > best) best = room, g.columns = columns, g.rows = rows;
     }
     for (int i = 0; i < shown; ++i) g.panels.emplace_back(byRows ? i : 0, byColumns ? i : 0);
     return g;

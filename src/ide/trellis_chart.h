@@ -3,7 +3,7 @@
 // donut charts): small multiples, one panel per value of the rowsBy columns (rows) x the columnsBy columns
 // (columns), each labelled with its values and drawn by the ordinary chart painter over the panel's rows, with
 // shared axes: every panel has the same categories, series colours and value range. One trellis dimension
-// alone wraps into a grid when its panels would be too small. At most kMaxTrellisPanels panels are drawn;
+// alone runs in its own direction unless a wrapped grid gives the panels clearly more room. At most kMaxTrellisPanels panels are drawn;
 // the card says how many exist when there are more.
 #include "chart_support.h"
 
