@@ -203,9 +203,13 @@ std::optional<QPixmap> renderTrellis(const QSize& size, const Json& element, con
 
     const TrellisGrid grid = trellisGrid(area.size(), rowKeys.values.size(), columnKeys.values.size(), !rowColumns.empty(),
                                          !columnColumns.empty());
-    if (grid.total > int(grid.panels.size())) { // the cap: say how many panels exist
+    // The cap, or a row window that may end inside the panels: say what is shown.
+    const bool incomplete = data.totalRows < 0;
+    if (grid.total > int(grid.panels.size()) || incomplete) {
         const QRect note(area.left(), area.bottom() - 13, area.width(), 14);
-        const QString text = QObject::tr("Showing %1 of %2 trellis panels").arg(grid.panels.size()).arg(grid.total);
+        const QString text = grid.total > int(grid.panels.size())
+                                 ? QObject::tr("Showing %1 of %2%3 trellis panels").arg(grid.panels.size()).arg(grid.total).arg(incomplete ? "+" : "")
+                                 : QObject::tr("Showing the trellis panels of the first %1 rows").arg(data.rows.size());
         p.fillRect(note, QColor("#fef3c7"));
         p.setPen(QColor("#92400e"));
         p.drawText(note.adjusted(4, 0, -4, 0), Qt::AlignLeft | Qt::AlignVCenter, text);

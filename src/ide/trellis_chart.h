@@ -23,7 +23,7 @@ bool isTrellised(const Json& element, const PreviewData& data);
 
 // The whole card: a shared legend, the panels and their labels. Marks: one `trellis-panel` per panel (text:
 // its label, shape: the panel's chart, value: its index), the panels' own marks, `trellis-more` when panels
-// were left out (value: how many panels exist). Hits name rows of `data`. nullopt: no measure to plot.
+// were left out or the rows are a window of the result (value: how many panels the rows have). Hits name rows of `data`. nullopt: no measure to plot.
 std::optional<QPixmap> renderTrellis(const QSize& size, const Json& element, const PreviewData& data, ChartHits& hits,
                                      ChartMarks& marks);
 
