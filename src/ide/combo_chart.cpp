@@ -1,5 +1,7 @@
 #include "combo_chart.h"
 
+#include "trellis_axes.h"
+
 #include <QGraphicsScene>
 #include <QPainter>
 #include <QtCharts/QAreaSeries>
@@ -19,7 +21,8 @@ namespace quire::ide {
 
 QPixmap renderCombo(const QSize& size, const Json& element, const PreviewData& data, const SeriesTable& t,
                     const std::vector<std::string>& shapes, const std::vector<bool>& secondary, const std::vector<int>& measures,
-                    ChartHits& hits, ChartFrame& frame, std::vector<std::vector<QPointF>>& anchors) {
+                    ChartHits& hits, ChartFrame& frame, std::vector<std::vector<QPointF>>& anchors,
+                    SharedAxes* shared) {
     const std::size_t nx = std::size_t(t.xs.size()), ns = std::size_t(t.names.size());
     // Each axis spans its own series (and zero).
     double lo1 = 0, hi1 = 0, lo2 = 0, hi2 = 0;
@@ -32,6 +35,11 @@ QPixmap renderCombo(const QSize& size, const Json& element, const PreviewData& d
             double& hi = secondary[s] ? hi2 : hi1;
             lo = std::min(lo, t.values[s][x]), hi = std::max(hi, t.values[s][x]);
         }
+    }
+    if (shared) {
+        shared->share(shared->primary, lo1, hi1);
+        shared->share(shared->secondary, lo2, hi2);
+        if (shared->collecting) return QPixmap();
     }
     const auto [s1, e1] = axisRange(lo1, hi1);
     const auto [s2, e2] = axisRange(lo2, hi2);

@@ -7,8 +7,12 @@
 
 namespace quire::ide {
 
+struct SharedAxes;
+
+// `shared`: one panel of a trellis (trellis_axes.h); when collecting, only its ranges are widened.
 QPixmap renderCombo(const QSize& size, const Json& element, const PreviewData& data, const SeriesTable& t,
                     const std::vector<std::string>& shapes, const std::vector<bool>& secondary, const std::vector<int>& measures,
-                    ChartHits& hits, ChartFrame& frame, std::vector<std::vector<QPointF>>& anchors);
+                    ChartHits& hits, ChartFrame& frame, std::vector<std::vector<QPointF>>& anchors,
+                    SharedAxes* shared = nullptr);
 
 } // namespace quire::ide

@@ -3,6 +3,7 @@
 #include "custom_charts.h"
 #include "qt_charts.h"
 #include "table_formats.h"
+#include "trellis_chart.h"
 
 #include <QDate>
 #include <QDateTime>
@@ -371,7 +372,8 @@ void PreviewPainter::paintChart(QPainter& p, const QRect& area, const Json& elem
     if (!(cached.size == area.size() && cached.key == key)) {
         ChartHits local;
         ChartMarks localMarks;
-        auto pixmap = renderQtChart(area.size(), element, data, local, localMarks);
+        auto pixmap = isTrellised(element, data) ? renderTrellis(area.size(), element, data, local, localMarks)
+                                                 : renderQtChart(area.size(), element, data, local, localMarks);
         if (!pixmap) {
             chartCache_.erase(elementId);
             paintTable(p, area, element, data, hits);

@@ -392,7 +392,7 @@ void PropertyPanel::addKindEditors(Section& section) {
     const props::Context& context = section.context;
     std::set<std::string>& known = section.known;
     QVBoxLayout* vbox = section.box;
-    for (auto make : {props::makeSeriesEditor, props::makeRefMarkEditor, props::makeTrendlineEditor, props::makeLabelLegendEditor,
+    for (auto make : {props::makeSeriesEditor, props::makeTrellisEditor, props::makeRefMarkEditor, props::makeTrendlineEditor, props::makeLabelLegendEditor,
                       props::makeKpiEditor, props::makeDonutEditor, props::makeConditionalFormatEditor,
                       props::makeFormatEditor, props::makeColorEditor, props::makeSortEditor, props::makeGroupingEditor,
                       props::makeFilterEditor, props::makeActionEditor})

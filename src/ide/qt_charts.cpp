@@ -4,6 +4,7 @@
 #include "combo_chart.h"
 #include "qt_chart_parts.h"
 #include "preview_painter.h"
+#include "trellis_axes.h"
 
 #include <QFontMetrics>
 #include <QtCharts/QAreaSeries>
@@ -72,7 +73,7 @@ void paintHoleValue(QPixmap& pixmap, const Json& element, const PreviewData& dat
 } // namespace
 
 std::optional<QPixmap> renderQtChart(const QSize& size, const Json& element, const PreviewData& data, ChartHits& hits,
-                                     ChartMarks& marks) {
+                                     ChartMarks& marks, SharedAxes* shared) {
     const std::string kind = element.value("kind", "");
     const bool circular = kind == "donut-chart" || kind == "pie-chart";
     const bool bars = kind == "bar-chart" || kind == "combo-chart";
@@ -98,7 +99,8 @@ std::optional<QPixmap> renderQtChart(const QSize& size, const Json& element, con
     if (!circular && element.contains("color") && element["color"].is_object() && element["color"].value("by", "") == "category")
         seriesColumn = channelColumn(element, "color");
     const int si = data.columnIndex(seriesColumn);
-    const SeriesTable t = seriesTable(element, data, xi, measures, si, circular ? 12 : 60);
+    SeriesTable t = seriesTable(element, data, xi, measures, si, circular ? 12 : 60);
+    if (shared) alignSeriesTable(t, *shared);
     const std::size_t nx = std::size_t(t.xs.size()), ns = std::size_t(t.names.size());
     const Json* measureFormat = columnFormat(element, data.columnIds.value(measures[0]));
     if (si >= 0) { // one series per colour category: all take the first measure's shape and axis
@@ -115,8 +117,8 @@ std::optional<QPixmap> renderQtChart(const QSize& size, const Json& element, con
         paintChartOverlays(pp, frame, in, marks);
     };
     if (!circular && mixed) {
-        QPixmap pm = renderCombo(size, element, data, t, shapes, secondary, measures, hits, frame, anchors);
-        overlay(pm);
+        QPixmap pm = renderCombo(size, element, data, t, shapes, secondary, measures, hits, frame, anchors, shared);
+        if (!(shared && shared->collecting)) overlay(pm);
         return pm;
     }
 
@@ -140,6 +142,10 @@ std::optional<QPixmap> renderQtChart(const QSize& size, const Json& element, con
             lowest = std::min({lowest, top[s][x], base[s][x]});
             highest = std::max({highest, top[s][x], base[s][x]});
         }
+    }
+    if (shared) {
+        shared->share(shared->primary, lowest, highest);
+        if (shared->collecting) return QPixmap();
     }
 
     auto* chart = new QChart;
@@ -266,6 +272,7 @@ std::optional<QPixmap> renderQtChart(const QSize& size, const Json& element, con
         QPainterPath hole;
         if (kind == "donut-chart") hole.addEllipse(centre, radius * pie->holeSize() / pie->pieSize(), radius * pie->holeSize() / pie->pieSize());
         for (std::size_t x = 0; x < nx && sum > 0; ++x) {
+            if (t.rows[0][x] < 0) continue; // a trellis panel without this slice
             const double span = 360.0 * std::max(0.0, t.values[0][x]) / sum;
             QPainterPath wedge;
             wedge.moveTo(centre);

@@ -11,8 +11,10 @@
 
 namespace quire::ide {
 
-// nullopt when the element has no measure the chart can plot.
+struct SharedAxes;
+
+// nullopt when the element has no measure the chart can plot. `shared`: one panel of a trellis (trellis_axes.h).
 std::optional<QPixmap> renderQtChart(const QSize& size, const Json& element, const PreviewData& data, ChartHits& hits,
-                                     ChartMarks& marks);
+                                     ChartMarks& marks, SharedAxes* shared = nullptr);
 
 } // namespace quire::ide

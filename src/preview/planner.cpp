@@ -1,5 +1,6 @@
 #include <quire/preview/planner.h>
 
+#include "chart_trellis.h"
 #include "control_refs.h"
 #include "grouped_plan.h"
 #include "plan_support.h"
@@ -147,9 +148,14 @@ void finishPlan(const PreviewSession& session, const std::string& elementId, con
     };
     for (const auto& s : element.value("sort", Json::array()))
         if (s.is_object()) addOrder(s.value("columnId", ""), s.value("direction", "ascending"));
+    // Trellised charts: panel by panel first (chart_trellis.h).
+    const std::string explicitOrder = order;
+    if (explicitOrder.empty())
+        for (const std::string& id : trellisColumnIds(element)) addOrder(id, "ascending");
+    const std::string panelOrder = order;
     // Charts: the x axis (or colour) sort, else the axis itself, so lines run in order.
     for (const char* channel : {"xAxis", "color"}) {
-        if (!order.empty() || !element.contains(channel) || !element[channel].is_object()) continue;
+        if (!explicitOrder.empty() || order != panelOrder || !element.contains(channel) || !element[channel].is_object()) continue;
         const Json& axis = element[channel];
         if (axis.contains("sort") && axis["sort"].is_object())
             addOrder(axis["sort"].value("by", axis.value("columnId", "")), axis["sort"].value("direction", "ascending"));

@@ -131,6 +131,15 @@ struct ChartCheck {
                            "`trellis` is silently dropped on " + e.kind + " (only bar, line, area, combo, scatter and "
                            "donut charts support it)");
             const std::string tp = child(e.pointer, "trellis");
+            // The legacy {column, row, share, tileSize} shape is accepted by Sigma but splits nothing.
+            if (trellis->is_object() && !Context::member(*trellis, "rowsBy") && !Context::member(*trellis, "columnsBy"))
+                for (const char* legacy : {"column", "row", "share", "tileSize"})
+                    if (Context::member(*trellis, legacy)) {
+                        ctx.report("chart/trellis-legacy", child(tp, legacy),
+                                   "legacy `trellis." + std::string(legacy) + "` binds nothing; split the chart with "
+                                   "`trellis: {rowsBy: [{columnId}]}` or `columnsBy`");
+                        break;
+                    }
             objectList(*trellis, tp, "rowsBy", "trellis", false);
             objectList(*trellis, tp, "columnsBy", "trellis", false);
         }

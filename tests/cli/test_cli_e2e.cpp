@@ -180,6 +180,21 @@ TEST_CASE("quire preview runs elements with control values on the sample", "[cli
     CHECK(static_cast<long long>(page.size()) == std::min<long long>(3, std::max<long long>(0, channels - 2)));
 }
 
+TEST_CASE("quire preview of a trellised chart prints its trellis column, grouped and panel by panel", "[cli][e2e]") {
+    SampleBox s;
+    const std::string gallery = shellQuote(quire::test::sourceDir() + "/resources/examples/gallery.yaml");
+    const Json rows = jsonOut(s.box.run("preview " + gallery + " --element trellis-bars --format json --limit 500"));
+    const auto groups = sqliteColumn(s.db, "SELECT s.device || '|' || c.channel_name || '|' || count(*) FROM sessions s "
+                                           "JOIN channels c ON c.channel_id = s.channel_id GROUP BY s.device, c.channel_name "
+                                           "ORDER BY s.device, c.channel_name");
+    REQUIRE(rows.size() == groups.size());
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        REQUIRE(rows[i].contains("Device"));
+        CHECK(rows[i]["Device"].get<std::string>() + "|" + rows[i]["Channel"].get<std::string>() + "|" +
+                  std::to_string(rows[i]["Sessions"].get<long long>()) == groups[i]);
+    }
+}
+
 TEST_CASE("quire connections list, add, test and remove in an isolated config directory", "[cli][e2e]") {
     SampleBox s;
     const Run empty = s.box.run("connections list");

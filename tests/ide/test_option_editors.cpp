@@ -290,11 +290,33 @@ TEST_CASE("conditional format and table style editor - page visibility editor - 
     CHECK(e.reports("page/visibility"));
 }
 
+TEST_CASE("trellis editor: rows by and columns by pickers add, change and remove columns, one undo step each", "[ide][props][options]") {
+    std::string bars = kBars; // with a second dimension to split by
+    bars.insert(bars.find("      xAxis"), "        - {id: b-device, name: Device, formula: \"[Sessions/Device]\"}\n");
+    Editors e(bars, quire::test::place("bars", 1, 25, 1, 14));
+    e.select("bars");
+    e.pick("trellis-columnsBy-0", "b-device"); // the empty picker adds the first column and the trellis key
+    CHECK(e.element("bars")["trellis"] == Json::parse(R"J({"columnsBy":[{"columnId":"b-device"}]})J"));
+    e.requireValid();
+    e.pick("trellis-rowsBy-0", "b-channel");
+    CHECK(e.element("bars")["trellis"] == Json::parse(R"J({"columnsBy":[{"columnId":"b-device"}],"rowsBy":[{"columnId":"b-channel"}]})J"));
+    e.pick("trellis-rowsBy-0", "b-device"); // change in place
+    CHECK(e.element("bars")["trellis"]["rowsBy"] == Json::parse(R"J([{"columnId":"b-device"}])J"));
+    e.pick("trellis-rowsBy-0", ""); // (none) removes the entry and the empty dimension
+    e.pick("trellis-columnsBy-0", "");
+    CHECK_FALSE(e.element("bars").contains("trellis")); // the key goes with its last column
+    // Not offered where trellis is not drawn (a table); the validator names a column the chart does not have.
+    e.select("sessions");
+    CHECK(e.panel.content()->findChild<QComboBox*>("trellis-rowsBy-0") == nullptr);
+    e.model.undoStack()->push(makeSetValue(&e.model, "/contents/elements/2/trellis", Json::parse(R"J({"rowsBy":[{"columnId":"o-status"}]})J"), "t"));
+    CHECK(e.reports("chart/unknown-column"));
+}
+
 TEST_CASE("options Quire keeps but does not draw survive an editor edit byte for byte", "[ide][props][options]") {
-    // The gallery, with options the preview does not draw added to one chart (trellis, tooltip, bar style).
+    // The gallery, with options added to one chart: a trellis and options the preview does not draw (tooltip, bar style).
     std::string text = quire::test::readFile(quire::test::sourceDir() + "/resources/examples/gallery.yaml");
     const std::string anchor = "      name: Sessions by channel with reference marks and trend lines\n";
-    const std::string kept = "      trellis: {columnsBy: [{columnId: mk-channel}]}   # kept, not drawn\n"
+    const std::string kept = "      trellis: {columnsBy: [{columnId: mk-channel}]}   # kept byte for byte\n"
                              "      tooltip: {columnNames: shown, multiSeries: shown}\n"
                              "      barStyle: {cornerRadius: 4}\n";
     REQUIRE(text.find(anchor) != std::string::npos);

@@ -89,6 +89,7 @@ inline constexpr RuleInfo kRuleCatalogue[] = {
         {"chart/donut-hole-equals-value", Severity::Error, "a donut's holeValue differs from its value"},
         {"chart/color-missing-by", Severity::Error, "cartesian/map `color` is an object with `by`"},
         {"chart/trellis-unsupported", Severity::Warning, "trellis only on bar, line, area, combo, scatter, donut"},
+        {"chart/trellis-legacy", Severity::Warning, "the legacy trellis `{column, row, share, tileSize}` binds nothing; use rowsBy/columnsBy"},
         {"chart/series-type", Severity::Error, "a yAxis series `type` is bar, line, area or scatter"},
         {"chart/refmark-shape", Severity::Error, "a reference mark is a `line` or `band` on `x-axis`, `series` or `series2`; a band has an `endValue`"},
         {"chart/refmark-value", Severity::Error, "reference mark values are wrapped `{type: formula, formula}`"},

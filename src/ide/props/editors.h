@@ -23,6 +23,7 @@ QWidget* makeLabelLegendEditor(const Context& c, std::set<std::string>& known); 
 QWidget* makeKpiEditor(const Context& c, std::set<std::string>& known);             // kpi_donut_editor.cpp
 QWidget* makeDonutEditor(const Context& c, std::set<std::string>& known);           // kpi_donut_editor.cpp
 QWidget* makeConditionalFormatEditor(const Context& c, std::set<std::string>& known); // conditional_format_editor.cpp
+QWidget* makeTrellisEditor(const Context& c, std::set<std::string>& known);         // trellis_editor.cpp
 
 // Shared by filters and date-range controls: the date `mode` family of spec §3.6 on the object at pointer.
 void addDateModeFields(const Context& c, QFormLayout* form, const std::string& pointer, const Json& object,
