@@ -121,11 +121,11 @@ QRect DrillNavigator::paintBreadcrumb(QPainter& p, const QRect& area, const QStr
             p.drawText(QRect(x, strip.top(), metrics.horizontalAdvance(kSeparator), strip.height()), Qt::AlignVCenter, kSeparator);
             x += metrics.horizontalAdvance(kSeparator);
         }
-        const int w = metrics.horizontalAdvance(list[i].text);
-        list[i].rect = QRect(x, strip.top(), w, strip.height()).intersected(strip);
         QFont crumbFont = f;
         crumbFont.setUnderline(!list[i].current);
         crumbFont.setBold(list[i].current && list.size() > 1);
+        const int w = QFontMetrics(crumbFont).horizontalAdvance(list[i].text) + 1;
+        list[i].rect = QRect(x, strip.top(), w, strip.height()).intersected(strip);
         p.setFont(crumbFont);
         p.setPen(list[i].current ? QColor("#334155") : QColor("#2563eb"));
         p.drawText(list[i].rect, Qt::AlignVCenter | Qt::AlignLeft, list[i].text);

@@ -99,7 +99,7 @@ TEST_CASE("drill control rules", "[rules][controls][drill]") {
         {"a target column the target lacks", withDrill({{R"(["b-region", null])", R"(["b-regio", null])"}}),
          "control/drill-unknown-column", R"("b-regio")"},
         {"a category the source lacks", withDrill({{R"([ { "columnId": "o-region" })", R"([ { "columnId": "o-regio" })"}}),
-         "control/drill-unknown-column", R"("o-regio")"},
+         "control/drill-unknown-column", R"("columnId": "o-regio")"},
         {"a value that is not a category", withDrill({{R"("value": "o-date")", R"("value": "o-amount")"}}),
          "control/drill-value", R"("value": "o-amount")"},
         {"a target that does not exist", withDrill({{R"("elementId": "by-region")", R"("elementId": "by-regio")"}}),
