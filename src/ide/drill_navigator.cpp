@@ -59,6 +59,8 @@ DrillNavigator::DrillNavigator(DocumentModel* model, EnginePreviewProvider* prov
 void DrillNavigator::reload() {
     specs_ = provider_->drillSpecs();
     current_ = provider_->drilledElements();
+    fields_.clear();
+    for (const auto& spec : specs_) fields_[spec.controlId] = provider_->controlFields(QString::fromStdString(spec.controlId));
     for (auto it = delivered_.begin(); it != delivered_.end();)
         it = current_.count(it->first) ? std::next(it) : delivered_.erase(it);
 }
@@ -79,7 +81,8 @@ DrillNavigator::Found DrillNavigator::find(const QString& elementId) const {
 }
 
 preview::DrillPosition DrillNavigator::position(const preview::DrillSpec& spec) const {
-    return preview::drillPosition(spec, provider_->controlFields(QString::fromStdString(spec.controlId)));
+    const auto it = fields_.find(spec.controlId);
+    return preview::drillPosition(spec, it == fields_.end() ? Json::object() : it->second);
 }
 
 std::vector<DrillNavigator::Crumb> DrillNavigator::crumbs(const QString& elementId) const {

@@ -60,6 +60,7 @@ private:
     DocumentModel* model_;
     EnginePreviewProvider* provider_;
     std::vector<preview::DrillSpec> specs_;
+    std::map<std::string, Json> fields_;    // drill control id -> its current fields (read once per change, not per paint)
     std::map<std::string, Json> current_;   // targets at the level of the current control values
     std::map<std::string, Json> delivered_; // targets as their last delivered rows were planned
     std::map<QString, std::vector<Crumb>> painted_;
