@@ -172,6 +172,27 @@ ValueType listValueType(const preview::PreviewSession& session, const preview::C
     return fromJsonValues(authored);
 }
 
+// A drill control: the level (a category column id), then optionally the values picked on the levels above it,
+// outermost first (what clicking a bar does in the IDE).
+Json drillFields(const preview::PreviewSession& session, const std::string& controlId, const std::vector<std::string>& values) {
+    const preview::DrillSpec* spec = nullptr;
+    for (const auto& d : session.drills())
+        if (d.controlId == controlId) spec = &d;
+    if (!spec || values.empty()) throw std::invalid_argument("control '" + controlId + "' (drill) takes a level");
+    const auto level = spec->levelOf(values.front());
+    if (!level) {
+        std::string levels;
+        for (const auto& c : spec->categories) levels += (levels.empty() ? "" : ", ") + c;
+        throw std::invalid_argument("'" + values.front() + "' is not a level of drill control '" + controlId + "' (levels: " + levels + ")");
+    }
+    if (values.size() - 1 > *level)
+        throw std::invalid_argument("drill control '" + controlId + "' at level '" + values.front() + "' takes at most " +
+                                    std::to_string(*level) + " path value(s) (one per outer level), got " + std::to_string(values.size() - 1));
+    Json path = Json::array();
+    for (std::size_t i = 1; i < values.size(); ++i) path.push_back(values[i]);
+    return Json{{"value", values.front()}, {"drillPath", std::move(path)}};
+}
+
 } // namespace
 
 Json controlFieldsFromText(const preview::PreviewSession& session, const std::string& controlId,
@@ -190,8 +211,10 @@ Json controlFieldsFromText(const preview::PreviewSession& session, const std::st
         for (const auto& v : values) list.push_back(typing.typed(type, v));
         return Json{{"values", list}, {"value", nullptr}};
     }
-    case ControlKind::Text: case ControlKind::TextArea: case ControlKind::Drill:
+    case ControlKind::Text: case ControlKind::TextArea:
         return Json{{"value", single()}};
+    case ControlKind::Drill:
+        return drillFields(session, controlId, values);
     case ControlKind::Number: case ControlKind::Slider:
         return Json{{"value", typing.typed(ValueType::Number, single())}};
     case ControlKind::Date:

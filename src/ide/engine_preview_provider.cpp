@@ -289,6 +289,21 @@ void EnginePreviewProvider::resetControls() {
     refresh(lastRefresh_);
 }
 
+std::vector<preview::DrillSpec> EnginePreviewProvider::drillSpecs() const {
+    auto session = makeSession();
+    return session ? session->drills() : std::vector<preview::DrillSpec>{};
+}
+
+std::map<std::string, Json> EnginePreviewProvider::drilledElements() const {
+    std::map<std::string, Json> out;
+    auto session = makeSession();
+    if (!session) return out;
+    for (const auto& drill : session->drills())
+        for (const auto& target : drill.targets)
+            if (const Json* element = session->element(target.elementId)) out[target.elementId] = *element;
+    return out;
+}
+
 QStringList EnginePreviewProvider::distinctValues(const QString& controlId, int limit, QString* error) const {
     auto fail = [&](const QString& why) {
         if (error) *error = why;

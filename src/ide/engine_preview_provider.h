@@ -14,6 +14,7 @@
 #include <quire/connect/pool.h>
 #include <quire/governance/personas.h>
 #include <quire/preview/access.h>
+#include <quire/preview/drill.h>
 #include <quire/preview/result_cache.h>
 
 #include <QByteArray>
@@ -67,6 +68,9 @@ public:
     QString controlSummary(const QString& controlId) const;
     void setControlFields(const QString& controlId, const Json& fields);
     void resetControls();
+    // Drill controls (docs/ide.md "Drill-down"): their specs and each target as its current level shows it.
+    std::vector<preview::DrillSpec> drillSpecs() const;
+    std::map<std::string, Json> drilledElements() const;
     // Distinct values of a list control's source column (at most `limit`), for its value picker.
     QStringList distinctValues(const QString& controlId, int limit = 500, QString* error = nullptr) const;
 

@@ -1,4 +1,5 @@
 #include "main_window.h"
+#include "drill_navigator.h"
 
 #include "canvas_widget.h"
 #include "catalog_browser.h"
@@ -410,14 +411,20 @@ void MainWindow::setPreviewProvider(PreviewProvider* provider) {
             paintControlLook(p, area, controlLook(element, summary, [this](const std::string& id) { return model_.findElement(id); }));
             return true;
         }
-        return previewPainter_->paint(p, area, element, preview_->data(QString::fromStdString(element.value("id", ""))));
+        const QString id = QString::fromStdString(element.value("id", ""));
+        const Json* drilled = drill_ ? drill_->shown(id) : nullptr; // a drill target, at its current level
+        const QRect content = drilled ? drill_->paintBreadcrumb(p, area, id) : area;
+        return previewPainter_->paint(p, content, drilled ? *drilled : element, preview_->data(id));
     });
     connect(provider, &PreviewProvider::updated, this, [this](const QString& id) {
         previewPainter_->invalidate(id);
         canvas_->update();
     });
     connect(provider, &PreviewProvider::queryFinished, queryLog_, &QueryLog::addEntry);
+    delete drill_;
+    drill_ = nullptr;
     if (auto* engine = dynamic_cast<EnginePreviewProvider*>(provider)) {
+        drill_ = new DrillNavigator(&model_, engine, this);
         connect(engine, &EnginePreviewProvider::controlsChanged, canvas_, qOverload<>(&QWidget::update));
         engine->setViewAs(persona_, authorUser());
     }
@@ -425,6 +432,7 @@ void MainWindow::setPreviewProvider(PreviewProvider* provider) {
     canvas_->setBusyQuery([this](const QString& id) { return preview_ && preview_->data(id).state == PreviewData::State::Busy; });
     connect(canvas_, &CanvasWidget::cancelQueryRequested, provider, &PreviewProvider::cancelElement);
     connect(canvas_, &CanvasWidget::contentClicked, this, &MainWindow::selectInPreview, Qt::UniqueConnection);
+    connect(canvas_, &CanvasWidget::contentClicked, this, &MainWindow::drillInPreview, Qt::UniqueConnection);
     connect(canvas_, &CanvasWidget::contentClicked, this, &MainWindow::clickMapConnection, Qt::UniqueConnection);
     // Re-run previews shortly after edits settle (the provider caches unchanged queries).
     if (!previewDebounce_) {
@@ -504,6 +512,11 @@ bool MainWindow::selectInPreview(const QString& elementId, const QPoint& pos) {
     else statusBar()->showMessage(result.summaries.join("; "), 6000);
     if (!result.navigateTo.isEmpty()) showRegion(result.navigateTo);
     return true;
+}
+
+bool MainWindow::drillInPreview(const QString& elementId, const QPoint& pos) {
+    if (!drill_ || !previewPainter_ || !drill_->shown(elementId)) return false;
+    return drill_->click(elementId, pos, previewPainter_->hitTest(elementId, pos));
 }
 
 bool MainWindow::showAllRows(const QString& elementId) {

@@ -22,6 +22,8 @@ class QComboBox;
 
 namespace quire::ide {
 
+class DrillNavigator;
+
 class CanvasWidget;
 class PaletteWidget;
 class OutlineWidget;
@@ -86,6 +88,9 @@ public:
     // A click on a preview mark (table row, bar, slice, stage, point): runs the element's on-select actions
     // with the rows under `pos` (canvas coordinates) as the selection. false when nothing was selected.
     bool selectInPreview(const QString& elementId, const QPoint& pos);
+    // A click on a drill target's card: a bar/slice/row goes one level down, a breadcrumb crumb back up.
+    bool drillInPreview(const QString& elementId, const QPoint& pos);
+    DrillNavigator* drillNavigator() const { return drill_; }
     // A click on a card's "Map connection..." button (true when pos was on it): opens mapConnection.
     bool clickMapConnection(const QString& elementId, const QPoint& pos);
     // Asks which local profile stands for a workbook's Sigma connectionId, saves the mapping in the connections
@@ -147,6 +152,7 @@ private:
     QTimer* autosave_ = nullptr;
     bool refreshingTabs_ = false;
     PreviewProvider* preview_ = nullptr;
+    DrillNavigator* drill_ = nullptr; // with an engine provider: drill-down view state
     QTimer* previewDebounce_ = nullptr;
     QTableView* dataView_ = nullptr;
     QDockWidget* dataDock_ = nullptr;

@@ -92,6 +92,11 @@ DependencyGraph::DependencyGraph(const Json& contents) {
                     if (f.is_object() && f.contains("source") && f["source"].is_object() &&
                         f["source"].contains("elementId") && f["source"]["elementId"].is_string())
                         addUnique(controlTargets_[controlId], f["source"]["elementId"].get<std::string>());
+            if (el.value("controlType", "") == "drill" && el.contains("targets") && el["targets"].is_array())
+                for (const auto& t : el["targets"]) // a drill control re-groups its targets
+                    if (t.is_object() && t.contains("source") && t["source"].is_object() && t["source"].contains("elementId") &&
+                        t["source"]["elementId"].is_string())
+                        addUnique(controlTargets_[controlId], t["source"]["elementId"].get<std::string>());
             continue;
         }
         std::vector<std::string> texts;

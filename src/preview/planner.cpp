@@ -263,6 +263,7 @@ PlannedQuery planAnyElement(const PreviewSession& session, const std::string& el
 PlannedQuery planElement(const PreviewSession& session, const std::string& elementId, const sql::Dialect& dialect,
                          const PlanOptions& options) {
     PlannedQuery plan = planAnyElement(session, elementId, dialect, options);
+    for (auto& d : session.drillDiagnostics(elementId)) plan.diagnostics.push_back(std::move(d));
     plan.session = sessionSettingsFor(dialect, session.currentUser(), plan.connectionId);
     if (const auto* user = session.currentUser()) plan.persona = user->email;
     return plan;

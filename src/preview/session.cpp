@@ -43,12 +43,39 @@ PreviewSession::PreviewSession(Json contents) : contents_(std::move(contents)), 
             diagnostics_.push_back({Severity::Error, RuleCode("preview/duplicate-control-id"),
                                     "controlId " + controlId + " is used by more than one control", pointer, {}, {}});
         controlOfElement_[id] = controlId;
+        if (auto drill = readDrill(el)) drills_.push_back(std::move(*drill));
     }
     for (const auto& [elementId, primary] : synced_)
         if (!controls_.count(primary))
             diagnostics_.push_back({Severity::Error, RuleCode("preview/synced-without-primary"),
                                     "synced control " + elementId + " names unknown controlId " + primary, "", {}, {}});
     indexLayout();
+    applyDrills();
+}
+
+void PreviewSession::applyDrills() {
+    drilled_.clear();
+    drillNotes_.clear();
+    for (const auto& spec : drills_) {
+        const ControlState* state = control(spec.controlId);
+        if (!state) continue;
+        const DrillPosition position = drillPosition(spec, state->fields);
+        for (const auto& target : spec.targets) {
+            const Json* current = element(target.elementId); // already drilled by an earlier control, or as authored
+            if (!current) continue;
+            if (!position.known)
+                drillNotes_[target.elementId].push_back(makeDiagnostic(
+                    "preview/drill-level", "drill control '" + spec.controlId + "' is set to " + state->fields.value("value", Json()).dump() +
+                                               ", which is not one of its categories; '" + target.elementId + "' shows the outermost level"));
+            Json drilled = drilledElement(*current, target, position, spec.controlId);
+            drilled_[target.elementId] = std::move(drilled);
+        }
+    }
+}
+
+std::vector<Diagnostic> PreviewSession::drillDiagnostics(std::string_view elementId) const {
+    const auto it = drillNotes_.find(elementId);
+    return it == drillNotes_.end() ? std::vector<Diagnostic>() : it->second;
 }
 
 namespace {
@@ -77,6 +104,7 @@ void PreviewSession::indexLayout() {
 }
 
 const Json* PreviewSession::element(std::string_view elementId) const {
+    if (const auto drilled = drilled_.find(elementId); drilled != drilled_.end()) return &drilled->second;
     if (!contents_.contains("elements") || !contents_["elements"].is_array()) return nullptr;
     for (const auto& el : contents_["elements"])
         if (el.is_object() && el.contains("id") && el["id"].is_string() && el["id"].get_ref<const std::string&>() == elementId)
@@ -152,6 +180,7 @@ bool PreviewSession::setControlFields(std::string_view controlId, const Json& fi
         if (value.is_null()) state->fields.erase(key);
         else state->fields[key] = value;
     }
+    if (state->kind == ControlKind::Drill) applyDrills();
     return true;
 }
 
@@ -159,6 +188,7 @@ bool PreviewSession::clearControl(std::string_view controlId, bool usePublishedV
     ControlState* state = control(controlId);
     if (!state) return false;
     state->fields = usePublishedValue ? state->published : clearedFields(state->kind, state->fields);
+    if (state->kind == ControlKind::Drill) applyDrills();
     return true;
 }
 

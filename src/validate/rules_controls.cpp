@@ -3,6 +3,7 @@
 #include "context.h"
 #include "pointer.h"
 
+#include <algorithm>
 #include <string_view>
 
 namespace quire::validate {
@@ -86,6 +87,57 @@ void valueSource(Context& ctx, const ElementRef& control) {
     }
 }
 
+// Drill controls: categories (outer -> inner) are columns of the control's source; each target names one
+// column of its own per category (null where it does not drill); the value is null or a category.
+void drill(Context& ctx, const ElementRef& control) {
+    const Json* categories = Context::array(*control.json, "categories");
+    const std::string cp = child(control.pointer, "categories");
+    const Json* s = Context::member(*control.json, "source");
+    const Json* inner = s ? Context::member(*s, "source") : nullptr;
+    const ElementRef* from = inner ? ctx.element(Context::str(*inner, "elementId")) : nullptr;
+    std::vector<std::string> levels;
+    if (categories)
+        for (std::size_t i = 0; i < categories->size(); ++i) {
+            const std::string columnId = (*categories)[i].is_object() ? Context::str((*categories)[i], "columnId") : std::string();
+            levels.push_back(columnId);
+            if (from && !columnId.empty() && !Context::findColumn(*from->json, columnId))
+                ctx.report("control/drill-unknown-column", child(child(cp, i), "columnId"),
+                           "drill control '" + control.id + "' has category '" + columnId + "', which its source '" + from->id +
+                               "' does not have");
+        }
+    const Json* value = Context::member(*control.json, "value");
+    if (value && !value->is_null() &&
+        (!value->is_string() || std::find(levels.begin(), levels.end(), value->get<std::string>()) == levels.end()))
+        ctx.report("control/drill-value", child(control.pointer, "value"),
+                   "drill control '" + control.id + "' is set to " + value->dump() + ", which is not one of its categories");
+    const Json* targets = Context::array(*control.json, "targets");
+    if (!targets) return;
+    for (std::size_t i = 0; i < targets->size(); ++i) {
+        const Json& t = (*targets)[i];
+        const std::string tp = child(child(control.pointer, "targets"), i);
+        const Json* source = Context::member(t, "source");
+        const std::string targetId = source ? Context::str(*source, "elementId") : std::string();
+        const ElementRef* target = targetId.empty() ? nullptr : ctx.element(targetId);
+        if (!targetId.empty() && !target)
+            ctx.report("control/unknown-target", child(child(tp, "source"), "elementId"),
+                       "drill control '" + control.id + "' targets element '" + targetId + "', which the workbook does not contain");
+        const Json* columnIds = Context::array(t, "columnIds");
+        if (!columnIds) continue;
+        if (categories && columnIds->size() != categories->size())
+            ctx.report("control/drill-alignment", child(tp, "columnIds"),
+                       "drill control '" + control.id + "' has " + std::to_string(categories->size()) + " categories but its target '" +
+                           targetId + "' lists " + std::to_string(columnIds->size()) + " columns (one per category, null where it does not drill)");
+        if (!target) continue;
+        for (std::size_t k = 0; k < columnIds->size(); ++k) {
+            const Json& id = (*columnIds)[k];
+            if (id.is_string() && !Context::findColumn(*target->json, id.get<std::string>()))
+                ctx.report("control/drill-unknown-column", child(child(tp, "columnIds"), k),
+                           "drill control '" + control.id + "' drills '" + targetId + "' by column '" + id.get<std::string>() +
+                               "', which it does not have");
+        }
+    }
+}
+
 } // namespace
 
 void checkControls(Context& ctx) {
@@ -101,6 +153,7 @@ void checkControls(Context& ctx) {
                     ctx.report("control/list-missing-field", e.pointer,
                                "list control '" + e.id + "' has no `" + key +
                                    "`; list controls need source, mode, selectionMode and values");
+        if (type == "drill") drill(ctx, e);
         if (type == "slider" && !Context::member(*e.json, "mode"))
             ctx.report("control/slider-missing-mode", e.pointer, "slider control '" + e.id + "' needs a `mode` (<=, >=, =, < or >)");
         if (type == "synced") {

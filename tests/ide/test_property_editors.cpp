@@ -552,3 +552,39 @@ TEST_CASE("malformed filters, sorts, actions and formats are shown, kept and nev
     // Nothing was written by showing any of it.
     CHECK(f.model.undoStack()->count() == 0);
 }
+
+TEST_CASE("the drill editor keeps every target aligned with the levels, one undo step per edit", "[ide][props][drill]") {
+    Fixture f([](Json& root) {
+        auto gallery = doc::loadDocument(quire::test::sourceDir() + "/resources/examples/gallery.yaml");
+        REQUIRE(gallery.document);
+        root = gallery.document->root;
+    });
+    const Json original = f.model.root();
+    f.select("drill-level");
+    auto* levels = f.find<QListWidget>("drill-levels-list");
+    REQUIRE(levels->count() == 3);
+    CHECK(levels->item(1)->text() == "Channel");
+    CHECK_FALSE(f.panel.content()->findChild<QWidget*>("targets")); // drill targets are not filter targets
+
+    // Removing the middle level removes each target's column of that level in the same step.
+    levels->setCurrentRow(1);
+    f.click("drill-levels-remove");
+    CHECK(f.element("drill-level")["categories"] == Json::parse(R"([{"columnId": "dl-type"}, {"columnId": "dl-device"}])"));
+    CHECK(f.element("drill-level")["targets"][0]["columnIds"] == Json::parse(R"(["dl-type", "dl-device"])"));
+    CHECK(f.element("drill-level")["targets"][1]["columnIds"] == Json::parse(R"(["dt-type", null])"));
+    // Adding takes the next source column; each target gets its column of the same name, or null.
+    f.click("drill-levels-add");
+    CHECK(f.element("drill-level")["categories"][2] == Json::parse(R"({"columnId": "dl-channel"})"));
+    CHECK(f.element("drill-level")["targets"][0]["columnIds"] == Json::parse(R"(["dl-type", "dl-device", "dl-channel"])"));
+    CHECK(f.element("drill-level")["targets"][1]["columnIds"] == Json::parse(R"(["dt-type", null, "dt-channel"])"));
+    // Moving it up moves the targets' columns with it: the control is as authored again.
+    f.click("drill-levels-up");
+    CHECK(f.element("drill-level") == elementIn(original, "drill-level"));
+
+    // A target's column per level: the bar chart stops at the channel level.
+    CHECK(f.find<QListWidget>("drill-targets-list")->item(0)->text() == "Sessions by channel type, channel, device");
+    f.pick("drill-target-column-2", "");
+    CHECK(f.element("drill-level")["targets"][0]["columnIds"] == Json::parse(R"(["dl-type", "dl-channel", null])"));
+    f.requireValid();
+    f.undoAllRedoAll(original);
+}

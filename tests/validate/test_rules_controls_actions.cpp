@@ -68,3 +68,41 @@ TEST_CASE("style and agent rules", "[rules][style]") {
          "agent/unknown-agent", R"("agentId": "ag9")"},
     });
 }
+
+namespace {
+// A drill control over the orders table: Region, then Order Date; the bar chart drills by its region only.
+const std::string kDrill = R"({ "id": "dr", "kind": "control", "controlId": "geo", "controlType": "drill",
+        "source": { "kind": "source", "source": { "kind": "table", "elementId": "orders" }, "columnId": "o-region" },
+        "categories": [ { "columnId": "o-region" }, { "columnId": "o-date" } ],
+        "targets": [ { "source": { "kind": "table", "elementId": "by-region" }, "columnIds": ["b-region", null] } ],
+        "value": "o-date" })";
+std::vector<std::pair<std::string, std::string>> withDrill(std::vector<std::pair<std::string, std::string>> more = {}) {
+    std::string drill = kDrill;
+    for (auto& [from, to] : more) drill.replace(drill.find(from), from.size(), to);
+    return {{kNote, afterNote(drill)}, {kP2Region, placeInP2("dr")}};
+}
+} // namespace
+
+TEST_CASE("a drill control whose targets align with its categories passes", "[rules][controls][drill]") {
+    const std::string text = mutate(std::string(kBaseWorkbookJson), withDrill());
+    const auto found = validate::validate(mustLoad(text, doc::Format::Json, "case.json"));
+    INFO(describe(found));
+    CHECK(found.empty());
+}
+
+TEST_CASE("drill control rules", "[rules][controls][drill]") {
+    expectOnlyRules(kBaseWorkbookJson, doc::Format::Json, {
+        {"a target with fewer columns than categories", withDrill({{R"(["b-region", null])", R"(["b-region"])"}}),
+         "control/drill-alignment", R"("columnIds": ["b-region"])"},
+        {"a target with more columns than categories", withDrill({{R"(["b-region", null])", R"(["b-region", null, "b-count"])"}}),
+         "control/drill-alignment", R"("columnIds": ["b-region", null, "b-count"])"},
+        {"a target column the target lacks", withDrill({{R"(["b-region", null])", R"(["b-regio", null])"}}),
+         "control/drill-unknown-column", R"("b-regio")"},
+        {"a category the source lacks", withDrill({{R"([ { "columnId": "o-region" })", R"([ { "columnId": "o-regio" })"}}),
+         "control/drill-unknown-column", R"("columnId": "o-regio")"},
+        {"a value that is not a category", withDrill({{R"("value": "o-date")", R"("value": "o-amount")"}}),
+         "control/drill-value", R"("value": "o-amount")"},
+        {"a target that does not exist", withDrill({{R"("elementId": "by-region")", R"("elementId": "by-regio")"}}),
+         "control/unknown-target", R"("elementId": "by-regio")"},
+    });
+}

@@ -120,6 +120,9 @@ inline constexpr RuleInfo kRuleCatalogue[] = {
         {"control/slider-missing-mode", Severity::Error, "slider controls have a mode"},
         {"control/synced-unknown", Severity::Error, "a synced control references an existing primary control handle"},
         {"control/page-labels-shape", Severity::Error, "navigation `pageLabels` is a list of {pageId, label}"},
+        {"control/drill-alignment", Severity::Error, "each drill target has one `columnIds` entry per category (null where it does not drill)"},
+        {"control/drill-unknown-column", Severity::Error, "drill categories name columns of the control's source; target columnIds name columns of the target"},
+        {"control/drill-value", Severity::Error, "a drill control's value is null or one of its category column ids"},
         // actions
         {"action/illegal-trigger", Severity::Error, "the trigger is available on the host element kind"},
         {"action/unknown-effect", Severity::Error, "effect kinds are known"},
@@ -200,6 +203,7 @@ inline constexpr RuleInfo kRuleCatalogue[] = {
         {"preview/unknown-control-type", Severity::Warning, "control kinds are ones the preview knows"},
         {"preview/duplicate-control-id", Severity::Error, "control handles are unique (the preview keeps one value per handle)"},
         {"preview/synced-without-primary", Severity::Error, "a synced control has its primary control"},
+        {"preview/drill-level", Severity::Warning, "a drill control's value is one of its categories (else its targets show the outermost level)"},
         {"preview/unknown-element", Severity::Error, "the previewed element exists"},
         {"preview/no-columns", Severity::Error, "the previewed element has columns"},
         {"preview/not-planned", Severity::Error, "the element uses only what the preview plans (the card says what is not previewed yet)"},

@@ -7,6 +7,7 @@
 #include <quire/core/json.h>
 #include <quire/preview/control_state.h>
 #include <quire/preview/dependency_graph.h>
+#include <quire/preview/drill.h>
 #include <quire/preview/input_rows.h>
 #include <quire/sql/compiler.h>
 #include <quire/sql/current_user.h>
@@ -40,7 +41,7 @@ public:
     const DependencyGraph& graph() const { return graph_; }
     const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
 
-    // Elements and layout.
+    // Elements and layout. A drill control's target is returned as its current level shows it (drill.h).
     const Json* element(std::string_view elementId) const;
     std::optional<std::string> pageOf(std::string_view elementId) const;      // page or overlay region
     std::vector<std::string> elementsInside(std::string_view containerOrPageId) const; // transitive
@@ -55,6 +56,10 @@ public:
     // Merges value fields into the control; false if the controlId is unknown.
     bool setControlFields(std::string_view controlId, const Json& fields);
     bool clearControl(std::string_view controlId, bool usePublishedValue = false);
+    // Drill controls (drill.h), and what a drill control whose value is not one of its levels says about an
+    // element it targets (preview/drill-level; the element is then shown at the outermost level).
+    const std::vector<DrillSpec>& drills() const { return drills_; }
+    std::vector<Diagnostic> drillDiagnostics(std::string_view elementId) const;
 
     // Navigation state.
     std::string currentPage;                  // first page initially
@@ -92,7 +97,11 @@ public:
 
 private:
     void indexLayout();
+    void applyDrills(); // recomputes drilled_ from the drill controls' current fields
     Json contents_;
+    std::vector<DrillSpec> drills_;
+    std::map<std::string, Json, std::less<>> drilled_;            // target element id -> element at the drill level
+    std::map<std::string, std::vector<Diagnostic>, std::less<>> drillNotes_;
     std::optional<sql::CurrentUser> currentUser_;
     DependencyGraph graph_;
     std::vector<Diagnostic> diagnostics_;

@@ -191,6 +191,10 @@ QWidget* makeControlSettingsEditor(const Context& c, std::set<std::string>& know
     auto* v = new QVBoxLayout(host);
     v->setContentsMargins(0, 0, 0, 0);
     if (QWidget* w = valueFields(c, known)) v->addWidget(w);
+    if (QWidget* w = makeDrillEditor(c, known)) { // drill targets are `targets`, not `filters`
+        v->addWidget(w);
+        return host;
+    }
     if (QWidget* w = targets(c, known)) v->addWidget(w);
     return host;
 }

@@ -15,6 +15,7 @@ QWidget* makeGroupingEditor(const Context& c, std::set<std::string>& known);    
 QWidget* makeFormatEditor(const Context& c, std::set<std::string>& known);          // format_editor.cpp
 QWidget* makeColorEditor(const Context& c, std::set<std::string>& known);           // color_editor.cpp
 QWidget* makeControlSettingsEditor(const Context& c, std::set<std::string>& known); // control_settings_editor.cpp
+QWidget* makeDrillEditor(const Context& c, std::set<std::string>& known);           // drill_editor.cpp
 QWidget* makeActionEditor(const Context& c, std::set<std::string>& known);          // action_editor.cpp
 QWidget* makeSeriesEditor(const Context& c, std::set<std::string>& known);          // series_editor.cpp
 QWidget* makeRefMarkEditor(const Context& c, std::set<std::string>& known);         // chart_marks_editor.cpp
