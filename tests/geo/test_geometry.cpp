@@ -100,7 +100,8 @@ TEST_CASE("hostile geography values are located errors, never a crash", "[geo]")
     // Deep nesting: collections beyond the limit, and a wall of parentheses.
     std::string deep;
     for (int i = 0; i < 10000; ++i) deep += "GEOMETRYCOLLECTION(";
-    rejected(deep);
+    deep += "POINT(1 2)" + std::string(10000, ')'); // well formed but for its depth
+    CHECK(rejected(deep).message.find("deeper") != std::string::npos);
     std::string shallowEnough = "GEOMETRYCOLLECTION(GEOMETRYCOLLECTION(POINT(1 2)))";
     CHECK(parseGeometry(shallowEnough));
     rejected(std::string(100000, '('));
@@ -136,6 +137,6 @@ TEST_CASE("hostile geography values are located errors, never a crash", "[geo]")
     for (int i = 0; i < 50; ++i) collections += R"({"type":"GeometryCollection","geometries":[)";
     collections += R"({"type":"Point","coordinates":[1,2]})";
     for (int i = 0; i < 50; ++i) collections += "]}";
-    rejected(collections);
+    CHECK(rejected(collections).message.find("deeper") != std::string::npos);
     rejected("{\"type\":\"Point\",\"coordinates\":[1,2]}\xff");
 }
