@@ -234,7 +234,8 @@ void paintRegionMap(QPainter& p, const QRect& area, const Json& element, const P
         const QRect line(rest.left() + 4, rest.bottom() - 14, rest.width() - 8, 14);
         rest.setBottom(line.top() - 2);
         QStringList shown = unmatched.mid(0, 5);
-        const QString text = QObject::tr("%n value(s) matched no %1: ", nullptr, int(unmatched.size()))
+        const QString text = (unmatched.size() == 1 ? QObject::tr("1 value matched no %1: ")
+                                                     : QObject::tr("%1 values matched no %2: ").arg(unmatched.size()))
                                  .arg(regionType == "country" ? QObject::tr("country") : QObject::tr("US state")) +
                              shown.join(", ") + (unmatched.size() > shown.size() ? QStringLiteral(", …") : QString());
         paintNote(p, line, "unmatched", text, int(unmatched.size()), marks);
@@ -331,7 +332,8 @@ void paintGeographyMap(QPainter& p, const QRect& area, const Json& element, cons
     if (unreadable > 0) {
         const QRect line(rest.left() + 4, rest.bottom() - 14, rest.width() - 8, 14);
         rest.setBottom(line.top() - 2);
-        paintNote(p, line, "unreadable", QObject::tr("%n value(s) could not be read as WKT or GeoJSON; ", nullptr, unreadable) + firstProblem,
+        paintNote(p, line, "unreadable", (unreadable == 1 ? QObject::tr("1 value could not be read as WKT or GeoJSON; ")
+                                                    : QObject::tr("%1 values could not be read as WKT or GeoJSON; ").arg(unreadable)) + firstProblem,
                   unreadable, marks);
     }
     if (shapes.empty()) {
