@@ -21,7 +21,8 @@ bool hasChannel(const Json& element, const char* key) {
 
 void requireChannel(Context& ctx, const ElementRef& e, const char* key, const char* what) {
     if (!hasChannel(*e.json, key))
-        ctx.report("chart/map-channel", child(e.pointer, key), "a " + e.kind + " needs `" + key + ": {columnId}` (" + what + ")");
+        ctx.report("chart/map-channel", child(e.pointer, key),
+                   "a " + e.kind + " needs `" + key + ": {columnId}` (" + what + "); without it the map draws nothing");
 }
 
 } // namespace

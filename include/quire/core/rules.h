@@ -99,7 +99,7 @@ inline constexpr RuleInfo kRuleCatalogue[] = {
         {"chart/legend-shape", Severity::Error, "`legend` is exactly `{visibility: hidden}` or `{position, fontSize, ...}` with a known position"},
         {"chart/inner-radius", Severity::Error, "a donut's `innerRadius` is a number between 0 and 1"},
         {"chart/region-type", Severity::Error, "a region map's `region.regionType` is country, us-state, us-county, us-zipcode, us-cbsa, us-postal-place or ca-province"},
-        {"chart/map-channel", Severity::Error, "a point map has `latitude` and `longitude`, a region map a `region`, a geography map a `geography`"},
+        {"chart/map-channel", Severity::Warning, "a point map has `latitude` and `longitude`, a region map a `region`, a geography map a `geography`"},
         {"kpi/comparison-without-column", Severity::Error, "a KPI `comparison` needs a `comparisonColumn`"},
         {"kpi/comparison-display", Severity::Warning, "KPI `comparison.display` is `delta` (other displays are kept, not drawn)"},
         {"kpi/font-size", Severity::Error, "a KPI `value.fontSize` is a positive number or `auto`"},
