@@ -1,7 +1,7 @@
 #pragma once
 // Previews Qt Charts has no series for, painted directly: funnel, gauge, waterfall, box, treemap, sankey, maps
-// (points on a latitude/longitude plane; regions as labelled bubbles) and pivot tables as a cross-tab with
-// backgroundScale heat colouring. Each painter fills `hits` with the marks it drew and the rows behind them.
+// (points on a latitude/longitude plane; regions without bundled shapes as labelled bubbles; shapes are
+// region_maps.h) and pivot tables as a cross-tab with backgroundScale heat colouring. Each painter fills `hits` with the marks it drew and the rows behind them.
 #include "chart_support.h"
 
 #include <QRect>

@@ -4,7 +4,6 @@
 #include "preview_painter.h"
 
 #include <QPainter>
-#include <QRegularExpression>
 
 #include <algorithm>
 #include <cmath>
@@ -122,18 +121,6 @@ void paintSankey(QPainter& p, const QRect& area, const Json& element, const Prev
 
 namespace {
 
-// A longitude/latitude pair from a geography value: WKT "POINT(lon lat)" or GeoJSON {"type":"Point",...}.
-std::optional<QPointF> pointOfGeography(const QVariant& v) {
-    const QString text = v.toString();
-    static const QRegularExpression wkt(R"(POINT\s*\(\s*(-?[\d.]+)\s+(-?[\d.]+)\s*\))", QRegularExpression::CaseInsensitiveOption);
-    if (const auto m = wkt.match(text); m.hasMatch()) return QPointF(m.captured(1).toDouble(), m.captured(2).toDouble());
-    const Json json = Json::parse(text.toStdString(), nullptr, false);
-    if (json.is_object() && json.value("type", "") == "Point" && json.contains("coordinates") && json["coordinates"].is_array() &&
-        json["coordinates"].size() >= 2 && json["coordinates"][0].is_number() && json["coordinates"][1].is_number())
-        return QPointF(json["coordinates"][0].get<double>(), json["coordinates"][1].get<double>());
-    return std::nullopt;
-}
-
 QString degrees(double v, bool latitude) {
     const QString hemisphere = latitude ? (v > 0 ? "N" : v < 0 ? "S" : "") : (v > 0 ? "E" : v < 0 ? "W" : "");
     return QString::number(std::fabs(v), 'g', 4) + QStringLiteral("°") + hemisphere;
@@ -179,7 +166,7 @@ void paintRegionBubbles(QPainter& p, const QRect& area, const Json& element, con
 } // namespace
 
 // point-map: latitude/longitude on an equirectangular plane fitted to the points, with a graticule; size and
-// colour channels scale and colour the points. region-map, and geography-map values that are not points:
+// colour channels scale and colour the points. A region-map of a type without bundled shapes (region_maps.h):
 // labelled bubbles.
 void paintMap(QPainter& p, const QRect& area, const Json& element, const PreviewData& data, ChartHits& hits) {
     const std::string kind = element.value("kind", "");
@@ -188,14 +175,11 @@ void paintMap(QPainter& p, const QRect& area, const Json& element, const Preview
     const QString colourId = element.contains("color") && element["color"].is_object() && element["color"].value("by", "") == "category"
                                  ? channelColumn(element, "color") : QString();
     std::vector<std::pair<int, QPointF>> points; // row, (lon, lat)
-    const int gi = data.columnIndex(channelColumn(element, "geography"));
-    const int ri = data.columnIndex(channelColumn(element, kind == "region-map" ? "region" : "geography"));
+    const int ri = data.columnIndex(channelColumn(element, "region"));
     for (std::size_t r = 0; r < std::min<std::size_t>(data.rows.size(), 2000); ++r) {
         if (kind == "point-map") {
             const QVariant lat = cell(data, r, data.columnIndex(latId)), lon = cell(data, r, data.columnIndex(lonId));
             if (!lat.isNull() && !lon.isNull()) points.push_back({int(r), QPointF(lon.toDouble(), lat.toDouble())});
-        } else if (kind == "geography-map" && gi >= 0) {
-            if (auto pt = pointOfGeography(cell(data, r, gi))) points.push_back({int(r), *pt});
         }
     }
     p.save();
@@ -203,7 +187,7 @@ void paintMap(QPainter& p, const QRect& area, const Json& element, const Preview
     if (points.empty()) {
         if (ri < 0) {
             noData(p, area, kind == "point-map" ? QObject::tr("A point map needs latitude and longitude columns.")
-                                                : QObject::tr("A map needs a region or geography column."));
+                                                : QObject::tr("A region map needs a region column."));
         } else {
             int vi = data.columnIndex(colourId.isEmpty() ? channelColumn(element, "color") : QString());
             if (vi < 0 || !isNumericVariant(cell(data, 0, vi))) vi = firstMeasureIndex(data, {data.columnIds.value(ri)});

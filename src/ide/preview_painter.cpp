@@ -2,6 +2,7 @@
 
 #include "custom_charts.h"
 #include "qt_charts.h"
+#include "region_maps.h"
 #include "table_formats.h"
 #include "trellis_chart.h"
 
@@ -186,7 +187,9 @@ void PreviewPainter::paintContent(QPainter& p, const QRect& area, const Json& el
     else if (kind == "treemap-chart") paintTreemap(p, area, element, data, hits);
     else if (kind == "box-chart") paintBox(p, area, element, data, hits);
     else if (kind == "sankey-chart") paintSankey(p, area, element, data, hits);
-    else if (kind == "point-map" || kind == "region-map" || kind == "geography-map") paintMap(p, area, element, data, hits);
+    else if (kind == "point-map") paintMap(p, area, element, data, hits);
+    else if (kind == "region-map") paintRegionMap(p, area, element, data, hits, marks_[QString::fromStdString(element.value("id", ""))]);
+    else if (kind == "geography-map") paintGeographyMap(p, area, element, data, hits, marks_[QString::fromStdString(element.value("id", ""))]);
     else if (kind == "pivot-table") paintPivot(p, area, element, data, hits, marks_[QString::fromStdString(element.value("id", ""))]);
     else if (kind.find("chart") != std::string::npos) paintChart(p, area, element, data, hits);
     else paintTable(p, area, element, data, hits);

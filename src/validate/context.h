@@ -72,6 +72,7 @@ void checkControls(Context& ctx);
 void checkActions(Context& ctx);
 void checkStyle(Context& ctx);
 void checkChartOptions(Context& ctx); // rules_chart_options.cpp
+void checkMaps(Context& ctx);         // rules_maps.cpp
 void checkSecurity(Context& ctx);
 void checkHiddenPageNavigation(Context& ctx); // rules_security_navigation.cpp
 void checkPersonaDefaults(Context& ctx);      // rules_security_defaults.cpp

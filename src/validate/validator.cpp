@@ -23,6 +23,7 @@ std::vector<Diagnostic> validate(const doc::Document& document, const Validation
             checkFormulaRefs(ctx);
             checkCharts(ctx);
             checkChartOptions(ctx);
+            checkMaps(ctx);
             checkTables(ctx);
             checkControls(ctx);
             checkActions(ctx);

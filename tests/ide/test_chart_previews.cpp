@@ -523,7 +523,7 @@ TEST_CASE("treemap tiles, sankey nodes and map points are sized and placed from 
       columns:
         - {id: r-region, name: Region, formula: "[Sales/Region]"}
         - {id: r-amount, name: Amount, formula: "Sum([Sales/Amount])"}
-      region: {columnId: r-region, regionType: us-state}
+      region: {columnId: r-region, regionType: us-cbsa}
 )YAML", place("tree", 1, 13, 1, 16) + place("flow", 13, 25, 1, 16) + place("points", 1, 13, 16, 32) + place("regions", 13, 25, 16, 32));
     // Treemap: tile areas ∝ product totals.
     f.ready("tree");
@@ -588,7 +588,7 @@ TEST_CASE("treemap tiles, sankey nodes and map points are sized and placed from 
         CHECK(ny < sy);
         CHECK(c.y() == Approx(ny + (sy - ny) * (latOf(*north) - latOf(h)) / (latOf(*north) - latOf(*south))).margin(1.0));
     }
-    // Region map without shapes: one labelled bubble per region, the largest first.
+    // Region map of a type Quire ships no shapes for: one labelled bubble per region, the largest first.
     const PreviewData byRegion = f.ready("regions");
     const auto& bubbles = f.hits("regions");
     REQUIRE(bubbles.size() == regions.size());

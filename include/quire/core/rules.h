@@ -99,6 +99,8 @@ inline constexpr RuleInfo kRuleCatalogue[] = {
         {"chart/label-display", Severity::Error, "`dataLabel.labelDisplay` is auto, minimum, maximum, min-max or all"},
         {"chart/legend-shape", Severity::Error, "`legend` is exactly `{visibility: hidden}` or `{position, fontSize, ...}` with a known position"},
         {"chart/inner-radius", Severity::Error, "a donut's `innerRadius` is a number between 0 and 1"},
+        {"chart/region-type", Severity::Error, "a region map's `region.regionType` is country, us-state, us-county, us-zipcode, us-cbsa, us-postal-place or ca-province"},
+        {"chart/map-channel", Severity::Warning, "a point map has `latitude` and `longitude`, a region map a `region`, a geography map a `geography`"},
         {"kpi/comparison-without-column", Severity::Error, "a KPI `comparison` needs a `comparisonColumn`"},
         {"kpi/comparison-display", Severity::Warning, "KPI `comparison.display` is `delta` (other displays are kept, not drawn)"},
         {"kpi/font-size", Severity::Error, "a KPI `value.fontSize` is a positive number or `auto`"},
@@ -239,6 +241,9 @@ inline constexpr RuleInfo kRuleCatalogue[] = {
         {"preview/bad-which-rows", Severity::Error, "row effects say which rows (primary keys)"},
         {"preview/which-rows", Severity::Error, "the formula that picks rows evaluates"},
         {"preview/no-current-row", Severity::Error, "a current-row effect runs inside an input-table row"},
+        // --- map shapes and geography values (src/geo): docs/ide.md
+        {"geo/bad-geometry", Severity::Error, "a geography value is WKT or GeoJSON a map can draw, within the reader's size, depth and vertex limits"},
+        {"geo/bad-region-file", Severity::Error, "a region shape file (resources/geo) is well formed"},
         // --- publish and pull (src/publish): docs/publishing.md
         {"publish/no-contents", Severity::Error, "the published document has a workbook body"},
         {"publish/dry-run", Severity::Error, "Sigma's dry run accepts the document"},
