@@ -126,6 +126,9 @@ struct GroupedInputs {
 };
 std::optional<GroupedInputs> readGroupedInputs(const PreviewSession& session, const Json& element, const sql::Dialect& dialect,
                                                const PlanOptions& options, PlannedQuery& plan);
+// The sibling column whose values column `index` returns unchanged (Lag, Lead, First, Nth... of a bare sibling
+// reference: functions whose result type is their first argument's), or none.
+std::optional<std::size_t> valueColumnOf(const ColumnModel& model, std::size_t index);
 // Compiles column `index` for a layer; diagnostics carry the column's pointer.
 sql::CompiledExpression compileColumn(const ColumnModel& model, std::size_t index, const Layer& layer,
                                       const RowSource& source, const sql::Dialect& dialect,

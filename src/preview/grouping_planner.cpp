@@ -7,6 +7,8 @@
 
 #include <quire/preview/effective_filters.h>
 
+#include <algorithm>
+
 namespace quire::preview {
 namespace {
 
@@ -274,6 +276,11 @@ PlannedQuery planGroupedElement(const PreviewSession& session, const std::string
     for (std::size_t i = 0; i < output.size(); ++i) {
         outer += std::string(i ? ", " : "") + "q." + q(output[i]) + " AS " + dialect.quoteIdentifier(columns[output[i]].name);
         plan.columns.push_back(columns[output[i]].name);
+    }
+    for (std::size_t i = 0; i < output.size(); ++i) {
+        const auto value = valueColumnOf(model, output[i]);
+        const auto at = value ? std::find(output.begin(), output.end(), *value) : output.end();
+        plan.valueTypeOf.push_back(at == output.end() ? -1 : static_cast<int>(at - output.begin()));
     }
     outer += " FROM (";
     outer += inner;

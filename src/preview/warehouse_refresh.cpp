@@ -3,6 +3,7 @@
 #include <quire/governance/audit_log.h>
 #include <quire/preview/connect_params.h>
 
+#include <charconv>
 #include <mutex>
 #include <stdexcept>
 
@@ -19,6 +20,43 @@ Json cellJson(const connect::Value& value) {
         },
         value);
 }
+
+namespace {
+
+bool isNumeric(connect::ColumnType t) {
+    return t == connect::ColumnType::Int64 || t == connect::ColumnType::Double || t == connect::ColumnType::Decimal;
+}
+
+// The type each column is read as: the driver's, except a text column holding another column's numbers
+// (PlannedQuery::valueTypeOf) takes that column's number type.
+std::vector<connect::ColumnType> readTypes(const PlannedQuery& plan, const std::vector<connect::ColumnInfo>& columns) {
+    std::vector<connect::ColumnType> types;
+    for (const auto& c : columns) types.push_back(c.type);
+    for (std::size_t i = 0; i < types.size() && i < plan.valueTypeOf.size(); ++i) {
+        const int j = plan.valueTypeOf[i];
+        if (j < 0 || static_cast<std::size_t>(j) >= columns.size() || columns[i].type != connect::ColumnType::Text) continue;
+        const auto valueType = columns[static_cast<std::size_t>(j)].type;
+        if (isNumeric(valueType))
+            types[i] = valueType == connect::ColumnType::Int64 ? connect::ColumnType::Int64 : connect::ColumnType::Double;
+    }
+    return types;
+}
+
+// A text cell of a column read as a number: the number it spells, or the text unchanged when it spells none.
+Json numberCell(const std::string& text, connect::ColumnType type) {
+    const char* end = text.data() + text.size();
+    if (type == connect::ColumnType::Int64) {
+        std::int64_t n = 0;
+        const auto r = std::from_chars(text.data(), end, n);
+        if (r.ec == std::errc() && r.ptr == end) return n;
+    }
+    double x = 0;
+    const auto r = std::from_chars(text.data(), end, x);
+    if (r.ec == std::errc() && r.ptr == end && !text.empty()) return x;
+    return text;
+}
+
+} // namespace
 
 // The persona's session settings are part of the key: under row-level security one SQL text gives different
 // rows to different roles.
@@ -56,9 +94,10 @@ std::shared_ptr<const CachedResult> fetchPlanned(connect::Connection& connection
     options.batchRows = window.batchRows;
     options.maxRows = window.maxRows + 1; // one row more tells whether the window holds everything
     if (!statement->execute(plan.sql, toConnectParams(plan.parameters), options)) return result;
-    for (const auto& column : statement->columns()) {
-        result->columns.push_back(column.name);
-        result->columnTypes.emplace_back(connect::columnTypeName(column.type));
+    const auto types = readTypes(plan, statement->columns());
+    for (std::size_t c = 0; c < types.size(); ++c) {
+        result->columns.push_back(statement->columns()[c].name);
+        result->columnTypes.emplace_back(connect::columnTypeName(types[c]));
     }
     statement->forEachBatch([&](const connect::ResultBatch& batch) {
         for (std::size_t r = 0; r < batch.rowCount(); ++r) {
@@ -73,6 +112,8 @@ std::shared_ptr<const CachedResult> fetchPlanned(connect::Connection& connection
                 if (column.type() == connect::ColumnType::Decimal && !column.isNull(r)) {
                     row.push_back(column.doubleAt(r));
                     result->decimalText.emplace(result->rows.size() * batch.columnCount() + c, column.textAt(r));
+                } else if (c < types.size() && types[c] != column.type() && !column.isNull(r)) {
+                    row.push_back(numberCell(std::string(column.textAt(r)), types[c]));
                 } else {
                     row.push_back(cellJson(column.valueAt(r)));
                 }

@@ -5,6 +5,9 @@
 #include "grouped_plan.h"
 #include "plan_support.h"
 
+#include <quire/formula/catalog.h>
+#include <quire/formula/parser.h>
+
 namespace quire::preview {
 
 std::string joinList(const std::vector<std::string>& items) {
@@ -31,6 +34,19 @@ std::vector<std::string> orderItems(const Json& sortEntries, const std::function
         items.push_back(*sql + (descending ? " DESC" : " ASC"));
     }
     return items;
+}
+
+std::optional<std::size_t> valueColumnOf(const ColumnModel& model, std::size_t index) {
+    const auto parsed = formula::parseFormula(model.columns[index].formula);
+    if (!parsed.ok() || parsed.root->kind != formula::NodeKind::Call || parsed.root->children.empty()) return std::nullopt;
+    const auto* info = formula::FunctionCatalog::builtin().find(parsed.root->name);
+    const formula::Node& value = *parsed.root->children[0];
+    if (!info || info->returns.fromArg != 0 || value.kind != formula::NodeKind::Reference || value.hasPrefix) return std::nullopt;
+    const auto named = model.byName.find(value.name);
+    if (named == model.byName.end()) return std::nullopt;
+    for (const std::size_t j : named->second)
+        if (j != index) return j;
+    return std::nullopt;
 }
 
 bool addDetailWindows(const ColumnModel& model, const Json& element, const RowSource& source, const sql::Dialect& dialect,

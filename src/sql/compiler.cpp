@@ -245,6 +245,8 @@ private:
             {"hour", "hour"}, {"minute", "minute"}, {"second", "second"}, {"weekday", "weekday"}};
         auto dateArg = [&](std::size_t i) {
             Frag x = arg(i);
+            if (c[i]->kind == NodeKind::Reference && x.warehouseType.empty()) // a warehouse column of unknown type
+                x.warehouseType = Dialect::kUnknownColumnType;
             x.sql = d_.dateArgument(x.sql, x.warehouseType);
             return x;
         };

@@ -179,8 +179,10 @@ std::string BigQueryDialect::toDate(const std::string& x) const { return "CAST("
 // The date functions here are the DATETIME family (DATETIME_TRUNC/ADD/DIFF, FORMAT_DATETIME), which has no
 // signature for TIMESTAMP (and TIMESTAMP_ADD/DIFF stop at DAY). A TIMESTAMP or DATE column is viewed as a DATETIME
 // (UTC) for the computation, and a truncated or shifted value goes back to the column's type so it still compares
-// with the column.
+// with the column. A column of unknown type is cast: CAST(... AS DATETIME) takes DATETIME, TIMESTAMP (as UTC), DATE
+// and text alike, so the functions run whatever the column is, and the result stays a DATETIME.
 std::string BigQueryDialect::dateArgument(const std::string& x, std::string_view warehouseType) const {
+    if (warehouseType == kUnknownColumnType) return "CAST(" + x + " AS DATETIME)";
     const std::string t = asciiUpper(warehouseType);
     if (t == "TIMESTAMP" || t == "DATE") return "DATETIME(" + x + ")";
     return x;

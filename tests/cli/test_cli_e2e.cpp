@@ -278,3 +278,46 @@ TEST_CASE("quire preview runs the functions SQLite lacks on the embedded sample 
     CHECK(rows[0]["First letters"] == status.substr(0, 2));
     CHECK(rows[0]["Padded"] == std::string(12 - std::min<std::size_t>(12, reversed.size()), '.') + reversed.substr(0, 12));
 }
+
+// Issue #14 §1: the first row of Lag (and the last of Lead) is null, and the SQLite ODBC driver types a result
+// column without a declared type by its first value, so the numbers came back as text.
+TEST_CASE("quire preview gives Lag and Lead of a number column as numbers on the embedded engine", "[cli][e2e]") {
+    SampleBox s;
+    const Json workbook = Json::parse(std::string(R"~({"name": "Lag", "folderId": "f", "contents": {
+        "schemaVersion": 1, "kind": "workbook", "pages": [{"id": "p", "name": "P"}],
+        "elements": [
+          {"id": "t", "kind": "table", "name": "Orders",
+           "source": {"kind": "warehouse-table", "connectionId": ")~") + kSample + R"~(", "path": ["main", "orders"]},
+           "columns": [{"id": "id", "name": "Id", "formula": "[orders/order_id]"},
+                       {"id": "rev", "name": "Revenue", "formula": "[orders/revenue]"},
+                       {"id": "items", "name": "Items", "formula": "[orders/items]"},
+                       {"id": "prev", "name": "Previous", "formula": "Lag([Revenue])"},
+                       {"id": "next", "name": "Next items", "formula": "Lead([Items], 2)"}],
+           "sort": [{"columnId": "id", "direction": "ascending"}]}],
+        "layout": "<Page id=\"p\"><Element elementId=\"t\" gridColumn=\"1 / 25\" gridRow=\"1 / 9\"/></Page>"}})~");
+    const std::string file = s.box.dir + "/lag.json";
+    {
+        FILE* out = std::fopen(file.c_str(), "w");
+        REQUIRE(out);
+        const std::string text = workbook.dump(2);
+        std::fwrite(text.data(), 1, text.size(), out);
+        std::fclose(out);
+    }
+    const auto revenue = sqliteColumn(s.db, "SELECT revenue FROM orders ORDER BY order_id LIMIT 3");
+    const auto items = sqliteColumn(s.db, "SELECT COALESCE(items, '') FROM orders ORDER BY order_id LIMIT 5");
+    REQUIRE(items.size() == 5);
+    const Json rows = jsonOut(s.box.run("preview " + shellQuote(file) + " --element t --format json --limit 3"));
+    REQUIRE(rows.size() == 3);
+    CHECK(rows[0]["Previous"].is_null());
+    for (int r = 1; r < 3; ++r) {
+        INFO(rows[r].dump());
+        REQUIRE(rows[r]["Previous"].is_number());
+        CHECK(rows[r]["Previous"].get<double>() == Approx(number(revenue[r - 1])));
+    }
+    for (int r = 0; r < 3; ++r) {
+        INFO(rows[r].dump());
+        if (items[r + 2].empty()) continue;
+        REQUIRE(rows[r]["Next items"].is_number_integer());
+        CHECK(rows[r]["Next items"].get<long long>() == std::stoll(items[r + 2]));
+    }
+}

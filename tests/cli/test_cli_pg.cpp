@@ -161,3 +161,39 @@ TEST_CASE("a warehouse that drops the connection mid-query ends quire with a cle
         CHECK(std::chrono::steady_clock::now() - t0 < std::chrono::seconds(20));
     }
 }
+
+// Issue #14 §1: Lag and Lead give numbers on PostgreSQL as on the embedded engine (test_cli_e2e.cpp).
+TEST_CASE("quire preview gives Lag and Lead of a number column as numbers on PostgreSQL", "[pg][cli][e2e]") {
+    PgBox p;
+    const Json columns = Json::parse(R"~([{"id": "id", "name": "Id", "formula": "[orders/order_id]"},
+        {"id": "rev", "name": "Revenue", "formula": "[orders/revenue]"},
+        {"id": "items", "name": "Items", "formula": "[orders/items]"},
+        {"id": "prev", "name": "Previous", "formula": "Lag([Revenue])"},
+        {"id": "next", "name": "Next items", "formula": "Lead([Items], 2)"}])~");
+    const Json workbook = {{"name", "Lag"},
+                           {"contents", {{"schemaVersion", 1}, {"kind", "workbook"}, {"pages", {{{"id", "p1"}, {"name", "One"}}}},
+                                         {"elements", {{{"id", "t"}, {"kind", "table"}, {"name", "Orders"},
+                                                        {"source", {{"kind", "warehouse-table"}, {"connectionId", kSample},
+                                                                    {"path", {"main", "orders"}}}},
+                                                        {"columns", columns},
+                                                        {"sort", {{{"columnId", "id"}, {"direction", "ascending"}}}}}}},
+                                         {"layout", "<Page id=\"p1\"><Element elementId=\"t\"/></Page>"}}}};
+    const std::string file = p.box.dir + "/lag.json";
+    std::ofstream(file) << workbook.dump();
+    const Json rows = jsonOut(p.box.run("preview " + shellQuote(file) + " --element t --format json --limit 3"));
+    REQUIRE(rows.size() == 3);
+    CHECK(rows[0]["Previous"].is_null());
+    for (int r = 1; r < 3; ++r) {
+        INFO(rows[r].dump());
+        REQUIRE(rows[r]["Previous"].is_number());
+        CHECK(rows[r]["Previous"].get<double>() ==
+              Approx(std::stod(psql("SELECT revenue FROM orders ORDER BY order_id LIMIT 1 OFFSET " + std::to_string(r - 1)))));
+    }
+    for (int r = 0; r < 3; ++r) {
+        const std::string items = psql("SELECT items FROM orders ORDER BY order_id LIMIT 1 OFFSET " + std::to_string(r + 2));
+        if (items.empty()) continue;
+        INFO(rows[r].dump());
+        REQUIRE(rows[r]["Next items"].is_number_integer());
+        CHECK(rows[r]["Next items"].get<long long>() == std::stoll(items));
+    }
+}

@@ -51,3 +51,37 @@ TEST_CASE("golden SQL: a cumulative window column on Snowflake and BigQuery", "[
     CHECK(sqlOf(windowed({"DB", "PUBLIC", "SALES"}), "w", sql::DialectId::Snowflake) == R"SQL(SELECT q."__c0" AS "Id", q."__c1" AS "Running" FROM (SELECT b."__c0" AS "__c0", b."__c1" AS "__c1" FROM (SELECT f.*, SUM(f."AMOUNT") OVER (ORDER BY CASE WHEN f."__c0" IS NULL THEN 0 ELSE 1 END, f."__c0" DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS "__c1" FROM (SELECT s.*, s."ID" AS "__c0" FROM "DB"."PUBLIC"."SALES" s) f) b) q ORDER BY CASE WHEN q."__c0" IS NULL THEN 0 ELSE 1 END, q."__c0" DESC)SQL");
     CHECK(sqlOf(windowed({"proj", "ds", "SALES"}), "w", sql::DialectId::BigQuery) == R"SQL(SELECT q.`__c0` AS `Id`, q.`__c1` AS `Running` FROM (SELECT b.`__c0` AS `__c0`, b.`__c1` AS `__c1` FROM (SELECT f.*, SUM(f.`AMOUNT`) OVER (ORDER BY CASE WHEN f.`__c0` IS NULL THEN 0 ELSE 1 END, f.`__c0` DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS `__c1` FROM (SELECT s.*, s.`ID` AS `__c0` FROM `proj`.`ds`.`SALES` s) f) b) q ORDER BY CASE WHEN q.`__c0` IS NULL THEN 0 ELSE 1 END, q.`__c0` DESC)SQL");
 }
+
+// Issue #14 §1: the preview does not know a warehouse table's column types, and BigQuery's DATETIME functions
+// have no signature for a TIMESTAMP column: a column of unknown type is cast to DATETIME (which takes DATETIME,
+// TIMESTAMP and DATE), so a date column of any type previews.
+TEST_CASE("golden SQL: BigQuery date functions over a warehouse column of unknown type", "[preview][golden][fidelity]") {
+    Json element = Json::parse(R"JSON({"id": "d", "kind": "table", "name": "Orders",
+       "source": {"kind": "warehouse-table", "connectionId": "c", "path": ["proj", "shop", "ORDERS"]},
+       "columns": [{"id": "t", "name": "Placed", "formula": "[ORDERS/PLACED_AT]"},
+                   {"id": "m", "name": "Month", "formula": "DateTrunc(\"month\", [Placed])"},
+                   {"id": "y", "name": "Year", "formula": "Year([ORDERS/PLACED_AT])"}]})JSON");
+    const Json contents{{"pages", Json::array()}, {"elements", Json::array({element})}};
+    CHECK(sqlOf(contents, "d", sql::DialectId::BigQuery) ==
+          "SELECT * FROM (SELECT `PLACED_AT` AS `Placed`, DATETIME_TRUNC(CAST((`PLACED_AT`) AS DATETIME), MONTH) AS `Month`, "
+          "EXTRACT(YEAR FROM CAST(`PLACED_AT` AS DATETIME)) AS `Year` FROM `proj`.`shop`.`ORDERS`) q");
+}
+
+// Issue #14 §1: the SQLite ODBC driver types Lag's column by its first value (null): the plan says which column's
+// values a Lag/Lead column carries, so the fetch reads it as that column's numbers.
+TEST_CASE("a Lag or Lead column carries the type of the column it reads", "[preview][window]") {
+    Json element = Json::parse(R"JSON({"id": "w", "kind": "table", "name": "Sales",
+       "source": {"kind": "warehouse-table", "connectionId": "c", "path": ["SALES"]},
+       "columns": [{"id": "i", "name": "Id", "formula": "[SALES/ID]"},
+                   {"id": "a", "name": "Amount", "formula": "[SALES/AMOUNT]"},
+                   {"id": "p", "name": "Previous", "formula": "Lag([Amount])"},
+                   {"id": "n", "name": "Next id", "formula": "Lead([Id], 2)"},
+                   {"id": "c", "name": "Running", "formula": "CumulativeSum([Amount])"},
+                   {"id": "x", "name": "Raw lag", "formula": "Lag([SALES/AMOUNT])"}],
+       "sort": [{"columnId": "i", "direction": "ascending"}]})JSON");
+    PreviewSession session(Json{{"pages", Json::array()}, {"elements", Json::array({element})}});
+    const auto plan = planElement(session, "w", sql::dialect(sql::DialectId::SQLite));
+    REQUIRE(plan.ok());
+    REQUIRE(plan.columns == std::vector<std::string>{"Id", "Amount", "Previous", "Next id", "Running", "Raw lag"});
+    CHECK(plan.valueTypeOf == std::vector<int>{-1, -1, 1, 0, -1, -1});
+}

@@ -42,6 +42,10 @@ struct PlannedQuery {
     std::string sql;
     std::vector<BoundValue> parameters;    // in placeholder order
     std::vector<std::string> columns;      // output column names, in order
+    // valueTypeOf[i] = j: output column i holds values of output column j (Lag([Revenue]) holds revenues), so it
+    // has j's type. The SQLite ODBC driver types an expression column by its first value and a leading null (the
+    // first row of Lag) gives text; fetchPlanned reads such a column back as j's numbers. -1 or missing = as read.
+    std::vector<int> valueTypeOf;
     SessionSettings session;               // run on the connection before `sql` (the persona's role, settings)
     std::string persona;                   // the email the query runs as ("" = the author view), for the audit log
     std::vector<Diagnostic> diagnostics;

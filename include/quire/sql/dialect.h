@@ -36,9 +36,11 @@ public:
     virtual std::optional<std::string> dateDiff(std::string_view part, const std::string& a, const std::string& b) const = 0;
     virtual std::optional<std::string> dateFormat(const std::string& x, std::string_view strftime) const = 0;
     virtual std::string toDate(const std::string& x) const = 0;
-    // A date function's argument as the dialect's date functions take it, given its warehouse type name ("" =
-    // unknown), and the function's date result converted back to that type. Identity except where a dialect has
-    // separate function families per type (BigQuery: DATE, DATETIME, TIMESTAMP).
+    // A date function's argument as the dialect's date functions take it, given its warehouse type name ("" = an
+    // expression Quire computed, kUnknownColumnType = a column whose type nobody told the compiler), and the
+    // function's date result converted back to that type. Identity except where a dialect has separate function
+    // families per type (BigQuery: DATE, DATETIME, TIMESTAMP).
+    static constexpr std::string_view kUnknownColumnType = "?";
     virtual std::string dateArgument(const std::string& x, std::string_view warehouseType) const;
     virtual std::string dateResult(const std::string& x, std::string_view warehouseType, std::string_view part) const;
 
