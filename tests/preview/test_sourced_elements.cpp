@@ -11,6 +11,8 @@
 #include <quire/sql/dialect.h>
 #include <test_support.h>
 
+#include "small_sample.h"
+
 #include <map>
 
 using namespace quire;
@@ -18,20 +20,8 @@ using namespace quire::preview;
 
 namespace {
 
-struct Sample {
-    std::string db = quire::test::makeTempDir("sourced") + "/marketing.db";
-    std::string odbc;
-    Sample() {
-        connect::SampleOptions small;
-        small.eventRows = 20000;
-        connect::generateSqlite(db, small);
-        odbc = "Driver=SQLite3;Database=" + db + ";";
-    }
-    connect::ResultSet run(const PlannedQuery& plan) const {
-        INFO(plan.sql);
-        return connect::query(odbc, plan.sql, toConnectParams(plan.parameters));
-    }
-    connect::ResultSet run(const std::string& sql) const { return connect::query(odbc, sql); }
+struct Sample : quire::test::SmallSample {
+    Sample() : SmallSample("sourced", 20000) {}
 };
 
 const char* kSessions =

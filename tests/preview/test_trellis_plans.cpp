@@ -12,6 +12,8 @@
 #include <quire/sql/dialect.h>
 #include <test_support.h>
 
+#include "small_sample.h"
+
 #include <algorithm>
 #include <map>
 
@@ -20,26 +22,8 @@ using namespace quire::preview;
 
 namespace {
 
-struct TrellisSample {
-    std::string db = quire::test::makeTempDir("trellis-plans") + "/marketing.db";
-    std::string odbc;
-    TrellisSample() {
-        connect::SampleOptions small;
-        small.eventRows = 5000;
-        connect::generateSqlite(db, small);
-        odbc = "Driver=SQLite3;Database=" + db + ";";
-    }
-    connect::ResultSet run(const PlannedQuery& plan) const {
-        INFO(plan.sql);
-        return connect::query(odbc, plan.sql, toConnectParams(plan.parameters));
-    }
-    // (key, value) rows of a two-column query.
-    std::map<std::string, std::string> pairs(const std::string& sql) const {
-        std::map<std::string, std::string> out;
-        const auto r = connect::query(odbc, sql);
-        for (std::size_t i = 0; i < r.rowCount(); ++i) out[r.toString(i, 0)] = r.toString(i, 1);
-        return out;
-    }
+struct TrellisSample : quire::test::SmallSample {
+    TrellisSample() : SmallSample("trellis-plans", 5000) {}
 };
 
 std::size_t columnOf(const PlannedQuery& plan, const std::string& name) {
