@@ -79,6 +79,7 @@ void paintKpi(QPainter& p, const QRect& area, const Json& element, const Preview
         if (anchor == "left") box->moveLeft(area.left() + pad);
         if (anchor == "right") box->moveRight(area.right() - pad);
     }
+    if ((vertical == "top" || vertical == "bottom") && !lineBox.isNull()) lineBox.moveTop(textBox.bottom() + 2); // a tight block at an edge
     const QRectF block = lineBox.isNull() ? textBox : textBox.united(lineBox);
     const double shift = vertical == "top" ? area.top() + pad - block.top() : vertical == "bottom" ? area.bottom() - pad - block.bottom() : 0.0;
     textBox.translate(0, shift);
