@@ -273,6 +273,40 @@ void paintChartOverlays(QPainter& p, const ChartFrame& frame, const OverlayInput
             }
         }
     }
+    // Stack totals (`dataLabel.totals: shown`, or `true`, or an object not `visibility: hidden`): each category's
+    // sum beyond the end of its stack, past the top segment's own label when labels are shown.
+    const Json totals = label.is_object() ? label.value("totals", Json()) : Json();
+    const bool totalsShown = (totals.is_string() && totals.get<std::string>() == "shown") || (totals.is_boolean() && totals.get<bool>()) ||
+                             (totals.is_object() && !(totals.contains("visibility") && totals["visibility"] == "hidden"));
+    if (in.stacked && totalsShown && ns > 0) {
+        const bool segmentLabels = !(label.contains("labels") && label["labels"] == "hidden") && !(label.contains("visibility") && label["visibility"] == "hidden");
+        const Json* format = labelFormat(e, columnFormat(e, in.data.columnIds.value(in.measures[0])));
+        QFont bold = small;
+        bold.setBold(true);
+        p.setFont(bold);
+        p.setPen(QColor("#111827"));
+        const QFontMetrics metrics(bold), plain(small);
+        for (std::size_t x = 0; x < nx; ++x) {
+            double total = 0;
+            std::size_t end = ns; // the segment that reaches furthest from the axis
+            for (std::size_t s = 0; s < ns; ++s) {
+                if (t.rows[s][x] < 0 || in.anchors.size() <= s || in.anchors[s].size() <= x || std::isnan(in.anchors[s][x].x())) continue;
+                total += t.values[s][x];
+                const QPointF a = in.anchors[s][x];
+                if (end == ns || (frame.horizontal ? a.x() > in.anchors[end][x].x() : a.y() < in.anchors[end][x].y())) end = s;
+            }
+            if (end == ns) continue;
+            const QPointF tip = in.anchors[end][x];
+            const QString text = formatPreviewValue(QVariant(total), format);
+            const double w = metrics.horizontalAdvance(text) + 4;
+            const double past = segmentLabels ? (frame.horizontal ? plain.horizontalAdvance(formatPreviewValue(QVariant(t.values[end][x]), format)) + 7 : 12) : 0;
+            const QRectF box = frame.horizontal ? QRectF(tip.x() + 3 + past, tip.y() - 6, w, 12) : QRectF(tip.x() - w / 2, tip.y() - 14 - past, w, 12);
+            p.drawText(box, Qt::AlignCenter, text);
+            QPainterPath path;
+            path.addRect(box);
+            marks.push_back({"total", text, path, total});
+        }
+    }
     p.restore();
 }
 

@@ -1,7 +1,8 @@
 // KPI cards (spec §3.5 `kpi-chart`): the value in its column format, `value.color` and `value.fontSize`
 // (a number of pixels or "auto" = as large as fits), and with `comparisonColumn` + `comparison {display:
 // delta, colorGood, colorBad}` the change from the comparison value below it, with its percentage, in the
-// good colour when the value rose and the bad colour when it fell.
+// good colour when the value rose and the bad colour when it fell. `layout {anchor: left|center|right,
+// verticalAnchor: top|center|bottom}` places the value and its comparison in the card (centred by default).
 #include "custom_charts.h"
 
 #include "preview_painter.h"
@@ -43,36 +44,60 @@ void paintKpi(QPainter& p, const QRect& area, const Json& element, const Preview
             if (QFontMetrics(big).horizontalAdvance(text) <= area.width() - 8) break;
         }
     big.setPixelSize(size);
-    p.save();
-    p.setFont(big);
-    p.setPen(hexColour(valueSpec, "color", QColor("#0f172a")));
     const QFontMetrics metrics(big);
-    const QRectF textBox(valueArea.center().x() - metrics.horizontalAdvance(text) / 2.0, valueArea.center().y() - metrics.height() / 2.0,
-                         metrics.horizontalAdvance(text), metrics.height());
-    p.drawText(valueArea, Qt::AlignCenter, text);
-    QPainterPath valuePath;
-    valuePath.addRect(textBox);
-    marks.push_back({"kpi-value", text, valuePath, value.toDouble()});
+    QRectF textBox(valueArea.center().x() - metrics.horizontalAdvance(text) / 2.0, valueArea.center().y() - metrics.height() / 2.0,
+                   metrics.horizontalAdvance(text), metrics.height());
+    // The comparison line under the value: its text, colour and box.
+    QString line;
+    QColor lineColour;
+    double delta = 0;
+    QFont small = p.font();
+    small.setBold(true);
+    small.setPixelSize(std::clamp(area.height() / 8, 10, 16));
+    const QFontMetrics sm(small);
+    QRectF lineBox;
     if (comparing) {
         const Json comparison = element.value("comparison", Json::object());
         const QVariant before = cell(data, 0, ci);
         if (!before.isNull() && !value.isNull()) {
-            const double delta = value.toDouble() - before.toDouble();
-            const QColor colour = delta >= 0 ? hexColour(comparison, "colorGood", QColor("#16a34a")) : hexColour(comparison, "colorBad", QColor("#dc2626"));
-            QString line = (delta >= 0 ? QStringLiteral("▲ +") : QStringLiteral("▼ ")) + formatPreviewValue(QVariant(delta), columnFormat(element, valueColumn));
+            delta = value.toDouble() - before.toDouble();
+            lineColour = delta >= 0 ? hexColour(comparison, "colorGood", QColor("#16a34a")) : hexColour(comparison, "colorBad", QColor("#dc2626"));
+            line = (delta >= 0 ? QStringLiteral("▲ +") : QStringLiteral("▼ ")) + formatPreviewValue(QVariant(delta), columnFormat(element, valueColumn));
             if (before.toDouble() != 0) line += QStringLiteral("  (%1%2%)").arg(delta >= 0 ? "+" : "").arg(100.0 * delta / std::fabs(before.toDouble()), 0, 'f', 1);
-            QFont small = p.font();
-            small.setBold(true);
-            small.setPixelSize(std::clamp(area.height() / 8, 10, 16));
-            p.setFont(small);
-            p.setPen(colour);
-            const QRect deltaArea(area.left(), valueArea.bottom(), area.width(), area.bottom() - valueArea.bottom());
-            p.drawText(deltaArea, Qt::AlignHCenter | Qt::AlignTop, line);
-            const QFontMetrics sm(small);
-            QPainterPath path;
-            path.addRect(QRectF(deltaArea.center().x() - sm.horizontalAdvance(line) / 2.0, deltaArea.top(), sm.horizontalAdvance(line), sm.height()));
-            marks.push_back({"kpi-delta", line, path, delta});
+            lineBox = QRectF(area.center().x() - sm.horizontalAdvance(line) / 2.0, valueArea.bottom(), sm.horizontalAdvance(line), sm.height());
         }
+    }
+    // layout anchors: each line flush with the chosen side; the block (value and comparison) at the chosen edge.
+    const Json layout = element.value("layout", Json::object());
+    auto layoutWord = [&layout](const char* key) {
+        return layout.is_object() && layout.contains(key) && layout[key].is_string() ? layout[key].get<std::string>() : std::string();
+    };
+    const std::string anchor = layoutWord("anchor"), vertical = layoutWord("verticalAnchor");
+    constexpr double pad = 6;
+    for (QRectF* box : {&textBox, &lineBox}) {
+        if (box->isNull()) continue;
+        if (anchor == "left") box->moveLeft(area.left() + pad);
+        if (anchor == "right") box->moveRight(area.right() - pad);
+    }
+    if ((vertical == "top" || vertical == "bottom") && !lineBox.isNull()) lineBox.moveTop(textBox.bottom() + 2); // a tight block at an edge
+    const QRectF block = lineBox.isNull() ? textBox : textBox.united(lineBox);
+    const double shift = vertical == "top" ? area.top() + pad - block.top() : vertical == "bottom" ? area.bottom() - pad - block.bottom() : 0.0;
+    textBox.translate(0, shift);
+    lineBox.translate(0, shift);
+    p.save();
+    p.setFont(big);
+    p.setPen(hexColour(valueSpec, "color", QColor("#0f172a")));
+    p.drawText(textBox, Qt::AlignCenter, text);
+    QPainterPath valuePath;
+    valuePath.addRect(textBox);
+    marks.push_back({"kpi-value", text, valuePath, value.toDouble()});
+    if (!line.isEmpty()) {
+        p.setFont(small);
+        p.setPen(lineColour);
+        p.drawText(lineBox, Qt::AlignCenter, line);
+        QPainterPath path;
+        path.addRect(lineBox);
+        marks.push_back({"kpi-delta", line, path, delta});
     }
     p.restore();
 }

@@ -97,6 +97,10 @@ struct ChartCheck {
             single("value");
             single("holeValue", !holeIsValue); // reported once, by the donut rule below
             single("color");
+            if (const Json* color = Context::member(*e.json, "color"))
+                if (const Json* sort = Context::member(*color, "sort"))
+                    if (std::string by = Context::str(*sort, "by"); !by.empty() && by != "row-count")
+                        uses.push_back({"color.sort", child(child(child(e.pointer, "color"), "sort"), "by"), by, false});
             if (holeIsValue)
                 ctx.report("chart/donut-hole-equals-value", child(child(e.pointer, "holeValue"), "columnId"),
                            "the donut's holeValue uses the same column as its value; pick a different column");

@@ -229,6 +229,12 @@ TEST_CASE("data label and legend editor - KPI and donut editors - one undo step 
     CHECK(e.element("kpi")["value"]["color"] == "#7c3aed");
     e.type("kpi-font-size", "28");
     CHECK(e.element("kpi")["value"]["fontSize"] == 28);
+    e.pick("kpi-anchor", "left");
+    CHECK(e.element("kpi")["layout"] == Json({{"anchor", "left"}}));
+    e.pick("kpi-vertical-anchor", "bottom");
+    CHECK(e.element("kpi")["layout"] == Json({{"anchor", "left"}, {"verticalAnchor", "bottom"}}));
+    e.pick("kpi-anchor", ""); // (default): centred again
+    CHECK(e.element("kpi")["layout"] == Json({{"verticalAnchor", "bottom"}}));
     e.requireValid();
     e.pick("kpi-comparison-column", ""); // none: the comparison goes with it
     CHECK_FALSE(e.element("kpi").contains("comparison"));
@@ -239,11 +245,26 @@ TEST_CASE("data label and legend editor - KPI and donut editors - one undo step 
     CHECK(e.element("ring")["holeValue"] == Json({{"columnId", "r-count"}}));
     e.type("donut-radius", "0.7");
     CHECK(e.element("ring")["innerRadius"] == 0.7);
+    e.pick("slice-sort-by", "r-revenue");
+    CHECK(e.element("ring")["color"] == Json({{"columnId", "r-status"}, {"sort", {{"by", "r-revenue"}, {"direction", "ascending"}}}}));
+    e.pick("slice-sort-direction", "descending");
+    CHECK(e.element("ring")["color"]["sort"]["direction"] == "descending");
     e.requireValid();
     e.pick("donut-hole", "r-revenue"); // the value's own column: Sigma rejects it
     CHECK(e.reports("chart/donut-hole-equals-value"));
     e.model.undoStack()->push(makeSetValue(&e.model, "/contents/elements/4/innerRadius", Json(1.5), "t"));
     CHECK(e.reports("chart/inner-radius"));
+    e.pick("slice-sort-by", ""); // (data order): the sort goes
+    CHECK(e.element("ring")["color"] == Json({{"columnId", "r-status"}}));
+
+    // Stack totals: offered on stacked charts; on and off are one step each.
+    e.select("bars");
+    CHECK(e.panel.content()->findChild<QCheckBox*>("datalabel-totals") == nullptr);
+    e.model.undoStack()->push(makeSetValue(&e.model, "/contents/elements/2/stacking", Json("stacked"), "t"));
+    e.toggle("datalabel-totals");
+    CHECK(e.element("bars")["dataLabel"]["totals"] == "shown");
+    e.toggle("datalabel-totals");
+    CHECK_FALSE(e.element("bars")["dataLabel"].contains("totals"));
 }
 
 TEST_CASE("conditional format and table style editor - page visibility editor - one undo step each", "[ide][props][options]") {

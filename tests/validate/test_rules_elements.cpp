@@ -65,6 +65,8 @@ TEST_CASE("chart channel rules", "[rules][charts]") {
          "chart/yaxis2-not-subset", R"("b-filtered"] })"},
         {"donut hole equals value", {{R"("holeValue": { "columnId": "s-count" })", R"("holeValue": { "columnId": "s-amount" })"}},
          "chart/donut-hole-equals-value", R"("holeValue": { @@"columnId")"},
+        {"slice order by a foreign column", {{R"("color": { "columnId": "s-region" })", R"("color": { "columnId": "s-region", "sort": { "by": "b-count", "direction": "descending" } })"}},
+         "chart/unknown-column", R"("by": "b-count")"},
         {"colour without by", {{R"("color": { "by": "single", "value": "#1f77b4" })", R"("color": { "value": "#1f77b4" })"}},
          "chart/color-missing-by", R"("color": { "value")"},
         {"trellis on a table", {{R"("sort": [ { "columnId": "o-date", "direction": "descending" } ],)", R"("sort": [ { "columnId": "o-date", "direction": "descending" } ],

@@ -1,5 +1,6 @@
 // KPI comparison and value style, donut hole (spec §3.5): `comparisonColumn {columnId}` + `comparison
-// {display: delta, colorGood, colorBad}`, `value {color, fontSize: n|"auto"}`; donut `holeValue {columnId}`
+// {display: delta, colorGood, colorBad}`, `value {color, fontSize: n|"auto"}`, `layout {anchor,
+// verticalAnchor}`; donut `holeValue {columnId}`
 // (never the value's column) and `innerRadius`. One undo step per edit.
 #include "document_commands.h"
 #include "editors.h"
@@ -39,6 +40,7 @@ QWidget* makeKpiEditor(const Context& c, std::set<std::string>& known) {
     if (str(e, "kind") != "kpi-chart") return nullptr;
     const Json value = e.value("value", Json::object()), comparison = e.value("comparison", Json::object());
     const Json compareWith = e.value("comparisonColumn", Json::object());
+    const Json layout = e.value("layout", Json::object());
     if (!value.is_object() || !comparison.is_object() || !compareWith.is_object()) return nullptr;
     known.insert({"comparisonColumn", "comparison"});
     auto* box = new QGroupBox(QObject::tr("KPI"));
@@ -57,6 +59,14 @@ QWidget* makeKpiEditor(const Context& c, std::set<std::string>& known) {
                  QObject::tr("Edit KPI font size"), MergeTyping);
     });
     form->addRow(QObject::tr("Font size"), size);
+    // Where the value sits in the card; "(default)" removes the key (centred). A malformed layout stays under Other.
+    if (layout.is_object()) {
+        known.insert("layout");
+        addEnumField(c, form, QObject::tr("Anchor"), "kpi-anchor", c.pointer + "/layout", layout, "anchor", {"left", "center", "right"}, true);
+        addEnumField(c, form, QObject::tr("Vertical anchor"), "kpi-vertical-anchor", c.pointer + "/layout", layout, "verticalAnchor",
+                     {"top", "center", "bottom"}, true);
+        addOtherFields(form, layout, {"anchor", "verticalAnchor"});
+    }
     // The comparison column; "(none)" removes it and the comparison settings with it (one step).
     auto* column = columnPicker(e, str(compareWith, "columnId"), true);
     column->setObjectName("kpi-comparison-column");

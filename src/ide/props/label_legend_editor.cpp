@@ -1,5 +1,5 @@
 // Data labels and the legend of charts (spec §3.5): `dataLabel {labels, labelDisplay: auto|minimum|maximum|
-// min-max|all, valueFormat}` and `legend` = exactly `{visibility: hidden}` or `{position, fontSize, ...}`.
+// min-max|all, valueFormat, totals}` (stack totals on stacked charts) and `legend` = exactly `{visibility: hidden}` or `{position, fontSize, ...}`.
 // Each change is one undo step; keys the editor does not offer are kept.
 #include "document_commands.h"
 #include "editors.h"
@@ -32,6 +32,21 @@ QWidget* makeLabelLegendEditor(const Context& c, std::set<std::string>& known) {
         setValue(model, p, next, on ? QObject::tr("Show data labels") : QObject::tr("Hide data labels"));
     });
     form->addRow(QString(), show);
+    const std::string stacking = str(e, "stacking");
+    if (stacking == "stacked" || stacking == "normalized" || (label.is_object() && label.contains("totals"))) {
+        auto* totals = new QCheckBox(QObject::tr("Show stack totals"));
+        totals->setObjectName("datalabel-totals");
+        totals->setChecked(label.is_object() && label.contains("totals") && (label["totals"] == "shown" || label["totals"] == true));
+        // On: `totals: shown` (a chart without dataLabel gets the totals only, its segments stay unlabelled); off: removed.
+        QObject::connect(totals, &QCheckBox::toggled, totals, [model = c.model, p](bool on) {
+            if (!on) return setValue(model, p + "/totals", std::nullopt, QObject::tr("Hide stack totals"));
+            Json next = current(model, p);
+            if (!next.is_object()) next = Json{{"labels", "hidden"}};
+            next["totals"] = "shown";
+            setValue(model, p, next, QObject::tr("Show stack totals"));
+        });
+        form->addRow(QString(), totals);
+    }
     if (label.is_object()) {
         addEnumField(c, form, QObject::tr("Label display"), "datalabel-display", p, label, "labelDisplay",
                      {"auto", "minimum", "maximum", "min-max", "all"}, true);
@@ -44,7 +59,7 @@ QWidget* makeLabelLegendEditor(const Context& c, std::set<std::string>& known) {
             setValue(model, p + "/valueFormat", Json{{"kind", "number"}, {"formatString", text.toStdString()}}, QObject::tr("Edit label format"), MergeTyping);
         });
         form->addRow(QObject::tr("Label format"), fmt);
-        addOtherFields(form, label, {"labels", "labelDisplay", "valueFormat"});
+        addOtherFields(form, label, {"labels", "labelDisplay", "valueFormat", "totals"});
     }
     const std::string lp = c.pointer + "/legend";
     const std::string state = legend.is_object() ? (str(legend, "visibility") == "hidden" ? "hidden" : str(legend, "position")) : "";

@@ -1,5 +1,5 @@
 // Sorting: a table's `sort: [{columnId, direction, nulls?}]` (add/remove/reorder) and a chart's x-axis
-// `xAxis.sort {by, direction}`.
+// `xAxis.sort {by, direction}`, and a pie's or donut's slice order `color.sort {by, direction}`.
 #include "editors.h"
 #include "list_editor.h"
 
@@ -43,16 +43,17 @@ QWidget* tableSort(const Context& c, std::set<std::string>& known) {
     return new ListEditor(c, std::move(spec));
 }
 
-QWidget* axisSort(const Context& c) {
+// The sort of one channel (`xAxis` or a circular chart's `color`); widget names start with `name`.
+QWidget* axisSort(const Context& c, const char* channel, const QString& title, const QString& name) {
     const Json& e = *c.element;
-    const Json sort = e["xAxis"].value("sort", Json::object());
-    auto* box = new QGroupBox(QObject::tr("Axis sort"));
-    box->setObjectName("axis-sort");
+    const Json sort = e[channel].value("sort", Json::object());
+    auto* box = new QGroupBox(title);
+    box->setObjectName(name);
     auto* form = new QFormLayout(box);
-    const std::string p = c.pointer + "/xAxis/sort";
+    const std::string p = c.pointer + "/" + channel + "/sort";
     auto* by = columnPicker(e, sort.is_object() ? str(sort, "by") : "", true);
     by->setItemText(0, QObject::tr("(data order)"));
-    by->setObjectName("axis-sort-by");
+    by->setObjectName(name + "-by");
     // Choosing a column writes {by, direction}; "(data order)" removes the sort.
     QObject::connect(by, &QComboBox::currentIndexChanged, by, [model = c.model, by, p] {
         const std::string id = pickedId(by);
@@ -64,7 +65,7 @@ QWidget* axisSort(const Context& c) {
     });
     form->addRow(QObject::tr("Sort by"), by);
     if (sort.is_object() && sort.contains("by")) {
-        addEnumField(c, form, QObject::tr("Direction"), "axis-sort-direction", p, sort, "direction", {"ascending", "descending"});
+        addEnumField(c, form, QObject::tr("Direction"), name + "-direction", p, sort, "direction", {"ascending", "descending"});
         addOtherFields(form, sort, {"by", "direction"});
     }
     return box;
@@ -79,7 +80,10 @@ QWidget* makeSortEditor(const Context& c, std::set<std::string>& known) {
     if (e.contains("sort") && !e["sort"].is_array()) return nullptr; // malformed: stays read-only, as it is
     if (hasColumns && (kind == "table" || kind == "input-table" || (e.contains("sort") && e["sort"].is_array())))
         return tableSort(c, known);
-    if (hasColumns && e.contains("xAxis") && e["xAxis"].is_object()) return axisSort(c); // xAxis itself: channels
+    if (hasColumns && e.contains("xAxis") && e["xAxis"].is_object())
+        return axisSort(c, "xAxis", QObject::tr("Axis sort"), "axis-sort"); // xAxis itself: channels
+    if (hasColumns && (kind == "pie-chart" || kind == "donut-chart") && e.contains("color") && e["color"].is_object())
+        return axisSort(c, "color", QObject::tr("Slice order"), "slice-sort");
     return nullptr;
 }
 
