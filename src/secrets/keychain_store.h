@@ -5,7 +5,8 @@
 
 namespace quire::secrets {
 
-// nullptr (and a reason) when no keychain backend answers within a few seconds.
-Expected<std::unique_ptr<SecretStore>> makeKeychainSecretStore(); // secrets/store with why there is none
+// The keychain store, or secrets/store saying why there is none (no D-Bus session, or no backend answers
+// within a few seconds).
+Expected<std::unique_ptr<SecretStore>> makeKeychainSecretStore();
 
 } // namespace quire::secrets
