@@ -26,6 +26,7 @@
 #include "save_file.h"
 #include "query_log.h"
 #include "source_view.h"
+#include "shortcut_reference.h"
 
 #include <quire/doc/io.h>
 #include <quire/doc/seed.h>
@@ -230,7 +231,7 @@ void MainWindow::buildMenus() {
     });
     recentMenu_ = file->addMenu(tr("Open &Recent"));
     rebuildRecentMenu();
-    file->addAction(tr("Open &Personas…"), this, [this] {
+    file->addAction(tr("Open &Personas…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("Open personas file"), QFileInfo(model_.filePath()).absolutePath(),
                                                           tr("Personas (*.yaml *.yml *.json)"));
         if (!path.isEmpty()) loadPersonas(path);
@@ -243,22 +244,23 @@ void MainWindow::buildMenus() {
             saveTo(model_.filePath(), model_.format());
         }
     });
-    file->addAction(tr("Save As &YAML…"), this, [this] {
+    file->addAction(tr("Save As &YAML…"), standardKey(QKeySequence::SaveAs, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)), this, [this] {
         const QString path = QFileDialog::getSaveFileName(this, tr("Save as YAML"), QString(), tr("YAML (*.yaml *.yml)"));
         if (!path.isEmpty()) saveTo(path, doc::Format::Yaml);
     });
-    file->addAction(tr("Save As &JSON…"), this, [this] {
+    file->addAction(tr("Save As &JSON…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_J), this, [this] {
         const QString path = QFileDialog::getSaveFileName(this, tr("Save as JSON"), QString(), tr("JSON (*.json)"));
         if (!path.isEmpty()) saveTo(path, doc::Format::Json);
     });
     file->addSeparator();
-    file->addAction(tr("&Import Seed YAML…"), this, [this] {
+    file->addAction(tr("&Import Seed YAML…"), QKeySequence(Qt::CTRL | Qt::Key_I), this, [this] {
         if (!maybeSave()) return;
         const QString path = QFileDialog::getOpenFileName(this, tr("Import compact seed YAML"), QString(), tr("YAML (*.yaml *.yml)"));
         if (!path.isEmpty()) importSeed(path);
     });
 #if HAVE_QUIRE_PUBLISH
-    auto* publishAction = file->addAction(actionIcon("publish"), tr("&Publish to Sigma…"), this, [this] {
+    auto* publishAction = file->addAction(actionIcon("publish"), tr("&Publish to Sigma…"),
+                                          QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), this, [this] {
         if (!source_->applyNow()) {
             QMessageBox::warning(this, tr("Source has errors"), source_->errorText());
             return;
@@ -271,12 +273,12 @@ void MainWindow::buildMenus() {
         dialog.exec();
     });
 #endif
-    file->addAction(tr("&Copy Sigma JSON to Clipboard"), this, [this] {
+    file->addAction(tr("&Copy Sigma JSON to Clipboard"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_C), this, [this] {
         QApplication::clipboard()->setText(QString::fromStdString(doc::saveDocument(model_.document(), doc::Format::Json)));
         statusBar()->showMessage(tr("Sigma JSON copied to the clipboard"), 3000);
     });
     file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    file->addAction(tr("&Quit"), standardKey(QKeySequence::Quit, QKeySequence(Qt::CTRL | Qt::Key_Q)), this, &QWidget::close);
 
     auto* edit = menuBar()->addMenu(tr("&Edit"));
     QAction* undo = model_.undoStack()->createUndoAction(this, tr("&Undo"));
@@ -310,7 +312,7 @@ void MainWindow::buildMenus() {
             model_.setSelection({QString::fromStdString(copy["id"].get<std::string>())});
         }
     });
-    edit->addAction(tr("Add &Page"), this, [this] {
+    edit->addAction(tr("Add &Page"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N), this, [this] {
         bool ok = false;
         const QString name = QInputDialog::getText(this, tr("Add page"), tr("Page name"), QLineEdit::Normal, tr("New page"), &ok);
         if (ok && !name.isEmpty())
@@ -318,10 +320,16 @@ void MainWindow::buildMenus() {
     });
 
     auto* view = menuBar()->addMenu(tr("&View"));
-    for (auto* d : findChildren<QDockWidget*>()) view->addAction(d->toggleViewAction());
+    // Alt+1… toggles the docks in the order the View menu lists them (as Qt Creator numbers its panes).
+    int dockKey = 0;
+    for (auto* d : findChildren<QDockWidget*>()) {
+        QAction* toggle = d->toggleViewAction();
+        if (dockKey < 9) toggle->setShortcut(QKeySequence(Qt::ALT | Qt::Key(Qt::Key_1 + dockKey++)));
+        view->addAction(toggle);
+    }
 
     auto* preview = menuBar()->addMenu(tr("&Preview"));
-    preview->addAction(actionIcon("connections"), tr("C&onnections…"), this, [this] {
+    preview->addAction(actionIcon("connections"), tr("C&onnections…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_K), this, [this] {
         auto store = secrets::makeDefaultSecretStore();
         ConnectionsDialog dialog(QString(), *store, this);
         dialog.exec();
@@ -333,8 +341,19 @@ void MainWindow::buildMenus() {
         if (model_.selection().size() == 1) showAllRows(model_.selection().front());
         else statusBar()->showMessage(tr("Select one element first"), 4000);
     });
-    auto* cancelAction = preview->addAction(actionIcon("cancel"), tr("&Cancel"), this,
-                                            [this] { emit queryLog_->cancelRequested(); });
+    auto* cancelAction = preview->addAction(actionIcon("cancel"), tr("&Cancel"), QKeySequence(Qt::CTRL | Qt::Key_Period),
+                                            this, [this] { emit queryLog_->cancelRequested(); });
+
+    auto* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Keyboard Shortcuts"), QKeySequence(Qt::CTRL | Qt::Key_Slash), this, [this] {
+        ShortcutReferenceDialog dialog(menuBar(), this);
+        dialog.exec();
+    });
+    markWithoutShortcut(help->addAction(tr("&About Quire"), this, [this] {
+        QMessageBox::about(this, tr("About Quire"),
+                           tr("<b>Quire %1</b><p>Design, preview and validate Sigma workbooks as code.</p>")
+                               .arg(QApplication::applicationVersion().toHtmlEscaped()));
+    }));
 
     toolbar->addAction(newAction);
     toolbar->addAction(openAction);
@@ -719,9 +738,9 @@ void MainWindow::rebuildRecentMenu() {
     recentMenu_->clear();
     QSettings settings("Quire", "Quire");
     for (const QString& path : settings.value("recentFiles").toStringList())
-        recentMenu_->addAction(path, this, [this, path] {
+        markListEntry(recentMenu_->addAction(path, this, [this, path] {
             if (maybeSave()) openFile(path);
-        });
+        }));
     recentMenu_->setEnabled(!recentMenu_->isEmpty());
 }
 
