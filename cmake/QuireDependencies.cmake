@@ -3,7 +3,7 @@
 # libgit2 (1.5, Debian's libgit2-dev) has no CMake package: pkg-config; only quire_vcs links it.
 find_package(Qt6 6.4 REQUIRED COMPONENTS Core Network)
 if(QUIRE_BUILD_GUI)
-  find_package(Qt6 6.4 REQUIRED COMPONENTS Gui Widgets Charts Svg SvgWidgets)
+  find_package(Qt6 6.4 REQUIRED COMPONENTS Gui Widgets Charts Svg SvgWidgets DBus) # DBus: the desktop's colour scheme
   if(QUIRE_BUILD_TESTS)
     find_package(Qt6 6.4 REQUIRED COMPONENTS Test)
   endif()

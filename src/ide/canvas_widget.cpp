@@ -1,4 +1,5 @@
 #include "canvas_widget.h"
+#include "color_scheme.h"
 
 #include "control_look.h"
 #include "document_commands.h"
@@ -21,7 +22,9 @@ CanvasWidget::CanvasWidget(DocumentModel* model, QWidget* parent) : QWidget(pare
     setFocusPolicy(Qt::StrongFocus);
     setMouseTracking(true);
     setAutoFillBackground(true);
-    QPalette pal = palette();
+    // The canvas is the workbook as Sigma shows it: light in both colour schemes (every role set, so the
+    // application's dark palette does not reach the cards and their controls).
+    QPalette pal = lightPalette();
     pal.setColor(QPalette::Window, QColor("#eef1f5"));
     setPalette(pal);
     connect(model_, &DocumentModel::changed, this, &CanvasWidget::refresh);

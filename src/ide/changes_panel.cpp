@@ -1,4 +1,5 @@
 #include "changes_panel.h"
+#include "color_scheme.h"
 
 #include "conflict_panel.h"
 #include "version_diff_view.h"
@@ -179,7 +180,7 @@ QTreeWidget* ChangesPanel::historyList() {
 }
 
 void ChangesPanel::report(bool ok, const QString& text) {
-    feedback_->setStyleSheet(ok ? "color: #15803d;" : "color: #b91c1c;");
+    feedback_->setStyleSheet(toneStyle(ok ? Tone::Ok : Tone::Error));
     feedback_->setText(text);
     emit statusMessage(text);
 }
@@ -203,7 +204,7 @@ void ChangesPanel::refresh() {
                                            : tr("%1 is not in a git repository (git init, or quire init-repo).")
                                                  .arg(QFileInfo(path).fileName()));
     } else {
-        const QString merging = repo_->mergeInProgress() ? tr(" — <b style='color:#b45309'>merge in progress</b>") : QString();
+        const QString merging = repo_->mergeInProgress() ? tr(" — <b style='color:%1'>merge in progress</b>").arg(toneColor(Tone::Warning).name()) : QString();
         repoLabel_->setText(tr("<b>%1</b> in %2%3")
                                 .arg(relative_.toHtmlEscaped(), QString::fromStdString(repo_->workdir()).toHtmlEscaped(), merging));
     }
@@ -231,7 +232,7 @@ void ChangesPanel::fillStatus() {
                 item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
                 const bool staged = f.staged != vcs::Change::None, unstaged = f.unstaged != vcs::Change::None;
                 item->setCheckState(0, f.conflicted || !staged ? Qt::Unchecked : unstaged ? Qt::PartiallyChecked : Qt::Checked);
-                if (f.conflicted) item->setForeground(1, QColor("#b91c1c"));
+                if (f.conflicted) item->setForeground(1, onBase(QColor("#b91c1c")));
                 if (QString::fromStdString(f.path) == relative_) {
                     QFont bold = item->font(0);
                     bold.setBold(true);

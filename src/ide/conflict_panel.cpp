@@ -1,4 +1,5 @@
 #include "conflict_panel.h"
+#include "color_scheme.h"
 
 #include "document_commands.h"
 
@@ -72,7 +73,7 @@ ConflictPanel::ConflictPanel(DocumentModel* model, QWidget* parent) : QWidget(pa
     layout->addWidget(resolveButton_);
     connect(resolveButton_, &QPushButton::clicked, this, [this] {
         QString error;
-        if (!resolve(&error)) header_->setText("<span style='color:#b91c1c'>" + error.toHtmlEscaped() + "</span>");
+        if (!resolve(&error)) header_->setText("<span style='color:" + toneColor(Tone::Error).name() + "'>" + error.toHtmlEscaped() + "</span>");
     });
     connect(table_, &QTableWidget::currentCellChanged, this, [this](int row) { showItem(row); });
     clear();
@@ -193,7 +194,7 @@ void ConflictPanel::showItem(int row) {
         return side->at(p);
     };
     const QString sideNames[] = {tr("ours"), tr("base"), tr("theirs")};
-    const QColor sideColors[] = {QColor("#1d4ed8"), QColor("#374151"), QColor("#b45309")};
+    const QColor sideColors[] = {onBase(QColor("#1d4ed8")), onBase(QColor("#374151")), onBase(QColor("#b45309"))};
     fields_->setRowCount(int(pointers.size()) * 3);
     for (int i = 0; i < int(pointers.size()); ++i) {
         const std::string& pointer = pointers[std::size_t(i)];

@@ -1,4 +1,5 @@
 #include "connections_dialog.h"
+#include "color_scheme.h"
 
 #include <quire/connect/odbc.h>
 #include <quire/secrets/secret_store.h>
@@ -73,13 +74,13 @@ ConnectionsDialog::ConnectionsDialog(const QString& file, secrets::SecretStore& 
     connect(test, &QPushButton::clicked, this, [this] {
         const QString error = testForm();
         status_->setText(error.isEmpty() ? tr("Connected.") : error);
-        status_->setStyleSheet(error.isEmpty() ? "color: #15803d;" : "color: #b91c1c;");
+        status_->setStyleSheet(toneStyle(error.isEmpty() ? Tone::Ok : Tone::Error));
     });
     connect(save, &QPushButton::clicked, this, [this] {
         QString error;
         const bool ok = saveForm(&error);
         status_->setText(ok ? tr("Saved to %1").arg(QString::fromStdString(registry_.file())) : error);
-        status_->setStyleSheet(ok ? "color: #15803d;" : "color: #b91c1c;");
+        status_->setStyleSheet(toneStyle(ok ? Tone::Ok : Tone::Error));
     });
     connect(remove, &QPushButton::clicked, this, [this] {
         if (registry_.remove(name_->text().toStdString())) {
@@ -112,7 +113,7 @@ void ConnectionsDialog::reload() {
     list_->clear();
     if (!loaded) { // the file stays as it is: nothing is saved over a file that cannot be read
         status_->setText(QString::fromStdString(loaded.message()));
-        status_->setStyleSheet("color: #b91c1c;");
+        status_->setStyleSheet(toneStyle(Tone::Error));
         return;
     }
     registry_ = std::move(*loaded);

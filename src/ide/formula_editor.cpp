@@ -1,4 +1,5 @@
 #include "formula_editor.h"
+#include "color_scheme.h"
 
 #include <quire/formula/checker.h>
 #include <quire/formula/parser.h>
@@ -151,7 +152,7 @@ void FormulaEditor::paintEvent(QPaintEvent* event) {
         else if (m.capturedLength(2)) color = QColor("#b45309");
         else if (m.capturedLength(3)) color = QColor("#7c3aed");
         else if (m.capturedLength(5)) color = functionNames().contains(m.captured(5), Qt::CaseInsensitive) ? QColor("#1d4ed8") : QColor("#b91c1c");
-        p.setPen(color);
+        p.setPen(readableOn(color, palette().base().color()));
         p.drawText(x, baseline, m.captured(0));
         x += fm.horizontalAdvance(m.captured(0));
     }

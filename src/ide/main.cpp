@@ -1,5 +1,6 @@
 // quire-ide [FILE] [--offscreen] [--screenshot FILE.png] [--page ID] [--select ELEMENT]
 #include "canvas_widget.h"
+#include "color_scheme.h"
 #include "engine_preview_provider.h"
 #include "main_window.h"
 #include "recovery_store.h"
@@ -26,6 +27,7 @@ int main(int argc, char** argv) {
     QApplication::setOrganizationName("Quire");
     QApplication::setApplicationVersion("0.1.0");
     QApplication::setStyle("Fusion");
+    quire::ide::ColorSchemeController::instance().start(); // light or dark, as the desktop or the user chose
 
     QCommandLineParser parser;
     parser.setApplicationDescription("Quire: design, preview and validate Sigma workbooks as code");

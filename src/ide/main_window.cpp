@@ -1,4 +1,5 @@
 #include "main_window.h"
+#include "color_scheme.h"
 #include "drill_navigator.h"
 
 #include "canvas_widget.h"
@@ -120,7 +121,7 @@ MainWindow::MainWindow(QWidget* parent)
     statusBar()->addPermanentWidget(statusProblems_);
     connect(problems_, &ProblemsWidget::countsChanged, this, [this](int errors, int warnings) {
         statusProblems_->setText(tr("%1 errors, %2 warnings").arg(errors).arg(warnings));
-        statusProblems_->setStyleSheet(errors ? "color: #b91c1c; font-weight: bold;" : "color: #15803d;");
+        statusProblems_->setStyleSheet(errors ? toneStyle(Tone::Error) + " font-weight: bold;" : toneStyle(Tone::Ok));
     });
     connect(&model_, &DocumentModel::changed, this, &MainWindow::refreshPages);
     connect(&model_, &DocumentModel::changed, this, [this] { changesDiscarded_ = false; });
@@ -320,6 +321,8 @@ void MainWindow::buildMenus() {
     });
 
     auto* view = menuBar()->addMenu(tr("&View"));
+    view->addMenu(ColorSchemeController::instance().makeMenu(view));
+    view->addSeparator();
     // Alt+1… toggles the docks in the order the View menu lists them (as Qt Creator numbers its panes).
     int dockKey = 0;
     for (auto* d : findChildren<QDockWidget*>()) {

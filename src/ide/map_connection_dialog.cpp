@@ -1,4 +1,5 @@
 #include "map_connection_dialog.h"
+#include "color_scheme.h"
 
 #include "connections_dialog.h"
 
@@ -32,7 +33,7 @@ MapConnectionDialog::MapConnectionDialog(const QString& file, const QString& con
     layout->addLayout(form);
     status_ = new QLabel;
     status_->setWordWrap(true);
-    status_->setStyleSheet("color: #b91c1c;");
+    status_->setStyleSheet(toneStyle(Tone::Error));
     layout->addWidget(status_);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Map"));

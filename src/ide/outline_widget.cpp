@@ -1,4 +1,5 @@
 #include "outline_widget.h"
+#include "color_scheme.h"
 
 #include "element_templates.h"
 #include "kind_style.h"
@@ -180,7 +181,7 @@ QVariant OutlineModel::data(const QModelIndex& index, int role) const {
         if (it == icons_.end()) it = icons_.insert(key, kindIcon(node->kind.toStdString(), node->control.toStdString()));
         return *it;
     }
-    case Qt::ForegroundRole: return node->missing ? QVariant(QColor("#dc2626")) : QVariant();
+    case Qt::ForegroundRole: return node->missing ? QVariant(onBase(QColor("#dc2626"))) : QVariant();
     case IdRole: return node->id;
     case TypeRole: return node->type;
     }

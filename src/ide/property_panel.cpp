@@ -1,4 +1,5 @@
 #include "property_panel.h"
+#include "color_scheme.h"
 
 #include "document_commands.h"
 #include "element_templates.h"
@@ -129,7 +130,7 @@ QWidget* guarded(QWidget* (*make)(const props::Context&, std::set<std::string>&)
                                     .arg(QString::fromUtf8(error.what())));
         note->setObjectName("editor-error");
         note->setWordWrap(true);
-        note->setStyleSheet("color: #b91c1c;");
+        note->setStyleSheet(toneStyle(Tone::Error));
         vbox->addWidget(note);
         return nullptr;
     }
@@ -163,7 +164,7 @@ void PropertyPanel::rebuild() {
         auto* hint = new QLabel(selection.size() > 1 ? tr("%1 elements selected").arg(selection.size())
                                                      : tr("Select an element on the canvas or in the outline to edit it."));
         hint->setWordWrap(true);
-        hint->setStyleSheet("color: #6b7280;");
+        hint->setStyleSheet(toneStyle(Tone::Hint));
         vbox->addWidget(hint);
         vbox->addStretch();
         return;

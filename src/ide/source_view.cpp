@@ -1,4 +1,5 @@
 #include "source_view.h"
+#include "color_scheme.h"
 
 #include "document_commands.h"
 
@@ -83,7 +84,7 @@ void SourceView::regenerate() {
     }
     editor_->setExtraSelections({});
     status_->setText(tr("In sync with the design"));
-    status_->setStyleSheet("color: #15803d;");
+    status_->setStyleSheet(toneStyle(Tone::Ok));
     status_->setProperty("error", QString());
     updating_ = false;
 }
@@ -98,7 +99,7 @@ bool SourceView::applyNow() {
         const QString message = tr("Line %1, column %2: %3 — the design keeps the last good version")
                                     .arg(d.location.line).arg(d.location.column).arg(QString::fromStdString(d.message));
         status_->setText(message);
-        status_->setStyleSheet("color: #b91c1c;");
+        status_->setStyleSheet(toneStyle(Tone::Error));
         status_->setProperty("error", message);
         markError(d.location.line);
         return false;
@@ -111,7 +112,7 @@ bool SourceView::applyNow() {
 
 void SourceView::markError(int line) {
     QTextEdit::ExtraSelection selection;
-    selection.format.setBackground(QColor(254, 226, 226));
+    selection.format.setBackground(isDark(palette()) ? QColor("#5b2121") : QColor(254, 226, 226));
     selection.format.setProperty(QTextFormat::FullWidthSelection, true);
     QTextBlock block = editor_->document()->findBlockByNumber(std::max(0, line - 1));
     selection.cursor = QTextCursor(block);

@@ -1,10 +1,12 @@
 #include "version_diff_view.h"
+#include "color_scheme.h"
 
 #include "element_sql.h"
 #include "line_diff.h"
 
 #include <QHeaderView>
 #include <QLabel>
+#include <QApplication>
 #include <QPainter>
 #include <QScrollArea>
 #include <QSplitter>
@@ -27,12 +29,12 @@ QString shortValue(const std::optional<Json>& value) {
 
 QColor changeColor(diff::ChangeKind kind) {
     switch (kind) {
-    case diff::ChangeKind::Added: return QColor("#15803d");
-    case diff::ChangeKind::Removed: return QColor("#b91c1c");
-    case diff::ChangeKind::Changed: return QColor("#b45309");
-    case diff::ChangeKind::Reordered: return QColor("#6d28d9");
+    case diff::ChangeKind::Added: return onBase(QColor("#15803d"));
+    case diff::ChangeKind::Removed: return onBase(QColor("#b91c1c"));
+    case diff::ChangeKind::Changed: return onBase(QColor("#b45309"));
+    case diff::ChangeKind::Reordered: return onBase(QColor("#6d28d9"));
     }
-    return QColor("#111827");
+    return QApplication::palette().color(QPalette::Text);
 }
 
 QString changeSymbol(diff::ChangeKind kind) {
@@ -105,12 +107,15 @@ VersionDiffView::VersionDiffView(doc::Document before, doc::Document after, cons
         removed += mark == DiffMark::Removed;
         moved += mark == DiffMark::Moved;
     }
+    const QColor window = QApplication::palette().color(QPalette::Window);
+    const auto tone = [&](const char* light) { return readableOn(QColor(light), window).name(); };
     summary_->setText(tr("<b>%1</b> → <b>%2</b>: elements "
-                         "<span style='color:#b45309'>%3 changed</span>, <span style='color:#15803d'>%4 added</span>, "
-                         "<span style='color:#b91c1c'>%5 removed</span>, <span style='color:#6d28d9'>%6 moved</span>; "
+                         "<span style='color:%8'>%3 changed</span>, <span style='color:%9'>%4 added</span>, "
+                         "<span style='color:%10'>%5 removed</span>, <span style='color:%11'>%6 moved</span>; "
                          "%7 differences in all")
                           .arg(beforeLabel.toHtmlEscaped(), afterLabel.toHtmlEscaped())
-                          .arg(changed).arg(added).arg(removed).arg(moved).arg(diff_.changes.size()));
+                          .arg(changed).arg(added).arg(removed).arg(moved).arg(diff_.changes.size())
+                          .arg(tone("#b45309"), tone("#15803d"), tone("#b91c1c"), tone("#6d28d9")));
     layout->addWidget(summary_);
 
     auto* splitter = new QSplitter(Qt::Horizontal);
@@ -218,8 +223,8 @@ void VersionDiffView::fillDifferences() {
                 child->setText(2, shortValue(field.after));
                 child->setToolTip(1, shortValue(field.before));
                 child->setToolTip(2, shortValue(field.after));
-                child->setForeground(1, QColor("#b91c1c"));
-                child->setForeground(2, QColor("#15803d"));
+                child->setForeground(1, onBase(QColor("#b91c1c")));
+                child->setForeground(2, onBase(QColor("#15803d")));
             }
             item->setExpanded(change.collection == "elements");
         } else if (change.change == diff::ChangeKind::Added) {
@@ -294,9 +299,10 @@ void VersionDiffView::focusElement(const QString& elementId) {
         const ElementSql after = elementSql(afterBody, change.id);
         html += QString("<div style='background:#e5e7eb; font-weight:bold'>── %1 ──</div>").arg(id.toHtmlEscaped());
         if (before.sql.isEmpty() && after.sql.isEmpty()) {
-            html += QString("<div style='color:#6b7280'>no SQL: %1</div>").arg((after.note.isEmpty() ? before.note : after.note).toHtmlEscaped());
+            html += QString("<div style='color:%2'>no SQL: %1</div>")
+                        .arg((after.note.isEmpty() ? before.note : after.note).toHtmlEscaped(), onBase(QColor("#6b7280")).name());
         } else if (before.sql == after.sql) {
-            html += QString("<div style='color:#6b7280'>%1</div>").arg(tr("SQL unchanged"));
+            html += QString("<div style='color:%1'>%2</div>").arg(onBase(QColor("#6b7280")).name(), tr("SQL unchanged"));
         } else {
             for (const auto& line : diffLines(before.sql.toStdString(), after.sql.toStdString())) {
                 switch (line.kind) {
@@ -312,7 +318,7 @@ void VersionDiffView::focusElement(const QString& elementId) {
         }
         ++shown;
     }
-    if (!shown) html += "<div style='color:#6b7280'>" + tr("No element changed: no SQL to compare.") + "</div>";
+    if (!shown) html += "<div style='color:" + onBase(QColor("#6b7280")).name() + "'>" + tr("No element changed: no SQL to compare.") + "</div>";
     sql_->setHtml(html + "</div>");
 }
 

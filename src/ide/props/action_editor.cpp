@@ -3,6 +3,7 @@
 // fields; every other effect is edited as JSON. Keys follow Sigma's quirks (bare `control`, `page`,
 // `element`; `overlayId`, scope `controlId`/`pageId`/`containerElementId`).
 #include "document_commands.h"
+#include "../color_scheme.h"
 #include "editors.h"
 #include "list_editor.h"
 
@@ -140,7 +141,7 @@ void valueSource(const Context& c, QFormLayout* form, const std::string& p, cons
             } else {
                 v = Json(t.toStdString());
             }
-            edit->setStyleSheet(v ? QString() : QStringLiteral("background: #fde8e8;"));
+            edit->setStyleSheet(v ? QString() : invalidFieldStyle());
             if (v) setValue(model, p + "/value/value", *v, QObject::tr("Edit value"), MergeTyping);
         });
         form->addRow(QObject::tr("Value"), edit);
@@ -205,7 +206,7 @@ void jsonEffect(const Context& c, QFormLayout* form, const std::string& p, const
     QObject::connect(edit, &QPlainTextEdit::textChanged, edit, [model = c.model, edit, p] {
         Json parsed = Json::parse(edit->toPlainText().toStdString(), nullptr, false);
         const bool ok = parsed.is_object();
-        edit->setStyleSheet(ok ? QString() : QStringLiteral("background: #fde8e8;"));
+        edit->setStyleSheet(ok ? QString() : invalidFieldStyle());
         edit->setToolTip(ok ? QString() : QObject::tr("Not a JSON object yet; the document keeps the last good effect"));
         if (ok) setValue(model, p, parsed, QObject::tr("Edit effect"), MergeTyping);
     });

@@ -2,6 +2,7 @@
 // value: {type: formula, formula}, endValue (band), line {color, width}, label {visibility: shown, text}}]` and
 // `trendlines [{columnId, model, line}]`, each a list with add/remove/reorder; every edit is one undo step.
 #include "document_commands.h"
+#include "../color_scheme.h"
 #include "editors.h"
 #include "list_editor.h"
 
@@ -67,7 +68,7 @@ QWidget* makeRefMarkEditor(const Context& c, std::set<std::string>& known) {
             colour->setPlaceholderText("#rrggbb");
             QObject::connect(colour, &QLineEdit::textEdited, colour, [model = c.model, colour, p](const QString& text) {
                 const bool hex = QColor(text).isValid() && text.startsWith('#');
-                colour->setStyleSheet(hex || text.isEmpty() ? QString() : QStringLiteral("background: #fde8e8;"));
+                colour->setStyleSheet(hex || text.isEmpty() ? QString() : invalidFieldStyle());
                 if (text.isEmpty()) return setValue(model, p + "/line/color", std::nullopt, QObject::tr("Clear line colour"), MergeTyping);
                 if (!hex) return;
                 Json l = current(model, p + "/line");

@@ -2,6 +2,7 @@
 // `{by: category, column, scheme?}`, `{by: scale, column, scheme?, domain?}`. Donut and pie colour is a plain
 // `{columnId}` channel, edited with the other channels.
 #include "document_commands.h"
+#include "../color_scheme.h"
 #include "editors.h"
 
 #include <QColorDialog>
@@ -100,7 +101,7 @@ QWidget* makeColorEditor(const Context& c, std::set<std::string>& known) {
         // Sigma accepts hex only; other text is marked and not written.
         QObject::connect(edit, &QLineEdit::textEdited, edit, [model = c.model, edit, swatch, p](const QString& text) {
             const bool ok = isHex(text);
-            edit->setStyleSheet(ok ? QString() : QStringLiteral("background: #fde8e8;"));
+            edit->setStyleSheet(ok ? QString() : invalidFieldStyle());
             edit->setToolTip(ok ? QString() : QObject::tr("Sigma needs a hex colour: #rrggbb or #rrggbbaa"));
             if (!ok) return;
             swatch->setStyleSheet(QStringLiteral("background: %1; border: 1px solid #9ca3af;").arg(text));

@@ -3,6 +3,7 @@
 // scales and data bars the colour scheme) and `tableStyle` preset, banding, banding colour, grid lines and
 // cell spacing. One undo step per edit; keys the editor does not offer are kept.
 #include "document_commands.h"
+#include "../color_scheme.h"
 #include "editors.h"
 #include "list_editor.h"
 
@@ -25,7 +26,7 @@ void addColour(const Context& c, QFormLayout* form, const QString& label, const 
     edit->setPlaceholderText("#rrggbb");
     QObject::connect(edit, &QLineEdit::textEdited, edit, [model = c.model, edit, pointer, label](const QString& text) {
         const bool hex = text.startsWith('#') && QColor(text).isValid();
-        edit->setStyleSheet(hex || text.isEmpty() ? QString() : QStringLiteral("background: #fde8e8;"));
+        edit->setStyleSheet(hex || text.isEmpty() ? QString() : invalidFieldStyle());
         if (text.isEmpty()) return setValue(model, pointer, std::nullopt, QObject::tr("Clear %1").arg(label), MergeTyping);
         if (hex) setValue(model, pointer, Json(text.toLower().toStdString()), QObject::tr("Edit %1").arg(label), MergeTyping);
     });
@@ -106,7 +107,7 @@ QWidget* makeConditionalFormatEditor(const Context& c, std::set<std::string>& kn
                     ok = ok && part.startsWith('#') && QColor(part).isValid();
                     colours.push_back(part.toLower().toStdString());
                 }
-                edit->setStyleSheet(ok ? QString() : QStringLiteral("background: #fde8e8;"));
+                edit->setStyleSheet(ok ? QString() : invalidFieldStyle());
                 if (ok) setValue(model, p + "/scheme", colours.empty() ? std::nullopt : std::optional<Json>(colours), QObject::tr("Edit scheme"), MergeTyping);
             });
             form->addRow(QObject::tr("Scheme"), edit);

@@ -1,5 +1,6 @@
 // Form fields bound to one member of a JSON object: string, enum, number, and the date mode family.
 #include "document_commands.h"
+#include "../color_scheme.h"
 #include "editors.h"
 
 #include <quire/doc/io.h>
@@ -60,7 +61,7 @@ QLineEdit* addNumberField(const Context& c, QFormLayout* form, const QString& la
             return;
         }
         auto n = parseNumber(text);
-        edit->setStyleSheet(n ? QString() : QStringLiteral("background: #fde8e8;"));
+        edit->setStyleSheet(n ? QString() : invalidFieldStyle());
         edit->setToolTip(n ? QString() : QObject::tr("Not a number; the document keeps its last value"));
         if (n) setValue(model, target, numberJson(*n), QObject::tr("Edit %1").arg(label), MergeTyping);
     });

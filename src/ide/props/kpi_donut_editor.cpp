@@ -3,6 +3,7 @@
 // verticalAnchor}`; donut `holeValue {columnId}`
 // (never the value's column) and `innerRadius`. One undo step per edit.
 #include "document_commands.h"
+#include "../color_scheme.h"
 #include "editors.h"
 
 #include <QColor>
@@ -22,7 +23,7 @@ void addHexField(const Context& c, QFormLayout* form, const QString& label, cons
     edit->setPlaceholderText("#rrggbb");
     QObject::connect(edit, &QLineEdit::textEdited, edit, [model = c.model, edit, pointer, key, label](const QString& text) {
         const bool hex = text.startsWith('#') && QColor(text).isValid();
-        edit->setStyleSheet(hex || text.isEmpty() ? QString() : QStringLiteral("background: #fde8e8;"));
+        edit->setStyleSheet(hex || text.isEmpty() ? QString() : invalidFieldStyle());
         if (text.isEmpty()) return setValue(model, pointer + "/" + key, std::nullopt, QObject::tr("Clear %1").arg(label), MergeTyping);
         if (!hex) return;
         Json holder = current(model, pointer);
@@ -53,7 +54,7 @@ QWidget* makeKpiEditor(const Context& c, std::set<std::string>& known) {
     QObject::connect(size, &QLineEdit::textEdited, size, [model = c.model, size, p = c.pointer + "/value/fontSize"](const QString& text) {
         const auto n = parseNumber(text);
         const bool ok = text.isEmpty() || text == "auto" || (n && *n > 0);
-        size->setStyleSheet(ok ? QString() : QStringLiteral("background: #fde8e8;"));
+        size->setStyleSheet(ok ? QString() : invalidFieldStyle());
         if (!ok) return;
         setValue(model, p, text.isEmpty() ? std::nullopt : std::optional<Json>(text == "auto" ? Json("auto") : numberJson(*n)),
                  QObject::tr("Edit KPI font size"), MergeTyping);

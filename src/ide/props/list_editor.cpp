@@ -1,4 +1,5 @@
 #include "list_editor.h"
+#include "../color_scheme.h"
 
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -74,7 +75,7 @@ ListEditor::ListEditor(const Context& context, Spec spec, QWidget* parent)
             auto* note = new QLabel(tr("Not an object; kept as it is: %1").arg(QString::fromStdString(item.dump())));
             note->setObjectName(spec_.name + "-invalid");
             note->setWordWrap(true);
-            note->setStyleSheet("color: #b91c1c;");
+            note->setStyleSheet(toneStyle(Tone::Error));
             form->addRow(note);
         }
         detailLayout->addWidget(details);

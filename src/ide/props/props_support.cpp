@@ -1,4 +1,5 @@
 #include "props_support.h"
+#include "../color_scheme.h"
 
 #include "document_commands.h"
 
@@ -236,7 +237,7 @@ void addOtherFields(QFormLayout* form, const Json& item, const std::set<std::str
     label->setObjectName("other-fields");
     label->setWordWrap(true);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    label->setStyleSheet("color: #6b7280; font-family: 'DejaVu Sans Mono'; font-size: 8pt;");
+    label->setStyleSheet(toneStyle(Tone::Hint) + " font-family: 'DejaVu Sans Mono'; font-size: 8pt;");
     label->setToolTip(QObject::tr("Fields Quire does not edit here; kept as they are"));
     form->addRow(QObject::tr("Other"), label);
 }
