@@ -1,5 +1,6 @@
 // quire warehouse generate|load-postgres: the embedded "Marketing Analytics" sample warehouse.
 #include "command_registry.h"
+#include "terminal_progress.h"
 
 #include <quire/connect/sample_warehouse.h>
 
@@ -27,10 +28,22 @@ QUIRE_CLI_COMMAND("warehouse", 60, [](CLI::App& app, const quire::cli::GlobalOpt
     auto out = std::make_shared<std::string>();
     gen->add_option("--rows", *rowsGen, "user_events rows (other tables scale from it)")->capture_default_str();
     gen->add_option("-o,--output", *out, "SQLite file (default: $XDG_DATA_HOME/quire/marketing.db)");
-    gen->callback([rowsGen, out] {
+    auto progressGen = std::make_shared<std::string>("auto");
+    gen->add_option("--progress", *progressGen, "Progress bar on stderr: auto (on a terminal), always, never")
+        ->check(CLI::IsMember({"auto", "always", "never"}))
+        ->capture_default_str();
+    gen->callback([rowsGen, out, progressGen] {
         const std::string path = out->empty() ? defaultSampleWarehousePath() : *out;
         const auto t0 = std::chrono::steady_clock::now();
-        auto counts = generateSqlite(path, SampleOptions{*rowsGen, SampleOptions{}.seed});
+        quire::cli::TerminalProgress bar("sample warehouse", quire::cli::parseProgressMode(*progressGen));
+        SampleOptions options{*rowsGen, SampleOptions{}.seed, {}};
+        if (bar.enabled())
+            options.progress = [&bar](const SampleProgress& p) {
+                bar.update(p.rows, p.expectedRows, p.table);
+                return true;
+            };
+        auto counts = generateSqlite(path, options);
+        bar.finish();
         std::cout << path << ": ";
         printCounts(counts, since(t0));
     });
@@ -43,11 +56,23 @@ QUIRE_CLI_COMMAND("warehouse", 60, [](CLI::App& app, const quire::cli::GlobalOpt
     load->add_option("--rows", *rowsPg, "user_events rows (smaller default than SQLite: fast fixture start)")
         ->capture_default_str();
     load->add_option("--schema", *schema, "Load into this schema (created if missing) instead of the search_path");
-    load->callback([env, rowsPg, schema] {
+    auto progressPg = std::make_shared<std::string>("auto");
+    load->add_option("--progress", *progressPg, "Progress bar on stderr: auto (on a terminal), always, never")
+        ->check(CLI::IsMember({"auto", "always", "never"}))
+        ->capture_default_str();
+    load->callback([env, rowsPg, schema, progressPg] {
         const auto t0 = std::chrono::steady_clock::now();
         auto target = readPostgresEnvFile(*env);
         target.schema = *schema;
-        auto counts = loadPostgres(target, SampleOptions{*rowsPg, SampleOptions{}.seed});
+        quire::cli::TerminalProgress bar("sample warehouse", quire::cli::parseProgressMode(*progressPg));
+        SampleOptions options{*rowsPg, SampleOptions{}.seed, {}};
+        if (bar.enabled())
+            options.progress = [&bar](const SampleProgress& p) {
+                bar.update(p.rows, p.expectedRows, p.table);
+                return true;
+            };
+        auto counts = loadPostgres(target, options);
+        bar.finish();
         std::cout << target.host << ":" << target.port << "/" << target.database << ": ";
         printCounts(counts, since(t0));
     });

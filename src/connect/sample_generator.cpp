@@ -114,32 +114,63 @@ std::string money(double v) {
     return b;
 }
 
+// Writes rows to the sink and reports progress every kProgressEvery rows (and at each table's start).
 class RowWriter {
 public:
-    explicit RowWriter(SampleSink& sink) : sink_(sink) {}
+    RowWriter(SampleSink& sink, const SampleOptions& options)
+        : sink_(sink), progress_(options.progress), expected_(expectedSampleRows(options)) {}
     template <class... T>
     void operator()(const T&... values) {
         std::array<const std::string*, sizeof...(T)> ptrs{&values...};
         std::array<const char*, sizeof...(T)> out{};
         for (std::size_t i = 0; i < ptrs.size(); ++i) out[i] = (ptrs[i]->size() == 2 && *ptrs[i] == "\\N") ? nullptr : ptrs[i]->c_str();
         sink_.row(out.data());
+        if (++rows_ % kProgressEvery == 0) report();
+    }
+    void beginTable(const std::string& table, const std::string& createSql, int columns) {
+        table_ = table;
+        report();
+        sink_.beginTable(table, createSql, columns);
+    }
+    void finish() {
+        table_.clear();
+        expected_ = rows_; // the last call says 100%
+        report();
     }
 
 private:
+    static constexpr std::int64_t kProgressEvery = 4096;
+    void report() {
+        if (!progress_) return;
+        // The estimate can fall short by a little: never report more than 99% before the end.
+        const std::int64_t shown = table_.empty() ? rows_ : std::min(rows_, expected_ - expected_ / 100);
+        if (!progress_(SampleProgress{shown, expected_, table_})) throw SampleCancelled();
+    }
     SampleSink& sink_;
+    const SampleProgressFn& progress_;
+    std::int64_t expected_ = 0;
+    std::int64_t rows_ = 0;
+    std::string table_;
 };
 const std::string kNull = "\\N";
 std::string str(std::int64_t v) { return std::to_string(v); }
 
 } // namespace
 
+std::int64_t expectedSampleRows(const SampleOptions& options) {
+    // Measured ratios of the generator (1M events: 50,000 users, 250,110 sessions, 13,515 conversions, 14,354
+    // orders) plus the 38 rows of channels and campaigns.
+    const std::int64_t events = std::max<std::int64_t>(options.eventRows, 100);
+    return events + std::max<std::int64_t>(events / 20, 10) + events / 4 + events * 28 / 1000 + 38;
+}
+
 SampleCounts generateSample(SampleSink& sink, const SampleOptions& options) {
     SampleCounts counts;
-    RowWriter row(sink);
+    RowWriter row(sink, options);
     const std::int64_t targetEvents = std::max<std::int64_t>(options.eventRows, 100);
 
     // channels
-    sink.beginTable("channels",
+    row.beginTable("channels",
                     "CREATE TABLE channels (channel_id INTEGER PRIMARY KEY, channel_name VARCHAR(32) NOT NULL, "
                     "channel_type VARCHAR(16) NOT NULL, cost_per_click FLOAT NOT NULL)", 4);
     for (const auto& c : kChannels) row(str(c.id), std::string(c.name), std::string(c.type), money(c.costPerClick));
@@ -149,7 +180,7 @@ SampleCounts generateSample(SampleSink& sink, const SampleOptions& options) {
     // campaigns: 6 per non-organic paid/owned channel, spread over the year
     Rng rc(options.seed ^ 0xCA);
     std::vector<Campaign> campaigns;
-    sink.beginTable("campaigns",
+    row.beginTable("campaigns",
                     "CREATE TABLE campaigns (campaign_id INTEGER PRIMARY KEY, campaign_name VARCHAR(64) NOT NULL, "
                     "channel_id INTEGER NOT NULL, objective VARCHAR(16) NOT NULL, start_date DATE NOT NULL, "
                     "end_date DATE NOT NULL, budget NUMERIC(12,2) NOT NULL)", 7);
@@ -174,7 +205,7 @@ SampleCounts generateSample(SampleSink& sink, const SampleOptions& options) {
     // users
     const std::int64_t userCount = std::max<std::int64_t>(targetEvents / 20, 10);
     Rng ru(options.seed ^ 0x05E5);
-    sink.beginTable("users",
+    row.beginTable("users",
                     "CREATE TABLE users (user_id BIGINT PRIMARY KEY, signup_date DATE NOT NULL, country VARCHAR(32) NOT "
                     "NULL, device VARCHAR(16) NOT NULL, age_group VARCHAR(8), acquisition_channel_id INTEGER NOT NULL, "
                     "is_subscribed BOOLEAN NOT NULL)", 7);
@@ -229,7 +260,7 @@ SampleCounts generateSample(SampleSink& sink, const SampleOptions& options) {
         events += s.events;
         sessions.push_back(s);
     }
-    sink.beginTable("sessions",
+    row.beginTable("sessions",
                     "CREATE TABLE sessions (session_id BIGINT PRIMARY KEY, user_id BIGINT NOT NULL, channel_id INTEGER "
                     "NOT NULL, campaign_id INTEGER, session_start TIMESTAMP NOT NULL, duration_seconds INTEGER NOT NULL, "
                     "pages_viewed INTEGER NOT NULL, device VARCHAR(16) NOT NULL)", 8);
@@ -241,7 +272,7 @@ SampleCounts generateSample(SampleSink& sink, const SampleOptions& options) {
 
     // user_events
     Rng re(options.seed ^ 0xE7E7);
-    sink.beginTable("user_events",
+    row.beginTable("user_events",
                     "CREATE TABLE user_events (event_id BIGINT PRIMARY KEY, session_id BIGINT NOT NULL, user_id BIGINT "
                     "NOT NULL, event_time TIMESTAMP NOT NULL, event_type VARCHAR(24) NOT NULL, page VARCHAR(64))", 6);
     std::int64_t eventId = 0;
@@ -275,7 +306,7 @@ SampleCounts generateSample(SampleSink& sink, const SampleOptions& options) {
         bool purchase;
     };
     std::vector<Conv> convs;
-    sink.beginTable("conversions",
+    row.beginTable("conversions",
                     "CREATE TABLE conversions (conversion_id BIGINT PRIMARY KEY, session_id BIGINT NOT NULL, user_id "
                     "BIGINT NOT NULL, channel_id INTEGER NOT NULL, campaign_id INTEGER, conversion_time TIMESTAMP NOT "
                     "NULL, conversion_type VARCHAR(16) NOT NULL, conversion_value FLOAT NOT NULL)", 8);
@@ -291,7 +322,7 @@ SampleCounts generateSample(SampleSink& sink, const SampleOptions& options) {
     sink.endTable();
     counts.conversions = static_cast<std::int64_t>(convs.size());
 
-    sink.beginTable("orders",
+    row.beginTable("orders",
                     "CREATE TABLE orders (order_id BIGINT PRIMARY KEY, user_id BIGINT NOT NULL, conversion_id BIGINT, "
                     "order_date DATE NOT NULL, order_time TIMESTAMP NOT NULL, revenue NUMERIC(12,2) NOT NULL, items INTEGER "
                     "NOT NULL, discount FLOAT NOT NULL, status VARCHAR(16) NOT NULL)", 9);
@@ -313,6 +344,7 @@ SampleCounts generateSample(SampleSink& sink, const SampleOptions& options) {
     }
     sink.endTable();
     counts.orders = orderId;
+    row.finish();
     return counts;
 }
 

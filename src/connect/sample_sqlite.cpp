@@ -6,6 +6,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <mutex>
 #include <stdexcept>
 
 namespace quire::connect {
@@ -78,18 +79,35 @@ SampleCounts generateSqlite(const std::string& path, const SampleOptions& option
     fs::path target(path);
     if (target.has_parent_path()) fs::create_directories(target.parent_path());
     SampleCounts counts;
+    bool cancelled = false;
     // Readers never see a half-written database; a failed or killed run leaves the old file (and no temporary).
-    replaceFileAtomically(path, [&](int, const std::string& temporary) {
-        SqliteSink sink(temporary);
-        counts = generateSample(sink, options);
-        sink.commit();
-    });
+    try {
+        replaceFileAtomically(path, [&](int, const std::string& temporary) {
+            SqliteSink sink(temporary);
+            try {
+                counts = generateSample(sink, options);
+            } catch (const SampleCancelled&) {
+                cancelled = true;
+                throw;
+            }
+            sink.commit();
+        });
+    } catch (const std::exception&) {
+        if (cancelled) throw SampleCancelled(); // replaceFileAtomically reports every failure as a file error
+        throw;
+    }
     return counts;
 }
 
-std::string ensureSampleWarehouse() {
+std::string ensureSampleWarehouse(const SampleProgressFn& progress) {
+    static std::mutex generating;
+    const std::lock_guard lock(generating);
     const std::string path = defaultSampleWarehousePath();
-    if (!fs::exists(path)) generateSqlite(path, SampleOptions{});
+    if (!fs::exists(path)) {
+        SampleOptions options;
+        options.progress = progress;
+        generateSqlite(path, options);
+    }
     return path;
 }
 

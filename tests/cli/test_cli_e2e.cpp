@@ -87,6 +87,30 @@ TEST_CASE("quire warehouse generate reports the row counts the file holds", "[cl
     CHECK(sqliteScalar(box.dir + "/m.db", "SELECT count(*) FROM user_events") == "2000");
 }
 
+TEST_CASE("quire warehouse generate draws a progress bar on a terminal or when asked, never in a pipe", "[cli][e2e]") {
+    Sandbox box("cli-generate-progress");
+    const Run always = box.run("warehouse generate --rows 30000 --progress always -o " + shellQuote(box.dir + "/a.db"));
+    INFO(always.err);
+    REQUIRE(always.exitCode == 0);
+    // One line redrawn in place (\r), ending at 100% with every row counted, and the tables named on the way.
+    CHECK_THAT(always.err, Catch::Contains("\r"));
+    CHECK_THAT(always.err, Catch::Contains("sample warehouse ["));
+    CHECK_THAT(always.err, Catch::Contains("user_events"));
+    const auto last = always.err.substr(always.err.rfind('\r'));
+    CHECK_THAT(last, Catch::Contains("100%"));
+    long long total = 0;
+    for (const std::string table : {"users", "channels", "campaigns", "sessions", "user_events", "conversions", "orders"})
+        total += std::stoll(sqliteScalar(box.dir + "/a.db", "SELECT count(*) FROM " + table));
+    CHECK_THAT(last, Catch::Contains(std::to_string(total) + " of " + std::to_string(total)));
+    // stderr is a pipe here: auto draws nothing, nor does never.
+    for (const std::string mode : {"", " --progress never"}) {
+        const Run quiet = box.run("warehouse generate --rows 3000" + mode + " -o " + shellQuote(box.dir + "/q.db"));
+        REQUIRE(quiet.exitCode == 0);
+        CHECK(quiet.err.find('\r') == std::string::npos);
+    }
+    CHECK(box.run("warehouse generate --progress sometimes -o " + shellQuote(box.dir + "/x.db")).exitCode != 0);
+}
+
 TEST_CASE("quire sql runs on the built-in sample connection", "[cli][e2e]") {
     SampleBox s;
     const Json agg = jsonOut(s.box.run("sql sample " + shellQuote("SELECT count(*) AS n, sum(revenue) AS r FROM orders") + " --format json"));

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 
 #include <map>
+#include <vector>
 
 using namespace quire::connect;
 
@@ -87,5 +88,39 @@ TEST_CASE("sample: generating over a link replaces its target, special files are
         CHECK_THAT(e.what(), Catch::Contains("not a regular file"));
     }
     CHECK(fs::is_fifo(dir + "/fifo"));
+    for (const auto& e : fs::directory_iterator(dir)) CHECK(e.path().filename().string().find("quire-tmp") == std::string::npos);
+}
+
+TEST_CASE("sample: progress is reported on the way and a cancel leaves no file", "[connect][sample]") {
+    namespace fs = std::filesystem;
+    const std::string dir = quire::test::makeTempDir("sample-progress");
+    std::vector<SampleProgress> calls;
+    SampleOptions options{20000, SampleOptions{}.seed, [&](const SampleProgress& p) {
+                              calls.push_back(p);
+                              return true;
+                          }};
+    const auto counts = generateSqlite(dir + "/p.db", options);
+    REQUIRE(calls.size() > 5);
+    const std::int64_t total = counts.users + counts.channels + counts.campaigns + counts.sessions + counts.events +
+                               counts.conversions + counts.orders;
+    // Rows only grow, stay below the estimate until the last call, which is exact and complete.
+    for (std::size_t i = 1; i < calls.size(); ++i) CHECK(calls[i].rows >= calls[i - 1].rows);
+    for (std::size_t i = 0; i + 1 < calls.size(); ++i) CHECK(calls[i].rows < calls[i].expectedRows);
+    CHECK(calls.back().rows == total);
+    CHECK(calls.back().expectedRows == total);
+    // The estimate is close to the truth (the bar does not jump at the end).
+    CHECK(std::abs(double(expectedSampleRows(options) - total)) < 0.05 * double(total));
+    std::vector<std::string> tables;
+    for (const auto& c : calls)
+        if (!c.table.empty() && (tables.empty() || tables.back() != c.table)) tables.push_back(c.table);
+    CHECK(tables == std::vector<std::string>{"channels", "campaigns", "users", "sessions", "user_events", "conversions", "orders"});
+
+    // Cancelling half way: SampleCancelled, the old file untouched, no temporary left.
+    const auto before = fs::file_size(dir + "/p.db");
+    SampleOptions stop{20000, 99, [](const SampleProgress& p) { return p.rows < 8000; }};
+    CHECK_THROWS_AS(generateSqlite(dir + "/p.db", stop), SampleCancelled);
+    CHECK(fs::file_size(dir + "/p.db") == before);
+    CHECK_THROWS_AS(generateSqlite(dir + "/new.db", stop), SampleCancelled);
+    CHECK_FALSE(fs::exists(dir + "/new.db"));
     for (const auto& e : fs::directory_iterator(dir)) CHECK(e.path().filename().string().find("quire-tmp") == std::string::npos);
 }

@@ -4,14 +4,41 @@
 // (generateSqlite) or PostgreSQL (loadPostgres through psql COPY). Lower-case unquoted names in both.
 #include <cstdint>
 #include <functional>
+#include <stdexcept>
 #include <string>
+#include <utility>
 
 namespace quire::connect {
 
-struct SampleOptions {
-    std::int64_t eventRows = 1'000'000; // user_events rows; other tables scale from it
-    std::uint64_t seed = 20240101;
+// How far a generation is: rows written so far of about `expectedRows` (an estimate until the last call, which
+// has rows == expectedRows), and the table being written.
+struct SampleProgress {
+    std::int64_t rows = 0;
+    std::int64_t expectedRows = 0;
+    std::string table;
 };
+// Called every few thousand rows and once at the end; returning false stops the generation (SampleCancelled).
+using SampleProgressFn = std::function<bool(const SampleProgress&)>;
+
+struct SampleOptions {
+    static constexpr std::int64_t kDefaultEventRows = 1'000'000;
+    static constexpr std::uint64_t kDefaultSeed = 20240101;
+    // A constructor rather than an aggregate, so {rows, seed} leaves the progress callback out without a warning.
+    SampleOptions(std::int64_t rows = kDefaultEventRows, std::uint64_t seedValue = kDefaultSeed, SampleProgressFn report = {})
+        : eventRows(rows), seed(seedValue), progress(std::move(report)) {}
+    std::int64_t eventRows; // user_events rows; other tables scale from it
+    std::uint64_t seed;
+    SampleProgressFn progress;
+};
+
+// Thrown by the generators when `progress` asked to stop; generateSqlite leaves no file (and no temporary) then.
+class SampleCancelled : public std::runtime_error {
+public:
+    SampleCancelled() : std::runtime_error("the sample warehouse generation was cancelled") {}
+};
+
+// About how many rows a generation writes in all (every table), for a progress bar.
+std::int64_t expectedSampleRows(const SampleOptions& options);
 
 struct SampleCounts {
     std::int64_t users = 0, channels = 0, campaigns = 0, sessions = 0, events = 0, conversions = 0, orders = 0;
@@ -20,7 +47,8 @@ struct SampleCounts {
 // Default file: $XDG_DATA_HOME/quire/marketing.db (~/.local/share/quire/marketing.db).
 std::string defaultSampleWarehousePath();
 // Generates the default-size file at defaultSampleWarehousePath() if it does not exist; returns the path.
-std::string ensureSampleWarehouse();
+// One generation at a time in a process: a second caller waits for the first and finds the file.
+std::string ensureSampleWarehouse(const SampleProgressFn& progress = {});
 // Writes a fresh SQLite file (replacing `path`).
 SampleCounts generateSqlite(const std::string& path, const SampleOptions& options = {});
 
