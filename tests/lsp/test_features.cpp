@@ -120,10 +120,15 @@ TEST_CASE("hover shows a function's signature and a reference's column and type"
     REQUIRE(doubled.is_object());
     CHECK(doubled["contents"]["value"].get<std::string>().find("column **Revenue**") != std::string::npos);
 
-    const std::string withDouble = text + "";
     const auto& events = *indexed.index->findElement("events");
     CHECK(indexed.index->columnType(events, *events.findColumnByName("Double Revenue")) == "number");
     CHECK(indexed.index->columnType(events, *events.findColumnByName("Revenue")).empty()); // a warehouse column
+    // A reference is typed by following it: [Events/Double Revenue] is [Revenue] * 2, a number.
+    const auto& chart = *indexed.index->findElement("by-channel");
+    CHECK(indexed.index->columnType(chart, *chart.findColumnByName("Doubled")) == "number");
+    const quire::Json followed = hover(indexed.index.get(), lines, positionOf(text, "[Events/Double Revenue]", 3));
+    REQUIRE(followed.is_object());
+    CHECK(followed["contents"]["value"].get<std::string>().find("type: number") != std::string::npos);
 
     CHECK(hover(indexed.index.get(), lines, positionOf(text, "name: Events")).is_null());
 }
