@@ -55,24 +55,41 @@ void analyzeFormula(const std::string& text, std::size_t k, const Map& toDocumen
     out.callFollows = next < text.size() && text[next] == '(';
 }
 
-// `elementId="..."` around the cursor (a layout XML line): the attribute's value.
+// `elementId="..."` around the cursor (a layout XML line; in a JSON file the quotes are escaped: \"): the
+// attribute's value.
 bool layoutAttribute(std::string_view line, std::size_t column, std::size_t lineStart, CursorContext& out) {
-    constexpr std::string_view attribute = "elementId=\"";
-    for (std::size_t at = line.find(attribute); at != std::string_view::npos; at = line.find(attribute, at + 1)) {
-        const std::size_t valueStart = at + attribute.size();
-        const std::size_t valueEnd = line.find('"', valueStart);
-        if (valueEnd == std::string_view::npos) return false;
-        if (column >= valueStart && column <= valueEnd) {
-            out.kind = CursorContext::Kind::MemberValue;
-            out.key = "elementId";
-            out.token = std::string(line.substr(valueStart, valueEnd - valueStart));
-            out.prefix = std::string(line.substr(valueStart, column - valueStart));
-            out.tokenStart = lineStart + valueStart;
-            out.tokenEnd = lineStart + valueEnd;
-            return true;
+    for (const std::string_view attribute : {std::string_view("elementId=\""), std::string_view("elementId=\\\"")}) {
+        const std::string_view close = attribute.substr(attribute.size() - (attribute.size() == 11 ? 1 : 2));
+        for (std::size_t at = line.find(attribute); at != std::string_view::npos; at = line.find(attribute, at + 1)) {
+            const std::size_t valueStart = at + attribute.size();
+            const std::size_t valueEnd = line.find(close, valueStart);
+            if (valueEnd == std::string_view::npos) break;
+            if (column >= valueStart && column <= valueEnd) {
+                out.kind = CursorContext::Kind::MemberValue;
+                out.key = "elementId";
+                out.token = std::string(line.substr(valueStart, valueEnd - valueStart));
+                out.prefix = std::string(line.substr(valueStart, column - valueStart));
+                out.tokenStart = lineStart + valueStart;
+                out.tokenEnd = lineStart + valueEnd;
+                return true;
+            }
         }
     }
     return false;
+}
+
+// The member of the line whose value holds the column: JSON objects written on one line have several.
+LineMember memberAt(std::string_view line, std::size_t column) {
+    std::size_t from = 0;
+    for (int guard = 0; guard < 1000 && from < line.size(); ++guard) {
+        const LineMember member = scanLineMember(line, from);
+        if (!member.found) break;
+        if (column >= member.valueStart && column <= member.valueEnd) return member;
+        const std::size_t next = member.valueEnd + (member.quote ? 1 : 0);
+        if (next <= from) break;
+        from = next;
+    }
+    return {};
 }
 
 } // namespace
@@ -85,8 +102,8 @@ CursorContext analyzeCursor(const LineIndex& lines, Position position) {
     const std::size_t column = out.cursor - lineStart;
     if (layoutAttribute(line, column, lineStart, out)) return out;
 
-    const LineMember member = scanLineMember(line);
-    if (!member.found || column < member.valueStart || column > member.valueEnd) return out;
+    const LineMember member = memberAt(line, column);
+    if (!member.found) return out;
     const std::string_view raw = line.substr(member.valueStart, member.valueEnd - member.valueStart);
     if (member.key == "formula") {
         const DecodedScalar decoded = decodeScalar(raw, member.quote);

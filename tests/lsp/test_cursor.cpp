@@ -78,3 +78,18 @@ TEST_CASE("member values and layout attributes", "[lsp][cursor]") {
     CHECK(at("  columnIds: [bc-|revenue]").kind == Kind::None);
     CHECK(at("  na|me: x").kind == Kind::None); // on a key
 }
+
+TEST_CASE("JSON objects on one line and escaped layout attributes", "[lsp][cursor]") {
+    const auto member = at(R"x(  { "id": "c1", "name": "Amount", "formula": "Sum([ORD|ERS/AMOUNT])" },)x");
+    REQUIRE(member.kind == Kind::FormulaReference);
+    CHECK(member.token == "ORDERS/AMOUNT");
+
+    const auto name = at(R"x(  { "id": "c1", "name": "Am|ount" },)x");
+    REQUIRE(name.kind == Kind::MemberValue);
+    CHECK(name.key == "name");
+
+    const auto escaped = at(R"x(  "layout": "<Page id=\"p\">\n  <Element elementId=\"sales-|table\" gridColumn=\"1 / 25\"/>\n</Page>\n")x");
+    REQUIRE(escaped.kind == Kind::MemberValue);
+    CHECK(escaped.key == "elementId");
+    CHECK(escaped.token == "sales-table");
+}

@@ -5,6 +5,7 @@
 #include <quire/lsp/features.h>
 
 #include <catch2/catch.hpp>
+#include <test_support.h>
 
 #include <algorithm>
 
@@ -186,6 +187,27 @@ TEST_CASE("document symbols: pages holding the elements their layout places, ele
     CHECK(pos(chart["range"]["start"]) == positionOf(text, "id: by-channel"));
     CHECK(chart["range"]["end"]["line"] == positionOf(text, "- bc-revenue").line);
     CHECK(pos(chart["selectionRange"]["start"]) == positionOf(text, "id: by-channel", 4));
+}
+
+TEST_CASE("a JSON workbook: symbols end at the closing brace, the escaped layout leads to the element", "[lsp][symbols][definition]") {
+    const std::string text = quire::test::readFile(quire::test::sourceDir() + "/tests/corpus/minimal.json");
+    auto loaded = quire::doc::parseDocument(text, quire::doc::Format::Json, "minimal.json");
+    REQUIRE(loaded.document);
+    const auto shared = std::make_shared<const std::string>(text);
+    const WorkbookIndex index(std::make_shared<const quire::doc::Document>(std::move(*loaded.document)), shared);
+    const LineIndex lines(text);
+    const quire::Json symbols = documentSymbols(index);
+    REQUIRE(symbols.size() == 1);
+    const quire::Json& table = symbols[0]["children"][0];
+    CHECK(table["name"] == "Sales Data");
+    // The element object runs from its "{" to its "}" (the line after its last column).
+    CHECK(covered(text, table["range"]).front() == '{');
+    CHECK(covered(text, table["range"]).back() == '}');
+    CHECK(covered(text, table["range"]).find("\"col-amount\"") != std::string::npos);
+    const quire::Json target = definition(index, lines, positionOf(text, "elementId=\\\"sales-table", 14), "file:///m.json");
+    REQUIRE(target.is_object());
+    CHECK(covered(text, target["range"]) == "sales-table");
+    CHECK(pos(target["range"]["start"]) == positionOf(text, "\"id\": \"sales-table\"", 7));
 }
 
 TEST_CASE("formatting edits touch only the lines that are not canonical", "[lsp][formatting]") {
