@@ -180,7 +180,7 @@ TEST_CASE("quire fmt --schema-modeline adds only the modeline, once, and fmt kee
     }
     REQUIRE(sandbox.run("fmt --schema-modeline " + shellQuote(other)).exitCode == 0);
     CHECK(quire::test::readFile(other).rfind("# yaml-language-server: $schema=/", 0) == 0);
-    CHECK(quire::test::readFile(other).find("/quire/schemas/workbook.schema.json\n") != std::string::npos);
+    CHECK(quire::test::readFile(other).find("/share/quire/schemas/workbook.schema.json\n") != std::string::npos);
     const std::string jsonFile = sandbox.dir + "/w.json";
     {
         std::ofstream out(jsonFile, std::ios::binary);
