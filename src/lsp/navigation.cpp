@@ -84,7 +84,6 @@ Json definition(const WorkbookIndex& index, const LineIndex& lines, Position pos
         if (const ElementEntry* e = index.findControl(cursor.token)) return defining({e, nullptr});
     if (isColumnKey(cursor.key) && here)
         if (const ColumnEntry* c = here->findColumnById(cursor.token)) return location(uri, index.valueRange(c->pointer, "id"));
-    (void)lines;
     return nullptr;
 }
 
