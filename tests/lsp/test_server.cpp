@@ -76,6 +76,24 @@ TEST_CASE("didOpen and didChange publish the validator's diagnostics, didClose c
     CHECK(errorCode(server.handle(request(4, "textDocument/documentSymbol", {{"textDocument", {{"uri", uri}}}}).dump())) == kInvalidParams);
 }
 
+TEST_CASE("a ranged didChange is applied to the text too", "[lsp][server]") {
+    Server server;
+    server.handle(request(1, "initialize").dump());
+    const std::string uri = "file:///tmp/ranged.yaml";
+    const std::string text = quire::test::lsp::sampleText();
+    auto codes = [](const Json& published) {
+        std::vector<std::string> out;
+        for (const auto& d : published["params"]["diagnostics"]) out.push_back(d["code"]);
+        return out;
+    };
+    CHECK(codes(open(server, uri, text)) == std::vector<std::string>{"formula/unknown-function"});
+    const auto at = quire::test::lsp::positionOf(text, "Summ(");
+    const Json range = {{"start", {{"line", at.line}, {"character", at.character}}}, {"end", {{"line", at.line}, {"character", at.character + 4}}}};
+    const Json fixed = only(server.handle(notice("textDocument/didChange", {{"textDocument", {{"uri", uri}, {"version", 2}}},
+                                                                            {"contentChanges", {{{"range", range}, {"text", "Sum"}}}}}).dump()));
+    CHECK(codes(fixed).empty());
+}
+
 TEST_CASE("hostile messages get JSON-RPC errors, never an exception", "[lsp][server][hostile]") {
     Server server;
     server.handle(request(1, "initialize").dump());
