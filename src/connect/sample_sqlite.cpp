@@ -6,6 +6,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <atomic>
 #include <mutex>
 #include <stdexcept>
 
@@ -99,11 +100,19 @@ SampleCounts generateSqlite(const std::string& path, const SampleOptions& option
     return counts;
 }
 
+namespace {
+std::atomic<bool> generationAllowed{true};
+}
+
+void allowSampleWarehouseGeneration(bool allowed) { generationAllowed = allowed; }
+
 std::string ensureSampleWarehouse(const SampleProgressFn& progress) {
     static std::mutex generating;
     const std::lock_guard lock(generating);
     const std::string path = defaultSampleWarehousePath();
     if (!fs::exists(path)) {
+        if (!generationAllowed)
+            throw std::runtime_error(path + " was not generated (cancelled); run `quire warehouse generate` or restart Quire");
         SampleOptions options;
         options.progress = progress;
         generateSqlite(path, options);

@@ -13,6 +13,8 @@
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QThread>
+#include <QHBoxLayout>
+#include <QProgressBar>
 #include <QTimer>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -95,6 +97,14 @@ CatalogBrowser::CatalogBrowser(QWidget* parent, const QString& connectionsFile)
     auto* loadButton = new QPushButton(tr("Load tables"));
     status_ = new QLabel(tr("Pick a connection and load its tables; drag a table onto the page."));
     status_->setWordWrap(true);
+    progress_ = new QProgressBar;
+    progress_->setObjectName("catalog-progress");
+    progress_->setTextVisible(true);
+    progress_->hide();
+    cancel_ = new QPushButton(tr("Cancel"));
+    cancel_->setObjectName("catalog-cancel");
+    cancel_->setToolTip(tr("Stop reading tables; what was read so far stays"));
+    cancel_->hide();
     filter_ = new QLineEdit;
     filter_->setPlaceholderText(tr("Filter tables and columns"));
     filter_->setClearButtonEnabled(true);
@@ -113,12 +123,17 @@ CatalogBrowser::CatalogBrowser(QWidget* parent, const QString& connectionsFile)
     layout->addWidget(connections_);
     layout->addWidget(loadButton);
     layout->addWidget(status_);
+    auto* progressRow = new QHBoxLayout;
+    progressRow->addWidget(progress_, 1);
+    progressRow->addWidget(cancel_);
+    layout->addLayout(progressRow);
     layout->addWidget(filter_);
     layout->addWidget(tree_, 1);
     poll_ = new QTimer(this);
     poll_->setInterval(50);
     connect(poll_, &QTimer::timeout, this, &CatalogBrowser::drain);
     connect(loadButton, &QPushButton::clicked, this, &CatalogBrowser::loadSelected);
+    connect(cancel_, &QPushButton::clicked, this, &CatalogBrowser::cancelLoad);
     connect(filter_, &QLineEdit::textChanged, proxy_, &QSortFilterProxyModel::setFilterFixedString);
 }
 
@@ -141,6 +156,10 @@ void CatalogBrowser::loadSelected() {
     if (load_) load_->cancelled = true; // a previous read of another connection stops and is ignored
     load_ = std::make_shared<CatalogLoad>();
     model_->clear({});
+    columnsRead_ = 0;
+    progress_->setRange(0, 0); // busy until the list of tables arrives
+    progress_->show();
+    cancel_->show();
     status_->setText(tr("Loading tables of %1…").arg(QString::fromStdString(name)));
     QThread* thread = QThread::create(readCatalog, connectionsFile_, name, load_);
     connect(thread, &QThread::finished, thread, &QObject::deleteLater);
@@ -167,6 +186,12 @@ void CatalogBrowser::drain() {
         model_->appendTables(std::move(tables));
     }
     for (auto& [row, list] : columns) model_->setColumns(static_cast<int>(row), std::move(list));
+    columnsRead_ += int(columns.size());
+    if (model_->tableCount() > 0) {
+        progress_->setRange(0, model_->tableCount());
+        progress_->setValue(columnsRead_);
+        progress_->setFormat(tr("%v of %m tables"));
+    }
     if (!error.empty())
         status_->setText(tr("Could not load tables: %1").arg(QString::fromStdString(error)));
     else if (done)
@@ -176,7 +201,21 @@ void CatalogBrowser::drain() {
     if (done) {
         poll_->stop();
         load_.reset();
+        progress_->hide();
+        cancel_->hide();
     }
+}
+
+void CatalogBrowser::cancelLoad() {
+    if (!load_) return;
+    load_->cancelled = true; // the reader stops before the next table; what it finds after this is ignored
+    drain();                 // keep what was read so far
+    if (!load_) return;      // it had just finished
+    load_.reset();
+    poll_->stop();
+    progress_->hide();
+    cancel_->hide();
+    status_->setText(tr("Cancelled: %1 tables listed, the columns of %2 read.").arg(model_->tableCount()).arg(columnsRead_));
 }
 
 } // namespace quire::ide

@@ -10,6 +10,8 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QProgressBar;
+class QPushButton;
 class QSortFilterProxyModel;
 class QTimer;
 class QTreeView;
@@ -34,6 +36,10 @@ public:
     QTreeView* view() const { return tree_; }
     QLineEdit* filter() const { return filter_; }
     QString status() const;
+    // Stops the read in progress: the tables and columns read so far stay, the status says how far it got.
+    void cancelLoad();
+    QProgressBar* progress() const { return progress_; }
+    QPushButton* cancelButton() const { return cancel_; }
 
 private:
     void drain(); // moves what the reader has found so far into the model (UI thread)
@@ -43,6 +49,9 @@ private:
     QLineEdit* filter_;
     QTreeView* tree_;
     QLabel* status_;
+    QProgressBar* progress_;  // tables whose columns are read, of all tables (busy while listing the tables)
+    QPushButton* cancel_;
+    int columnsRead_ = 0;
     CatalogModel* model_;
     QSortFilterProxyModel* proxy_;
     QTimer* poll_;

@@ -4,6 +4,7 @@
 #include "engine_preview_provider.h"
 #include "main_window.h"
 #include "recovery_store.h"
+#include "sample_warehouse_progress.h"
 
 #include <QApplication>
 #include <QGuiApplication>
@@ -11,6 +12,7 @@
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QStatusBar>
 #include <QTimer>
 
 #include <cstdio>
@@ -58,13 +60,22 @@ int main(int argc, char** argv) {
     if (!window.start(files.value(0), !headless, headless) && parser.isSet(screenshot)) return 1;
     if (parser.isSet(page)) window.showRegion(parser.value(page));
     quire::ide::EnginePreviewProvider provider(window.model(), parser.value(connections));
-    if (!parser.isSet(noPreview)) window.setPreviewProvider(&provider);
-    if (parser.isSet(showRows)) window.showAllRows(parser.value(showRows));
-    if (parser.isSet(select)) window.model()->setSelection({parser.value(select)});
     if (parser.isSet(dock))
         for (auto* d : window.findChildren<QDockWidget*>())
             if (d->objectName() == parser.value(dock)) d->raise();
     window.show();
+    if (!parser.isSet(noPreview)) {
+        // The first start writes the sample warehouse before any card asks for it: with a progress dialog and
+        // Cancel on a display, silently when headless.
+        const auto sample = quire::ide::ensureSampleWarehouseWithProgress(headless ? nullptr : &window);
+        if (sample.state == quire::ide::SampleWarehouseState::Cancelled || sample.state == quire::ide::SampleWarehouseState::Failed) {
+            window.statusBar()->showMessage(sample.message);
+            std::fprintf(stderr, "quire-ide: %s\n", qPrintable(sample.message));
+        }
+        window.setPreviewProvider(&provider);
+    }
+    if (parser.isSet(showRows)) window.showAllRows(parser.value(showRows));
+    if (parser.isSet(select)) window.model()->setSelection({parser.value(select)});
     if (parser.isSet(select)) // once the window has its size, so the card can be scrolled to
         QTimer::singleShot(0, &window, [&window, id = parser.value(select)] { window.revealElement(id); });
     std::fprintf(stderr, "quire-ide: first window after %lld ms\n", static_cast<long long>(startup.elapsed()));

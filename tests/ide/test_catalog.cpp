@@ -12,6 +12,8 @@
 
 #include <QApplication>
 #include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
 #include <QMimeData>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
@@ -168,4 +170,42 @@ TEST_CASE("a connection that cannot be opened says so in the catalog dock", "[id
     REQUIRE(waitUntilLoaded(browser));
     CHECK(browser.status().startsWith("Could not load tables"));
     CHECK(browser.model()->tableCount() == 0);
+}
+
+TEST_CASE("the catalog dock shows its progress and can be cancelled", "[ide][catalog]") {
+    test::SampleWarehouse warehouse;
+    SECTION("a finished read hides the bar after counting every table") {
+        CatalogBrowser browser(nullptr, QString::fromStdString(warehouse.connections));
+        REQUIRE(browser.selectConnection("test-sample"));
+        browser.loadSelected();
+        CHECK_FALSE(browser.progress()->isHidden());
+        CHECK_FALSE(browser.cancelButton()->isHidden());
+        int maxSeen = 0;
+        for (int i = 0; i < 600 && browser.loading(); ++i) {
+            QTest::qWait(10);
+            maxSeen = std::max(maxSeen, browser.progress()->maximum());
+        }
+        REQUIRE_FALSE(browser.loading());
+        CHECK(browser.progress()->isHidden());
+        CHECK(browser.cancelButton()->isHidden());
+        CHECK(browser.progress()->maximum() == int(warehouseTables(warehouse).size()));
+        CHECK(browser.progress()->value() == browser.progress()->maximum());
+    }
+    SECTION("Cancel stops the read and says how far it got") {
+        CatalogBrowser browser(nullptr, QString::fromStdString(warehouse.connections));
+        REQUIRE(browser.selectConnection("test-sample"));
+        browser.loadSelected();
+        QTest::mouseClick(browser.cancelButton(), Qt::LeftButton);
+        CHECK_FALSE(browser.loading());
+        CHECK(browser.progress()->isHidden());
+        CHECK(browser.status().startsWith("Cancelled"));
+        const int tables = browser.model()->tableCount();
+        QTest::qWait(300); // the reader's late results are ignored
+        CHECK(browser.model()->tableCount() == tables);
+        CHECK(browser.status().startsWith("Cancelled"));
+        // A new read after a cancel works.
+        browser.loadSelected();
+        REQUIRE(waitUntilLoaded(browser));
+        CHECK(browser.model()->tableCount() == int(warehouseTables(warehouse).size()));
+    }
 }

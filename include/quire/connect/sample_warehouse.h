@@ -49,6 +49,9 @@ std::string defaultSampleWarehousePath();
 // Generates the default-size file at defaultSampleWarehousePath() if it does not exist; returns the path.
 // One generation at a time in a process: a second caller waits for the first and finds the file.
 std::string ensureSampleWarehouse(const SampleProgressFn& progress = {});
+// After the user cancelled the generation (IDE), ensureSampleWarehouse no longer starts one behind their back: it
+// throws a runtime_error saying the file was not generated, which previews show on the card.
+void allowSampleWarehouseGeneration(bool allowed);
 // Writes a fresh SQLite file (replacing `path`).
 SampleCounts generateSqlite(const std::string& path, const SampleOptions& options = {});
 
