@@ -5,6 +5,15 @@
 # `cmake --install` still installs everything. docs/packaging.md describes the package and its test.
 install(FILES ${PROJECT_SOURCE_DIR}/LICENSE DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/quire RENAME copyright COMPONENT runtime)
 
+# Everything the runtime component installs, built by `cmake --build BUILD --target quire_package_contents`
+# (scripts/package with an existing build directory builds no more than that).
+add_custom_target(quire_package_contents)
+foreach(target quire quire_sqlite quire_cli_docs quire-ide quire_desktop_icons)
+  if(TARGET ${target})
+    add_dependencies(quire_package_contents ${target})
+  endif()
+endforeach()
+
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME quire)
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
