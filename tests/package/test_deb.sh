@@ -9,6 +9,7 @@
 # 3. apt-get -s install: the Depends resolve on this machine. When run as root and no quire package is installed,
 #    the package is installed for real (apt-get, when it needs nothing else), run from /usr/bin, purged, and every one of its files
 #    must be gone. Otherwise that step is skipped with a message (it never replaces a quire the user installed).
+# QUIRE_PACKAGE_TEST_KEEP=1 keeps the temporary folder (the package, the extracted root, the screenshots).
 set -euo pipefail
 build=$(cd "$1" && pwd)
 version=$2
@@ -17,7 +18,7 @@ work=$(mktemp -d /tmp/quire-deb-test.XXXXXX)
 installed=0
 cleanup() {
     if [ "$installed" = 1 ]; then apt-get purge -y -qq -o DPkg::Lock::Timeout=300 quire >/dev/null 2>&1 || true; fi
-    rm -rf "$work"
+    if [ -n "${QUIRE_PACKAGE_TEST_KEEP:-}" ]; then echo "kept $work"; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
