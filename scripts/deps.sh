@@ -10,6 +10,9 @@ QUIRE_PACKAGES=(
   libsqlite3-dev sqlite3 catch2 libspdlog-dev libcli11-dev libvalijson-dev libgit2-dev qtkeychain-qt6-dev
   libbenchmark-dev postgresql-15 xvfb xauth imagemagick fonts-dejavu-core
   clang libclang-rt-14-dev   # the compiler of every build (scripts/build.sh); sanitizers and libFuzzer
+  # The Debian package and its test (scripts/package, tests/package): dpkg-shlibdeps, the desktop entry and AppStream
+  # validators, the shells whose completions are tested, groff for the man pages.
+  dpkg-dev desktop-file-utils appstream shared-mime-info zsh fish groff-base
 )
 
 missing=()

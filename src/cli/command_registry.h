@@ -61,4 +61,4 @@ struct CommandRegistrar {
 #define QUIRE_CLI_CONCAT(a, b) QUIRE_CLI_CONCAT2(a, b)
 // QUIRE_CLI_COMMAND("validate", 10, [](CLI::App& app, const GlobalOptions& g) { ... });
 #define QUIRE_CLI_COMMAND(name, order, ...)                                                              \
-    static ::quire::cli::CommandRegistrar QUIRE_CLI_CONCAT(quireCommand_, __LINE__)(name, order, __VA_ARGS__)
+    static ::quire::cli::CommandRegistrar QUIRE_CLI_CONCAT(quireCommand_, __COUNTER__)(name, order, __VA_ARGS__)

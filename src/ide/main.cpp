@@ -27,7 +27,9 @@ int main(int argc, char** argv) {
     QApplication app(argc, argv);
     QApplication::setApplicationName("Quire");
     QApplication::setOrganizationName("Quire");
-    QApplication::setApplicationVersion("0.1.0");
+    QApplication::setApplicationVersion(QUIRE_VERSION);
+    // The desktop entry (resources/desktop): lets Wayland shells match the window to its icon and name.
+    QGuiApplication::setDesktopFileName("org.quire.Quire");
     QApplication::setStyle("Fusion");
     quire::ide::ColorSchemeController::instance().start(); // light or dark, as the desktop or the user chose
 
