@@ -55,7 +55,8 @@ required=(/usr/bin/quire /usr/bin/quire-ide
           /usr/share/mime/packages/org.quire.Quire.xml /usr/share/icons/hicolor/scalable/apps/org.quire.Quire.svg
           /usr/share/bash-completion/completions/quire /usr/share/zsh/vendor-completions/_quire
           /usr/share/fish/vendor_completions.d/quire.fish /usr/share/doc/quire/copyright
-          /usr/share/man/man1/quire.1 /usr/share/man/man1/quire-ide.1)
+          /usr/share/man/man1/quire.1 /usr/share/man/man1/quire-ide.1
+          /usr/share/quire/schemas/workbook.schema.json)
 for size in 16 22 24 32 48 64 128 256 512; do required+=("/usr/share/icons/hicolor/${size}x${size}/apps/org.quire.Quire.png"); done
 for command in $commands; do required+=("/usr/share/man/man1/quire-$command.1"); done
 for file in "${required[@]}"; do grep -qxF "$file" "$work/contents" || fail "the package lacks $file"; done
