@@ -28,6 +28,7 @@
 #include <sstream>
 
 #include "command_registry.h"
+#include "terminal_progress.h"
 #include "deploy_cli.h"
 #include "result_compare.h"
 #include "control_values.h"
@@ -43,6 +44,7 @@ struct VerifyArgs {
     std::string format = "text";
     double tolerance = 1e-6;
     std::size_t maxRows = 100000;
+    std::string progress = "auto";
     deploy::HostFlags host;
 };
 
@@ -271,13 +273,21 @@ int run(VerifyArgs& args) {
     }
     const Json& contents = *document.contents();
     Verifier verifier(args, contents, client, workbookId, std::move(*registry));
-    std::vector<ElementReport> reports;
+    std::vector<const Json*> checked;
     if (contents.contains("elements") && contents["elements"].is_array())
         for (const Json& element : contents["elements"]) {
             if (!element.is_object() || !element.contains("id") || !element["id"].is_string()) continue;
-            if (!verifier.hasQuery(element["id"].get<std::string>())) continue;
-            reports.push_back(verifier.check(element));
+            if (verifier.hasQuery(element["id"].get<std::string>())) checked.push_back(&element);
         }
+    // Each element runs two queries (Sigma's and Quire's): a bar on a terminal says which one is running.
+    TerminalProgress bar("verify", parseProgressMode(args.progress));
+    std::vector<ElementReport> reports;
+    for (std::size_t i = 0; i < checked.size(); ++i) {
+        bar.update(std::int64_t(i), std::int64_t(checked.size()), (*checked[i])["id"].get<std::string>());
+        reports.push_back(verifier.check(*checked[i]));
+    }
+    bar.update(std::int64_t(checked.size()), std::int64_t(checked.size()), "");
+    bar.finish();
 
     int compared = 0, matched = 0;
     for (const auto& r : reports) {
@@ -311,6 +321,9 @@ QUIRE_CLI_COMMAND("verify", 74, [](CLI::App& app, const GlobalOptions&) {
     cmd->add_option("--max-rows", args->maxRows, "Compare at most this many rows per element (default 100000)");
     deploy::addHostFlags(cmd, args->host);
     cmd->add_option("--format", args->format, "Output format")->check(CLI::IsMember({"text", "json"}));
+    cmd->add_option("--progress", args->progress, "Progress bar on stderr: auto (on a terminal), always, never")
+        ->check(CLI::IsMember({"auto", "always", "never"}))
+        ->capture_default_str();
     cmd->callback([args] {
         int code = run(*args);
         if (code != 0) throw ExitCode{code};

@@ -110,6 +110,15 @@ TEST_CASE("quire verify compares Sigma's compiled SQL with Quire's on the sample
     INFO(all.out << all.err);
     CHECK(all.code == 0);
     CHECK(all.out.find("element accuracy: 100.0% (5 of 5 compared elements match; 1 without a local connection)") != std::string::npos);
+    CHECK(all.err.find('\r') == std::string::npos); // stderr is a pipe: no progress bar unless asked for
+    // --progress always: one line redrawn per element, naming it, ending at 6 of 6.
+    Run shown = runQuire(server, with({"verify", file, "--workbook-id", QString::fromStdString(id), "--progress", "always"}, server), sandbox);
+    INFO(shown.err);
+    CHECK(shown.code == 0);
+    CHECK(shown.out == all.out); // the report itself is unchanged
+    CHECK(shown.err.find("verify [") != std::string::npos);
+    CHECK(shown.err.find("same") != std::string::npos); // the first element (later redraws are at most every 100 ms)
+    CHECK(shown.err.substr(shown.err.rfind('\r')).find("100%  6 of 6") != std::string::npos);
 
     // Same rows, one value off by 1%; the sorted element in the other order.
     server.elementSql[id]["broken"] = "SELECT status, revenue * 1.01 FROM orders";
