@@ -178,6 +178,7 @@ void FormulaEditor::showCompletionHelp(const QString& name) {
         completionHelp_->setObjectName("formulaCompletionHelp");
         completionHelp_->setTextFormat(Qt::RichText);
         completionHelp_->setWordWrap(true);
+        completionHelp_->setMinimumWidth(340);
         completionHelp_->setMaximumWidth(460);
         completionHelp_->setMargin(8);
         completionHelp_->setFrameShape(QFrame::Box);
