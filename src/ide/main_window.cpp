@@ -111,9 +111,14 @@ MainWindow::MainWindow(QWidget* parent)
     vbox->addWidget(canvasScroll_, 1);
     vbox->addWidget(pageTabs_);
     startPage_ = new StartPage;
+    // In a scroll area, so the start page never sets the window's minimum size (the canvas keeps its layout).
+    startScroll_ = new QScrollArea;
+    startScroll_->setWidget(startPage_);
+    startScroll_->setWidgetResizable(true);
+    startScroll_->setFrameShape(QFrame::NoFrame);
     centralStack_ = new QStackedWidget;
     centralStack_->addWidget(central);
-    centralStack_->addWidget(startPage_);
+    centralStack_->addWidget(startScroll_);
     setCentralWidget(centralStack_);
     connect(startPage_, &StartPage::openRecent, this, [this](const QString& path) { openFile(path); });
     connect(startPage_, &StartPage::openFileRequested, this, [this] {
@@ -746,10 +751,10 @@ void MainWindow::showStartPage() {
     dockState_ = saveState();
     for (auto* d : findChildren<QDockWidget*>()) d->hide();
     startPage_->refresh();
-    centralStack_->setCurrentWidget(startPage_);
+    centralStack_->setCurrentWidget(startScroll_);
 }
 
-bool MainWindow::startPageShown() const { return centralStack_->currentWidget() == startPage_; }
+bool MainWindow::startPageShown() const { return centralStack_->currentWidget() == startScroll_; }
 
 void MainWindow::leaveStartPage() {
     if (!startPageShown()) return;

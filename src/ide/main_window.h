@@ -156,6 +156,7 @@ private:
     QTabBar* pageTabs_ = nullptr;
     QStackedWidget* centralStack_ = nullptr;
     StartPage* startPage_ = nullptr;
+    QScrollArea* startScroll_ = nullptr;
     QByteArray dockState_; // the docks as they were before the start page hid them
     GuidedDashboard* guide_ = nullptr;
     PaletteWidget* palette_ = nullptr;
