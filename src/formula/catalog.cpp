@@ -48,6 +48,7 @@ FunctionInfo fromRow(const detail::CatalogRow& row) {
     f.kind = row.kind == 'A' ? FunctionKind::Aggregate : row.kind == 'W' ? FunctionKind::Window : FunctionKind::RowLevel;
     f.description = row.description;
     f.aliasOf = row.aliasOf;
+    f.example = row.example;
     std::istringstream in(row.params);
     std::string tok;
     std::string sig = f.name + "(";

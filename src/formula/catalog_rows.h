@@ -11,6 +11,7 @@ struct CatalogRow {
     const char* returns;
     const char* description;
     const char* aliasOf;
+    const char* example;  // a formula over the example columns of docs/functions.md (the sample warehouse's orders)
 };
 
 const std::vector<CatalogRow>& catalogRows();

@@ -3,29 +3,69 @@
 
 #include <quire/formula/checker.h>
 #include <quire/formula/parser.h>
+#include <quire/help/function_help.h>
 
 #include <QAbstractItemView>
 #include <QCompleter>
+#include <QHelpEvent>
 #include <QKeyEvent>
+#include <QLabel>
 #include <QPainter>
+#include <QScreen>
 #include <QRegularExpression>
 #include <QStringListModel>
 #include <QStyleOptionFrame>
+#include <QToolTip>
+
+#include <map>
 
 namespace quire::ide {
 
 const QStringList& FormulaEditor::functionNames() {
-    static const QStringList names = {
-        "Abs", "Avg", "AvgIf", "Between", "Ceiling", "Choose", "Coalesce", "Concat", "Contains", "Count", "CountDistinct",
-        "CountIf", "CumulativeAvg", "CumulativeCount", "CumulativeMax", "CumulativeMin", "CumulativeSum", "Date", "DateAdd",
-        "DateDiff", "DateFormat", "DatePart", "DateTrunc", "Day", "EndsWith", "Exp", "Find", "First", "Floor", "Hour", "If",
-        "In", "Int", "IsNotNull", "IsNull", "Lag", "Last", "Lead", "Left", "Len", "Ln", "Log", "Lower", "Lpad", "Ltrim",
-        "MakeDate", "Max", "MaxIf", "Median", "Mid", "Min", "MinIf", "Minute", "Mod", "Month", "MovingAvg", "MovingSum",
-        "Now", "Ntile", "Number", "PercentOfTotal", "Power", "Proper", "Quarter", "Rank", "RankDense", "RegexpExtract",
-        "RegexpMatch", "RegexpReplace", "Replace", "Right", "Round", "RowNumber", "Rpad", "Rtrim", "Second", "Sign",
-        "SplitPart", "Sqrt", "StartsWith", "StdDev", "Sum", "SumIf", "Switch", "Text", "Today", "Trim", "Trunc", "Upper",
-        "Variance", "Weekday", "Year", "Zn"};
+    static const QStringList names = [] {
+        QStringList out;
+        for (const auto& f : formula::FunctionCatalog::builtin().all()) out << QString::fromStdString(f.name);
+        out.sort(Qt::CaseInsensitive);
+        return out;
+    }();
     return names;
+}
+
+QString FormulaEditor::functionHelpHtml(const QString& name) {
+    const auto* f = formula::FunctionCatalog::builtin().find(name.toStdString());
+    if (!f) return {};
+    // Deriving the dialects compiles the example six times: once per function and session.
+    static std::map<std::string, QString> cache;
+    if (auto it = cache.find(f->name); it != cache.end()) return it->second;
+    const auto help = help::functionHelp(*f);
+    const auto esc = [](const std::string& text) { return QString::fromStdString(text).toHtmlEscaped(); };
+    QString html = "<b>" + esc(f->signature) + "</b>";
+    html += "<br>" + esc(f->description);
+    if (!f->aliasOf.empty()) html += " <i>(alias of " + esc(f->aliasOf) + ")</i>";
+    html += "<br><span style='color:#64748b'>Example:</span> <code>" + esc(f->example) + "</code>";
+    html += "<br><span style='color:#64748b'>Dialects:</span> " + esc(help::dialectList(help.dialects));
+    if (!help.gaps.empty()) {
+        std::string missing;
+        for (const auto& gap : help.gaps) missing += (missing.empty() ? "" : ", ") + std::string(sql::dialectName(gap.dialect));
+        html += " <span style='color:#b91c1c'>(not " + esc(missing) + ")</span>";
+    }
+    return cache.emplace(f->name, html).first->second;
+}
+
+QString FormulaEditor::functionHelpAt(int position) const {
+    const QString t = text();
+    if (position < 0 || position > t.size()) return {};
+    // Not inside a [reference] or a "string".
+    const QString before = t.left(position);
+    if (before.lastIndexOf('[') > before.lastIndexOf(']') || before.count('"') % 2 == 1) return {};
+    int start = position, end = position;
+    while (start > 0 && (t[start - 1].isLetterOrNumber() || t[start - 1] == '_')) --start;
+    while (end < t.size() && (t[end].isLetterOrNumber() || t[end] == '_')) ++end;
+    if (start == end) return {};
+    int next = end;
+    while (next < t.size() && t[next].isSpace()) ++next;
+    if (next >= t.size() || t[next] != '(') return {};
+    return functionHelpHtml(t.mid(start, end - start));
 }
 
 FormulaEditor::FormulaEditor(QWidget* parent) : QLineEdit(parent) {
@@ -45,6 +85,10 @@ FormulaEditor::FormulaEditor(QWidget* parent) : QLineEdit(parent) {
         t.replace(pos - word.size(), word.size(), insert);
         setText(t);
         setCursorPosition(pos - int(word.size()) + int(insert.size()));
+    });
+    completer_->popup()->installEventFilter(this);
+    connect(completer_, qOverload<const QString&>(&QCompleter::highlighted), this, [this](const QString& name) {
+        showCompletionHelp(name);
     });
     connect(this, &QLineEdit::textEdited, this, [this] { complete(); });
     connect(this, &QLineEdit::textChanged, this, [this] { recheck(); });
@@ -119,6 +163,56 @@ void FormulaEditor::complete() {
     QRect r = cursorRect();
     r.setWidth(260);
     completer_->complete(r);
+    // Help for the first match until the user moves through the list.
+    showCompletionHelp(inRef ? QString() : completer_->currentCompletion());
+}
+
+// The help panel beside the completion popup: a frameless tool window that follows it.
+void FormulaEditor::showCompletionHelp(const QString& name) {
+    const QString html = name.isEmpty() ? QString() : functionHelpHtml(name);
+    if (html.isEmpty() || !completer_->popup()->isVisible()) {
+        if (completionHelp_) completionHelp_->hide();
+        return;
+    }
+    if (!completionHelp_) {
+        completionHelp_ = new QLabel(this, Qt::ToolTip | Qt::FramelessWindowHint);
+        completionHelp_->setObjectName("formulaCompletionHelp");
+        completionHelp_->setTextFormat(Qt::RichText);
+        completionHelp_->setWordWrap(true);
+        completionHelp_->setMinimumWidth(340);
+        completionHelp_->setMaximumWidth(460);
+        completionHelp_->setMargin(8);
+        completionHelp_->setFrameShape(QFrame::Box);
+        completionHelp_->setPalette(QToolTip::palette());
+        completionHelp_->setAutoFillBackground(true);
+    }
+    completionHelp_->setText(html);
+    completionHelp_->adjustSize();
+    // Right of the list, or left of it where the screen ends (the property panel sits at the right edge).
+    const QRect popup = completer_->popup()->geometry();
+    QPoint at(popup.right() + 4, popup.top());
+    if (const QScreen* s = completer_->popup()->screen(); s && at.x() + completionHelp_->width() > s->availableGeometry().right())
+        at.setX(popup.left() - 4 - completionHelp_->width());
+    completionHelp_->move(at);
+    completionHelp_->show();
+    completionHelp_->raise();
+}
+
+bool FormulaEditor::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == completer_->popup() && event->type() == QEvent::Hide && completionHelp_) completionHelp_->hide();
+    return QLineEdit::eventFilter(watched, event);
+}
+
+// Hovering a function name shows its help; elsewhere the checker's findings (the widget's tool tip).
+bool FormulaEditor::event(QEvent* event) {
+    if (event->type() == QEvent::ToolTip) {
+        auto* help = static_cast<QHelpEvent*>(event);
+        if (const QString html = functionHelpAt(cursorPositionAt(help->pos())); !html.isEmpty()) {
+            QToolTip::showText(help->globalPos(), html, this);
+            return true;
+        }
+    }
+    return QLineEdit::event(event);
 }
 
 void FormulaEditor::keyPressEvent(QKeyEvent* event) {

@@ -28,6 +28,10 @@
 #include "query_log.h"
 #include "source_view.h"
 #include "shortcut_reference.h"
+#include "guided_dashboard.h"
+#include "pull_dialog.h"
+#include "start_page.h"
+#include "workbook_templates.h"
 
 #include <quire/doc/io.h>
 #include <quire/doc/seed.h>
@@ -52,6 +56,7 @@
 #include <QPainter>
 #include <QScrollArea>
 #include <QSettings>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTableView>
@@ -107,7 +112,28 @@ MainWindow::MainWindow(QWidget* parent)
     vbox->addWidget(viewAsBanner_);
     vbox->addWidget(canvasScroll_, 1);
     vbox->addWidget(pageTabs_);
-    setCentralWidget(central);
+    startPage_ = new StartPage;
+    // In a scroll area, so the start page never sets the window's minimum size (the canvas keeps its layout).
+    startScroll_ = new QScrollArea;
+    startScroll_->setWidget(startPage_);
+    startScroll_->setWidgetResizable(true);
+    startScroll_->setFrameShape(QFrame::NoFrame);
+    centralStack_ = new QStackedWidget;
+    centralStack_->addWidget(central);
+    centralStack_->addWidget(startScroll_);
+    setCentralWidget(centralStack_);
+    connect(startPage_, &StartPage::openRecent, this, [this](const QString& path) { openFile(path); });
+    connect(startPage_, &StartPage::openFileRequested, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open workbook"), QString(), tr("Workbooks (*.json *.yaml *.yml)"));
+        if (!path.isEmpty()) openFile(path);
+    });
+    connect(startPage_, &StartPage::newBlank, this, [this] {
+        newWorkbook();
+        leaveStartPage();
+    });
+    connect(startPage_, &StartPage::newFromTemplate, this, [this](const QString& key) { newFromTemplate(key); });
+    connect(startPage_, &StartPage::openFromSigma, this, &MainWindow::openFromSigma);
+    connect(startPage_, &StartPage::guidedDashboard, this, [this] { startGuidedDashboard(); });
     connect(pageTabs_, &QTabBar::currentChanged, this, [this](int index) {
         if (!refreshingTabs_ && index >= 0) {
             canvas_->setRegion(pageTabs_->tabData(index).toString());
@@ -232,6 +258,19 @@ void MainWindow::buildMenus() {
     });
     recentMenu_ = file->addMenu(tr("Open &Recent"));
     rebuildRecentMenu();
+    auto* templates = file->addMenu(tr("New from &Template"));
+    for (const auto& t : workbookTemplates())
+        markListEntry(templates->addAction(t.title, this, [this, key = t.key] { // a list, like Open Recent
+            if (maybeSave()) newFromTemplate(key);
+        }));
+    file->addAction(tr("Start Pa&ge"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H), this, [this] {
+        if (maybeSave()) showStartPage();
+    });
+#if HAVE_QUIRE_PUBLISH
+    file->addAction(tr("Open from &Sigma…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_G), this, [this] {
+        if (maybeSave()) openFromSigma();
+    });
+#endif
     file->addAction(tr("Open &Personas…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this, [this] {
         const QString path = QFileDialog::getOpenFileName(this, tr("Open personas file"), QFileInfo(model_.filePath()).absolutePath(),
                                                           tr("Personas (*.yaml *.yml *.json)"));
@@ -607,6 +646,7 @@ bool MainWindow::openFile(const QString& path, bool quiet) {
     refreshPages();
     if (pageTabs_->count()) showRegion(pageTabs_->tabData(0).toString());
     addRecent(path);
+    leaveStartPage();
     statusBar()->showMessage(tr("Opened %1").arg(path), 4000);
     return true;
 }
@@ -727,6 +767,55 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     }
 }
 
+void MainWindow::showStartPage() {
+    if (startPageShown()) return;
+    newWorkbook();
+    dockState_ = saveState();
+    for (auto* d : findChildren<QDockWidget*>()) d->hide();
+    startPage_->refresh();
+    centralStack_->setCurrentWidget(startScroll_);
+}
+
+bool MainWindow::startPageShown() const { return centralStack_->currentWidget() == startScroll_; }
+
+void MainWindow::leaveStartPage() {
+    if (!startPageShown()) return;
+    centralStack_->setCurrentIndex(0);
+    restoreState(dockState_);
+}
+
+bool MainWindow::newFromTemplate(const QString& key) {
+    auto document = loadWorkbookTemplate(key);
+    if (!document) return false;
+    leaveRecovery();
+    model_.setDocument(std::move(*document));
+    findPersonas();
+    refreshPages();
+    if (pageTabs_->count()) showRegion(pageTabs_->tabData(0).toString());
+    leaveStartPage();
+    refreshPreview();
+    statusBar()->showMessage(tr("New workbook from the %1 template: save it to keep it").arg(findWorkbookTemplate(key)->title), 8000);
+    return true;
+}
+
+GuidedDashboard* MainWindow::startGuidedDashboard() {
+    newWorkbook();
+    leaveStartPage();
+    delete guide_;
+    guide_ = new GuidedDashboard(&model_, [this](const QString& path) {
+        return saveTo(path, path.endsWith(".json") ? doc::Format::Json : doc::Format::Yaml, true);
+    }, this);
+    connect(&model_, &DocumentModel::changed, guide_, [this] { refreshPreview(); });
+    guide_->move(mapToGlobal(QPoint(width() - guide_->width() - 40, 80)));
+    guide_->show();
+    return guide_;
+}
+
+void MainWindow::openFromSigma() {
+    PullDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted && !dialog.pulledPath().isEmpty()) openFile(dialog.pulledPath());
+}
+
 void MainWindow::addRecent(const QString& path) {
     QSettings settings("Quire", "Quire");
     QStringList recent = settings.value("recentFiles").toStringList();
@@ -735,6 +824,7 @@ void MainWindow::addRecent(const QString& path) {
     while (recent.size() > 10) recent.removeLast();
     settings.setValue("recentFiles", recent);
     rebuildRecentMenu();
+    startPage_->refresh();
 }
 
 void MainWindow::rebuildRecentMenu() {
@@ -773,7 +863,11 @@ bool MainWindow::writeRecovery() {
 }
 
 bool MainWindow::start(const QString& file, bool ask, bool quiet) {
-    auto openRequested = [&] { return file.isEmpty() || openFile(file, quiet); };
+    auto openRequested = [&] {
+        if (!file.isEmpty()) return openFile(file, quiet);
+        showStartPage();
+        return true;
+    };
     const auto orphans = ask ? RecoveryStore(recoveryDir_).orphans() : std::vector<RecoveryEntry>();
     if (orphans.empty()) return openRequested();
     RecoveryOffer offer;

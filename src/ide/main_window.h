@@ -19,6 +19,7 @@ class QLabel;
 class QTimer;
 class QScrollArea;
 class QComboBox;
+class QStackedWidget;
 
 namespace quire::ide {
 
@@ -35,6 +36,8 @@ class CatalogBrowser;
 class PreviewProvider;
 class PreviewPainter;
 class ChangesPanel;
+class StartPage;
+class GuidedDashboard;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -75,6 +78,18 @@ public:
     bool saveTo(const QString& path, doc::Format format, bool quiet = false);
     bool importSeed(const QString& path, bool quiet = false);
     void newWorkbook();
+
+    // The start page (File > Start Page; what start() shows without a file): it covers the canvas and the docks
+    // until a workbook is opened, created or pulled.
+    void showStartPage();
+    bool startPageShown() const;
+    StartPage* startPage() const { return startPage_; }
+    // A starting dashboard (workbook_templates.h) as a new untitled workbook; false for an unknown key.
+    bool newFromTemplate(const QString& key);
+    // A new workbook and the guided first dashboard beside it (non-modal; owned by this window).
+    GuidedDashboard* startGuidedDashboard();
+    // Open from Sigma: the pull dialog, then the pulled file.
+    void openFromSigma();
     void showRegion(const QString& regionId);
     QString recoveryDir() const { return recoveryDir_; }
     QString recoveryFile() const { return recovery_.file(); } // "" until the first autosave
@@ -128,6 +143,7 @@ private:
     bool maybeSave();
     void addRecent(const QString& path);
     void rebuildRecentMenu();
+    void leaveStartPage();
     void leaveRecovery(); // before the open workbook is replaced
     void findPersonas();  // the workbook's personas file, if any (after a workbook opens)
     void setPersonas(std::optional<governance::PersonaSet> set, std::vector<Diagnostic> diagnostics);
@@ -138,6 +154,11 @@ private:
     CanvasWidget* canvas_ = nullptr;
     QScrollArea* canvasScroll_ = nullptr;
     QTabBar* pageTabs_ = nullptr;
+    QStackedWidget* centralStack_ = nullptr;
+    StartPage* startPage_ = nullptr;
+    QScrollArea* startScroll_ = nullptr;
+    QByteArray dockState_; // the docks as they were before the start page hid them
+    GuidedDashboard* guide_ = nullptr;
     PaletteWidget* palette_ = nullptr;
     OutlineWidget* outline_ = nullptr;
     PropertyPanel* properties_ = nullptr;

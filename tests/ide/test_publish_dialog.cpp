@@ -2,15 +2,22 @@
 #include <catch2/catch.hpp>
 
 #include "fake_sigma_server.h"
+#include "main_window.h"
 #include "publish_dialog.h"
+#include "pull_dialog.h"
+#include "start_page.h"
 
 #include <quire/doc/io.h>
 #include <quire/governance/audit_log.h>
 #include <quire/publish/sidecar.h>
 #include <test_support.h>
 
+#include <QApplication>
 #include <QCheckBox>
 #include <QLineEdit>
+#include <QPushButton>
+#include <QTest>
+#include <QTimer>
 
 #include <cstdlib>
 #include <filesystem>
@@ -113,6 +120,48 @@ TEST_CASE("the publish dialog shows and applies quire.yaml's sharing", "[ide][pu
     REQUIRE(grants.size() == 1);
     CHECK(grants[0].teamId == "t-fin");
     CHECK(grants[0].permission == "view");
+    ::unsetenv("QUIRE_SIGMA_CLIENT_ID");
+    ::unsetenv("QUIRE_SIGMA_CLIENT_SECRET");
+}
+
+TEST_CASE("Open from Sigma on the start page pulls the workbook as quire pull does and opens it", "[ide][publish][start]") {
+    quire::test::FakeSigmaServer server;
+    ::setenv("QUIRE_SIGMA_CLIENT_ID", server.clientId.c_str(), 1);
+    ::setenv("QUIRE_SIGMA_CLIENT_SECRET", server.clientSecret.c_str(), 1);
+    const std::string dir = quire::test::makeTempDir("ide-pull");
+    auto document = copyOfSample(dir + "/published.yaml");
+    PublishDialog publish(*document.document);
+    publish.baseUrlEdit()->setText(QString::fromStdString(server.baseUrl()));
+    REQUIRE(publish.run(false).startsWith("created"));
+    REQUIRE(server.workbooks.size() == 1);
+    const std::string workbookId = server.workbooks.begin()->first;
+
+    MainWindow window;
+    REQUIRE(window.start(QString(), false, true));
+    REQUIRE(window.startPageShown());
+    const std::string pulled = dir + "/pulled.yaml";
+    // The start page's button opens the pull dialog (modal): fill it in and press "Pull and open" as a user would.
+    QTimer::singleShot(0, [&] {
+        auto* dialog = qobject_cast<PullDialog*>(QApplication::activeModalWidget());
+        CHECK(dialog);
+        if (!dialog) return;
+        dialog->workbookEdit()->setText(QString::fromStdString(workbookId));
+        dialog->baseUrlEdit()->setText(QString::fromStdString(server.baseUrl()));
+        dialog->outputEdit()->setText(QString::fromStdString(pulled));
+        QTest::mouseClick(dialog->findChild<QPushButton*>("pull-run"), Qt::LeftButton);
+        if (dialog->isVisible()) { // the pull failed: say why, and close
+            UNSCOPED_INFO(dialog->log().toStdString());
+            dialog->reject();
+        }
+    });
+    QTest::mouseClick(window.startPage()->sigmaButton(), Qt::LeftButton);
+    CHECK_FALSE(window.startPageShown());
+    CHECK(window.model()->filePath() == QString::fromStdString(pulled));
+    // The same files as `quire pull`: the workbook and its sidecar, which remembers the workbook id.
+    const auto sidecar = publish::loadSidecar(pulled).value();
+    REQUIRE(sidecar);
+    CHECK(sidecar->workbookId == workbookId);
+    CHECK(window.model()->root().value("name", "") == document.document->root.value("name", ""));
     ::unsetenv("QUIRE_SIGMA_CLIENT_ID");
     ::unsetenv("QUIRE_SIGMA_CLIENT_SECRET");
 }

@@ -34,6 +34,7 @@ struct FunctionInfo {
     std::string signature;    // human readable, e.g. "Round(number, [digits])"
     std::string description;
     std::string aliasOf;      // non-empty for accepted aliases (RunningSum -> CumulativeSum)
+    std::string example;      // a formula using it, e.g. "Round([Revenue], 1)" (docs/functions.md)
 
     int minArgs() const;
     int maxArgs() const; // -1 = unbounded
