@@ -40,6 +40,11 @@ QString channelColumn(const Json& element, const char* channel) {
     return all.isEmpty() ? QString() : all.front();
 }
 
+int seriesMeasure(const std::vector<int>& measures, std::size_t s, bool colourSeries) {
+    if (measures.empty()) return -1;
+    return colourSeries || s >= measures.size() ? measures.front() : measures[s];
+}
+
 QPointF ChartFrame::at(double x, double value) const {
     const double n = double(std::max<std::size_t>(1, categories));
     const double share = (value - lo) / (hi - lo);

@@ -98,6 +98,7 @@ inline constexpr RuleInfo kRuleCatalogue[] = {
         {"chart/trendline-model", Severity::Error, "a trend line's `model` is linear, quadratic, polynomial, exponential, logarithmic or power, on a yAxis column"},
         {"chart/label-display", Severity::Error, "`dataLabel.labelDisplay` is auto, minimum, maximum, min-max or all"},
         {"chart/legend-shape", Severity::Error, "`legend` is exactly `{visibility: hidden}` or `{position, fontSize, ...}` with a known position"},
+        {"chart/tooltip-shape", Severity::Error, "a chart `tooltip` is `{columnIds, columnNames, multiSeries, valueFormat}` (shown/hidden toggles), a map `tooltip` a list of `{columnId}`"},
         {"chart/inner-radius", Severity::Error, "a donut's `innerRadius` is a number between 0 and 1"},
         {"chart/region-type", Severity::Error, "a region map's `region.regionType` is country, us-state, us-county, us-zipcode, us-cbsa, us-postal-place or ca-province"},
         {"chart/map-channel", Severity::Warning, "a point map has `latitude` and `longitude`, a region map a `region`, a geography map a `geography`"},
