@@ -155,6 +155,18 @@ void checkKpiAndDonut(Context& ctx, const ElementRef& e) {
             if (const Json* d = Context::member(*c, "display"); d && !(d->is_string() && d->get<std::string>() == "delta"))
                 ctx.report("kpi/comparison-display", child(child(e.pointer, "comparison"), "display"),
                            "comparison display " + d->dump() + " is kept but only `delta` is drawn");
+        if (const Json* layout = Context::member(j, "layout"); layout && layout->is_object()) {
+            // Sigma's current values; the legacy anchors start|middle|end are rejected by the report API.
+            static const std::map<std::string, std::set<std::string>> values{
+                {"anchor", {"left", "center", "right"}},
+                {"verticalAnchor", {"top", "center", "bottom"}},
+                {"titleOrient", {"top", "bottom", "left", "right"}},
+                {"comparisonValueOrient", {"top", "bottom", "left", "right"}}};
+            for (const auto& [key, allowed] : values)
+                if (const Json* v = Context::member(*layout, key.c_str()); v && !(v->is_string() && allowed.count(v->get<std::string>())))
+                    ctx.report("kpi/layout-value", child(child(e.pointer, "layout"), key),
+                               "KPI layout " + key + " " + v->dump() + " is not one of " + quoted(allowed));
+        }
         if (const Json* v = Context::member(j, "value"))
             if (const Json* size = Context::member(*v, "fontSize"))
                 if (!((size->is_number() && size->get<double>() > 0) || (size->is_string() && size->get<std::string>() == "auto")))

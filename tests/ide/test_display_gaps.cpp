@@ -161,6 +161,37 @@ TEST_CASE("KPI layout anchors place the value and its comparison in the card", "
     CHECK(rightBottom.box("kpi-delta").size() == centred.box("kpi-delta").size());
 }
 
+TEST_CASE("KPI titleOrient and comparisonValueOrient place the title and the comparison around the value", "[ide][charts][options]") {
+    const KpiCard plain(Json{});
+    bool titled = false;
+    for (const auto& m : plain.marks) titled = titled || m.kind == "kpi-title";
+    CHECK_FALSE(titled); // without titleOrient the card header is the only title
+    const QRect area = plain.area;
+    // The comparison beside the value, on its right or left, vertically centred on it.
+    const KpiCard right(Json{{"comparisonValueOrient", "right"}}), left(Json{{"comparisonValueOrient", "left"}});
+    CHECK(right.box("kpi-delta").left() >= right.box("kpi-value").right());
+    CHECK(right.box("kpi-delta").center().y() == Approx(right.box("kpi-value").center().y()).margin(1));
+    CHECK(right.box("kpi-value").united(right.box("kpi-delta")).center().x() == Approx(area.center().x()).margin(1));
+    CHECK(left.box("kpi-delta").right() <= left.box("kpi-value").left());
+    // Above the value.
+    const KpiCard top(Json{{"comparisonValueOrient", "top"}});
+    CHECK(top.box("kpi-delta").bottom() <= top.box("kpi-value").top());
+    // The title (the value column's name: the element has no name) above, below or beside the value.
+    const KpiCard titleTop(Json{{"titleOrient", "top"}}), titleBottom(Json{{"titleOrient", "bottom"}}),
+        titleLeft(Json{{"titleOrient", "left"}, {"anchor", "left"}});
+    CHECK(titleTop.box("kpi-title").bottom() <= titleTop.box("kpi-value").top());
+    CHECK(titleBottom.box("kpi-title").top() >= titleBottom.box("kpi-delta").bottom());
+    CHECK(titleLeft.box("kpi-title").left() == Approx(area.left() + 6).margin(1));
+    CHECK(titleLeft.box("kpi-value").left() >= titleLeft.box("kpi-title").right());
+    for (const auto& m : titleTop.marks)
+        if (m.kind == "kpi-title") CHECK(m.text == "Value");
+    // Everything stays inside the card.
+    for (const KpiCard* card : {&right, &left, &top, &titleTop, &titleBottom, &titleLeft}) {
+        const QRect ink = card->ink();
+        CHECK(area.contains(ink));
+    }
+}
+
 TEST_CASE("dataLabel.totals draws each stack's total above it", "[ide][charts][options]") {
     OptionsFixture f(R"YAML(    - id: stacks
       kind: bar-chart

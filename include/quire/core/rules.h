@@ -104,6 +104,7 @@ inline constexpr RuleInfo kRuleCatalogue[] = {
         {"chart/map-channel", Severity::Warning, "a point map has `latitude` and `longitude`, a region map a `region`, a geography map a `geography`"},
         {"kpi/comparison-without-column", Severity::Error, "a KPI `comparison` needs a `comparisonColumn`"},
         {"kpi/comparison-display", Severity::Warning, "KPI `comparison.display` is `delta` (other displays are kept, not drawn)"},
+        {"kpi/layout-value", Severity::Error, "KPI `layout` anchor is left/center/right, verticalAnchor top/center/bottom, titleOrient and comparisonValueOrient top/bottom/left/right"},
         {"kpi/font-size", Severity::Error, "a KPI `value.fontSize` is a positive number or `auto`"},
         {"table/conditional-format", Severity::Error, "conditional formats have a known type (single, backgroundScale, fontScale, dataBars) and a single rule a known condition"},
         {"table/conditional-format-column", Severity::Error, "conditional format `columnIds` name the element's own columns"},
