@@ -88,6 +88,15 @@ QColor textOn(const QColor& background);
 QFont sized(const QPainter& p, int pixels, bool bold = false);
 // A cell of the data, or an invalid QVariant outside it.
 QVariant cell(const PreviewData& data, std::size_t row, int column);
+// `dataLabel` of a chart whose values are labelled on its marks (funnel, gauge, treemap): whether they are
+// (`labels: hidden` hides them) and their format (`valueFormat`, else `columnFormat`).
+struct ValueLabels {
+    bool shown = true;
+    const Json* format = nullptr;
+};
+ValueLabels valueLabels(const Json& element, const Json* columnFormat);
+// Records a drawn value label (kind data-label) so tests can compare it with the data.
+void recordValueLabel(ChartMarks& marks, const QString& text, const QRectF& box, double value);
 // A grey centred message where a chart has nothing to draw.
 void noData(QPainter& p, const QRect& area, const QString& why);
 

@@ -181,10 +181,10 @@ void PreviewPainter::paintContent(QPainter& p, const QRect& area, const Json& el
         whole.addRect(area);
         if (!data.rows.empty()) hits.push_back({whole, {0}});
     }
-    else if (kind == "gauge-chart") paintGauge(p, area, element, data, hits);
-    else if (kind == "funnel-chart") paintFunnel(p, area, element, data, hits);
+    else if (kind == "gauge-chart") paintGauge(p, area, element, data, hits, marks_[QString::fromStdString(element.value("id", ""))]);
+    else if (kind == "funnel-chart") paintFunnel(p, area, element, data, hits, marks_[QString::fromStdString(element.value("id", ""))]);
     else if (kind == "waterfall-chart") paintWaterfall(p, area, element, data, hits);
-    else if (kind == "treemap-chart") paintTreemap(p, area, element, data, hits);
+    else if (kind == "treemap-chart") paintTreemap(p, area, element, data, hits, marks_[QString::fromStdString(element.value("id", ""))]);
     else if (kind == "box-chart") paintBox(p, area, element, data, hits);
     else if (kind == "sankey-chart") paintSankey(p, area, element, data, hits);
     else if (kind == "point-map") paintMap(p, area, element, data, hits);

@@ -11,6 +11,7 @@
 #include <QApplication>
 #include <QHelpEvent>
 #include <QLocale>
+#include <QTest>
 #include <QTextDocument>
 #include <QToolTip>
 
@@ -26,7 +27,8 @@ namespace {
 
 // What the canvas shows for a pointer resting at `pos`: the tooltip's lines (empty when it shows none).
 QStringList hover(OptionsFixture& f, const QPointF& pos) {
-    QToolTip::hideText();
+    QToolTip::hideText(); // the last tip fades out over a few hundred milliseconds
+    QTest::qWaitFor([] { return !QToolTip::isVisible(); }, 2000);
     QWidget* canvas = f.window.canvas();
     QHelpEvent event(QEvent::ToolTip, pos.toPoint(), canvas->mapToGlobal(pos.toPoint()));
     QApplication::sendEvent(canvas, &event);
