@@ -338,7 +338,10 @@ TEST_CASE("dataLabel on funnel, gauge and treemap charts: valueFormat and hidden
     const Json format = Json{{"kind", "number"}, {"formatString", "$,.2s"}};
     bool gaugeLabel = false;
     for (const auto& m : f.marks("gauge"))
-        if (m.kind == "data-label") gaugeLabel = true, CHECK(m.text == formatPreviewValue(QVariant(items), &format));
+        if (m.kind == "data-label") {
+            gaugeLabel = true;
+            CHECK(m.text == formatPreviewValue(QVariant(items), &format));
+        }
     CHECK(gaugeLabel);
     CHECK(formatPreviewValue(QVariant(items), &format).startsWith("$"));
     f.ready("tiles");

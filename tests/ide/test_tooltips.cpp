@@ -28,7 +28,7 @@ namespace {
 // What the canvas shows for a pointer resting at `pos`: the tooltip's lines (empty when it shows none).
 QStringList hover(OptionsFixture& f, const QPointF& pos) {
     QToolTip::hideText(); // the last tip fades out over a few hundred milliseconds
-    QTest::qWaitFor([] { return !QToolTip::isVisible(); }, 2000);
+    REQUIRE(QTest::qWaitFor([] { return !QToolTip::isVisible(); }, 2000));
     QWidget* canvas = f.window.canvas();
     QHelpEvent event(QEvent::ToolTip, pos.toPoint(), canvas->mapToGlobal(pos.toPoint()));
     QApplication::sendEvent(canvas, &event);
