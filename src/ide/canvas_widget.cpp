@@ -9,7 +9,9 @@
 #include <QDateTime>
 #include <QDragEnterEvent>
 #include <QMimeData>
+#include <QHelpEvent>
 #include <QMouseEvent>
+#include <QToolTip>
 #include <QPainter>
 #include <QPainterPath>
 
@@ -325,6 +327,21 @@ const PlacedNode* CanvasWidget::hit(const QPoint& pos, bool* onResizeHandle) con
     if (best && onResizeHandle)
         *onResizeHandle = QRect(best->rect.right() - 10, best->rect.bottom() - 10, 12, 12).contains(pos);
     return best;
+}
+
+// A resting pointer over a preview mark shows what the mark stands for (chart_tooltips.h).
+bool CanvasWidget::event(QEvent* event) {
+    if (event->type() != QEvent::ToolTip) return QWidget::event(event);
+    auto* help = static_cast<QHelpEvent*>(event);
+    const PlacedNode* node = drag_ ? nullptr : hit(help->pos());
+    const QString text = node && toolTipText_ ? toolTipText_(QString::fromStdString(node->handle), help->pos()) : QString();
+    if (text.isEmpty()) {
+        QToolTip::hideText();
+        event->ignore();
+    } else {
+        QToolTip::showText(help->globalPos(), text, this, QRect(help->pos() - QPoint(8, 8), QSize(17, 17)));
+    }
+    return true;
 }
 
 void CanvasWidget::mousePressEvent(QMouseEvent* event) {

@@ -38,6 +38,9 @@ public:
     // Whether an element's preview query is running: its card then shows a spinner and a cancel button.
     using BusyQuery = std::function<bool(const QString& elementId)>;
     void setBusyQuery(BusyQuery query) { busyQuery_ = std::move(query); }
+    // The tooltip of a point over an element's card ("" for none): the hovered mark of its preview.
+    using ToolTipText = std::function<QString(const QString& elementId, const QPoint& pos)>;
+    void setToolTipText(ToolTipText text) { toolTipText_ = std::move(text); }
     // The cancel button of a busy card, in canvas coordinates.
     static QRect cancelButtonRect(const QRect& card);
 
@@ -70,6 +73,7 @@ signals:
     void regionChanged(const QString& regionId);
 
 protected:
+    bool event(QEvent*) override;
     void paintEvent(QPaintEvent*) override;
     void mousePressEvent(QMouseEvent*) override;
     void mouseMoveEvent(QMouseEvent*) override;
@@ -114,6 +118,7 @@ private:
     std::optional<QRect> rubber_;
     ContentPainter contentPainter_;
     BusyQuery busyQuery_;
+    ToolTipText toolTipText_;
     QTimer* busyTimer_ = nullptr; // repaints while any card is busy (spinner)
     mutable bool anyBusy_ = false;
     bool moved_ = false;          // the pressed card was dragged or resized

@@ -40,6 +40,26 @@ QString channelColumn(const Json& element, const char* channel) {
     return all.isEmpty() ? QString() : all.front();
 }
 
+ValueLabels valueLabels(const Json& element, const Json* columnFormat) {
+    ValueLabels out{true, columnFormat};
+    const auto label = element.is_object() ? element.find("dataLabel") : element.end();
+    if (!element.is_object() || label == element.end() || !label->is_object()) return out;
+    if (label->value("labels", "") == "hidden") out.shown = false;
+    if (const auto f = label->find("valueFormat"); f != label->end() && f->is_object()) out.format = &*f;
+    return out;
+}
+
+void recordValueLabel(ChartMarks& marks, const QString& text, const QRectF& box, double value) {
+    QPainterPath path;
+    path.addRect(box);
+    marks.push_back({"data-label", text, path, value});
+}
+
+int seriesMeasure(const std::vector<int>& measures, std::size_t s, bool colourSeries) {
+    if (measures.empty()) return -1;
+    return colourSeries || s >= measures.size() ? measures.front() : measures[s];
+}
+
 QPointF ChartFrame::at(double x, double value) const {
     const double n = double(std::max<std::size_t>(1, categories));
     const double share = (value - lo) / (hi - lo);

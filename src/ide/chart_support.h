@@ -23,10 +23,14 @@ class QRect;
 namespace quire::ide {
 
 // One clickable mark of a preview (a table row, a bar, a slice, a funnel stage, a map point...): its outline
-// in the painter's coordinates and the indices of the PreviewData rows it stands for.
+// in the painter's coordinates, the indices of the PreviewData rows it stands for and, on charts with several
+// measures, the PreviewData column of the value it shows (-1: the kind's own value channel).
 struct ChartHit {
+    ChartHit(QPainterPath shape_, std::vector<int> rows_, int measure_ = -1)
+        : shape(std::move(shape_)), rows(std::move(rows_)), measure(measure_) {}
     QPainterPath shape;
     std::vector<int> rows;
+    int measure = -1;
 };
 using ChartHits = std::vector<ChartHit>;
 
@@ -64,6 +68,9 @@ QString channelColumn(const Json& element, const char* channel);
 QStringList channelColumns(const Json& element, const char* channel);
 // The yAxis series in order: column id and the item's `type` (bar, line, area, scatter; "" when not given).
 std::vector<std::pair<QString, std::string>> yAxisSeries(const Json& element);
+// The PreviewData column of series s: one series per measure, or (colourSeries) one per colour category of
+// the first measure.
+int seriesMeasure(const std::vector<int>& measures, std::size_t s, bool colourSeries);
 // The element column's Sigma format object, or nullptr.
 const Json* columnFormat(const Json& element, const QString& columnId);
 bool isNumericVariant(const QVariant& v);
@@ -81,6 +88,15 @@ QColor textOn(const QColor& background);
 QFont sized(const QPainter& p, int pixels, bool bold = false);
 // A cell of the data, or an invalid QVariant outside it.
 QVariant cell(const PreviewData& data, std::size_t row, int column);
+// `dataLabel` of a chart whose values are labelled on its marks (funnel, gauge, treemap): whether they are
+// (`labels: hidden` hides them) and their format (`valueFormat`, else `columnFormat`).
+struct ValueLabels {
+    bool shown = true;
+    const Json* format = nullptr;
+};
+ValueLabels valueLabels(const Json& element, const Json* columnFormat);
+// Records a drawn value label (kind data-label) so tests can compare it with the data.
+void recordValueLabel(ChartMarks& marks, const QString& text, const QRectF& box, double value);
 // A grey centred message where a chart has nothing to draw.
 void noData(QPainter& p, const QRect& area, const QString& why);
 

@@ -143,6 +143,9 @@ QPixmap renderCombo(const QSize& size, const Json& element, const PreviewData& d
     if (anySecondary) frame.secondary = std::make_pair(s2, e2);
 
     // Hit shapes: bars side by side in each category band, dots at the line/area/scatter points.
+    const bool colourSeries = measures.size() != ns || (element.contains("color") && element["color"].is_object() &&
+                                                        element["color"].value("by", "") == "category" &&
+                                                        data.columnIndex(channelColumn(element, "color")) >= 0);
     const double band = frame.plot.width() / double(std::max<std::size_t>(1, nx));
     const double thick = band * barWidth / double(std::max<std::size_t>(1, barSeries.size()));
     for (std::size_t b = 0; b < barSeries.size(); ++b) {
@@ -154,7 +157,7 @@ QPixmap renderCombo(const QSize& size, const Json& element, const PreviewData& d
                            QSizeF(thick, std::fabs(top.y() - zero.y())));
             QPainterPath path;
             path.addRect(r);
-            hits.push_back({path, {t.rows[s][x]}});
+            hits.push_back({path, {t.rows[s][x]}, seriesMeasure(measures, s, colourSeries)});
             anchors[s][x] = QPointF(r.center().x(), r.top());
         }
     }
@@ -165,7 +168,7 @@ QPixmap renderCombo(const QSize& size, const Json& element, const PreviewData& d
             const QPointF point = frame.at(double(x), primary(s, t.values[s][x]));
             QPainterPath dot;
             dot.addEllipse(point, 7, 7);
-            hits.push_back({dot, {t.rows[s][x]}});
+            hits.push_back({dot, {t.rows[s][x]}, seriesMeasure(measures, s, colourSeries)});
             anchors[s][x] = point - QPointF(0, 3);
         }
     }

@@ -39,7 +39,7 @@ QColor colourField(const Json& object, std::initializer_list<const char*> keys, 
 
 // Stages as centred bars, widest first (or in the stage channel's sort), each as wide as its share of the
 // largest stage, with the step-to-step conversion between them.
-void paintFunnel(QPainter& p, const QRect& area, const Json& element, const PreviewData& data, ChartHits& hits) {
+void paintFunnel(QPainter& p, const QRect& area, const Json& element, const PreviewData& data, ChartHits& hits, ChartMarks& marks) {
     const QString stageId = channelColumn(element, "stage");
     QString measureId = channelColumn(element, "series");
     if (measureId.isEmpty()) measureId = channelColumn(element, "value");
@@ -74,7 +74,8 @@ void paintFunnel(QPainter& p, const QRect& area, const Json& element, const Prev
         std::stable_sort(stages.begin(), stages.end(), [](const Stage& a, const Stage& b) { return a.value > b.value; });
     }
     const double largest = std::max(1e-12, std::max_element(stages.begin(), stages.end(), [](auto& a, auto& b) { return a.value < b.value; })->value);
-    const Json* format = columnFormat(element, data.columnIds.value(mi));
+    const ValueLabels labels = valueLabels(element, columnFormat(element, data.columnIds.value(mi)));
+    const Json* format = labels.format;
     p.save();
     p.setRenderHint(QPainter::Antialiasing);
     QFont labelFont = sized(p, 11);
@@ -116,6 +117,7 @@ void paintFunnel(QPainter& p, const QRect& area, const Json& element, const Prev
         p.setFont(labelFont);
         p.drawText(QRectF(area.left(), bar.top(), labelWidth - 8, bar.height()), Qt::AlignRight | Qt::AlignVCenter,
                    p.fontMetrics().elidedText(s.name, Qt::ElideRight, labelWidth - 8));
+        if (!labels.shown) continue;
         QString text = formatPreviewValue(QVariant(s.value), format);
         if (i > 0 && stages.front().value != 0)
             text += QStringLiteral("  ·  %1%").arg(100.0 * s.value / stages.front().value, 0, 'f', 1);
@@ -125,16 +127,19 @@ void paintFunnel(QPainter& p, const QRect& area, const Json& element, const Prev
         if (tw <= bar.width()) {
             p.setPen(textOn(colour));
             p.drawText(bar, Qt::AlignCenter, text);
+            recordValueLabel(marks, text, bar, s.value);
         } else {
             p.setPen(QColor("#111827"));
-            p.drawText(QRectF(bar.right() + 6, bar.top(), plot.right() - bar.right(), bar.height()), Qt::AlignLeft | Qt::AlignVCenter, text);
+            const QRectF beside(bar.right() + 6, bar.top(), plot.right() - bar.right(), bar.height());
+            p.drawText(beside, Qt::AlignLeft | Qt::AlignVCenter, text);
+            recordValueLabel(marks, text, beside, s.value);
         }
     }
     p.restore();
 }
 
 // A half-circle dial from min to max with the value's share filled, the value large in the middle.
-void paintGauge(QPainter& p, const QRect& area, const Json& element, const PreviewData& data, ChartHits& hits) {
+void paintGauge(QPainter& p, const QRect& area, const Json& element, const PreviewData& data, ChartHits& hits, ChartMarks& marks) {
     const QString valueId = channelColumn(element, "value");
     int vi = data.columnIndex(valueId);
     if (vi < 0) vi = firstMeasureIndex(data, {});
@@ -156,11 +161,16 @@ void paintGauge(QPainter& p, const QRect& area, const Json& element, const Previ
     const QColor fill = colourField(element.value("value", Json::object()), {"color"}, seriesColour(0));
     p.setPen(QPen(fill, thickness, Qt::SolidLine, Qt::FlatCap));
     if (share > 0) p.drawArc(ring, 180 * 16, -int(std::lround(180 * 16 * share)));
-    const QString text = formatPreviewValue(cell(data, 0, vi), format);
-    QFont big = sized(p, std::clamp(int(radius * 0.38), 11, 34), true);
-    p.setFont(big);
-    p.setPen(QColor("#0f172a"));
-    p.drawText(QRectF(centre.x() - radius, centre.y() - radius * 0.55, 2 * radius, radius * 0.55), Qt::AlignHCenter | Qt::AlignBottom, text);
+    const ValueLabels labels = valueLabels(element, format);
+    if (labels.shown) {
+        const QString text = formatPreviewValue(cell(data, 0, vi), labels.format);
+        QFont big = sized(p, std::clamp(int(radius * 0.38), 11, 34), true);
+        p.setFont(big);
+        p.setPen(QColor("#0f172a"));
+        const QRectF box(centre.x() - radius, centre.y() - radius * 0.55, 2 * radius, radius * 0.55);
+        p.drawText(box, Qt::AlignHCenter | Qt::AlignBottom, text);
+        recordValueLabel(marks, text, box, value);
+    }
     p.setFont(sized(p, 10));
     p.setPen(QColor("#64748b"));
     p.drawText(QRectF(centre.x() - radius, centre.y() + 2, thickness * 2.5, 14), Qt::AlignLeft | Qt::AlignTop,
@@ -394,7 +404,7 @@ std::vector<QRectF> squarify(const std::vector<double>& values, const QRectF& ar
 }
 
 // Tiles sized by the measure, largest first, each labelled with its category and value.
-void paintTreemap(QPainter& p, const QRect& area, const Json& element, const PreviewData& data, ChartHits& hits) {
+void paintTreemap(QPainter& p, const QRect& area, const Json& element, const PreviewData& data, ChartHits& hits, ChartMarks& marks) {
     const QString categoryId = channelColumn(element, "category");
     const int ci = data.columnIndex(categoryId);
     int mi = data.columnIndex(channelColumn(element, "value"));
@@ -411,7 +421,7 @@ void paintTreemap(QPainter& p, const QRect& area, const Json& element, const Pre
     std::vector<double> values;
     for (int r : order) values.push_back(cell(data, std::size_t(r), mi).toDouble());
     const auto tiles = squarify(values, QRectF(area));
-    const Json* format = columnFormat(element, data.columnIds.value(mi));
+    const ValueLabels labels = valueLabels(element, columnFormat(element, data.columnIds.value(mi)));
     p.save();
     for (std::size_t i = 0; i < tiles.size(); ++i) {
         const QRectF tile = tiles[i].adjusted(1, 1, -1, -1);
@@ -427,9 +437,11 @@ void paintTreemap(QPainter& p, const QRect& area, const Json& element, const Pre
             const QRectF text = tile.adjusted(6, 4, -6, -4);
             const QString name = ci >= 0 ? label(data, std::size_t(order[i]), ci) : QString::number(i + 1);
             p.drawText(text, Qt::AlignLeft | Qt::AlignTop, p.fontMetrics().elidedText(name, Qt::ElideRight, int(text.width())));
-            if (tile.height() > 34) {
+            if (tile.height() > 34 && labels.shown) {
                 p.setFont(sized(p, 10));
-                p.drawText(text.adjusted(0, 15, 0, 0), Qt::AlignLeft | Qt::AlignTop, formatPreviewValue(QVariant(values[i]), format));
+                const QString value = formatPreviewValue(QVariant(values[i]), labels.format);
+                p.drawText(text.adjusted(0, 15, 0, 0), Qt::AlignLeft | Qt::AlignTop, value);
+                recordValueLabel(marks, value, text.adjusted(0, 15, 0, 0), values[i]);
             }
         }
     }

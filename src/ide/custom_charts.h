@@ -10,11 +10,13 @@ class QPainter;
 
 namespace quire::ide {
 
-void paintFunnel(QPainter& p, const QRect& area, const Json& element, const PreviewData& data, ChartHits& hits);
-void paintGauge(QPainter& p, const QRect& area, const Json& element, const PreviewData& data, ChartHits& hits);
+// Funnel, gauge and treemap label their values unless `dataLabel.labels: hidden`, in `dataLabel.valueFormat`
+// when given (marks: data-label).
+void paintFunnel(QPainter& p, const QRect& area, const Json& element, const PreviewData& data, ChartHits& hits, ChartMarks& marks);
+void paintGauge(QPainter& p, const QRect& area, const Json& element, const PreviewData& data, ChartHits& hits, ChartMarks& marks);
 void paintWaterfall(QPainter& p, const QRect& area, const Json& element, const PreviewData& data, ChartHits& hits);
 void paintBox(QPainter& p, const QRect& area, const Json& element, const PreviewData& data, ChartHits& hits);
-void paintTreemap(QPainter& p, const QRect& area, const Json& element, const PreviewData& data, ChartHits& hits);
+void paintTreemap(QPainter& p, const QRect& area, const Json& element, const PreviewData& data, ChartHits& hits, ChartMarks& marks);
 void paintSankey(QPainter& p, const QRect& area, const Json& element, const PreviewData& data, ChartHits& hits);
 void paintMap(QPainter& p, const QRect& area, const Json& element, const PreviewData& data, ChartHits& hits);
 // kpi_painter.cpp: the value, its colour and size, and the comparison delta (marks: kpi-value, kpi-delta).

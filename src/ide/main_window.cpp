@@ -21,6 +21,7 @@
 #include "control_value_dialog.h"
 #include "engine_preview_provider.h"
 #include "preview_data.h"
+#include "chart_tooltips.h"
 #include "preview_painter.h"
 #include "problems_widget.h"
 #include "property_panel.h"
@@ -476,6 +477,13 @@ void MainWindow::setPreviewProvider(PreviewProvider* provider) {
         const Json* drilled = drill_ ? drill_->shown(id) : nullptr; // a drill target, at its current level
         const QRect content = drilled ? drill_->paintBreadcrumb(p, area, id) : area;
         return previewPainter_->paint(p, content, drilled ? *drilled : element, preview_->data(id));
+    });
+    canvas_->setToolTipText([this](const QString& id, const QPoint& pos) {
+        const Json* element = model_.findElement(id.toStdString());
+        const ChartHit* hit = previewPainter_->hitAt(id, pos);
+        if (!preview_ || !element || !hit) return QString();
+        const Json* drilled = drill_ ? drill_->shown(id) : nullptr;
+        return markToolTip(drilled ? *drilled : *element, preview_->data(id), *hit);
     });
     connect(provider, &PreviewProvider::updated, this, [this](const QString& id) {
         previewPainter_->invalidate(id);

@@ -181,10 +181,10 @@ void PreviewPainter::paintContent(QPainter& p, const QRect& area, const Json& el
         whole.addRect(area);
         if (!data.rows.empty()) hits.push_back({whole, {0}});
     }
-    else if (kind == "gauge-chart") paintGauge(p, area, element, data, hits);
-    else if (kind == "funnel-chart") paintFunnel(p, area, element, data, hits);
+    else if (kind == "gauge-chart") paintGauge(p, area, element, data, hits, marks_[QString::fromStdString(element.value("id", ""))]);
+    else if (kind == "funnel-chart") paintFunnel(p, area, element, data, hits, marks_[QString::fromStdString(element.value("id", ""))]);
     else if (kind == "waterfall-chart") paintWaterfall(p, area, element, data, hits);
-    else if (kind == "treemap-chart") paintTreemap(p, area, element, data, hits);
+    else if (kind == "treemap-chart") paintTreemap(p, area, element, data, hits, marks_[QString::fromStdString(element.value("id", ""))]);
     else if (kind == "box-chart") paintBox(p, area, element, data, hits);
     else if (kind == "sankey-chart") paintSankey(p, area, element, data, hits);
     else if (kind == "point-map") paintMap(p, area, element, data, hits);
@@ -196,11 +196,16 @@ void PreviewPainter::paintContent(QPainter& p, const QRect& area, const Json& el
 }
 
 std::vector<int> PreviewPainter::hitTest(const QString& elementId, const QPoint& pos) const {
+    const ChartHit* hit = hitAt(elementId, pos);
+    return hit ? hit->rows : std::vector<int>();
+}
+
+const ChartHit* PreviewPainter::hitAt(const QString& elementId, const QPoint& pos) const {
     auto it = hits_.find(elementId);
-    if (it == hits_.end()) return {};
+    if (it == hits_.end()) return nullptr;
     for (auto hit = it->second.rbegin(); hit != it->second.rend(); ++hit) // the last drawn is on top
-        if (hit->shape.contains(QPointF(pos))) return hit->rows;
-    return {};
+        if (hit->shape.contains(QPointF(pos))) return &*hit;
+    return nullptr;
 }
 
 const ChartMarks& PreviewPainter::marks(const QString& elementId) const {
@@ -386,7 +391,7 @@ void PreviewPainter::paintChart(QPainter& p, const QRect& area, const Json& elem
     }
     p.drawPixmap(area.topLeft(), cached.pixmap);
     for (const auto& mark : cached.marks) marks_[elementId].push_back({mark.kind, mark.text, mark.shape.translated(area.topLeft()), mark.value});
-    for (const auto& hit : cached.hits) hits.push_back({hit.shape.translated(area.topLeft()), hit.rows});
+    for (const auto& hit : cached.hits) hits.push_back({hit.shape.translated(area.topLeft()), hit.rows, hit.measure});
 }
 
 } // namespace quire::ide

@@ -24,6 +24,8 @@ public:
     void invalidate(const QString& elementId) { chartCache_.erase(elementId); }
     // The PreviewData rows under a point of the last paint of this element (empty when none).
     std::vector<int> hitTest(const QString& elementId, const QPoint& pos) const;
+    // The mark under a point of the last paint of this element (the last drawn on top), or nullptr.
+    const ChartHit* hitAt(const QString& elementId, const QPoint& pos) const;
     // The marks of the last paint, in the painter's coordinates.
     const ChartHits& hits(const QString& elementId) const;
     // The annotations of the last paint (reference marks, trend lines, labels, deltas...), same coordinates.

@@ -395,7 +395,7 @@ void PropertyPanel::addKindEditors(Section& section) {
     QVBoxLayout* vbox = section.box;
     for (auto make : {props::makeSeriesEditor, props::makeTrellisEditor, props::makeRefMarkEditor, props::makeTrendlineEditor, props::makeLabelLegendEditor,
                       props::makeKpiEditor, props::makeDonutEditor, props::makeConditionalFormatEditor,
-                      props::makeFormatEditor, props::makeColorEditor, props::makeSortEditor, props::makeGroupingEditor,
+                      props::makeFormatEditor, props::makeRegionEditor, props::makeColorEditor, props::makeTooltipEditor, props::makeSortEditor, props::makeGroupingEditor,
                       props::makeFilterEditor, props::makeActionEditor})
         if (QWidget* w = guarded(make, context, known, vbox)) vbox->addWidget(w);
 }

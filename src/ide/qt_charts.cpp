@@ -299,7 +299,7 @@ std::optional<QPixmap> renderQtChart(const QSize& size, const Json& element, con
                                       : QRectF(QPointF(a.x() - group / 2 + offset, std::min(a.y(), b.y())), QSizeF(thick, std::fabs(b.y() - a.y())));
                 QPainterPath path;
                 path.addRect(r);
-                hits.push_back({path, {t.rows[s][x]}});
+                hits.push_back({path, {t.rows[s][x]}, seriesMeasure(measures, s, si >= 0)});
                 anchors[s][x] = horizontal ? QPointF(r.right(), r.center().y()) : QPointF(r.center().x(), r.top());
             }
     } else if (anchor) {
@@ -309,7 +309,7 @@ std::optional<QPixmap> renderQtChart(const QSize& size, const Json& element, con
                 const QPointF point = chart->mapToPosition(QPointF(double(x), top[s][x]), anchor);
                 QPainterPath dot;
                 dot.addEllipse(point, 7, 7);
-                hits.push_back({dot, {t.rows[s][x]}});
+                hits.push_back({dot, {t.rows[s][x]}, seriesMeasure(measures, s, si >= 0)});
                 anchors[s][x] = point - QPointF(0, 3);
             }
     }

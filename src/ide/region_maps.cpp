@@ -123,13 +123,73 @@ bool legendHidden(const Json& element) {
     return it != element.end() && it->is_object() && it->value("visibility", "") == "hidden";
 }
 
-// The legend strip: a gradient with the domain's ends for a scale, swatches for categories.
+// Where a map's legend goes (`legend.position`: top, bottom (the default), left or right), taken from `rest`.
+QRect takeLegendRoom(QRect& rest, const Json& element) {
+    const auto it = element.find("legend");
+    const std::string position = it != element.end() && it->is_object() ? it->value("position", "") : "";
+    if (position == "left" || position == "right") {
+        const int width = std::clamp(rest.width() / 4, 60, 170);
+        const QRect strip(position == "left" ? rest.left() + 4 : rest.right() - 4 - width, rest.top() + 4, width, rest.height() - 8);
+        if (position == "left") rest.setLeft(strip.right() + 4);
+        else rest.setRight(strip.left() - 4);
+        return strip;
+    }
+    if (position == "top") {
+        const QRect strip(rest.left() + 4, rest.top(), rest.width() - 8, 18);
+        rest.setTop(strip.bottom() + 2);
+        return strip;
+    }
+    const QRect strip(rest.left() + 4, rest.bottom() - 18, rest.width() - 8, 18);
+    rest.setBottom(strip.top() - 2);
+    return strip;
+}
+
+// A legend standing beside the map: the title, then the scale upright (high end on top) or one category a line.
+QRectF paintUprightLegend(QPainter& p, const QRect& strip, const Json& element, const PreviewData& data, const Colouring& c, const QString& title) {
+    const int line = p.fontMetrics().height() + 4;
+    p.setPen(QColor("#475569"));
+    p.drawText(QRect(strip.left(), strip.top(), strip.width(), line), Qt::AlignLeft | Qt::AlignVCenter,
+               p.fontMetrics().elidedText(title, Qt::ElideRight, strip.width()));
+    int y = strip.top() + line;
+    int widest = p.fontMetrics().horizontalAdvance(title);
+    if (c.mode == Colouring::Mode::Scale) {
+        const Json* format = columnFormat(element, data.columnIds.value(c.column));
+        const QString lo = formatPreviewValue(QVariant(c.lo), format), hi = formatPreviewValue(QVariant(c.hi), format);
+        const QRectF bar(strip.left(), y + line / 2.0, 10, std::clamp(strip.bottom() - y - line * 2, 20, 160));
+        QLinearGradient gradient(bar.bottomLeft(), bar.topLeft());
+        for (int i = 0; i <= 16; ++i) gradient.setColorAt(i / 16.0, c.forValue(c.lo + (c.hi - c.lo) * i / 16.0));
+        p.fillRect(bar, gradient);
+        p.drawText(QRectF(bar.right() + 6, bar.top() - line / 2.0, strip.width() - 16, line), Qt::AlignLeft | Qt::AlignVCenter, hi);
+        p.drawText(QRectF(bar.right() + 6, bar.bottom() - line / 2.0, strip.width() - 16, line), Qt::AlignLeft | Qt::AlignVCenter, lo);
+        widest = std::max({widest, 16 + p.fontMetrics().horizontalAdvance(hi), 16 + p.fontMetrics().horizontalAdvance(lo)});
+        y = int(bar.bottom() + line / 2.0);
+    } else {
+        for (int i = 0; i < c.categories.size() && y + line <= strip.bottom(); ++i, y += line) {
+            p.fillRect(QRectF(strip.left(), y + line / 2.0 - 5, 10, 10), c.forCategory(c.categories[i]));
+            p.setPen(QColor("#475569"));
+            p.drawText(QRect(strip.left() + 14, y, strip.width() - 14, line), Qt::AlignLeft | Qt::AlignVCenter,
+                       p.fontMetrics().elidedText(c.categories[i], Qt::ElideRight, strip.width() - 14));
+            widest = std::max(widest, 14 + p.fontMetrics().horizontalAdvance(c.categories[i]));
+        }
+    }
+    return QRectF(strip.left(), strip.top(), std::min(strip.width(), widest), y - strip.top());
+}
+
+// The legend: a strip with a gradient between the domain's ends for a scale, swatches for categories; upright
+// when it stands beside the map.
 void paintLegend(QPainter& p, const QRect& strip, const Json& element, const PreviewData& data, const Colouring& c, ChartMarks& marks) {
     if (c.mode == Colouring::Mode::Single || strip.isEmpty()) return;
     p.setFont(sized(p, 10));
     const QString title = data.columnNames.value(c.column);
     QRectF drawn;
     int x = strip.left();
+    if (strip.height() > 40) {
+        drawn = paintUprightLegend(p, strip, element, data, c, title);
+        QPainterPath box;
+        box.addRect(drawn);
+        marks.push_back({"legend", title, box, 0});
+        return;
+    }
     p.setPen(QColor("#475569"));
     const int titleWidth = p.fontMetrics().horizontalAdvance(title) + 8;
     p.drawText(QRect(x, strip.top(), titleWidth, strip.height()), Qt::AlignLeft | Qt::AlignVCenter, title);
@@ -240,11 +300,8 @@ void paintRegionMap(QPainter& p, const QRect& area, const Json& element, const P
                              shown.join(", ") + (unmatched.size() > shown.size() ? QStringLiteral(", …") : QString());
         paintNote(p, line, "unmatched", text, int(unmatched.size()), marks);
     }
-    if (!legendHidden(element) && colour.mode != Colouring::Mode::Single && !fills.empty()) {
-        const QRect strip(rest.left() + 4, rest.bottom() - 18, rest.width() - 8, 18);
-        rest.setBottom(strip.top() - 2);
-        paintLegend(p, strip, element, data, colour, marks);
-    }
+    if (!legendHidden(element) && colour.mode != Colouring::Mode::Single && !fills.empty())
+        paintLegend(p, takeLegendRoom(rest, element), element, data, colour, marks);
     const int antarctica = shapes->indexOf("Antarctica");
     const bool withAntarctica = antarctica >= 0 && fills.count(antarctica);
     const Placement m = placeMap(regionType == "us-state" ? geo::MapProjection::usStates() : geo::MapProjection::world(withAntarctica),
@@ -341,11 +398,7 @@ void paintGeographyMap(QPainter& p, const QRect& area, const Json& element, cons
         p.restore();
         return;
     }
-    if (!legendHidden(element) && colour.mode != Colouring::Mode::Single) {
-        const QRect strip(rest.left() + 4, rest.bottom() - 18, rest.width() - 8, 18);
-        rest.setBottom(strip.top() - 2);
-        paintLegend(p, strip, element, data, colour, marks);
-    }
+    if (!legendHidden(element) && colour.mode != Colouring::Mode::Single) paintLegend(p, takeLegendRoom(rest, element), element, data, colour, marks);
     const Placement m = placeMap(geo::MapProjection::fitted(bounds), QRectF(rest).adjusted(4, 4, -4, -4));
     const QRectF plane = m.plane();
     p.fillRect(plane, QColor("#eef4fb"));

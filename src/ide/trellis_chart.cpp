@@ -303,7 +303,7 @@ std::optional<QPixmap> renderTrellis(const QSize& size, const Json& element, con
             std::vector<int> rows;
             for (int r : hit.rows)
                 if (r >= 0 && r < int(panelRows[i].size())) rows.push_back(panelRows[i][std::size_t(r)]);
-            hits.push_back({hit.shape.translated(origin), rows});
+            hits.push_back({hit.shape.translated(origin), rows, hit.measure});
         }
     }
     return pixmap;

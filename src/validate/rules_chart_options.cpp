@@ -119,6 +119,33 @@ void checkLabelsAndLegend(Context& ctx, const ElementRef& e) {
         ctx.report("chart/legend-shape", child(p, "position"), "legend position " + pos->dump() + " is not one of " + quoted(positions));
 }
 
+// `tooltip`: an object of toggles and extra columns on charts, a list of columns on maps (spec §3.5). Which
+// columns it names is checked with the other channels (chart/unknown-column, rules_charts.cpp).
+void checkTooltip(Context& ctx, const ElementRef& e) {
+    const Json* tooltip = Context::member(*e.json, "tooltip");
+    if (!tooltip) return;
+    const std::string p = child(e.pointer, "tooltip");
+    auto checkItems = [&](const Json& items, const std::string& pointer) {
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            const Json& item = items[i];
+            const bool ok = item.is_string() || (item.is_object() && (Context::member(item, "columnId") || Context::member(item, "id")));
+            if (!ok) ctx.report("chart/tooltip-shape", child(pointer, i), "a tooltip column is a column id or `{columnId}`");
+        }
+    };
+    if (tooltip->is_array()) return checkItems(*tooltip, p);
+    if (!tooltip->is_object()) return ctx.report("chart/tooltip-shape", p, "`tooltip` is an object (charts) or a list of columns (maps)");
+    static const std::set<std::string> toggles{"shown", "hidden"};
+    for (const char* key : {"columnNames", "multiSeries"})
+        if (const Json* v = Context::member(*tooltip, key); v && !(v->is_string() && toggles.count(v->get<std::string>())))
+            ctx.report("chart/tooltip-shape", child(p, key), std::string("tooltip ") + key + " " + v->dump() + " is not shown or hidden");
+    if (const Json* ids = Context::member(*tooltip, "columnIds")) {
+        if (!ids->is_array()) ctx.report("chart/tooltip-shape", child(p, "columnIds"), "tooltip `columnIds` is a list of column ids");
+        else checkItems(*ids, child(p, "columnIds"));
+    }
+    if (const Json* f = Context::member(*tooltip, "valueFormat"); f && !f->is_object())
+        ctx.report("chart/tooltip-shape", child(p, "valueFormat"), "tooltip `valueFormat` is a format object ({kind, formatString})");
+}
+
 void checkKpiAndDonut(Context& ctx, const ElementRef& e) {
     const Json& j = *e.json;
     if (e.kind == "kpi-chart") {
@@ -128,6 +155,18 @@ void checkKpiAndDonut(Context& ctx, const ElementRef& e) {
             if (const Json* d = Context::member(*c, "display"); d && !(d->is_string() && d->get<std::string>() == "delta"))
                 ctx.report("kpi/comparison-display", child(child(e.pointer, "comparison"), "display"),
                            "comparison display " + d->dump() + " is kept but only `delta` is drawn");
+        if (const Json* layout = Context::member(j, "layout"); layout && layout->is_object()) {
+            // Sigma's current values; the legacy anchors start|middle|end are rejected by the report API.
+            static const std::map<std::string, std::set<std::string>> values{
+                {"anchor", {"left", "center", "right"}},
+                {"verticalAnchor", {"top", "center", "bottom"}},
+                {"titleOrient", {"top", "bottom", "left", "right"}},
+                {"comparisonValueOrient", {"top", "bottom", "left", "right"}}};
+            for (const auto& [key, allowed] : values)
+                if (const Json* v = Context::member(*layout, key.c_str()); v && !(v->is_string() && allowed.count(v->get<std::string>())))
+                    ctx.report("kpi/layout-value", child(child(e.pointer, "layout"), key),
+                               "KPI layout " + key + " " + v->dump() + " is not one of " + quoted(allowed));
+        }
         if (const Json* v = Context::member(j, "value"))
             if (const Json* size = Context::member(*v, "fontSize"))
                 if (!((size->is_number() && size->get<double>() > 0) || (size->is_string() && size->get<std::string>() == "auto")))
@@ -190,7 +229,10 @@ void checkChartOptions(Context& ctx) {
             checkRefMarks(ctx, e);
             checkTrendlines(ctx, e);
         }
-        if (e.kind.find("chart") != std::string::npos || e.kind.find("map") != std::string::npos) checkLabelsAndLegend(ctx, e);
+        if (e.kind.find("chart") != std::string::npos || e.kind.find("map") != std::string::npos) {
+            checkLabelsAndLegend(ctx, e);
+            checkTooltip(ctx, e);
+        }
         checkKpiAndDonut(ctx, e);
         if (e.kind == "table" || e.kind == "pivot-table" || e.kind == "input-table") checkConditionalFormats(ctx, e);
     }

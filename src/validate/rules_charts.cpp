@@ -129,6 +129,17 @@ struct ChartCheck {
                     uses.push_back({"color", child(child(e.pointer, "color"), "column"), column, true});
             }
         }
+        if (const Json* tooltip = Context::member(*e.json, "tooltip"); tooltip && (cartesian || circular || map || e.kind.find("chart") != std::string::npos)) {
+            if (tooltip->is_object()) list("tooltip", false);
+            else if (tooltip->is_array())
+                for (std::size_t i = 0; i < tooltip->size(); ++i) {
+                    const Json& item = (*tooltip)[i];
+                    const std::string ip = child(child(e.pointer, "tooltip"), i);
+                    if (item.is_string()) uses.push_back({"tooltip", ip, item.get<std::string>(), false});
+                    else if (std::string id = Context::str(item, "columnId"); !id.empty()) uses.push_back({"tooltip", child(ip, "columnId"), id, false});
+                    else if (std::string old = Context::str(item, "id"); !old.empty()) uses.push_back({"tooltip", child(ip, "id"), old, false});
+                }
+        }
         if (const Json* trellis = Context::member(*e.json, "trellis")) {
             if (!kTrellisKinds.count(e.kind) && !e.kind.empty())
                 ctx.report("chart/trellis-unsupported", child(e.pointer, "trellis"),

@@ -6,6 +6,7 @@
 #include "chart_options_fixture.h"
 #include "custom_charts.h"
 
+#include <QLocale>
 #include <QPainter>
 #include <QtMath>
 
@@ -161,6 +162,37 @@ TEST_CASE("KPI layout anchors place the value and its comparison in the card", "
     CHECK(rightBottom.box("kpi-delta").size() == centred.box("kpi-delta").size());
 }
 
+TEST_CASE("KPI titleOrient and comparisonValueOrient place the title and the comparison around the value", "[ide][charts][options]") {
+    const KpiCard plain(Json{});
+    bool titled = false;
+    for (const auto& m : plain.marks) titled = titled || m.kind == "kpi-title";
+    CHECK_FALSE(titled); // without titleOrient the card header is the only title
+    const QRect area = plain.area;
+    // The comparison beside the value, on its right or left, vertically centred on it.
+    const KpiCard right(Json{{"comparisonValueOrient", "right"}}), left(Json{{"comparisonValueOrient", "left"}});
+    CHECK(right.box("kpi-delta").left() >= right.box("kpi-value").right());
+    CHECK(right.box("kpi-delta").center().y() == Approx(right.box("kpi-value").center().y()).margin(1));
+    CHECK(right.box("kpi-value").united(right.box("kpi-delta")).center().x() == Approx(area.center().x()).margin(1));
+    CHECK(left.box("kpi-delta").right() <= left.box("kpi-value").left());
+    // Above the value.
+    const KpiCard top(Json{{"comparisonValueOrient", "top"}});
+    CHECK(top.box("kpi-delta").bottom() <= top.box("kpi-value").top());
+    // The title (the value column's name: the element has no name) above, below or beside the value.
+    const KpiCard titleTop(Json{{"titleOrient", "top"}}), titleBottom(Json{{"titleOrient", "bottom"}}),
+        titleLeft(Json{{"titleOrient", "left"}, {"anchor", "left"}});
+    CHECK(titleTop.box("kpi-title").bottom() <= titleTop.box("kpi-value").top());
+    CHECK(titleBottom.box("kpi-title").top() >= titleBottom.box("kpi-delta").bottom());
+    CHECK(titleLeft.box("kpi-title").left() == Approx(area.left() + 6).margin(1));
+    CHECK(titleLeft.box("kpi-value").left() >= titleLeft.box("kpi-title").right());
+    for (const auto& m : titleTop.marks)
+        if (m.kind == "kpi-title") CHECK(m.text == "Value");
+    // Everything stays inside the card.
+    for (const KpiCard* card : {&right, &left, &top, &titleTop, &titleBottom, &titleLeft}) {
+        const QRect ink = card->ink();
+        CHECK(area.contains(ink));
+    }
+}
+
 TEST_CASE("dataLabel.totals draws each stack's total above it", "[ide][charts][options]") {
     OptionsFixture f(R"YAML(    - id: stacks
       kind: bar-chart
@@ -252,4 +284,75 @@ TEST_CASE("dataLabel.totals draws each stack's total above it", "[ide][charts][o
     // Not stacked: no totals.
     for (const auto& m : f.marks("plain")) CHECK(m.kind != "total");
     f.save("stack-totals.png");
+}
+
+TEST_CASE("dataLabel on funnel, gauge and treemap charts: valueFormat and hidden labels", "[ide][charts][options]") {
+    OptionsFixture f(R"YAML(    - id: funnel
+      kind: funnel-chart
+      name: Revenue by status
+      source: {kind: table, elementId: orders}
+      columns:
+        - {id: f-status, name: Status, formula: "[Orders/Status]"}
+        - {id: f-revenue, name: Revenue, formula: "Sum([Orders/Revenue])"}
+      stage: {columnId: f-status}
+      series: {columnId: f-revenue}
+      dataLabel: {labels: shown, valueFormat: {kind: number, formatString: "$,.0f"}}
+    - id: gauge
+      kind: gauge-chart
+      name: Items
+      source: {kind: table, elementId: orders}
+      columns:
+        - {id: g-items, name: Items, formula: "Sum([Orders/Items])"}
+      value: {columnId: g-items}
+      dataLabel: {valueFormat: {kind: number, formatString: "$,.2s"}}
+    - id: tiles
+      kind: treemap-chart
+      name: Orders by status
+      source: {kind: table, elementId: orders}
+      columns:
+        - {id: t-status, name: Status, formula: "[Orders/Status]"}
+        - {id: t-orders, name: Orders, formula: "Count()"}
+      category: {columnId: t-status}
+      dataLabel: {labels: hidden}
+    - id: tiles-shown
+      kind: treemap-chart
+      name: Orders by status, labelled
+      source: {kind: table, elementId: orders}
+      columns:
+        - {id: u-status, name: Status, formula: "[Orders/Status]"}
+        - {id: u-orders, name: Orders, formula: "Count()"}
+      category: {columnId: u-status}
+      dataLabel: {valueFormat: {kind: number, formatString: ",.1f"}}
+)YAML", place("funnel", 1, 9, 1, 14) + place("gauge", 9, 17, 1, 14) + place("tiles", 17, 25, 1, 14) + place("tiles-shown", 1, 25, 14, 30));
+    f.ready("funnel");
+    const auto revenue = f.sql("SELECT status, sum(revenue) FROM orders GROUP BY status");
+    std::vector<QString> expected, drawn;
+    for (const auto& [status, total] : revenue) expected.push_back("$" + QLocale(QLocale::English).toString(total, 'f', 0));
+    for (const auto& m : f.marks("funnel"))
+        if (m.kind == "data-label") drawn.push_back(m.text.section("  ·  ", 0, 0));
+    std::sort(expected.begin(), expected.end());
+    std::sort(drawn.begin(), drawn.end());
+    CHECK(drawn == expected);
+    f.ready("gauge");
+    const double items = f.scalar("SELECT sum(items) FROM orders");
+    const Json format = Json{{"kind", "number"}, {"formatString", "$,.2s"}};
+    bool gaugeLabel = false;
+    for (const auto& m : f.marks("gauge"))
+        if (m.kind == "data-label") {
+            gaugeLabel = true;
+            CHECK(m.text == formatPreviewValue(QVariant(items), &format));
+        }
+    CHECK(gaugeLabel);
+    CHECK(formatPreviewValue(QVariant(items), &format).startsWith("$"));
+    f.ready("tiles");
+    CHECK_FALSE(f.hits("tiles").empty());
+    for (const auto& m : f.marks("tiles")) CHECK(m.kind != "data-label");
+    f.ready("tiles-shown");
+    const auto orders = f.sql("SELECT status, count(*) FROM orders GROUP BY status");
+    std::vector<QString> counts, labelled;
+    for (const auto& [status, n] : orders) counts.push_back(QLocale(QLocale::English).toString(n, 'f', 1));
+    for (const auto& m : f.marks("tiles-shown"))
+        if (m.kind == "data-label") labelled.push_back(m.text);
+    REQUIRE_FALSE(labelled.empty()); // tiles too small for a value line have none
+    for (const QString& text : labelled) CHECK(std::find(counts.begin(), counts.end(), text) != counts.end());
 }

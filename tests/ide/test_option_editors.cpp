@@ -235,6 +235,16 @@ TEST_CASE("data label and legend editor - KPI and donut editors - one undo step 
     CHECK(e.element("kpi")["layout"] == Json({{"anchor", "left"}, {"verticalAnchor", "bottom"}}));
     e.pick("kpi-anchor", ""); // (default): centred again
     CHECK(e.element("kpi")["layout"] == Json({{"verticalAnchor", "bottom"}}));
+    e.pick("kpi-title-orient", "left");
+    e.pick("kpi-comparison-orient", "right");
+    CHECK(e.element("kpi")["layout"] == Json({{"verticalAnchor", "bottom"}, {"titleOrient", "left"}, {"comparisonValueOrient", "right"}}));
+    e.requireValid();
+    e.model.undoStack()->push(makeSetValue(&e.model, "/contents/elements/3/layout/titleOrient", Json("above"), "t"));
+    CHECK(e.reports("kpi/layout-value"));
+    e.model.undoStack()->undo();
+    e.pick("kpi-title-orient", "");
+    e.pick("kpi-comparison-orient", "");
+    CHECK(e.element("kpi")["layout"] == Json({{"verticalAnchor", "bottom"}}));
     e.requireValid();
     e.pick("kpi-comparison-column", ""); // none: the comparison goes with it
     CHECK_FALSE(e.element("kpi").contains("comparison"));
@@ -400,4 +410,62 @@ TEST_CASE("the Hidden tick of a column sets `hidden: true` in one undo step", "[
     table = e.panel.content()->findChild<QTableWidget*>();
     e.oneStep([&] { table->item(1, 2)->setCheckState(Qt::Unchecked); });
     CHECK_FALSE(e.element("grid")["columns"][1].contains("hidden"));
+}
+
+TEST_CASE("tooltip editor: extra columns and toggles on charts, a column list on maps, one undo step each", "[ide][props][options][tooltips]") {
+    std::string bars = kBars; // with a column to add to the tooltip
+    bars.insert(bars.find("      xAxis"), "        - {id: b-pages, name: Pages, formula: \"Sum([Sessions/Pages])\"}\n");
+    const std::string map = "    - id: states\n      kind: region-map\n      name: States\n      source: {kind: table, elementId: orders}\n"
+                            "      columns:\n        - {id: m-state, name: State, formula: \"[Orders/Status]\"}\n"
+                            "        - {id: m-revenue, name: Revenue, formula: \"Sum([Orders/Revenue])\"}\n"
+                            "        - {id: m-items, name: Items, formula: \"Sum([Orders/Items])\"}\n"
+                            "      region: {columnId: m-state, regionType: us-state}\n";
+    Editors e(bars + map, quire::test::place("bars", 1, 13, 1, 14) + quire::test::place("states", 13, 25, 1, 14));
+    e.select("bars");
+    e.pick("tooltip-column-0", "b-pages"); // the empty picker adds the first column and the tooltip key
+    CHECK(e.element("bars")["tooltip"] == Json::parse(R"J({"columnIds":["b-pages"]})J"));
+    e.requireValid();
+    e.pick("tooltip-column-names", "hidden");
+    e.pick("tooltip-multi-series", "shown");
+    CHECK(e.element("bars")["tooltip"] == Json::parse(R"J({"columnIds":["b-pages"],"columnNames":"hidden","multiSeries":"shown"})J"));
+    e.pick("tooltip-column-1", "b-count");
+    CHECK(e.element("bars")["tooltip"]["columnIds"] == Json::parse(R"J(["b-pages","b-count"])J"));
+    e.pick("tooltip-column-0", ""); // (none) removes the entry
+    CHECK(e.element("bars")["tooltip"]["columnIds"] == Json::parse(R"J(["b-count"])J"));
+    e.pick("tooltip-column-0", "");
+    e.pick("tooltip-column-names", "");
+    e.pick("tooltip-multi-series", "");
+    CHECK_FALSE(e.element("bars").contains("tooltip")); // the key goes with its last member
+    // Maps: the tooltip is a list of {columnId}.
+    e.select("states");
+    CHECK(e.panel.content()->findChild<QComboBox*>("tooltip-column-names") == nullptr);
+    e.pick("tooltip-column-0", "m-items");
+    CHECK(e.element("states")["tooltip"] == Json::parse(R"J([{"columnId":"m-items"}])J"));
+    e.requireValid();
+    e.pick("tooltip-column-0", "");
+    CHECK_FALSE(e.element("states").contains("tooltip"));
+    // The validator names a tooltip column the element does not have.
+    e.model.undoStack()->push(makeSetValue(&e.model, "/contents/elements/2/tooltip", Json::parse(R"J({"columnIds":["ghost"]})J"), "t"));
+    CHECK(e.reports("chart/unknown-column"));
+}
+
+TEST_CASE("region editor: the region column and region type, one undo step each", "[ide][props][options][maps]") {
+    const std::string map = "    - id: regions\n      kind: region-map\n      name: Regions\n      source: {kind: table, elementId: orders}\n"
+                            "      columns:\n        - {id: r-status, name: Status, formula: \"[Orders/Status]\"}\n"
+                            "        - {id: r-code, name: Code, formula: \"Left([Orders/Status], 2)\"}\n"
+                            "        - {id: r-revenue, name: Revenue, formula: \"Sum([Orders/Revenue])\"}\n"
+                            "      region: {columnId: r-status, regionType: country, tag: kept}\n";
+    Editors e(map, quire::test::place("regions", 1, 25, 1, 14));
+    e.select("regions");
+    e.pick("region-type", "us-state");
+    CHECK(e.element("regions")["region"] == Json::parse(R"J({"columnId":"r-status","regionType":"us-state","tag":"kept"})J"));
+    e.pick("region-column", "r-code");
+    CHECK(e.element("regions")["region"] == Json::parse(R"J({"columnId":"r-code","regionType":"us-state","tag":"kept"})J"));
+    e.requireValid();
+    e.pick("region-type", ""); // (default) removes the type: the validator asks for one
+    CHECK_FALSE(e.element("regions")["region"].contains("regionType"));
+    CHECK(e.reports("chart/region-type"));
+    // The colour channel of a region map is the Colour editor's.
+    e.pick("color-by", "scale");
+    CHECK(e.element("regions")["color"]["by"] == "scale");
 }

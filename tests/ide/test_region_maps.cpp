@@ -232,3 +232,37 @@ TEST_CASE("a geography map draws WKT and GeoJSON values and counts the ones it c
     CHECK(fill.red() > fill.green() + 60); // the single red colour over the pale basemap
     f.save("geography-map.png");
 }
+
+TEST_CASE("a map's legend.position puts the legend above, below or beside the map", "[ide][maps]") {
+    auto country = [](const std::string& id, const std::string& legend) {
+        return sqlElement(id, "region-map", "SELECT country, count(*) AS users FROM users GROUP BY country",
+                          "        - {id: " + id + "-country, name: Country, formula: \"[Custom SQL/country]\"}\n"
+                          "        - {id: " + id + "-users, name: Users, formula: \"[Custom SQL/users]\"}\n",
+                          "      region: {columnId: " + id + "-country, regionType: country}\n" + legend);
+    };
+    Fixture f(country("below", "") + country("above", "      legend: {position: top}\n") + country("right", "      legend: {position: right}\n") +
+                  country("left", "      legend: {position: left, fontSize: 10}\n"),
+              "      <Element elementId=\"below\" gridColumn=\"1 / 13\" gridRow=\"1 / 16\"/>\n"
+              "      <Element elementId=\"above\" gridColumn=\"13 / 25\" gridRow=\"1 / 16\"/>\n"
+              "      <Element elementId=\"right\" gridColumn=\"1 / 13\" gridRow=\"16 / 31\"/>\n"
+              "      <Element elementId=\"left\" gridColumn=\"13 / 25\" gridRow=\"16 / 31\"/>\n");
+    // The extent of the drawn regions of a map, and its legend.
+    auto regions = [&](const QString& id) {
+        QRectF box;
+        for (const ChartMark& m : f.marks(id))
+            if (m.kind == "region" || m.kind == "region-empty") box = box.united(m.shape.boundingRect());
+        return box;
+    };
+    auto legend = [&](const QString& id) {
+        const ChartMark* m = f.mark(id, "legend");
+        REQUIRE(m);
+        return m->shape.boundingRect();
+    };
+    for (const char* id : {"below", "above", "right", "left"}) f.ready(id);
+    CHECK(legend("below").top() >= regions("below").bottom() - 1);
+    CHECK(legend("above").bottom() <= regions("above").top() + 1);
+    CHECK(legend("right").left() >= regions("right").right() - 1);
+    CHECK(legend("right").height() > legend("below").height() * 2); // upright beside the map
+    CHECK(legend("left").right() <= regions("left").left() + 1);
+    f.save("region-map-legends.png");
+}

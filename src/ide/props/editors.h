@@ -25,6 +25,8 @@ QWidget* makeKpiEditor(const Context& c, std::set<std::string>& known);         
 QWidget* makeDonutEditor(const Context& c, std::set<std::string>& known);           // kpi_donut_editor.cpp
 QWidget* makeConditionalFormatEditor(const Context& c, std::set<std::string>& known); // conditional_format_editor.cpp
 QWidget* makeTrellisEditor(const Context& c, std::set<std::string>& known);         // trellis_editor.cpp
+QWidget* makeTooltipEditor(const Context& c, std::set<std::string>& known);         // tooltip_editor.cpp
+QWidget* makeRegionEditor(const Context& c, std::set<std::string>& known);          // region_editor.cpp
 
 // Shared by filters and date-range controls: the date `mode` family of spec §3.6 on the object at pointer.
 void addDateModeFields(const Context& c, QFormLayout* form, const std::string& pointer, const Json& object,

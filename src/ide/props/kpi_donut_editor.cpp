@@ -1,6 +1,6 @@
 // KPI comparison and value style, donut hole (spec §3.5): `comparisonColumn {columnId}` + `comparison
 // {display: delta, colorGood, colorBad}`, `value {color, fontSize: n|"auto"}`, `layout {anchor,
-// verticalAnchor}`; donut `holeValue {columnId}`
+// verticalAnchor, titleOrient, comparisonValueOrient}`; donut `holeValue {columnId}`
 // (never the value's column) and `innerRadius`. One undo step per edit.
 #include "document_commands.h"
 #include "../color_scheme.h"
@@ -66,7 +66,11 @@ QWidget* makeKpiEditor(const Context& c, std::set<std::string>& known) {
         addEnumField(c, form, QObject::tr("Anchor"), "kpi-anchor", c.pointer + "/layout", layout, "anchor", {"left", "center", "right"}, true);
         addEnumField(c, form, QObject::tr("Vertical anchor"), "kpi-vertical-anchor", c.pointer + "/layout", layout, "verticalAnchor",
                      {"top", "center", "bottom"}, true);
-        addOtherFields(form, layout, {"anchor", "verticalAnchor"});
+        addEnumField(c, form, QObject::tr("Title"), "kpi-title-orient", c.pointer + "/layout", layout, "titleOrient",
+                     {"top", "bottom", "left", "right"}, true);
+        addEnumField(c, form, QObject::tr("Comparison"), "kpi-comparison-orient", c.pointer + "/layout", layout, "comparisonValueOrient",
+                     {"top", "bottom", "left", "right"}, true);
+        addOtherFields(form, layout, {"anchor", "verticalAnchor", "titleOrient", "comparisonValueOrient"});
     }
     // The comparison column; "(none)" removes it and the comparison settings with it (one step).
     auto* column = columnPicker(e, str(compareWith, "columnId"), true);
