@@ -43,8 +43,10 @@ double axisNumber(const QVariant& v, bool& dates) {
 std::vector<double> xValues(const PreviewData& data, int xi, bool& dates) {
     std::vector<double> xs(data.rows.size());
     bool numeric = xi >= 0;
+    static const QVariant none;
     for (std::size_t r = 0; r < data.rows.size() && numeric; ++r) {
-        const QVariant v = cell(data, r, xi);
+        const auto& row = data.rows[r]; // by reference: a QVariant copy per cell is most of the cost at 1M rows
+        const QVariant& v = std::size_t(xi) < row.size() ? row[std::size_t(xi)] : none;
         xs[r] = axisNumber(v, dates);
         numeric = !(std::isnan(xs[r]) && !v.isNull());
     }
@@ -57,7 +59,12 @@ std::vector<double> xValues(const PreviewData& data, int xi, bool& dates) {
 std::vector<double> measureValues(const PreviewData& data, int column) {
     std::vector<double> ys(data.rows.size());
     for (std::size_t r = 0; r < data.rows.size(); ++r) {
-        const QVariant v = cell(data, r, column);
+        const auto& row = data.rows[r];
+        if (std::size_t(column) >= row.size()) {
+            ys[r] = kNoValue;
+            continue;
+        }
+        const QVariant& v = row[std::size_t(column)];
         ys[r] = v.isNull() || !isNumericVariant(v) ? kNoValue : v.toDouble();
     }
     return ys;
@@ -88,11 +95,13 @@ std::optional<QPixmap> renderBigSeriesChart(const QSize& size, const Json& eleme
     axisFont.setPixelSize(9);
     applyLegend(chart, element, measures.size() > 1, Qt::AlignTop, axisFont);
     std::vector<std::vector<std::size_t>> kept;
+    std::vector<std::vector<double>> values; // per measure
     double lowest = std::numeric_limits<double>::infinity(), highest = -lowest, left = lowest, right = -lowest;
     std::size_t shown = 0;
     bool reduced = false; // some valid point is not drawn
     for (std::size_t m = 0; m < measures.size(); ++m) {
-        const std::vector<double> ys = measureValues(data, measures[m]);
+        values.push_back(measureValues(data, measures[m]));
+        const std::vector<double>& ys = values.back();
         kept.push_back(scatter ? preview::pixelCells(xs, ys, std::size_t(std::max(1, size.width() / kScatterCellPixels)),
                                                      std::size_t(std::max(1, size.height() / kScatterCellPixels)))
                                : preview::lttb(xs, ys, kLinePointTarget));
@@ -162,7 +171,7 @@ std::optional<QPixmap> renderBigSeriesChart(const QSize& size, const Json& eleme
     // Hit shapes: a dot per drawn point, standing for its row.
     const auto seriesList = chart->series();
     for (std::size_t m = 0; m < kept.size(); ++m) {
-        const std::vector<double> ys = measureValues(data, measures[m]);
+        const std::vector<double>& ys = values[m];
         for (std::size_t i : kept[m]) {
             QPainterPath dot;
             dot.addEllipse(chart->mapToPosition(QPointF(xs[i], ys[i]), seriesList[qsizetype(m)]), 4, 4);
