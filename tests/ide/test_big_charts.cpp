@@ -82,6 +82,7 @@ TEST_CASE("a 1M-point line chart draws an LTTB reduction and says it is downsamp
     }
     // The line is painted up to the spike: the series colour just below the spike's dot centre.
     const QImage image = pixmap->toImage();
+    if (const QByteArray shots = qgetenv("QUIRE_SCREENSHOT_DIR"); !shots.isEmpty()) image.save(QString::fromUtf8(shots) + "/chart-downsampled.png");
     const QPointF spike = byRow[777'777].center();
     bool painted = false;
     for (int dy = 0; dy < 6 && !painted; ++dy) {
