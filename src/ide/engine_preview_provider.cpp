@@ -526,7 +526,6 @@ void EnginePreviewProvider::refresh(const QStringList& elementIds) {
     const connect::ConnectionRegistry& registry = *loaded;
     noteConnectionsFile(registry);
     session->setTablePathResolver(preview::registryPathResolver(registry));
-    refresher_->setWindow({std::size_t(std::max(1, rowLimit)), 1024});
     const std::string today = todayIso();
     std::vector<std::string> queued;
     std::vector<Pending> planned;
@@ -563,9 +562,13 @@ void EnginePreviewProvider::refresh(const QStringList& elementIds) {
             deliver(id, d);
             continue;
         }
+        // Line and scatter charts fetch up to chartPointLimit rows and reduce them when drawn (big_series_chart.h):
+        // a LIMIT of 200 would draw the first 200 points as if they were the whole series.
+        const std::string elementKind = element->value("kind", "");
+        const int window = std::max(1, elementKind == "line-chart" || elementKind == "scatter-chart" ? std::max(rowLimit, chartPointLimit) : rowLimit);
         preview::PlanOptions options;
         options.today = today;
-        options.limit = std::max(1, rowLimit) + 1; // one row more than the window tells whether the card has them all
+        options.limit = window + 1; // one row more than the window tells whether the card has them all
         auto plan = preview::planElement(*session, id.toStdString(), sql::dialect(entry->profile.dialect()), options);
         preview::addReferenceValues(*session, id.toStdString(), sql::dialect(entry->profile.dialect()), options, plan);
         if (!plan.ok()) {
@@ -606,6 +609,7 @@ void EnginePreviewProvider::refresh(const QStringList& elementIds) {
             entries_[plan.connectionId] = *entry;
         }
         if (rerun) cache_.erase(preview::cacheKey(plan));
+        refresher_->setWindow({std::size_t(window), 1024}); // a plan keeps the window it is set with
         refresher_->setPlan(id.toStdString(), std::move(plan));
         queued.push_back(id.toStdString());
         planned.push_back(std::move(pending));

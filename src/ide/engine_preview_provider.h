@@ -58,6 +58,7 @@ public:
     const QString& connectionsFile() const { return connectionsFile_; }
 
     int rowLimit = 200; // rows fetched per element (the fetch window); more make the card's result incomplete
+    int chartPointLimit = 1'000'000; // the window of line and scatter charts, reduced to what the plot shows when drawn
 
     // The provider's result cache and connection pool (their statistics show hits and connection reuse).
     const preview::ResultCache& resultCache() const { return cache_; }

@@ -1,5 +1,6 @@
 #include "qt_charts.h"
 
+#include "big_series_chart.h"
 #include "chart_overlays.h"
 #include "combo_chart.h"
 #include "qt_chart_parts.h"
@@ -74,6 +75,8 @@ void paintHoleValue(QPixmap& pixmap, const Json& element, const PreviewData& dat
 
 std::optional<QPixmap> renderQtChart(const QSize& size, const Json& element, const PreviewData& data, ChartHits& hits,
                                      ChartMarks& marks, SharedAxes* shared) {
+    if (!shared) // a trellis panel shares its axes with the others: drawn the usual way
+        if (auto big = renderBigSeriesChart(size, element, data, hits, marks)) return big;
     const std::string kind = element.value("kind", "");
     const bool circular = kind == "donut-chart" || kind == "pie-chart";
     const bool bars = kind == "bar-chart" || kind == "combo-chart";
