@@ -24,8 +24,10 @@ TerminalProgress::~TerminalProgress() {
 void TerminalProgress::update(std::int64_t done, std::int64_t total, const std::string& detail) {
     if (!enabled_) return;
     const auto now = std::chrono::steady_clock::now();
-    if (drawn_ && now - last_ < std::chrono::milliseconds(100) && done < total) return;
+    // Throttled, except that a new stage (another table, the next element) is always shown.
+    if (drawn_ && now - last_ < std::chrono::milliseconds(100) && done < total && detail == detail_) return;
     last_ = now;
+    detail_ = detail;
     draw(done, total, detail);
 }
 

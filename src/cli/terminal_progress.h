@@ -1,6 +1,6 @@
 #pragma once
 // A one-line progress bar on stderr for long CLI commands: shown on a terminal, silent in pipes and CI logs
-// unless asked for (--progress always). Redrawn at most every 100 ms; finish() ends the line.
+// unless asked for (--progress always). Redrawn at most every 100 ms and at each new stage; finish() ends the line.
 #include <chrono>
 #include <cstdint>
 #include <string>
@@ -24,6 +24,7 @@ private:
     bool enabled_ = false;
     bool drawn_ = false;
     std::chrono::steady_clock::time_point last_{};
+    std::string detail_;
 };
 
 } // namespace quire::cli
