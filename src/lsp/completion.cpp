@@ -52,6 +52,7 @@ Json completion(const WorkbookIndex* index, const LineIndex& lines, Position pos
             Json entry = item(f.name, kKindFunction, f.signature, edit(f.name));
             std::string doc = f.description;
             if (!f.aliasOf.empty()) doc = "Alias of " + f.aliasOf + ". " + doc;
+            if (!f.example.empty()) doc += "\n\nExample: `" + f.example + "`";
             entry["documentation"] = {{"kind", "markdown"}, {"value", "`" + f.signature + "`\n\n" + doc}};
             entry["filterText"] = f.name;
             items.push_back(std::move(entry));

@@ -1,3 +1,4 @@
+#include <quire/help/function_help.h>
 #include <quire/lsp/cursor.h>
 #include <quire/lsp/features.h>
 
@@ -40,9 +41,14 @@ Json hover(const WorkbookIndex* index, const LineIndex& lines, Position position
     if (cursor.kind == CursorContext::Kind::FormulaName && !cursor.token.empty()) {
         const formula::FunctionInfo* f = formula::FunctionCatalog::builtin().find(cursor.token);
         if (!f) return nullptr;
+        // The same help as `quire functions NAME` and the IDE (quire_help): example and the dialects that run it.
+        const help::FunctionHelp details = help::functionHelp(*f);
         std::string text = "```\n" + f->signature + "\n```\n" + f->description;
         if (!f->aliasOf.empty()) text += "\n\nAlias of " + f->aliasOf + ".";
-        text += "\n\n*" + f->category + "*";
+        text += "\n\n*" + f->category + "* (" + std::string(help::kindName(f->kind)) + ")";
+        if (!f->example.empty()) text += "\n\nExample: `" + f->example + "`";
+        text += "\n\nDialects: " + help::dialectList(details.dialects);
+        for (const auto& gap : details.gaps) text += "\n- not on " + std::string(sql::dialectName(gap.dialect)) + ": " + gap.reason;
         return answer(text);
     }
     if (!index) return nullptr;

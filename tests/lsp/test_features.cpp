@@ -1,5 +1,6 @@
 // The language features over the sample workbook: diagnostics ranges, completion, hover, definition,
 // document symbols and format-preserving formatting edits.
+#include <quire/formula/catalog.h>
 #include "lsp_fixture.h"
 
 #include <quire/lsp/features.h>
@@ -107,6 +108,9 @@ TEST_CASE("hover shows a function's signature and a reference's column and type"
     const std::string doc = onFunction["contents"]["value"];
     CHECK(doc.find("Sum(") != std::string::npos);
     CHECK(covered(text2, onFunction["range"]) == "Sum");
+    // The same help as `quire functions Sum`: its example and the dialects that compile it.
+    CHECK(doc.find("Example: `" + quire::formula::FunctionCatalog::builtin().find("Sum")->example + "`") != std::string::npos);
+    CHECK(doc.find("Dialects: all six dialects") != std::string::npos);
 
     const quire::Json onReference = hover(indexed.index.get(), lines, positionOf(text, "[Events/Revenue]", 3));
     REQUIRE(onReference.is_object());
