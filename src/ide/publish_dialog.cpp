@@ -73,8 +73,18 @@ PublishDialog::PublishDialog(const doc::Document& document, QWidget* parent) : Q
     log_->setReadOnly(true);
     layout->addWidget(log_, 1);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close);
-    auto* go = buttons->addButton(tr("Publish"), QDialogButtonBox::AcceptRole);
-    connect(go, &QPushButton::clicked, this, [this] { run(true); });
+    publish_ = buttons->addButton(tr("Publish"), QDialogButtonBox::AcceptRole);
+    cancel_ = buttons->addButton(tr("Cancel Publish"), QDialogButtonBox::ActionRole);
+    cancel_->setObjectName("publish-cancel");
+    cancel_->setEnabled(false);
+    connect(publish_, &QPushButton::clicked, this, [this] { run(true); });
+    // The requests wait in a local event loop, so this click arrives while the publish runs.
+    connect(cancel_, &QPushButton::clicked, this, [this] {
+        cancelRequested_ = true;
+        cancel_->setEnabled(false);
+        log_->appendPlainText(tr("cancelling: the publish stops before its next step (a workbook already being sent is "
+                                 "finished and remembered)"));
+    });
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
 }
@@ -82,7 +92,19 @@ PublishDialog::PublishDialog(const doc::Document& document, QWidget* parent) : Q
 QString PublishDialog::log() const { return log_->toPlainText(); }
 
 QString PublishDialog::run(bool askToConfirm) {
+    if (!publish_->isEnabled()) return tr("a publish is already running"); // a second click during the first
     auto say = [this](const QString& line) { log_->appendPlainText(line); };
+    // While it runs: Publish off (no second publish from inside the first one's event loop), Cancel on.
+    cancelRequested_ = false;
+    publish_->setEnabled(false);
+    cancel_->setEnabled(true);
+    struct Restore {
+        PublishDialog* dialog;
+        ~Restore() {
+            dialog->publish_->setEnabled(true);
+            dialog->cancel_->setEnabled(false);
+        }
+    } restore{this};
     publish::ClientSetup setup;
     setup.baseUrl = baseUrl_->text().trimmed().toStdString();
     setup.region = region_->text().trimmed().toStdString();
@@ -110,6 +132,7 @@ QString PublishDialog::run(bool askToConfirm) {
     }
     publish::PublishCallbacks callbacks;
     callbacks.progress = [say](const std::string& step) { say(QString::fromStdString(step)); };
+    callbacks.cancelRequested = [this] { return cancelRequested_; };
     callbacks.confirm = [this, askToConfirm, say](const publish::PublishPlan& plan) {
         const QString changes = QString::fromStdString((plan.contentsUnchanged ? std::string() : diff::renderText(plan.diff)) +
                                                        publish::renderGrantPlanText(plan.grants));

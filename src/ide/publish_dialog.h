@@ -12,6 +12,7 @@
 class QCheckBox;
 class QLineEdit;
 class QPlainTextEdit;
+class QPushButton;
 
 namespace quire::ide {
 
@@ -25,6 +26,9 @@ public:
     QString log() const;
     QLineEdit* baseUrlEdit() const { return baseUrl_; }
     QCheckBox* dryRunBox() const { return dryRun_; }
+    // Enabled while a publish runs: stops it before its next step, until the workbook is being sent.
+    QPushButton* cancelButton() const { return cancel_; }
+    QPushButton* publishButton() const { return publish_; }
 
 private:
     const doc::Document& document_;
@@ -34,6 +38,9 @@ private:
     QLineEdit* workbookId_;
     QCheckBox* dryRun_;
     QPlainTextEdit* log_;
+    QPushButton* publish_ = nullptr;
+    QPushButton* cancel_ = nullptr;
+    bool cancelRequested_ = false;
     std::string sidecarBaseUrl_; // untrusted: passed as ClientSetup::sidecarBaseUrl, never as the base URL
 };
 

@@ -146,10 +146,19 @@ PublishResult PublishFlow::publish(const doc::Document& document, const PublishO
     Run run{document, options, callbacks, {}, {}, {}, {}, false, {}, {}, {}};
     // validate -> resolve the target -> diff against the server -> sharing -> name and folder -> confirm -> dry run or send
     // -> read back and remember; a step that returns false has made the result final.
-    for (auto step : {&PublishFlow::validateStep, &PublishFlow::resolveTargetStep, &PublishFlow::diffStep,
-                      &PublishFlow::sharingStep, &PublishFlow::nameAndFolderStep, &PublishFlow::confirmStep, &PublishFlow::dryRunStep,
-                      &PublishFlow::sendStep, &PublishFlow::readBackStep})
+    using Step = bool (PublishFlow::*)(Run&);
+    const Step steps[] = {&PublishFlow::validateStep, &PublishFlow::resolveTargetStep, &PublishFlow::diffStep,
+                          &PublishFlow::sharingStep, &PublishFlow::nameAndFolderStep, &PublishFlow::confirmStep,
+                          &PublishFlow::dryRunStep, &PublishFlow::sendStep, &PublishFlow::readBackStep};
+    for (Step step : steps) {
+        // A cancel is honoured up to the send; after it, stopping would leave a workbook the file does not know.
+        const bool beforeSend = step != &PublishFlow::readBackStep;
+        if (beforeSend && callbacks.cancelRequested && callbacks.cancelRequested()) {
+            run.fail(PublishStatus::Cancelled, "cancelled; nothing was published");
+            break;
+        }
         if (!(this->*step)(run)) break;
+    }
     return std::move(run.result);
 }
 

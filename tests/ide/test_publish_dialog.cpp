@@ -86,6 +86,55 @@ TEST_CASE("publishing from the IDE creates the workbook, then updates it", "[ide
     ::unsetenv("QUIRE_SIGMA_CLIENT_SECRET");
 }
 
+TEST_CASE("Cancel Publish, clicked while the publish talks to Sigma, stops it with nothing published", "[ide][publish]") {
+    quire::test::FakeSigmaServer server;
+    ::setenv("QUIRE_SIGMA_CLIENT_ID", server.clientId.c_str(), 1);
+    ::setenv("QUIRE_SIGMA_CLIENT_SECRET", server.clientSecret.c_str(), 1);
+    const std::string dir = quire::test::makeTempDir("ide-publish-cancel");
+    const std::string path = dir + "/marketing.yaml";
+    auto document = copyOfSample(path);
+    PublishDialog first(*document.document);
+    first.baseUrlEdit()->setText(QString::fromStdString(server.baseUrl()));
+    REQUIRE(first.run(false).startsWith("created"));
+    const std::string id = publish::loadSidecar(path).value()->workbookId;
+    const Json published = server.workbooks.at(id).contents;
+
+    // An edit, then a second publish: its first request fetches the workbook to diff against.
+    (*document.document->contents())["pages"][0]["name"] = "Renamed";
+    PublishDialog dialog(*document.document);
+    dialog.baseUrlEdit()->setText(QString::fromStdString(server.baseUrl()));
+    dialog.show();
+    CHECK_FALSE(dialog.cancelButton()->isEnabled());
+    bool enabledWhileRunning = false, publishOffWhileRunning = false;
+    // The click lands while the workbook is fetched (its request's event loop delivers it, as a person's click
+    // would), before anything is sent.
+    QTimer clicker;
+    clicker.setInterval(0);
+    QObject::connect(&clicker, &QTimer::timeout, &dialog, [&] {
+        if (!dialog.log().contains("fetching workbook")) return;
+        clicker.stop();
+        enabledWhileRunning = dialog.cancelButton()->isEnabled();
+        publishOffWhileRunning = !dialog.publishButton()->isEnabled();
+        QTest::mouseClick(dialog.cancelButton(), Qt::LeftButton);
+    });
+    clicker.start();
+    const QString outcome = dialog.run(false);
+    clicker.stop();
+    INFO(dialog.log().toStdString());
+    CHECK(enabledWhileRunning);
+    CHECK(publishOffWhileRunning);
+    CHECK(outcome.startsWith("cancelled"));
+    CHECK(server.workbooks.at(id).contents == published);
+    for (const auto& r : server.apiRequests()) CHECK(r.method != "PUT");
+    CHECK(dialog.publishButton()->isEnabled());
+    CHECK_FALSE(dialog.cancelButton()->isEnabled());
+    // Publishing again afterwards works.
+    CHECK(dialog.run(false).startsWith("updated"));
+    CHECK(server.workbooks.at(id).contents["pages"][0]["name"] == "Renamed");
+    ::unsetenv("QUIRE_SIGMA_CLIENT_ID");
+    ::unsetenv("QUIRE_SIGMA_CLIENT_SECRET");
+}
+
 TEST_CASE("publishing without credentials says what is missing", "[ide][publish]") {
     ::unsetenv("QUIRE_SIGMA_CLIENT_ID");
     ::unsetenv("QUIRE_SIGMA_CLIENT_SECRET");

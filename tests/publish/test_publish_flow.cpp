@@ -145,7 +145,7 @@ TEST_CASE("update: GET, diff, PUT {contents, documentVersion}, unchanged sends n
     doc::writeFileAtomically(path, doc::saveDocument(local, local.format));
     server.requests.clear();
     std::optional<PublishPlan> plan;
-    PublishResult r = flow.publish(loadWorkbook(path), {}, PublishCallbacks{{}, [&](const PublishPlan& p) { plan = p; return true; }});
+    PublishResult r = flow.publish(loadWorkbook(path), {}, PublishCallbacks{{}, [&](const PublishPlan& p) { plan = p; return true; }, {}});
     INFO(r.message);
     REQUIRE(r.status == PublishStatus::Updated);
     REQUIRE(plan);
@@ -341,7 +341,7 @@ TEST_CASE("validation errors block publishing, cancel sends nothing", "[publish]
     CHECK(server.requests.empty());
 
     PublishFlow flow(client, noFindings());
-    PublishResult cancelled = flow.publish(loadWorkbook(path), {}, PublishCallbacks{{}, [](const PublishPlan&) { return false; }});
+    PublishResult cancelled = flow.publish(loadWorkbook(path), {}, PublishCallbacks{{}, [](const PublishPlan&) { return false; }, {}});
     CHECK(cancelled.status == PublishStatus::Cancelled);
     CHECK(only(server, "POST").empty());
 }
@@ -415,4 +415,44 @@ TEST_CASE("pull by id and by URL: canonical file, byte-identical on a second pul
     CHECK_FALSE(missing.ok);
     CHECK(missing.error->status == 404);
     CHECK_FALSE(std::filesystem::exists(dir + "/x.json"));
+}
+
+TEST_CASE("a cancel between steps ends the publish with nothing sent; after the send it is too late", "[publish][flow]") {
+    FakeSigmaServer server;
+    SigmaClient client(fakeConfig(server));
+    PublishFlow flow(client, noFindings());
+    const std::string dir = makeTempDir("publish-cancel");
+    const std::string path = writeWorkbook(dir, "wb.json", Json{{"name", "C"}, {"contents", workbookContents()}});
+
+    // Cancel pressed while the flow looks up the home folder (a person clicking during a request).
+    bool cancel = false;
+    std::vector<std::string> steps;
+    PublishCallbacks callbacks;
+    callbacks.progress = [&](const std::string& s) {
+        steps.push_back(s);
+        if (s == "looking up the home folder") cancel = true;
+    };
+    callbacks.cancelRequested = [&] { return cancel; };
+    PublishResult r = flow.publish(loadWorkbook(path), {}, callbacks);
+    CHECK(r.status == PublishStatus::Cancelled);
+    CHECK(r.message == "cancelled; nothing was published");
+    CHECK(only(server, "POST").empty());
+    CHECK(only(server, "PUT").empty());
+    CHECK(server.workbooks.empty());
+    CHECK_FALSE(loadSidecar(path).value());
+    CHECK(steps.back() == "looking up the home folder");
+
+    // Cancel pressed during the send: the workbook is created and remembered all the same.
+    cancel = false;
+    steps.clear();
+    callbacks.progress = [&](const std::string& s) {
+        steps.push_back(s);
+        if (s.rfind("creating workbook", 0) == 0) cancel = true;
+    };
+    PublishResult late = flow.publish(loadWorkbook(path), {}, callbacks);
+    INFO(late.message);
+    CHECK(late.status == PublishStatus::Created);
+    CHECK(server.workbooks.size() == 1);
+    REQUIRE(loadSidecar(path).value());
+    CHECK(loadSidecar(path).value()->workbookId == late.workbookId);
 }

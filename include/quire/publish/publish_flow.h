@@ -56,6 +56,10 @@ struct PublishPlan {
 struct PublishCallbacks {
     std::function<void(const std::string&)> progress;   // "validating", "fetching workbook ..."
     std::function<bool(const PublishPlan&)> confirm;     // false = cancel; unset = go ahead
+    // Asked between steps until the workbook is sent (the IDE's Cancel button): true ends the publish as
+    // Cancelled with nothing published. Once the send has begun it runs to the end, so the sidecar always
+    // remembers a workbook that was created.
+    std::function<bool()> cancelRequested;
 };
 
 enum class PublishStatus {
