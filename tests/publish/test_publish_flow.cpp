@@ -417,7 +417,7 @@ TEST_CASE("pull by id and by URL: canonical file, byte-identical on a second pul
     CHECK_FALSE(std::filesystem::exists(dir + "/x.json"));
 }
 
-TEST_CASE("a cancel between steps ends the publish with nothing sent; after the send it is too late", "[publish][flow]") {
+TEST_CASE("a cancel between steps ends the publish with nothing sent and after the send it is too late", "[publish][flow]") {
     FakeSigmaServer server;
     SigmaClient client(fakeConfig(server));
     PublishFlow flow(client, noFindings());
