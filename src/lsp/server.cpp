@@ -1,4 +1,8 @@
+#include "json_brackets.h"
+
 #include <quire/lsp/server.h>
+
+#include <algorithm>
 
 #include <quire/core/rules.h>
 #include <quire/doc/io.h>
@@ -18,25 +22,16 @@ Json errorResponse(const Json& id, int code, const std::string& message) {
     return {{"jsonrpc", "2.0"}, {"id", id}, {"error", {{"code", code}, {"message", message}}}};
 }
 
-// Nesting depth of a JSON text, strings skipped: measured before parsing, so a hostile message cannot make
+// Deepest nesting of a JSON text (the scan stops once past `limit`), strings skipped: measured before parsing, so a
+// hostile message cannot make
 // any later walk deep.
 int nestingDepth(std::string_view text, int limit) {
-    int depth = 0;
-    bool inString = false;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (inString) {
-            if (c == '\\') ++i;
-            else if (c == '"') inString = false;
-        } else if (c == '"') {
-            inString = true;
-        } else if (c == '{' || c == '[') {
-            if (++depth > limit) return depth;
-        } else if (c == '}' || c == ']') {
-            --depth;
-        }
-    }
-    return depth;
+    int deepest = 0;
+    scanJsonBrackets(text, 0, [&](std::size_t, int depth) {
+        deepest = std::max(deepest, depth);
+        return depth > limit;
+    });
+    return deepest;
 }
 
 const Json& member(const Json& object, const char* key) {

@@ -1,3 +1,5 @@
+#include "json_brackets.h"
+
 #include <quire/lsp/workbook_index.h>
 
 #include <quire/doc/io.h>
@@ -156,21 +158,8 @@ std::optional<Range> WorkbookIndex::objectRange(const std::string& pointer) cons
     // A JSON object or array: through its closing bracket (strings skipped; a loop, not a recursion).
     const std::string_view text = *text_;
     if (const std::size_t open = lines_.offset(*start); open < text.size() && (text[open] == '{' || text[open] == '[')) {
-        std::size_t depth = 0;
-        bool inString = false;
-        for (std::size_t i = open; i < text.size(); ++i) {
-            const char c = text[i];
-            if (inString) {
-                if (c == '\\') ++i;
-                else if (c == '"') inString = false;
-            } else if (c == '"') {
-                inString = true;
-            } else if (c == '{' || c == '[') {
-                ++depth;
-            } else if ((c == '}' || c == ']') && --depth == 0) {
-                return Range{*start, lines_.position(i + 1)};
-            }
-        }
+        const std::size_t close = scanJsonBrackets(text, open, [](std::size_t, int depth) { return depth == 0; });
+        if (close != std::string_view::npos) return Range{*start, lines_.position(close + 1)};
     }
     Position last = *start;
     // Depth-first over the object's members, bounded: the latest position any nested value starts at.
