@@ -22,9 +22,8 @@ Json errorResponse(const Json& id, int code, const std::string& message) {
     return {{"jsonrpc", "2.0"}, {"id", id}, {"error", {{"code", code}, {"message", message}}}};
 }
 
-// Deepest nesting of a JSON text (the scan stops once past `limit`), strings skipped: measured before parsing, so a
-// hostile message cannot make
-// any later walk deep.
+// Deepest nesting of a JSON text (the scan stops once past `limit`), strings skipped: measured before parsing,
+// so a hostile message cannot make any later walk deep.
 int nestingDepth(std::string_view text, int limit) {
     int deepest = 0;
     scanJsonBrackets(text, 0, [&](std::size_t, int depth) {
