@@ -215,26 +215,12 @@ PlannedQuery planAnyElement(const PreviewSession& session, const std::string& el
             plan.diagnostics.push_back(bound.error());
             return plan;
         }
-        const std::string& statement = bound->sql;
         statementParams = std::move(bound->params);
-        // Columns read the subquery's output aliases: [Custom SQL/alias] (bare [alias] too).
-        std::string list;
-        for (const auto& column : columns) {
-            const auto compiled = sql::compileFormula(column.formula, dialect, [&](const sql::Reference& r) -> sql::Resolution {
-                if (auto control = resolveControlReference(session, r)) return *control;
-                if (r.hasPrefix && r.prefix != "Custom SQL")
-                    return sql::ResolveError{"unknown source '" + r.prefix + "'; custom SQL columns are [Custom SQL/...]"};
-                return sql::ColumnSql{"s." + dialect.quoteIdentifier(r.name)};
-            }, session.compileOptions());
-            for (auto d : compiled.diagnostics) {
-                d.pointer = column.pointer;
-                select.diagnostics.push_back(std::move(d));
-            }
-            if (!compiled.ok()) continue;
-            list += std::string(list.empty() ? "" : ", ") + compiled.sql + " AS " + dialect.quoteIdentifier(column.name);
-            select.parameters.insert(select.parameters.end(), compiled.parameters.begin(), compiled.parameters.end());
-        }
-        if (select.ok() && !list.empty()) select.sql = "SELECT " + list + " FROM (" + statement + ") s";
+        // Columns read the subquery's output aliases: [Custom SQL/alias], bare [alias] too; a bare name of a
+        // sibling column inlines that column, as over a warehouse table.
+        select = sql::buildSelectFrom(sql::SelectSource{"(" + bound->sql + ") s", "Custom SQL", "s"}, columns, dialect,
+                                      [&](const sql::Reference& r) { return resolveControlReference(session, r); },
+                                      session.compileOptions());
     } else {
         select = sql::buildTableSelect(session.tablePath(plan.connectionId, path), columns, dialect, [&](const sql::Reference& r) { return resolveControlReference(session, r); }, session.compileOptions());
     }

@@ -64,8 +64,17 @@ std::vector<std::size_t> dependencyOrder(std::vector<ColumnState>& states) {
 
 TableSelect buildTableSelect(const std::vector<std::string>& path, const std::vector<TableColumn>& columns,
                              const Dialect& dialect, const NameResolver& names, const CompileOptions& options) {
-    TableSelect out;
     const std::string table = path.empty() ? std::string() : path.back();
+    return buildSelectFrom(SelectSource{dialect.quotePath(path), table, ""}, columns, dialect, names, options);
+}
+
+TableSelect buildSelectFrom(const SelectSource& source, const std::vector<TableColumn>& columns, const Dialect& dialect,
+                            const NameResolver& names, const CompileOptions& options) {
+    TableSelect out;
+    const std::string& table = source.prefix;
+    const auto sourceColumn = [&](const std::string& name) {
+        return (source.qualifier.empty() ? std::string() : source.qualifier + ".") + dialect.quoteIdentifier(name);
+    };
     std::map<std::string, std::size_t> byName;
     for (std::size_t i = 0; i < columns.size(); ++i) byName.emplace(columns[i].name, i);
 
@@ -89,7 +98,7 @@ TableSelect buildTableSelect(const std::vector<std::string>& path, const std::ve
         Resolver resolver = [&](const Reference& r) -> Resolution {
             if (r.hasPrefix) {
                 if (r.prefix != table) return ResolveError{"unknown source '" + r.prefix + "'; this element reads " + table};
-                return ColumnSql{dialect.quoteIdentifier(r.name)};
+                return ColumnSql{sourceColumn(r.name)};
             }
             if (auto it = byName.find(r.name); it != byName.end() && it->second != i) {
                 const ColumnState& sibling = states[it->second];
@@ -111,7 +120,7 @@ TableSelect buildTableSelect(const std::vector<std::string>& path, const std::ve
             }
             if (names)
                 if (auto named = names(r)) return *named;
-            return ColumnSql{dialect.quoteIdentifier(r.name)};
+            return ColumnSql{sourceColumn(r.name)};
         };
         state.compiled = compileExpression(*state.parsed.root, dialect, resolver, options);
     }
@@ -140,7 +149,7 @@ TableSelect buildTableSelect(const std::vector<std::string>& path, const std::ve
         d.message = "the element has no columns";
         out.diagnostics.push_back(d);
     }
-    if (out.ok()) out.sql = "SELECT " + select + " FROM " + dialect.quotePath(path);
+    if (out.ok()) out.sql = "SELECT " + select + " FROM " + source.from;
     return out;
 }
 

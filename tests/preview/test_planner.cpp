@@ -104,6 +104,36 @@ TEST_CASE("planner: unsupported elements and bad wiring are diagnostics", "[prev
     CHECK(planElement(s, "ghost", dialect).diagnostics[0].rule == "preview/unknown-element");
 }
 
+// A column over custom SQL that names a sibling column ([Amount]) reads that sibling's formula, not a
+// subquery column of that name (the subquery has `amount`, not "Amount"); elements reading the table see it too.
+TEST_CASE("planner: custom SQL columns inline sibling columns", "[preview][planner]") {
+    Json contents = workbook();
+    contents["elements"].push_back(Json::parse(R"J({"id": "cs", "kind": "table", "name": "Custom",
+        "source": {"kind": "sql", "connectionId": "c", "statement": "SELECT id, region, amount FROM orders"},
+        "columns": [{"id": "x", "name": "Id", "formula": "[Custom SQL/id]"},
+                    {"id": "r", "name": "Region", "formula": "[Custom SQL/region]"},
+                    {"id": "y", "name": "Amount", "formula": "[Custom SQL/amount]"},
+                    {"id": "z", "name": "Tripled", "formula": "[Amount] * 3"}]})J"));
+    contents["elements"].push_back(Json::parse(R"J({"id": "by-region", "kind": "table", "name": "By region",
+        "source": {"kind": "table", "elementId": "cs"},
+        "columns": [{"id": "g-id", "name": "Any Id", "formula": "Min([Custom/Id])"},
+                    {"id": "g-region", "name": "Region", "formula": "[Custom/Region]"},
+                    {"id": "g-n", "name": "N", "formula": "Count([Custom/Id])"},
+                    {"id": "g-sum", "name": "Tripled", "formula": "Sum([Custom/Tripled])"}],
+        "groupings": [{"id": "g", "groupBy": ["g-region"], "calculations": ["g-id", "g-n", "g-sum"]}],
+        "sort": [{"columnId": "g-id", "direction": "ascending"}]})J"));
+    PreviewSession s(contents);
+    const auto& dialect = sql::dialect(sql::DialectId::SQLite);
+    std::vector<double> tripled;
+    CHECK(run(planElement(s, "cs", dialect), &tripled) == Ids{1, 2, 3, 4, 5, 6});
+    CHECK(tripled == std::vector<double>{30, 90, 15, 60, 45, 120});
+    const PlannedQuery grouped = planElement(s, "by-region", dialect);
+    INFO(grouped.sql);
+    REQUIRE(grouped.ok());
+    CHECK(grouped.sql.find("\"Amount\" * 3") == std::string::npos);
+    CHECK_FALSE(run(grouped).empty());
+}
+
 TEST_CASE("planner: custom SQL binds {{controlId}} as parameters, list controls expand", "[preview][planner]") {
     Json contents = workbook();
     contents["elements"].push_back(Json::parse(R"J({"id": "cs", "kind": "table", "name": "Custom",

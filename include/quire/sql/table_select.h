@@ -31,4 +31,15 @@ using NameResolver = std::function<std::optional<Resolution>(const Reference&)>;
 TableSelect buildTableSelect(const std::vector<std::string>& path, const std::vector<TableColumn>& columns,
                              const Dialect& dialect, const NameResolver& names = {}, const CompileOptions& options = {});
 
+// What a select reads when it is not a plain warehouse table (custom SQL): the FROM clause as written
+// ("(<statement>) s"), the prefix its columns carry in formulas ("Custom SQL") and the qualifier of its columns
+// in SQL ("s"). Sibling columns are inlined exactly as buildTableSelect does.
+struct SelectSource {
+    std::string from;
+    std::string prefix;
+    std::string qualifier;
+};
+TableSelect buildSelectFrom(const SelectSource& source, const std::vector<TableColumn>& columns, const Dialect& dialect,
+                            const NameResolver& names = {}, const CompileOptions& options = {});
+
 } // namespace quire::sql
