@@ -15,13 +15,18 @@
 namespace quire::validate {
 namespace {
 
-void collectReferences(const formula::Node& node, formula::CheckContext& context) {
+// Registers the formula's references: a bare [Name] that is a control id as that control, any other as a
+// column. Only the controls the formula names go into the context (the checker looks up nothing else, since
+// every reference resolves), so a formula costs the same whatever the number of controls in the workbook.
+void collectReferences(const formula::Node& node, const std::set<std::string, std::less<>>& allControls,
+                       formula::CheckContext& context) {
     if (node.kind == formula::NodeKind::Reference) {
         const std::string key = node.hasPrefix ? node.prefix + "/" + node.name : node.name;
-        if (node.hasPrefix || !context.controls.count(key)) context.columns.emplace(key, formula::Type::Unknown);
+        if (!node.hasPrefix && allControls.count(key)) context.controls.insert(key);
+        else context.columns.emplace(key, formula::Type::Unknown);
     }
     for (const auto& child : node.children)
-        if (child) collectReferences(*child, context);
+        if (child) collectReferences(*child, allControls, context);
 }
 
 // The formula as quoted in a message: long ones (a generated 100,000-term chain) are cut, on a UTF-8
@@ -70,9 +75,8 @@ FormulaChecker fullFormulaChecker() {
         formula::CheckContext context;
         {
             std::lock_guard<std::mutex> lock(cache->mutex);
-            context.controls = controlIds(*cache, document);
+            collectReferences(*parsed.root, controlIds(*cache, document), context);
         }
-        collectReferences(*parsed.root, context);
         auto result = formula::checkExpression(*parsed.root, context);
         for (auto& d : result.diagnostics) {
             if (d.rule == "formula/unknown-column") continue; // the validator's reference rule reports these

@@ -22,8 +22,30 @@ std::string unescapePointerToken(std::string_view token) {
     return out;
 }
 
-std::string child(const std::string& pointer, std::string_view key) { return pointer + "/" + escapePointerToken(key); }
-std::string child(const std::string& pointer, std::size_t index) { return pointer + "/" + std::to_string(index); }
+// Built in one allocation: rules make a pointer for every column and formula they look at.
+std::string child(const std::string& pointer, std::string_view key) {
+    std::string out;
+    out.reserve(pointer.size() + 1 + key.size() + 2);
+    out += pointer;
+    out += '/';
+    for (char c : key) {
+        if (c == '~') out += "~0";
+        else if (c == '/') out += "~1";
+        else out += c;
+    }
+    return out;
+}
+
+std::string child(const std::string& pointer, std::size_t index) {
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, index).ptr;
+    std::string out;
+    out.reserve(pointer.size() + 1 + std::size_t(end - digits));
+    out += pointer;
+    out += '/';
+    out.append(digits, end);
+    return out;
+}
 
 const Json* resolvePointer(const Json& root, const std::string& pointer) {
     const Json* current = &root;

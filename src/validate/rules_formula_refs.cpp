@@ -121,11 +121,12 @@ void checkFormulaRefs(Context& ctx) {
         if (!columns) continue;
         ElementCheck check{ctx, e, {}, {}, nullptr, {}, {}, {}};
         if (ctx.options.shallowFormulaCheck) check.init();
+        const std::string columnsPointer = child(e.pointer, "columns");
         for (std::size_t i = 0; i < columns->size(); ++i) {
             const Json& column = (*columns)[i];
             const Json* f = Context::member(column, "formula");
             if (!f || !f->is_string()) continue;
-            auto pointer = [&] { return child(child(child(e.pointer, "columns"), i), "formula"); };
+            auto pointer = [&] { return child(child(columnsPointer, i), "formula"); };
             if (ctx.options.shallowFormulaCheck) check.formula(f->get_ref<const std::string&>(), pointer, Context::sv(column, "name"));
             if (checker) {
                 const std::string p = pointer();

@@ -9,6 +9,7 @@
 
 #include <quire/doc/views.h>
 
+#include <algorithm>
 #include <deque>
 #include <map>
 #include <set>
@@ -31,6 +32,10 @@ struct Restriction {
 } // namespace
 
 void checkSecurity(Context& ctx) {
+    // Every report below starts from a columnSecurities list: without one, skip indexing every column.
+    if (std::none_of(ctx.elements.begin(), ctx.elements.end(),
+                     [](const ElementRef& e) { return Context::array(*e.json, "columnSecurities") != nullptr; }))
+        return;
     const std::size_t n = ctx.elements.size();
     std::vector<Column> columns;
     std::vector<std::map<std::string, std::size_t>> byName(n), byId(n);

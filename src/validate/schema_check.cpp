@@ -207,8 +207,8 @@ struct Raw {
     std::string description;
 };
 
-void runSchema(const valijson::Schema& schema, const Json& target, const std::string& prefix, std::vector<Raw>& raws) {
-    valijson::Validator validator;
+void runSchema(valijson::Validator& validator, const valijson::Schema& schema, const Json& target, const std::string& prefix,
+               std::vector<Raw>& raws) {
     valijson::ValidationResults results;
     valijson::adapters::NlohmannJsonAdapter adapter(target);
     if (validator.validate(schema, adapter, &results)) return;
@@ -262,7 +262,8 @@ std::vector<Diagnostic> checkEmbeddedSchema(const doc::Document& document, const
         schema = it->second;
     }
     std::vector<Raw> raws;
-    runSchema(*schema, document.root, "", raws);
+    valijson::Validator validator;
+    runSchema(validator, *schema, document.root, "", raws);
     return report(raws, document);
 }
 
@@ -277,22 +278,25 @@ std::vector<Diagnostic> checkSchema(const doc::Document& document, const std::st
         return out;
     }
     std::vector<Raw> raws;
+    valijson::Validator validator; // one for every run (it holds a cache of compiled patterns)
     auto run = [&](const valijson::Schema& schema, const Json& target, const std::string& prefix) {
-        runSchema(schema, target, prefix, raws);
+        runSchema(validator, schema, target, prefix, raws);
     };
     run(compiled->whole, document.root, "");
     if (compiled->split)
         if (const Json* body = document.contents())
             if (auto it = body->find("elements"); it != body->end() && it->is_array()) {
-                const std::string base = document.contentsPointer() + "/elements/";
+                const std::string base = document.contentsPointer() + "/elements";
                 for (std::size_t i = 0; i < it->size(); ++i) {
                     const Json& e = (*it)[i];
-                    const std::string elementPointer = base + std::to_string(i);
+                    const std::string elementPointer = child(base, i);
                     run(compiled->element, e, elementPointer);
                     if (!e.is_object()) continue;
-                    if (auto columns = e.find("columns"); columns != e.end() && columns->is_array())
+                    if (auto columns = e.find("columns"); columns != e.end() && columns->is_array()) {
+                        const std::string columnsPointer = child(elementPointer, "columns");
                         for (std::size_t c = 0; c < columns->size(); ++c)
-                            run(compiled->column, (*columns)[c], elementPointer + "/columns/" + std::to_string(c));
+                            run(compiled->column, (*columns)[c], child(columnsPointer, c));
+                    }
                 }
             }
     return report(raws, document);

@@ -2,6 +2,7 @@
 #include <quire/doc/io.h>
 
 #include <string>
+#include <vector>
 
 using namespace quire;
 using namespace quire::doc;
@@ -112,4 +113,29 @@ TEST_CASE("loadDocument reports unreadable files", "[doc][json]") {
     REQUIRE_FALSE(r.document.has_value());
     CHECK(r.diagnostics.at(0).rule == "io/read-failed");
     CHECK(r.diagnostics.at(0).message.find("no such file") != std::string::npos);
+}
+
+TEST_CASE("JSON objects keep every member in file order around large members", "[doc][json]") {
+    // A large member followed by more members (as `layout` follows `elements`), past the size where duplicate
+    // keys are looked up in a set.
+    std::string text = "{\"big\": [";
+    for (int i = 0; i < 50; ++i) text += std::string(i ? "," : "") + "{\"id\": \"e" + std::to_string(i) + "\", \"cols\": [\"a\"]}";
+    text += "]";
+    for (int k = 0; k < 20; ++k) text += ",\n\"k" + std::to_string(k) + "\": " + std::to_string(k);
+    auto r = parseDocument(text + "}", Format::Json, "o.json");
+    REQUIRE(r.ok());
+    const Json& root = r.document->root;
+    std::vector<std::string> keys;
+    for (auto it = root.begin(); it != root.end(); ++it) keys.push_back(it.key());
+    REQUIRE(keys.size() == 21);
+    CHECK(keys.front() == "big");
+    CHECK(keys[1] == "k0");
+    CHECK(keys.back() == "k19");
+    CHECK(root["big"][49]["id"] == "e49");
+    CHECK(root["k19"] == 19);
+    CHECK(r.document->positions.find("/k19").line == 21);
+
+    const auto d = onlyError(parseDocument(text + ",\n\"k17\": 0}", Format::Json, "o.json"));
+    CHECK(d.rule == "json/duplicate-key");
+    CHECK(d.location.line == 22);
 }

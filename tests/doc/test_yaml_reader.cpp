@@ -1,6 +1,12 @@
 #include <catch2/catch.hpp>
 #include <quire/doc/io.h>
 
+#include <test_support.h>
+
+#include <fstream>
+#include <string>
+#include <vector>
+
 using namespace quire;
 using namespace quire::doc;
 
@@ -276,4 +282,54 @@ TEST_CASE("core-schema tags type their value, and a value of another type is an 
         CHECK(bad.diagnostics.at(0).location.line == 2);
         CHECK(bad.diagnostics.at(0).location.column == column);
     }
+}
+
+TEST_CASE("YAML mappings keep every member in file order around large members", "[doc][yaml]") {
+    // A large member followed by more keys (as `layout` follows `elements`), past the size where duplicate
+    // keys are looked up in a set; an anchored mapping is aliased after it closed.
+    std::string text = "big:\n";
+    for (int i = 0; i < 50; ++i) text += "  - {id: e" + std::to_string(i) + ", cols: [a, b]}\n";
+    for (int k = 0; k < 12; ++k) text += "k" + std::to_string(k) + ": " + std::to_string(k) + "\n";
+    text += "anchored: &m {x: 1, y: [2, 3]}\nalias: *m\n";
+    auto r = parseDocument(text, Format::Yaml, "o.yaml");
+    REQUIRE(r.ok());
+    const Json& root = r.document->root;
+    std::vector<std::string> keys;
+    for (auto it = root.begin(); it != root.end(); ++it) keys.push_back(it.key());
+    REQUIRE(keys.size() == 15);
+    CHECK(keys.front() == "big");
+    CHECK(keys[1] == "k0");
+    CHECK(keys[12] == "k11");
+    CHECK(keys.back() == "alias");
+    CHECK(root["big"].size() == 50);
+    CHECK(root["big"][49]["id"] == "e49");
+    CHECK(root["k11"] == 11);
+    CHECK(root["alias"] == root["anchored"]);
+    CHECK(root["alias"].dump() == R"({"x":1,"y":[2,3]})");
+    CHECK(r.document->positions.find("/k11").line == 63);
+
+    auto dup = parseDocument(text + "k10: again\n", Format::Yaml, "o.yaml");
+    REQUIRE_FALSE(dup.document);
+    CHECK(dup.diagnostics.at(0).rule == "yaml/duplicate-key");
+    CHECK(dup.diagnostics.at(0).location.line == 66);
+}
+
+TEST_CASE("YAML with a byte order mark is read in place", "[doc][yaml]") {
+    auto r = parseDocument("\xEF\xBB\xBF" "a: 1\nb:\n  c: x\n", Format::Yaml, "bom.yaml");
+    REQUIRE(r.ok());
+    CHECK(r.document->root["b"]["c"] == "x");
+    CHECK(r.document->positions.find("/b/c").line == 3);
+    CHECK(r.document->positions.find("/b/c").column == 3);
+}
+
+TEST_CASE("a loaded file keeps its text for positions and saves", "[doc][yaml]") {
+    const std::string path = quire::test::makeTempDir("yaml-load") + "/w.yaml";
+    const std::string text = "# kept\nname: w\ncontents:\n  kind: workbook\n";
+    std::ofstream(path, std::ios::binary) << text;
+    auto r = loadDocument(path);
+    REQUIRE(r.ok());
+    REQUIRE(r.document->sourceText);
+    CHECK(*r.document->sourceText == text);
+    CHECK(r.document->positions.find("/contents/kind").line == 4);
+    CHECK(r.document->positions.find("/contents/kind").column == 3);
 }

@@ -77,3 +77,22 @@ TEST_CASE("unknown function errors suggest the right name", "[formula-full]") {
     CHECK(ds[0].message.find("Sum") != std::string::npos);
     CHECK(ds[0].formulaSpan.has_value());
 }
+
+TEST_CASE("the full check knows the controls a formula names, whatever the number of controls", "[formula-full]") {
+    // 300 controls: the checker is handed only the ones the formula names. A control is a constant, so adding
+    // it to an aggregate is fine; a column of the same name would be a row-level value (mixed aggregate).
+    Json elements = Json::array();
+    for (int i = 0; i < 300; ++i)
+        elements.push_back({{"id", "c" + std::to_string(i)}, {"kind", "control"}, {"controlId", "ctl" + std::to_string(i)}});
+    auto loaded = doc::parseDocument(Json{{"contents", {{"elements", elements}}}}.dump(), doc::Format::Json);
+    REQUIRE(loaded.ok());
+    const auto check = validate::fullFormulaChecker();
+    auto diagnosticsOf = [&](const std::string& formula) {
+        validate::FormulaSite site{nullptr, nullptr, formula, "/contents/elements/0/columns/0/formula"};
+        return rules(check(*loaded.document, site));
+    };
+    CHECK(diagnosticsOf("Sum([Orders/Amount]) + [ctl7]").empty());
+    CHECK(diagnosticsOf("Sum([Orders/Amount]) + [ctl299]").empty());
+    CHECK(diagnosticsOf("Sum([Orders/Amount]) + [Amount]") == std::vector<std::string>{"formula/mixed-aggregate"});
+    CHECK(diagnosticsOf("Nope([ctl7])") == std::vector<std::string>{"formula/unknown-function"});
+}

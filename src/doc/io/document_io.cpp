@@ -9,6 +9,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <memory>
 
 namespace quire::doc {
 
@@ -44,14 +45,20 @@ Expected<std::string> readFileBytes(const std::string& path, std::size_t maxByte
     return std::move(read.bytes);
 }
 
-LoadResult parseDocument(std::string_view text, Format format, const std::string& path, const LoadLimits& limits) {
-    if (text.size() > limits.maxBytes) {
-        LoadResult result;
-        result.diagnostics.push_back({Severity::Error, RuleCode("io/too-large"),
-                                      "the file is larger than " + std::to_string(limits.maxBytes) + " bytes", "",
-                                      {path, 0, 0}, std::nullopt});
-        return result;
-    }
+namespace {
+
+LoadResult tooLarge(const std::string& path, const LoadLimits& limits) {
+    LoadResult result;
+    result.diagnostics.push_back({Severity::Error, RuleCode("io/too-large"),
+                                  "the file is larger than " + std::to_string(limits.maxBytes) + " bytes", "",
+                                  {path, 0, 0}, std::nullopt});
+    return result;
+}
+
+// parseDocument over text the document will keep (shared with its lazy SourceMap): loadDocument hands over the
+// bytes it read instead of a copy of them.
+LoadResult parseSource(std::shared_ptr<const std::string> source, Format format, const std::string& path, const LoadLimits& limits) {
+    const std::string_view text = *source;
     if (std::size_t bad = detail::findInvalidUtf8(text); bad != std::string_view::npos) {
         LoadResult result;
         int line, column;
@@ -63,7 +70,6 @@ LoadResult parseDocument(std::string_view text, Format format, const std::string
                                       "", {path, line, column}, std::nullopt});
         return result;
     }
-    auto source = std::make_shared<const std::string>(text);
     LoadResult result = format == Format::Json ? detail::readJson(std::move(source), path, limits)
                                                : detail::readYaml(std::move(source), path, limits);
     // A workbook file is one mapping (the envelope, or a compact seed); a list or a scalar is the wrong file.
@@ -81,6 +87,13 @@ LoadResult parseDocument(std::string_view text, Format format, const std::string
     return result;
 }
 
+} // namespace
+
+LoadResult parseDocument(std::string_view text, Format format, const std::string& path, const LoadLimits& limits) {
+    if (text.size() > limits.maxBytes) return tooLarge(path, limits);
+    return parseSource(std::make_shared<const std::string>(text), format, path, limits);
+}
+
 LoadResult loadDocument(const std::string& path, const LoadLimits& limits) {
     FileReadResult read = readFileBounded(path, limits.maxBytes);
     if (read.status == FileReadResult::Status::TooLarge) {
@@ -95,7 +108,9 @@ LoadResult loadDocument(const std::string& path, const LoadLimits& limits) {
                                       {path, 0, 0}, std::nullopt});
         return result;
     }
-    return parseDocument(read.bytes, detectFormat(path, read.bytes), path, limits);
+    if (read.bytes.size() > limits.maxBytes) return tooLarge(path, limits);
+    const Format format = detectFormat(path, read.bytes);
+    return parseSource(std::make_shared<const std::string>(std::move(read.bytes)), format, path, limits);
 }
 
 std::string saveDocument(const Document& document, Format format) {

@@ -9,6 +9,8 @@
 #include <cstdio>
 #include <string>
 #include <unordered_set>
+#include <utility>
+#include <vector>
 
 namespace quire::doc::detail {
 namespace {
@@ -121,7 +123,15 @@ private:
         // Duplicate keys: a linear scan for small objects, a hash set once an object grows (no allocation
         // per object in the common case).
         std::unordered_set<std::string> seen;
-        auto& members = object.get_ref<Json::object_t&>();
+        // Members are gathered with movable keys and moved into the object once, when it closes: ordered_json
+        // stores pair<const std::string, Json>, which a growing vector copies (deep) instead of moving.
+        std::vector<std::pair<std::string, Json>> members;
+        auto finish = [&] {
+            auto& objectMembers = object.get_ref<Json::object_t&>();
+            objectMembers.reserve(members.size());
+            for (auto& member : members) objectMembers.emplace_back(std::move(member.first), std::move(member.second)); // keys checked unique
+            return std::move(object);
+        };
         const std::size_t base = pointer.size();
         for (;;) {
             skipSpace();
@@ -153,7 +163,7 @@ private:
             skipSpace();
             if (atEnd()) fail("json/syntax", "unexpected end of file: the object is not closed with '}'");
             if (peek() == ',') { advance(); continue; }
-            if (peek() == '}') { advance(); return object; }
+            if (peek() == '}') { advance(); return finish(); }
             fail("json/syntax", "expected ',' or '}' after an object member");
         }
     }

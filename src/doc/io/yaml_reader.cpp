@@ -7,7 +7,8 @@
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
-#include <sstream>
+#include <istream>
+#include <streambuf>
 #include <unordered_map>
 
 #include <charconv>
@@ -160,14 +161,14 @@ public:
                 throw ConvertError{"yaml/unsupported-tag",
                                    "YAML tag '" + shownTag(tag) + "' on a mapping key: keys are plain strings", mark};
             Frame& f = frames_.back();
-            if (f.keys.count(value) || (f.keys.empty() && f.value.contains(value)))
+            if (f.hasKey(value))
                 throw ConvertError{"yaml/duplicate-key", "duplicate key \"" + value + "\" in the same mapping", mark};
             f.key = value;
             f.keyMark = mark;
             f.haveKey = true;
-            if (f.value.size() >= 8) {
+            if (f.members.size() >= 8) {
                 if (f.keys.empty())
-                    for (auto it = f.value.begin(); it != f.value.end(); ++it) f.keys.insert(it.key());
+                    for (const auto& member : f.members) f.keys.insert(member.first);
                 f.keys.insert(value);
             }
             return;
@@ -249,14 +250,25 @@ private:
     }
 
     struct Frame {
-        Json value;
+        Json value; // sequences: the array being filled; mappings: an empty object until close()
         std::string pointer;
         YAML::anchor_t anchor = YAML::NullAnchor;
-        // Mappings: the key waiting for its value.
+        // Mappings: the members so far, and the key waiting for its value. The members are gathered with
+        // movable keys and moved into the object once, at the end: ordered_json's member vector holds
+        // pair<const std::string, Json>, which its reallocation copies (a deep copy of every member so far),
+        // so growing it member by member copied e.g. all elements when `layout` followed them.
+        std::vector<std::pair<std::string, Json>> members;
         std::string key;
         YAML::Mark keyMark;
         bool haveKey = false;
         std::unordered_set<std::string> keys; // only for large mappings (duplicate checks stay linear)
+
+        bool hasKey(const std::string& k) const {
+            if (!keys.empty()) return keys.count(k) != 0;
+            for (const auto& member : members)
+                if (member.first == k) return true;
+            return false;
+        }
     };
 
     bool expectingKey() const { return !frames_.empty() && frames_.back().value.is_object() && !frames_.back().haveKey; }
@@ -286,12 +298,17 @@ private:
         if (int(frames_.size()) >= maxDepth_)
             throw ConvertError{"io/too-deep", "nesting is deeper than " + std::to_string(maxDepth_) + " levels", mark};
         std::string pointer = childPointer(mark);
-        frames_.push_back(Frame{std::move(empty), std::move(pointer), anchor, {}, {}, false, {}});
+        frames_.push_back(Frame{std::move(empty), std::move(pointer), anchor, {}, {}, {}, false, {}});
     }
 
     void close() {
         Frame f = std::move(frames_.back());
         frames_.pop_back();
+        if (f.value.is_object()) {
+            auto& object = f.value.get_ref<Json::object_t&>();
+            object.reserve(f.members.size());
+            for (auto& member : f.members) object.emplace_back(std::move(member.first), std::move(member.second)); // keys checked unique
+        }
         if (f.anchor != YAML::NullAnchor) anchors_[f.anchor] = Anchored{f.value, measure(f.value)};
         attach(std::move(f.value));
     }
@@ -316,7 +333,7 @@ private:
         if (f.value.is_array()) {
             f.value.push_back(std::move(value));
         } else {
-            f.value[f.key] = std::move(value);
+            f.members.emplace_back(std::move(f.key), std::move(value));
             f.haveKey = false;
         }
     }
@@ -360,6 +377,17 @@ private:
     std::size_t aliasBytes_ = 0;
     Json result_;
     bool done_ = false;
+};
+
+// Reads a string the caller keeps alive, without copying it (an std::istringstream copies the text, twice with
+// the std::string it is built from: 90 MB more peak memory for a 45 MB workbook). Read-only: yaml-cpp only
+// reads, and puts back characters it has read, which needs no write.
+class TextStreamBuf : public std::streambuf {
+public:
+    explicit TextStreamBuf(std::string_view text) {
+        char* begin = const_cast<char*>(text.data());
+        setg(begin, begin, begin + text.size());
+    }
 };
 
 // Line of the second document's start ("---" after content), for the multiple-documents error.
@@ -460,7 +488,8 @@ LoadResult readYaml(std::shared_ptr<const std::string> source, const std::string
     Document document;
     document.format = Format::Yaml;
     document.path = path;
-    std::istringstream in{std::string(text)};
+    TextStreamBuf buffer(text);
+    std::istream in(&buffer);
     try {
         YAML::Parser parser(in);
         JsonBuilder builder(nullptr, nullptr, limits.maxDepth, aliasBytes);
@@ -483,7 +512,8 @@ LoadResult readYaml(std::shared_ptr<const std::string> source, const std::string
     document.positions.setLazy([source, bom, limits, aliasBytes](SourceMap& map) {
         const std::string_view body = std::string_view(*source).substr(bom);
         map.reserve(body.size() / 16);
-        std::istringstream again{std::string(body)};
+        TextStreamBuf buffer(body);
+        std::istream again(&buffer);
         try {
             YAML::Parser parser(again);
             ColumnMapper columns(body);
