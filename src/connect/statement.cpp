@@ -326,6 +326,7 @@ std::optional<ResultBatch> Statement::fetchBatch() {
     else
         fetchRows(batch);
     rowsDelivered_ += batch.rowCount();
+    if (finished_) closeCursor(); // the rows are copied into the batch; the driver's cursor is no longer needed
     if (batch.rowCount() == 0) {
         closeCursor();
         return std::nullopt;

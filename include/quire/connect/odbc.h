@@ -110,7 +110,9 @@ public:
     std::int64_t affectedRows() const { return affectedRows_; }
     bool truncated() const { return truncated_; } // options.maxRows stopped the fetch before the end
     bool blockCursor() const { return blockMode_; } // false: row-at-a-time with SQLGetData (long columns)
-    // The next block of up to options.batchRows rows; nullopt at the end of the result.
+    // The next block of up to options.batchRows rows; nullopt at the end of the result. The cursor is closed as
+    // soon as the end (or options.maxRows) is reached, with the last batch: a driver reading through a server
+    // cursor (psqlODBC with UseDeclareFetch) ends its transaction then, not when the Statement is destroyed.
     std::optional<ResultBatch> fetchBatch();
     // Streams every remaining batch to the callback; the callback returns false to stop early.
     void forEachBatch(const std::function<bool(const ResultBatch&)>& onBatch);
