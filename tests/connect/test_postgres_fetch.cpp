@@ -164,5 +164,19 @@ TEST_CASE("pg: parameters, CTEs, INSERT RETURNING and manual transactions throug
     c->rollback();
     c->setAutocommit(true);
     CHECK(asInt(c->query("SELECT count(*) FROM qt_tx").value(0, 0)) == 2);
+    // Statements a cursor cannot hold run without it (psqlODBC issue #102), and the cursor is back afterwards.
+    CHECK(c->readsThroughServerCursor());
+    CHECK(c->execute("WITH w AS (SELECT 4 AS id) INSERT INTO qt_tx SELECT id, 'd' FROM w") == 1);
+    CHECK(c->query("WITH w AS (SELECT 5 AS id) INSERT INTO qt_tx SELECT id, 'e' FROM w RETURNING id").rowCount() == 1);
+    CHECK(c->query("with w as (delete from qt_tx where id = 5 returning id) select count(*) from w").rowCount() == 1);
+    c->execute("SELECT id, name INTO TEMP qt_tx_copy FROM qt_tx");
+    CHECK(asInt(c->query("SELECT count(*) FROM qt_tx_copy").value(0, 0)) == 3); // 1, 2, 4
+    auto observer = Connection::open(quire::test::requirePostgres());
+    const std::string pid = backendPid(*c);
+    Statement st(c);
+    REQUIRE(st.execute("SELECT g FROM generate_series(1, 20000) g"));
+    REQUIRE(st.fetchBatch());
+    CHECK(sessionOf(*observer, pid).query.find("fetch") != std::string::npos);
+    st.closeCursor();
     c->execute("DROP TABLE qt_tx");
 }

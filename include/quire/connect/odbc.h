@@ -186,6 +186,9 @@ public:
     // warehouse drivers). sqliteodbc's SQLCancel frees the cursor under the fetching thread (a double free), so
     // there a cancel request is only a flag the fetch loop checks between rows.
     bool cancelFromAnyThread() const { return cancelFromAnyThread_; }
+    // True when psqlODBC reads SELECT results through a server cursor (UseDeclareFetch=1, as `postgresql`
+    // profiles set): statements a cursor cannot hold (cursorUnsafeStatement) then run with it turned off.
+    bool readsThroughServerCursor() const { return serverCursor_; }
     void* handle() const { return dbc_; }
 
 private:
@@ -198,6 +201,7 @@ private:
     std::string redacted_;
     bool narrowUtf8_ = false;
     bool charResultsUtf8_ = false;
+    bool serverCursor_ = false;
     bool cancelFromAnyThread_ = true;
     mutable std::mutex mutex_;
     std::vector<Statement*> active_;
