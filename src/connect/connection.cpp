@@ -34,6 +34,11 @@ std::shared_ptr<Connection> Connection::open(const std::string& connectionString
         c->cancelFromAnyThread_ = driver.find("sqlite") == std::string::npos;
         const bool psqlodbc = driver.find("psqlodbcw") != std::string::npos && !std::getenv("QUIRE_ODBC_WIDE_RESULTS");
         c->charResultsUtf8_ = c->narrowUtf8_ || psqlodbc;
+        if (driver.find("psqlodbc") != std::string::npos) {
+            SQLINTEGER declareFetch = 0;
+            c->serverCursor_ = SQL_SUCCEEDED(SQLGetConnectAttrW(dbc, kPsqlOdbcUseDeclareFetch, &declareFetch, 0, nullptr)) &&
+                               declareFetch != 0;
+        }
     }
     if (options.readOnly)
         SQLSetConnectAttrW(dbc, SQL_ATTR_ACCESS_MODE, reinterpret_cast<SQLPOINTER>(SQL_MODE_READ_ONLY), 0);

@@ -1,5 +1,7 @@
 #include "odbc_internal.h"
 
+#include <quire/connect/server_cursor.h>
+
 #include <cstring>
 
 namespace quire::connect {
@@ -163,8 +165,27 @@ bool Statement::catalogColumns(const std::string& catalog, const std::string& sc
     return afterExecute(rc, "list columns of " + table);
 }
 
+namespace {
+// Turns psqlODBC's server cursor off for one execute (a statement a cursor cannot hold) and back on after it.
+class ServerCursorOff {
+public:
+    ServerCursorOff(SQLHDBC dbc, bool active) : dbc_(active ? dbc : nullptr) {
+        if (dbc_) SQLSetConnectAttrW(dbc_, kPsqlOdbcUseDeclareFetch, reinterpret_cast<SQLPOINTER>(SQLLEN{0}), 0);
+    }
+    ~ServerCursorOff() {
+        if (dbc_) SQLSetConnectAttrW(dbc_, kPsqlOdbcUseDeclareFetch, reinterpret_cast<SQLPOINTER>(SQLLEN{1}), 0);
+    }
+    ServerCursorOff(const ServerCursorOff&) = delete;
+    ServerCursorOff& operator=(const ServerCursorOff&) = delete;
+
+private:
+    SQLHDBC dbc_;
+};
+} // namespace
+
 bool Statement::execute(std::string_view sql, const std::vector<Param>& params, const ExecuteOptions& options) {
     reset(options);
+    const ServerCursorOff plain(connection_->handle(), connection_->readsThroughServerCursor() && cursorUnsafeStatement(sql));
     paramIndicators_.assign(params.size(), 0);
     SQLSetStmtAttrW(stmt_, SQL_ATTR_QUERY_TIMEOUT,
                     reinterpret_cast<SQLPOINTER>(static_cast<SQLULEN>(options_.timeout.count())), 0);
@@ -326,6 +347,7 @@ std::optional<ResultBatch> Statement::fetchBatch() {
     else
         fetchRows(batch);
     rowsDelivered_ += batch.rowCount();
+    if (finished_) closeCursor(); // the rows are copied into the batch; the driver's cursor is no longer needed
     if (batch.rowCount() == 0) {
         closeCursor();
         return std::nullopt;

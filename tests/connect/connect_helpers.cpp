@@ -1,5 +1,7 @@
 #include "connect_helpers.h"
 
+#include <quire/connect/connection_profile.h>
+
 #include <test_support.h>
 
 #include <catch2/catch.hpp>
@@ -26,6 +28,16 @@ std::string pgEnvValue(const std::string& key) {
     while (std::getline(in, line))
         if (line.rfind(key + "=", 0) == 0) return line.substr(key.size() + 1);
     return {};
+}
+
+std::string postgresProfileConnectionString() {
+    requirePostgres();
+    connect::ConnectionProfile p;
+    p.name = "fixture";
+    p.kind = connect::WarehouseKind::PostgreSQL;
+    p.fields = {{"host", pgEnvValue("QUIRE_PG_HOST")}, {"port", pgEnvValue("QUIRE_PG_PORT")},
+                {"database", pgEnvValue("QUIRE_PG_DATABASE")}, {"user", pgEnvValue("QUIRE_PG_USER")}};
+    return connect::buildConnectionString(p, {{"password", pgEnvValue("QUIRE_PG_PASSWORD")}}).value();
 }
 
 } // namespace quire::test

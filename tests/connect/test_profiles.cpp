@@ -76,7 +76,8 @@ TEST_CASE("Databricks token string", "[connect][profile]") {
 TEST_CASE("PostgreSQL, SQLite and DSN strings", "[connect][profile]") {
     auto pg = make("local-pg", WarehouseKind::PostgreSQL, {{"host", "127.0.0.1"}, {"port", "5433"}, {"database", "mk"}, {"user", "me"}});
     CHECK(buildConnectionString(pg, {{"password", "x"}}).value() ==
-          "Driver={PostgreSQL Unicode};Server=127.0.0.1;Port=5433;Database=mk;Uid=me;Pwd=x;BoolsAsChar=0;");
+          "Driver={PostgreSQL Unicode};Server=127.0.0.1;Port=5433;Database=mk;Uid=me;Pwd=x;BoolsAsChar=0;UseDeclareFetch=1;"
+          "Fetch=10000;");
     auto lite = make("lite", WarehouseKind::SQLite, {{"database", "/data/marketing.db"}});
     // The Quire extension is loaded from next to the program (the build tree's lib/quire for the tests).
     const auto extension = sqliteExtensionPath();
@@ -85,7 +86,15 @@ TEST_CASE("PostgreSQL, SQLite and DSN strings", "[connect][profile]") {
     CHECK(lite.dialect() == quire::sql::DialectId::SQLite);
     auto dsn = make("viadsn", WarehouseKind::PostgreSQL, {{"user", "me"}});
     dsn.dsn = "warehouse";
-    CHECK(buildConnectionString(dsn, {{"password", "x"}}).value() == "DSN=warehouse;Uid=me;Pwd=x;BoolsAsChar=0;");
+    CHECK(buildConnectionString(dsn, {{"password", "x"}}).value() == "DSN=warehouse;Uid=me;Pwd=x;BoolsAsChar=0;UseDeclareFetch=1;Fetch=10000;");
+}
+
+TEST_CASE("a PostgreSQL profile's extra overrides the fetch settings Quire picks", "[connect][profile]") {
+    auto pg = make("local-pg", WarehouseKind::PostgreSQL, {{"host", "h"}, {"database", "mk"}, {"user", "me"}});
+    pg.extra = {{"usedeclarefetch", "0"}, {"FETCH", "500"}};
+    const std::string cs = buildConnectionString(pg, {{"password", "x"}}).value();
+    CHECK(cs == "Driver={PostgreSQL Unicode};Server=h;Port=5432;Database=mk;Uid=me;Pwd=x;BoolsAsChar=0;FETCH=500;"
+                "usedeclarefetch=0;");
 }
 
 TEST_CASE("a connections file cannot choose native code for the SQLite driver to load", "[connect][profile]") {

@@ -110,7 +110,9 @@ public:
     std::int64_t affectedRows() const { return affectedRows_; }
     bool truncated() const { return truncated_; } // options.maxRows stopped the fetch before the end
     bool blockCursor() const { return blockMode_; } // false: row-at-a-time with SQLGetData (long columns)
-    // The next block of up to options.batchRows rows; nullopt at the end of the result.
+    // The next block of up to options.batchRows rows; nullopt at the end of the result. The cursor is closed as
+    // soon as the end (or options.maxRows) is reached, with the last batch: a driver reading through a server
+    // cursor (psqlODBC with UseDeclareFetch) ends its transaction then, not when the Statement is destroyed.
     std::optional<ResultBatch> fetchBatch();
     // Streams every remaining batch to the callback; the callback returns false to stop early.
     void forEachBatch(const std::function<bool(const ResultBatch&)>& onBatch);
@@ -184,6 +186,9 @@ public:
     // warehouse drivers). sqliteodbc's SQLCancel frees the cursor under the fetching thread (a double free), so
     // there a cancel request is only a flag the fetch loop checks between rows.
     bool cancelFromAnyThread() const { return cancelFromAnyThread_; }
+    // True when psqlODBC reads SELECT results through a server cursor (UseDeclareFetch=1, as `postgresql`
+    // profiles set): statements a cursor cannot hold (cursorUnsafeStatement) then run with it turned off.
+    bool readsThroughServerCursor() const { return serverCursor_; }
     void* handle() const { return dbc_; }
 
 private:
@@ -196,6 +201,7 @@ private:
     std::string redacted_;
     bool narrowUtf8_ = false;
     bool charResultsUtf8_ = false;
+    bool serverCursor_ = false;
     bool cancelFromAnyThread_ = true;
     mutable std::mutex mutex_;
     std::vector<Statement*> active_;
