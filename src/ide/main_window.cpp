@@ -208,6 +208,7 @@ void MainWindow::buildDocks() {
     auto* propDock = dock(tr("Properties"), propertiesScroll, Qt::RightDockWidgetArea, "properties");
     auto* sourceDock = dock(tr("Source"), source_, Qt::RightDockWidgetArea, "source");
     connect(sourceDock, &QDockWidget::visibilityChanged, source_, &SourceView::setOnScreen);
+    source_->setOnScreen(false); // behind Properties (raised below) until its tab is chosen
     tabifyDockWidget(propDock, sourceDock);
     changesDock_ = dock(tr("Changes"), changes_, Qt::RightDockWidgetArea, "changes");
     tabifyDockWidget(sourceDock, changesDock_);

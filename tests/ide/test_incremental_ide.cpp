@@ -172,7 +172,7 @@ TEST_CASE("the document model's findings and the outline after random edits equa
 }
 
 
-TEST_CASE("a big workbook is validated in slices after it opens; Problems fill in at the end", "[ide][incremental]") {
+TEST_CASE("a big workbook is validated in slices after it opens and Problems fill in at the end", "[ide][incremental]") {
     MainWindow window;
     window.model()->setBackgroundValidationThreshold(10);
     window.model()->setDocument(workbook(400));
