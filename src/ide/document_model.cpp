@@ -256,6 +256,7 @@ void DocumentModel::startValidation() {
     sliceElements_ = kFirstSliceElements;
     validation_.clear();
     publishDiagnostics();
+    emit validationProgress(0, int(list->size()));
     sliceTimer_->start();
 }
 

@@ -153,8 +153,13 @@ MainWindow::MainWindow(QWidget* parent)
     statusProblems_ = new QLabel;
     statusBar()->addPermanentWidget(statusProblems_);
     connect(problems_, &ProblemsWidget::countsChanged, this, [this](int errors, int warnings) {
+        if (model_.validationPending()) return; // the counts of a first validation still running mean nothing
         statusProblems_->setText(tr("%1 errors, %2 warnings").arg(errors).arg(warnings));
         statusProblems_->setStyleSheet(errors ? toneStyle(Tone::Error) + " font-weight: bold;" : toneStyle(Tone::Ok));
+    });
+    connect(&model_, &DocumentModel::validationProgress, this, [this](int checked, int total) {
+        statusProblems_->setText(tr("Validating: %1 of %2 elements checked…").arg(checked).arg(total));
+        statusProblems_->setStyleSheet(QString());
     });
     connect(&model_, &DocumentModel::changed, this, &MainWindow::refreshPages);
     connect(&model_, &DocumentModel::changed, this, [this] { changesDiscarded_ = false; });
