@@ -88,6 +88,9 @@ int main(int argc, char** argv) {
             std::fprintf(stderr, "quire-ide: interactive after %lld ms\n", static_cast<long long>(startup.elapsed()));
         });
     };
+    QObject::connect(&window, &quire::ide::MainWindow::fileRead, &window, [&startup] {
+        std::fprintf(stderr, "quire-ide: file read after %lld ms\n", static_cast<long long>(startup.elapsed()));
+    });
     QObject::connect(window.model(), &quire::ide::DocumentModel::validationFinished, &window, [&startup] {
         std::fprintf(stderr, "quire-ide: validated after %lld ms\n", static_cast<long long>(startup.elapsed()));
     });

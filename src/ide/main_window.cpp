@@ -686,6 +686,7 @@ bool MainWindow::openFileInBackground(const QString& path, bool quiet) {
 #endif
         opening_ = false;
         setEnabled(true);
+        emit fileRead();
         const bool ok = applyOpened(path, std::move(*result), quiet);
         emit opened(ok);
     });

@@ -141,6 +141,7 @@ public:
     QString personasFile() const { return personas_ ? QString::fromStdString(personas_->path) : QString(); }
 
 signals:
+    void fileRead();      // openFileInBackground: the worker has read the file; the views are built next
     void opened(bool ok); // after openFileInBackground
 
 protected:
