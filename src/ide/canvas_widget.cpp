@@ -58,7 +58,9 @@ QString CanvasWidget::hiddenReason() const {
 }
 
 void CanvasWidget::refresh() {
-    tree_ = model_->layout();
+    // Only the region shown: a copy of the whole layout would be every page of a 400-page workbook.
+    tree_ = {};
+    if (const doc::LayoutNode* shown = model_->layout().findRegion(regionId_.toStdString())) tree_.regions.push_back(*shown);
     placed_.clear();
     if (const doc::LayoutNode* region = tree_.findRegion(regionId_.toStdString()))
         placed_ = placeRegion(*region, width(), metrics_);

@@ -2,13 +2,69 @@
 
 #include <quire/validate/validator.h>
 
+#include <QElapsedTimer>
+#include <QTimer>
+
+#include <algorithm>
+#include <utility>
+
 namespace quire::ide {
 
+namespace {
+
+// A first validation's slice: this long between UI events, the first one of this many elements.
+constexpr std::size_t kSliceMs = 50;
+constexpr std::size_t kFirstSliceElements = 100;
+
+// Whether two documents differ only in their body's elements (bodyKey: "contents" or "document"), without copying.
+bool sameExceptElements(const Json& a, const Json& b, const std::string& bodyKey) {
+    if (!a.is_object() || !b.is_object() || a.size() != b.size()) return false;
+    for (auto it = a.begin(); it != a.end(); ++it) {
+        auto other = b.find(it.key());
+        if (other == b.end()) return false;
+        if (it.key() != bodyKey) {
+            if (*other != it.value()) return false;
+            continue;
+        }
+        const Json& x = it.value();
+        const Json& y = *other;
+        if (!x.is_object() || !y.is_object() || x.size() != y.size()) return false;
+        for (auto member = x.begin(); member != x.end(); ++member) {
+            auto same = y.find(member.key());
+            if (same == y.end() || (member.key() != "elements" && *same != member.value())) return false;
+        }
+    }
+    return true;
+}
+
+// RFC 6901: "~1" is "/", "~0" is "~".
+std::string unescapePointerToken(const std::string& token) {
+    std::string out;
+    for (std::size_t i = 0; i < token.size(); ++i) {
+        if (token[i] == '~' && i + 1 < token.size() && (token[i + 1] == '0' || token[i + 1] == '1')) {
+            out += token[i + 1] == '0' ? '~' : '/';
+            ++i;
+        } else {
+            out += token[i];
+        }
+    }
+    return out;
+}
+
+} // namespace
+
 DocumentModel::DocumentModel(QObject* parent) : QObject(parent) {
+    sliceTimer_ = new QTimer(this);
+    sliceTimer_->setSingleShot(true);
+    sliceTimer_->setInterval(0);
+    connect(sliceTimer_, &QTimer::timeout, this, &DocumentModel::validateSlice);
     connect(&undoStack_, &QUndoStack::cleanChanged, this, &DocumentModel::fileStateChanged);
     connect(&undoStack_, &QUndoStack::indexChanged, this, [this] {
+        if (replacing_) return;
         revalidate();
+        lastChange_ = std::exchange(pendingChange_, Change{false, {}});
         emit changed();
+        lastChange_ = Change{};
     });
 }
 
@@ -21,9 +77,13 @@ DocumentModel::~DocumentModel() {
 
 void DocumentModel::setDocument(doc::Document document) {
     document_ = std::move(document);
+    layoutParsed_ = false;
+    replacing_ = true; // the stack's indexChanged must not validate: the new document is validated below
     undoStack_.clear();
+    replacing_ = false;
+    pendingChange_ = Change{false, {}};
     selection_.clear();
-    revalidate();
+    startValidation();
     emit documentReplaced();
     emit changed();
     emit fileStateChanged();
@@ -43,7 +103,54 @@ void DocumentModel::markSaved(const QString& path, doc::Format format, std::stri
     emit fileStateChanged();
 }
 
+void DocumentModel::noteChange(const std::string& pointer, const Json* newRoot) {
+    const std::string body = bodyPointer();
+    const std::string prefix = body + "/elements/";
+    // The elements were added, removed, moved or replaced whole: every index may mean another element now.
+    auto elementsMoved = [this] {
+        changedAll_ = true;
+        pendingChange_.structural = true;
+    };
+    if (pointer.empty() && newRoot) {
+        // The whole document (a source edit): the elements that differ, when none was added, removed or moved.
+        const Json* before = elements();
+        const Json* afterBody = body.empty() || !newRoot->contains(JsonPointer(body)) ? nullptr : &newRoot->at(JsonPointer(body));
+        const Json* after = afterBody && afterBody->is_object() && afterBody->contains("elements") ? &(*afterBody)["elements"] : nullptr;
+        if (!before || !after || !after->is_array() || before->size() != after->size()) return elementsMoved();
+        // Anything besides the elements (layout, pages, the envelope) changed: the views rebuild, the per-element
+        // findings stay (they depend on their element only).
+        if (!sameExceptElements(document_.root, *newRoot, body.substr(1))) pendingChange_.structural = true;
+        for (std::size_t i = 0; i < before->size(); ++i) {
+            const Json& a = (*before)[i];
+            const Json& b = (*after)[i];
+            if (a.is_object() != b.is_object() || (a.is_object() && a.value("id", Json()) != b.value("id", Json())))
+                return elementsMoved(); // an element moved: its index is not its identity any more
+            if (a != b) {
+                changedElements_.insert(i);
+                pendingChange_.elements[i].insert("*");
+            }
+        }
+        return;
+    }
+    if (body.empty() || pointer.rfind(prefix, 0) != 0) {
+        // Outside the elements (layout, pages, the envelope), unless it holds them.
+        if (pointer.empty() || pointer == body || pointer == body + "/elements") return elementsMoved();
+        pendingChange_.structural = true;
+        return;
+    }
+    // ".../elements/N/<member>...": element N changed in place; ".../elements/N" is one added, removed or replaced.
+    const std::size_t slash = pointer.find('/', prefix.size());
+    const std::string index = pointer.substr(prefix.size(), slash == std::string::npos ? std::string::npos : slash - prefix.size());
+    if (slash == std::string::npos || index.empty() || index.size() > 9 || index.find_first_not_of("0123456789") != std::string::npos)
+        return elementsMoved();
+    const std::size_t member = pointer.find('/', slash + 1);
+    changedElements_.insert(std::stoul(index));
+    pendingChange_.elements[std::stoul(index)].insert(
+        unescapePointerToken(pointer.substr(slash + 1, member == std::string::npos ? std::string::npos : member - slash - 1)));
+}
+
 void DocumentModel::applyValue(const std::string& pointer, const std::optional<Json>& value) {
+    noteChange(pointer, pointer.empty() && value ? &*value : nullptr);
     if (pointer.empty()) {
         if (value) document_.root = *value;
         return;
@@ -59,7 +166,10 @@ void DocumentModel::applyValue(const std::string& pointer, const std::optional<J
     }
 }
 
-void DocumentModel::replaceRoot(const Json& root) { document_.root = root; }
+void DocumentModel::replaceRoot(const Json& root) {
+    noteChange("", &root);
+    document_.root = root;
+}
 
 std::string DocumentModel::bodyPointer() const { return document_.contentsPointer(); }
 
@@ -75,7 +185,8 @@ const Json* DocumentModel::findElement(const std::string& id, int* index) const 
     if (!list) return nullptr;
     for (std::size_t i = 0; i < list->size(); ++i) {
         const Json& e = (*list)[i];
-        if (e.is_object() && e.value("id", "") == id) {
+        const auto member = e.is_object() ? e.find("id") : e.end();
+        if (e.is_object() && (member == e.end() ? id.empty() : member->is_string() && member->get_ref<const std::string&>() == id)) {
             if (index) *index = static_cast<int>(i);
             return &e;
         }
@@ -91,15 +202,26 @@ std::vector<std::pair<std::string, std::string>> DocumentModel::pages() const {
     if (it == b->end() || !it->is_array()) return out;
     for (const auto& p : *it)
         if (p.is_object() && p.contains("id") && p["id"].is_string())
-            out.emplace_back(p["id"].get<std::string>(), p.value("name", p["id"].get<std::string>()));
+            out.emplace_back(p["id"].get<std::string>(), p.contains("name") && p["name"].is_string() ? p["name"].get<std::string>() : p["id"].get<std::string>());
     return out;
 }
 
-doc::LayoutTree DocumentModel::layout() const {
+const doc::LayoutTree& DocumentModel::layout() const {
     const Json* b = body();
-    if (!b || !b->contains("layout") || !(*b)["layout"].is_string()) return {};
-    auto parsed = doc::parseLayout((*b)["layout"].get<std::string>());
-    return parsed.ok() ? parsed.tree : doc::LayoutTree{};
+    const Json* text = b && b->contains("layout") && (*b)["layout"].is_string() ? &(*b)["layout"] : nullptr;
+    if (!text) {
+        layoutTree_ = {};
+        layoutText_.clear();
+        layoutParsed_ = false;
+        return layoutTree_;
+    }
+    const auto& current = text->get_ref<const std::string&>();
+    if (layoutParsed_ && current == layoutText_) return layoutTree_;
+    auto parsed = doc::parseLayout(current);
+    layoutTree_ = parsed.ok() ? std::move(parsed.tree) : doc::LayoutTree{};
+    layoutText_ = current;
+    layoutParsed_ = true;
+    return layoutTree_;
 }
 
 std::string DocumentModel::uniqueElementId(const std::string& stem) const {
@@ -107,8 +229,7 @@ std::string DocumentModel::uniqueElementId(const std::string& stem) const {
         std::string id = stem + "-" + std::to_string(n);
         if (!findElement(id)) {
             // Layout handles and page ids share the namespace of layout nodes.
-            auto tree = layout();
-            if (!tree.find(id)) return id;
+            if (!layout().find(id)) return id;
         }
     }
 }
@@ -119,8 +240,57 @@ void DocumentModel::setSelection(const QStringList& ids) {
     emit selectionChanged(selection_);
 }
 
+void DocumentModel::startValidation() {
+    validator_.invalidateAll();
+    changedAll_ = false;
+    changedElements_.clear();
+    const Json* list = elements();
+    if (!list || list->size() <= std::size_t(std::max(0, backgroundThreshold_))) {
+        sliceTimer_->stop();
+        validationPending_ = false;
+        revalidate();
+        return;
+    }
+    // A big workbook: the window is usable at once, Problems fills in when the last slice is done.
+    validationPending_ = true;
+    sliceElements_ = kFirstSliceElements;
+    validation_.clear();
+    publishDiagnostics();
+    emit validationProgress(0, int(list->size()));
+    sliceTimer_->start();
+}
+
+void DocumentModel::validateSlice() {
+    if (!validationPending_) return;
+    QElapsedTimer timer;
+    timer.start();
+    const std::size_t left = validator_.checkSomeElements(document_, sliceElements_);
+    // The next slice takes about kSliceMs (each one also reads the control ids of the whole workbook).
+    const qint64 took = std::max<qint64>(1, timer.elapsed());
+    sliceElements_ = std::clamp<std::size_t>(sliceElements_ * kSliceMs / std::size_t(took), 20, 20000);
+    const Json* list = elements();
+    const int total = list ? int(list->size()) : 0;
+    emit validationProgress(total - int(left), total);
+    if (left > 0) {
+        sliceTimer_->start();
+        return;
+    }
+    validationPending_ = false;
+    revalidate();
+    emit validationFinished();
+}
+
 void DocumentModel::revalidate() {
-    validation_ = validate::validate(document_);
+    if (changedAll_) validator_.invalidateAll();
+    for (std::size_t index : changedElements_) validator_.invalidateElement(index);
+    changedAll_ = false;
+    changedElements_.clear();
+    if (validationPending_) return; // the slices check the changed elements too; the last one validates
+    validation_ = validator_.validate(document_);
+    publishDiagnostics();
+}
+
+void DocumentModel::publishDiagnostics() {
     diagnostics_ = validation_;
     diagnostics_.insert(diagnostics_.end(), viewDiagnostics_.begin(), viewDiagnostics_.end());
     emit diagnosticsChanged();
@@ -128,9 +298,7 @@ void DocumentModel::revalidate() {
 
 void DocumentModel::setViewDiagnostics(std::vector<Diagnostic> diagnostics) {
     viewDiagnostics_ = std::move(diagnostics);
-    diagnostics_ = validation_;
-    diagnostics_.insert(diagnostics_.end(), viewDiagnostics_.begin(), viewDiagnostics_.end());
-    emit diagnosticsChanged();
+    publishDiagnostics();
 }
 
 doc::Document newWorkbookDocument() {

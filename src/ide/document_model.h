@@ -4,14 +4,19 @@
 #include <quire/core/diagnostic.h>
 #include <quire/doc/document.h>
 #include <quire/doc/layout.h>
+#include <quire/validate/incremental.h>
 
 #include <QObject>
 #include <QString>
 #include <QUndoStack>
 
+#include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
+
+class QTimer;
 
 namespace quire::ide {
 
@@ -45,14 +50,31 @@ public:
     const Json* elements() const;
     const Json* findElement(const std::string& id, int* index = nullptr) const;
     std::vector<std::pair<std::string, std::string>> pages() const; // (id, name)
-    doc::LayoutTree layout() const; // parsed contents.layout (empty tree when absent or broken)
+    // Parsed contents.layout (empty tree when absent or broken); parsed again only when the layout text changed.
+    const doc::LayoutTree& layout() const;
     std::string uniqueElementId(const std::string& stem) const;
 
     // The validator's findings, then those of files the view reads beside the workbook (the personas file).
+    // After an edit only what the edit can change is checked again (validate/incremental.h). A workbook of more
+    // than backgroundValidationThreshold() elements is first validated in slices between UI events: until
+    // that is done, validationPending() is true and the findings are those of the files beside it only.
     const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
+    bool validationPending() const { return validationPending_; }
+    static constexpr int kDefaultBackgroundValidationThreshold = 2000;
+    int backgroundValidationThreshold() const { return backgroundThreshold_; }
+    void setBackgroundValidationThreshold(int elements) { backgroundThreshold_ = elements; }
     // Findings about view state (not the document): shown in Problems, replaced as a whole, never undone.
     void setViewDiagnostics(std::vector<Diagnostic> diagnostics);
     std::size_t viewDiagnosticCount() const { return viewDiagnostics_.size(); } // the last ones of diagnostics()
+
+    // What the command being announced by `changed` touched (valid while `changed` is emitted): the members of
+    // elements it changed in place ("*" when not known member by member), or `structural` for anything else
+    // (elements added, removed or moved, pages, layout, a new document). Views use it to update only those rows.
+    struct Change {
+        bool structural = true;
+        std::map<std::size_t, std::set<std::string>> elements; // element index -> its changed top-level members
+    };
+    const Change& lastChange() const { return lastChange_; }
 
     // Selection is view state, not document state.
     QStringList selection() const { return selection_; }
@@ -62,13 +84,32 @@ signals:
     void changed();            // anything in the document changed (after a command)
     void documentReplaced();   // a new file was opened/created
     void diagnosticsChanged();
+    void validationProgress(int checked, int total); // while a first validation runs in slices
+    void validationFinished();                        // diagnostics() is complete again
     void selectionChanged(const QStringList& ids);
     void fileStateChanged();
 
 private:
     void revalidate();
+    void startValidation();  // after a new document: now, or in slices for a big one
+    void validateSlice();
+    void noteChange(const std::string& pointer, const Json* newRoot); // which elements an edit touched
+    void publishDiagnostics();
 
     doc::Document document_;
+    validate::IncrementalValidator validator_;
+    std::set<std::size_t> changedElements_; // since the last validation
+    bool changedAll_ = false;
+    Change lastChange_;       // of the command being announced
+    Change pendingChange_;    // collected while a command applies its values
+    bool replacing_ = false; // inside setDocument
+    bool validationPending_ = false;
+    int backgroundThreshold_ = kDefaultBackgroundValidationThreshold;
+    QTimer* sliceTimer_ = nullptr;
+    std::size_t sliceElements_ = 100; // elements per slice, adjusted to the time one takes
+    mutable std::string layoutText_; // what layoutTree_ was parsed from
+    mutable doc::LayoutTree layoutTree_;
+    mutable bool layoutParsed_ = false;
     QUndoStack undoStack_;
     std::vector<Diagnostic> validation_;     // of the document
     std::vector<Diagnostic> viewDiagnostics_;

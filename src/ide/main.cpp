@@ -59,39 +59,68 @@ int main(int argc, char** argv) {
             std::fprintf(stderr, "quire-ide: unsaved work of %s is kept in %s; start quire-ide with a display to recover it\n",
                          entry.documentPath.isEmpty() ? "an untitled workbook" : qPrintable(entry.documentPath),
                          qPrintable(entry.file));
-    if (!window.start(files.value(0), !headless, headless) && parser.isSet(screenshot)) return 1;
-    if (parser.isSet(page)) window.showRegion(parser.value(page));
+    // A file is read on a worker thread: the window comes up at once and is usable once the workbook is in;
+    // a big workbook's Problems fill in when its first validation (in slices) is done.
+    if (!window.start(files.value(0), !headless, headless, true) && parser.isSet(screenshot)) return 1;
     quire::ide::EnginePreviewProvider provider(window.model(), parser.value(connections));
-    if (parser.isSet(dock))
-        for (auto* d : window.findChildren<QDockWidget*>())
-            if (d->objectName() == parser.value(dock)) d->raise();
-    window.show();
-    if (!parser.isSet(noPreview)) {
-        // The first start writes the sample warehouse before any card asks for it: with a progress dialog and
-        // Cancel on a display, silently when headless.
-        const auto sample = quire::ide::ensureSampleWarehouseWithProgress(headless ? nullptr : &window);
-        if (sample.state == quire::ide::SampleWarehouseState::Cancelled || sample.state == quire::ide::SampleWarehouseState::Failed) {
-            window.statusBar()->showMessage(sample.message);
-            std::fprintf(stderr, "quire-ide: %s\n", qPrintable(sample.message));
+    bool failed = false;
+    auto afterOpen = [&] {
+        if (parser.isSet(page)) window.showRegion(parser.value(page));
+        if (parser.isSet(dock))
+            for (auto* d : window.findChildren<QDockWidget*>())
+                if (d->objectName() == parser.value(dock)) d->raise();
+        if (!parser.isSet(noPreview)) {
+            // The first start writes the sample warehouse before any card asks for it: with a progress dialog and
+            // Cancel on a display, silently when headless.
+            const auto sample = quire::ide::ensureSampleWarehouseWithProgress(headless ? nullptr : &window);
+            if (sample.state == quire::ide::SampleWarehouseState::Cancelled || sample.state == quire::ide::SampleWarehouseState::Failed) {
+                window.statusBar()->showMessage(sample.message);
+                std::fprintf(stderr, "quire-ide: %s\n", qPrintable(sample.message));
+            }
+            window.setPreviewProvider(&provider);
         }
-        window.setPreviewProvider(&provider);
-    }
-    if (parser.isSet(showRows)) window.showAllRows(parser.value(showRows));
-    if (parser.isSet(select)) window.model()->setSelection({parser.value(select)});
-    if (parser.isSet(select)) // once the window has its size, so the card can be scrolled to
-        QTimer::singleShot(0, &window, [&window, id = parser.value(select)] { window.revealElement(id); });
+        if (parser.isSet(showRows)) window.showAllRows(parser.value(showRows));
+        if (parser.isSet(select)) window.model()->setSelection({parser.value(select)});
+        if (parser.isSet(select)) // once the window has its size, so the card can be scrolled to
+            QTimer::singleShot(0, &window, [&window, id = parser.value(select)] { window.revealElement(id); });
+        // Back in the event loop: the window answers input and shows the workbook's page.
+        QTimer::singleShot(0, &window, [&startup] {
+            std::fprintf(stderr, "quire-ide: interactive after %lld ms\n", static_cast<long long>(startup.elapsed()));
+        });
+    };
+    QObject::connect(&window, &quire::ide::MainWindow::fileRead, &window, [&startup] {
+        std::fprintf(stderr, "quire-ide: file read after %lld ms\n", static_cast<long long>(startup.elapsed()));
+    });
+    QObject::connect(window.model(), &quire::ide::DocumentModel::validationFinished, &window, [&startup] {
+        std::fprintf(stderr, "quire-ide: validated after %lld ms\n", static_cast<long long>(startup.elapsed()));
+    });
+    window.show();
     std::fprintf(stderr, "quire-ide: first window after %lld ms\n", static_cast<long long>(startup.elapsed()));
+    if (window.isOpening())
+        QObject::connect(&window, &quire::ide::MainWindow::opened, &window, [&](bool ok) {
+            failed = !ok;
+            if (ok) afterOpen();
+            else if (parser.isSet(screenshot)) QApplication::exit(1);
+        });
+    else
+        afterOpen();
 
     if (parser.isSet(screenshot)) {
         const QString out = parser.value(screenshot);
-        QTimer::singleShot(500, &window, [&window, &provider, out] {
-            // Let the previews finish (the first run may generate the sample warehouse).
+        auto* poll = new QTimer(&window);
+        poll->setInterval(100);
+        QObject::connect(poll, &QTimer::timeout, &window, [&window, &provider, &failed, out, poll, &startup] {
+            // The workbook in and validated (Problems filled), then the previews finished (the first run may
+            // generate the sample warehouse).
+            if (failed || window.isOpening() || window.model()->validationPending() || startup.elapsed() < 500) return;
+            poll->stop();
             provider.waitIdle(120000);
             QApplication::processEvents();
             const bool ok = window.grab().save(out);
             std::fprintf(stderr, "quire-ide: %s %s\n", ok ? "wrote" : "could not write", qPrintable(out));
             QApplication::exit(ok ? 0 : 1);
         });
+        poll->start();
     }
     return QApplication::exec();
 }

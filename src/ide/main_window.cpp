@@ -61,8 +61,14 @@
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTableView>
+#include <QHash>
 #include <QHeaderView>
 #include <QTimer>
+#include <QThread>
+
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <QToolBar>
 #include <QUndoView>
 #include <QHBoxLayout>
@@ -147,8 +153,13 @@ MainWindow::MainWindow(QWidget* parent)
     statusProblems_ = new QLabel;
     statusBar()->addPermanentWidget(statusProblems_);
     connect(problems_, &ProblemsWidget::countsChanged, this, [this](int errors, int warnings) {
+        if (model_.validationPending()) return; // the counts of a first validation still running mean nothing
         statusProblems_->setText(tr("%1 errors, %2 warnings").arg(errors).arg(warnings));
         statusProblems_->setStyleSheet(errors ? toneStyle(Tone::Error) + " font-weight: bold;" : toneStyle(Tone::Ok));
+    });
+    connect(&model_, &DocumentModel::validationProgress, this, [this](int checked, int total) {
+        statusProblems_->setText(tr("Validating: %1 of %2 elements checked…").arg(checked).arg(total));
+        statusProblems_->setStyleSheet(QString());
     });
     connect(&model_, &DocumentModel::changed, this, &MainWindow::refreshPages);
     connect(&model_, &DocumentModel::changed, this, [this] { changesDiscarded_ = false; });
@@ -201,6 +212,8 @@ void MainWindow::buildDocks() {
     propertiesScroll->setWidgetResizable(true);
     auto* propDock = dock(tr("Properties"), propertiesScroll, Qt::RightDockWidgetArea, "properties");
     auto* sourceDock = dock(tr("Source"), source_, Qt::RightDockWidgetArea, "source");
+    connect(sourceDock, &QDockWidget::visibilityChanged, source_, &SourceView::setOnScreen);
+    source_->setOnScreen(false); // behind Properties (raised below) until its tab is chosen
     tabifyDockWidget(propDock, sourceDock);
     changesDock_ = dock(tr("Changes"), changes_, Qt::RightDockWidgetArea, "changes");
     tabifyDockWidget(sourceDock, changesDock_);
@@ -427,32 +440,41 @@ void MainWindow::buildMenus() {
 }
 
 void MainWindow::refreshPages() {
-    refreshingTabs_ = true;
     const QString current = canvas_->region();
-    while (pageTabs_->count()) pageTabs_->removeTab(0);
-    int select = -1;
+    // The tabs as they should be: (label, region id). A page viewers do not see (spec §2 `visibility`) is
+    // marked on its tab; viewing as a persona that may not see it, it has no tab at all.
+    std::vector<std::pair<QString, QString>> tabs;
     const Json* pagesBody = model_.body();
+    QHash<QString, std::pair<bool, bool>> hiddenById; // id -> (hidden, hidden from the persona), any page of that id
+    if (pagesBody && pagesBody->contains("pages") && (*pagesBody)["pages"].is_array())
+        for (const auto& page : (*pagesBody)["pages"])
+            if (page.is_object() && page.contains("id") && page["id"].is_string()) {
+                auto& flags = hiddenById[QString::fromStdString(page["id"].get<std::string>())];
+                flags.first = flags.first || page.contains("visibility");
+                flags.second = flags.second || (persona_ && !preview::pageVisibleTo(page, persona_->user));
+            }
     for (const auto& [id, name] : model_.pages()) {
-        bool hidden = false; // a page viewers do not see (spec §2 `visibility`) is marked on its tab
-        bool hiddenFromPersona = false; // viewing as a persona that may not see it: no tab at all
-        if (pagesBody && pagesBody->contains("pages") && (*pagesBody)["pages"].is_array())
-            for (const auto& page : (*pagesBody)["pages"])
-                if (page.is_object() && page.value("id", "") == id) {
-                    hidden = hidden || page.contains("visibility");
-                    hiddenFromPersona = hiddenFromPersona || (persona_ && !preview::pageVisibleTo(page, persona_->user));
-                }
-        if (hiddenFromPersona) continue;
-        int i = pageTabs_->addTab(QString::fromStdString(name) + (hidden ? QStringLiteral(" ⊘") : QString()));
-        pageTabs_->setTabData(i, QString::fromStdString(id));
-        if (QString::fromStdString(id) == current) select = i;
+        const auto flags = hiddenById.value(QString::fromStdString(id));
+        if (flags.second) continue;
+        tabs.emplace_back(QString::fromStdString(name) + (flags.first ? QStringLiteral(" ⊘") : QString()), QString::fromStdString(id));
     }
     if (const Json* body = model_.body(); body && body->contains("overlays") && (*body)["overlays"].is_array())
         for (const auto& o : (*body)["overlays"]) {
             if (!o.is_object()) continue;
-            int i = pageTabs_->addTab(QString::fromStdString("◳ " + o.value("name", o.value("id", ""))));
-            pageTabs_->setTabData(i, QString::fromStdString(o.value("id", "")));
-            if (QString::fromStdString(o.value("id", "")) == current) select = i;
+            tabs.emplace_back(QString::fromStdString("◳ " + o.value("name", o.value("id", ""))), QString::fromStdString(o.value("id", "")));
         }
+    // Most edits leave the tabs as they are: then nothing is rebuilt (a workbook may have hundreds of pages).
+    bool same = int(tabs.size()) == pageTabs_->count();
+    for (int i = 0; same && i < pageTabs_->count(); ++i)
+        same = pageTabs_->tabText(i) == tabs[std::size_t(i)].first && pageTabs_->tabData(i).toString() == tabs[std::size_t(i)].second;
+    refreshingTabs_ = true;
+    if (!same) {
+        while (pageTabs_->count()) pageTabs_->removeTab(0);
+        for (const auto& [label, id] : tabs) pageTabs_->setTabData(pageTabs_->addTab(label), id);
+    }
+    int select = -1;
+    for (int i = 0; i < pageTabs_->count(); ++i)
+        if (pageTabs_->tabData(i).toString() == current) select = i;
     refreshingTabs_ = false;
     if (select < 0 && pageTabs_->count() > 0) {
         select = 0;
@@ -640,7 +662,39 @@ void MainWindow::newWorkbook() {
 
 bool MainWindow::openFile(const QString& path, bool quiet) {
     if (ConflictPanel::needsResolution(path)) return openConflicted(path, quiet);
-    auto loaded = doc::loadDocument(path.toStdString());
+    return applyOpened(path, doc::loadDocument(path.toStdString()), quiet);
+}
+
+bool MainWindow::openFileInBackground(const QString& path, bool quiet) {
+    if (opening_) return false;
+    if (ConflictPanel::needsResolution(path)) {
+        const bool ok = openConflicted(path, quiet);
+        QTimer::singleShot(0, this, [this, ok] { emit opened(ok); });
+        return true;
+    }
+    opening_ = true;
+    setEnabled(false);
+    statusBar()->showMessage(tr("Opening %1…").arg(path));
+    auto result = std::make_shared<doc::LoadResult>();
+    QThread* reader = QThread::create([result, file = path.toStdString()] { *result = doc::loadDocument(file); });
+    connect(reader, &QThread::finished, this, [this, reader, result, path, quiet] {
+        reader->deleteLater();
+#ifdef __GLIBC__
+        // The reader's malloc arena still holds the parser's freed tree (hundreds of MB for a 50 MB workbook);
+        // the UI thread would not reuse it, so give it back before the views are built.
+        malloc_trim(0);
+#endif
+        opening_ = false;
+        setEnabled(true);
+        emit fileRead();
+        const bool ok = applyOpened(path, std::move(*result), quiet);
+        emit opened(ok);
+    });
+    reader->start();
+    return true;
+}
+
+bool MainWindow::applyOpened(const QString& path, doc::LoadResult loaded, bool quiet) {
     if (!loaded.document) {
         QString message;
         for (const auto& d : loaded.diagnostics) message += QString::fromStdString(formatDiagnostic(d)) + "\n";
@@ -870,9 +924,9 @@ bool MainWindow::writeRecovery() {
     return true;
 }
 
-bool MainWindow::start(const QString& file, bool ask, bool quiet) {
+bool MainWindow::start(const QString& file, bool ask, bool quiet, bool background) {
     auto openRequested = [&] {
-        if (!file.isEmpty()) return openFile(file, quiet);
+        if (!file.isEmpty()) return background ? openFileInBackground(file, quiet) : openFile(file, quiet);
         showStartPage();
         return true;
     };

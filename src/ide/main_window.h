@@ -5,6 +5,7 @@
 #include "recovery_prompt.h"
 #include "recovery_store.h"
 
+#include <quire/doc/io.h>
 #include <quire/governance/personas.h>
 
 #include <QMainWindow>
@@ -60,7 +61,9 @@ public:
     // left in the recovery folder. With `ask`, the recovery prompt decides; a recovery of that same file
     // (canonical paths) is offered first. Without `ask` (headless, --screenshot) nothing is asked and every
     // recovery file stays where it is. false when what was chosen could not be opened.
-    bool start(const QString& file, bool ask, bool quiet = false);
+    // With `background`, a file is read by openFileInBackground (when no recovery is offered): start() returns
+    // before it is open, and `opened` says how it went.
+    bool start(const QString& file, bool ask, bool quiet = false, bool background = false);
     // Replaces the recovery dialog (tests answer without a modal).
     void setRecoveryPrompt(RecoveryPrompt prompt) { recoveryPrompt_ = std::move(prompt); }
     // Opens a recovery file's workbook, modified (unsaved); this window then autosaves into that file and
@@ -70,6 +73,11 @@ public:
     // File operations (return false and show a message on failure; `quiet` suppresses dialogs for tests).
     // A failed save leaves the file on disk as it was, the workbook modified, and says why in the status bar.
     bool openFile(const QString& path, bool quiet = false);
+    // openFile with the file read on a worker thread: the window stays responsive (and disabled, so nothing is
+    // edited that the opened workbook would replace) until the document is in; then `opened(ok)`. Returns
+    // false only when a load is already running. A conflicted file is opened at once, as openFile does.
+    bool openFileInBackground(const QString& path, bool quiet = false);
+    bool isOpening() const { return opening_; }
     // A file with git conflict markers, or conflicted in a merge in progress: opens the local side and shows
     // the element-level three-way merge in the Changes dock. false (and why) when it cannot be merged so.
     bool openConflicted(const QString& path, bool quiet = false);
@@ -132,6 +140,10 @@ public:
     QString viewAsBannerText() const;     // "" while the banner is hidden
     QString personasFile() const { return personas_ ? QString::fromStdString(personas_->path) : QString(); }
 
+signals:
+    void fileRead();      // openFileInBackground: the worker has read the file; the views are built next
+    void opened(bool ok); // after openFileInBackground
+
 protected:
     void closeEvent(QCloseEvent* event) override;
 
@@ -144,6 +156,7 @@ private:
     void addRecent(const QString& path);
     void rebuildRecentMenu();
     void leaveStartPage();
+    bool applyOpened(const QString& path, doc::LoadResult loaded, bool quiet); // the second half of openFile
     void leaveRecovery(); // before the open workbook is replaced
     void findPersonas();  // the workbook's personas file, if any (after a workbook opens)
     void setPersonas(std::optional<governance::PersonaSet> set, std::vector<Diagnostic> diagnostics);
@@ -172,6 +185,7 @@ private:
     QMenu* recentMenu_ = nullptr;
     QTimer* autosave_ = nullptr;
     bool refreshingTabs_ = false;
+    bool opening_ = false; // a background open is reading the file
     PreviewProvider* preview_ = nullptr;
     DrillNavigator* drill_ = nullptr; // with an engine provider: drill-down view state
     QTimer* previewDebounce_ = nullptr;

@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <set>
+#include <unordered_map>
 
 namespace quire::ide {
 
@@ -20,6 +21,7 @@ struct OutlineModel::Node {
     QString kind;     // icon: element kind or "page"/"overlay"; "" for none
     QString control;  // icon: control type
     bool missing = false;
+    bool controlRow = false; // a row of the Controls group (its text is the control id, not the name)
     Node* parent = nullptr;
     int row = 0;
     std::vector<std::unique_ptr<Node>> children;
@@ -45,16 +47,35 @@ struct OutlineModel::Node {
 
 namespace {
 
+// A string member, or `fallback` when it is absent or not a string (a hand-edited `kind: 7` is a finding of the
+// validator, never an exception here).
+std::string outlineText(const Json& object, const char* key, const std::string& fallback = {}) {
+    if (!object.is_object()) return fallback;
+    auto it = object.find(key);
+    return it != object.end() && it->is_string() ? it->get<std::string>() : fallback;
+}
+
 // The fresh tree of the document (the same content the outline always showed).
 std::unique_ptr<OutlineModel::Node> buildTree(const DocumentModel& model) {
     using Node = OutlineModel::Node;
     auto root = std::make_unique<Node>();
-    const doc::LayoutTree tree = model.layout();
+    const doc::LayoutTree& tree = model.layout();
     std::set<std::string> placed;
+    // id -> the first element with it (what DocumentModel::findElement answers), built once: a search per
+    // placed element would be quadratic in a workbook of 20,000 elements.
+    std::unordered_map<std::string, const Json*> byId;
+    if (const Json* list = model.elements())
+        for (const auto& e : *list) {
+            if (!e.is_object()) continue;
+            auto id = e.find("id");
+            if (id == e.end()) byId.emplace(std::string(), &e);
+            else if (id->is_string()) byId.emplace(id->get<std::string>(), &e);
+        }
     auto elementNode = [&](Node* parent, const std::string& id) {
-        const Json* e = model.findElement(id);
-        const std::string kind = e ? e->value("kind", "") : "";
-        const std::string controlType = e ? e->value("controlType", "") : "";
+        const auto found = byId.find(id);
+        const Json* e = found == byId.end() ? nullptr : found->second;
+        const std::string kind = e ? outlineText(*e, "kind") : "";
+        const std::string controlType = e ? outlineText(*e, "controlType") : "";
         QString name = e && e->contains("name") && (*e)["name"].is_string() ? QString::fromStdString((*e)["name"].get<std::string>())
                                                                             : kindLabel(kind, controlType);
         Node* node = parent->add(name + "  (" + QString::fromStdString(id) + ")", QString::fromStdString(id), "element");
@@ -80,8 +101,8 @@ std::unique_ptr<OutlineModel::Node> buildTree(const DocumentModel& model) {
         Node* group = root->add(title);
         for (const auto& r : (*body)[key]) {
             if (!r.is_object()) continue;
-            const std::string id = r.value("id", "");
-            Node* item = group->add(QString::fromStdString(r.value("name", id)), QString::fromStdString(id), "region");
+            const std::string id = outlineText(r, "id");
+            Node* item = group->add(QString::fromStdString(outlineText(r, "name", id)), QString::fromStdString(id), "region");
             item->kind = std::string(key) == "pages" ? "page" : "overlay";
             if (const auto* region = tree.findRegion(id)) addChildren(item, *region);
         }
@@ -95,22 +116,24 @@ std::unique_ptr<OutlineModel::Node> buildTree(const DocumentModel& model) {
         std::set<std::string> connections;
         for (const auto& e : *list) {
             if (!e.is_object()) continue;
-            const std::string id = e.value("id", "");
-            if (e.value("kind", "") == "control") {
+            const std::string id = outlineText(e, "id");
+            if (outlineText(e, "kind") == "control") {
                 if (!controls) controls = root->add(QObject::tr("Controls"));
-                Node* c = controls->add(QString::fromStdString(e.value("controlId", id)) + "  (" +
-                                            QString::fromStdString(e.value("controlType", "")) + ")",
+                Node* c = controls->add(QString::fromStdString(outlineText(e, "controlId", id)) + "  (" +
+                                            QString::fromStdString(outlineText(e, "controlType")) + ")",
                                         QString::fromStdString(id), "element");
                 c->kind = "control";
-                c->control = QString::fromStdString(e.value("controlType", ""));
+                c->control = QString::fromStdString(outlineText(e, "controlType"));
+                c->controlRow = true;
             }
             if (!placed.count(id)) {
                 if (!unplaced) unplaced = root->add(QObject::tr("Not placed"));
                 elementNode(unplaced, id);
             }
             // Connections named by the element's source (a flat look: source.connectionId and join/union legs).
-            const Json source = e.value("source", Json());
-            std::vector<const Json*> pending{&source};
+            const auto source = e.find("source");
+            if (source == e.end()) continue;
+            std::vector<const Json*> pending{&*source};
             for (std::size_t i = 0; i < pending.size() && i < 10000; ++i) {
                 const Json& v = *pending[i];
                 if (v.is_object()) {
@@ -195,9 +218,49 @@ QModelIndexList OutlineModel::indexesOf(const QString& id) const {
 }
 
 void OutlineModel::refresh() {
+    if (refreshInPlace()) return;
     std::unique_ptr<Node> fresh = buildTree(*model_);
     merge(root_.get(), *fresh);
     reindex();
+}
+
+// The outline's rows come from the elements' id, kind, controlType, controlId, source and name. A command that
+// changed only other members of elements, or their names, changes no row but the text of the renamed elements'
+// rows: that is done in place, without building the tree of a 20,000-element workbook again.
+bool OutlineModel::refreshInPlace() {
+    const DocumentModel::Change& change = model_->lastChange();
+    const Json* list = model_->elements();
+    if (change.structural || change.elements.empty() || !list || root_->children.empty()) return false;
+    for (const auto& [index, members] : change.elements) {
+        if (index >= list->size()) return false;
+        for (const std::string& member : members)
+            if (member == "id" || member == "kind" || member == "controlType" || member == "controlId" || member == "source" || member == "*")
+                return false;
+    }
+    for (const auto& [index, members] : change.elements) {
+        if (!members.count("name")) continue;
+        const Json& e = (*list)[index];
+        if (!e.is_object()) return false;
+        const auto idMember = e.find("id");
+        if (idMember != e.end() && !idMember->is_string()) return false;
+        const std::string id = idMember == e.end() ? std::string() : idMember->get<std::string>();
+        int first = -1;
+        model_->findElement(id, &first);
+        if (first != int(index)) continue; // the rows of this id show an earlier element with it
+        const std::string kind = outlineText(e, "kind");
+        const std::string controlType = outlineText(e, "controlType");
+        const QString name = e.contains("name") && e["name"].is_string() ? QString::fromStdString(e["name"].get<std::string>()) : kindLabel(kind, controlType);
+        const QString text = name + "  (" + QString::fromStdString(id) + ")";
+        const QString key = QString::fromStdString(id);
+        for (auto it = byId_.find(key); it != byId_.end() && it.key() == key; ++it) {
+            auto* node = const_cast<Node*>(*it);
+            if (node->controlRow || node->text == text) continue;
+            node->text = text;
+            const QModelIndex at = indexFor(node);
+            emit dataChanged(at, at);
+        }
+    }
+    return true;
 }
 
 // Brings `current` (shown) to the content of `fresh` with the fewest signals: its own look, then its

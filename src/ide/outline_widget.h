@@ -3,7 +3,8 @@
 // OutlineModel is a tree model rebuilt from the document on every change and merged into the tree the view
 // shows: nodes that did not change stay (with their expansion and selection), a changed name is one
 // dataChanged, and only the children that differ are removed and inserted. So renaming one element of a
-// 20,000-element workbook does not rebuild 20,000 items. The view mirrors the document's selection.
+// 20,000-element workbook does not rebuild 20,000 items; a rename, or an edit of a member the outline does not
+// show, does not even build the tree again (DocumentModel::lastChange). The view mirrors the document's selection.
 #include "document_model.h"
 
 #include <QAbstractItemModel>
@@ -38,6 +39,7 @@ public:
 
 private:
     QModelIndex indexFor(const Node* node) const;
+    bool refreshInPlace(); // a rename or an edit the outline does not show: no rebuild
     void merge(Node* current, Node& fresh);
     void reindex();
     DocumentModel* model_;

@@ -14,6 +14,8 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace quire::ide {
 
 SourceView::SourceView(DocumentModel* model, QWidget* parent) : QWidget(parent), model_(model) {
@@ -45,13 +47,37 @@ SourceView::SourceView(DocumentModel* model, QWidget* parent) : QWidget(parent),
     connect(formatBox_, &QComboBox::currentIndexChanged, this,
             [this](int index) { setFormat(index == 0 ? doc::Format::Yaml : doc::Format::Json); });
     connect(model_, &DocumentModel::changed, this, [this] {
-        if (!pending_) regenerate();
+        if (pending_) return;
+        if (onScreen()) regenerate();
+        else stale_ = true;
     });
     connect(model_, &DocumentModel::documentReplaced, this, [this] { setFormat(model_->format()); });
     connect(model_, &DocumentModel::selectionChanged, this, [this](const QStringList& ids) {
-        if (ids.size() == 1 && !editor_->hasFocus()) showElement(ids.front());
+        if (ids.size() != 1 || editor_->hasFocus()) return;
+        if (stale_ && !onScreen()) revealOnShow_ = ids.front(); // no text generated for a hidden view
+        else showElement(ids.front());
     });
     regenerate();
+}
+
+void SourceView::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    catchUp();
+}
+
+void SourceView::setOnScreen(bool onScreen) {
+    onScreen_ = onScreen;
+    catchUp();
+}
+
+void SourceView::catchUp() {
+    if (!onScreen()) return;
+    regenerateIfStale();
+    if (!revealOnShow_.isEmpty()) showElement(std::exchange(revealOnShow_, QString()));
+}
+
+void SourceView::regenerateIfStale() const {
+    if (stale_ && !pending_) const_cast<SourceView*>(this)->regenerate();
 }
 
 void SourceView::setFormat(doc::Format format) {
@@ -63,16 +89,24 @@ void SourceView::setFormat(doc::Format format) {
     formatBox_->blockSignals(true);
     formatBox_->setCurrentIndex(format == doc::Format::Yaml ? 0 : 1);
     formatBox_->blockSignals(false);
-    regenerate();
+    if (onScreen()) regenerate();
+    else stale_ = true;
 }
 
-QString SourceView::text() const { return editor_->toPlainText(); }
+QString SourceView::text() const {
+    regenerateIfStale();
+    return editor_->toPlainText();
+}
 
-void SourceView::setText(const QString& text) { editor_->setPlainText(text); }
+void SourceView::setText(const QString& text) {
+    stale_ = false; // the typed text replaces whatever was shown
+    editor_->setPlainText(text);
+}
 
 QString SourceView::errorText() const { return status_->property("error").toString(); }
 
 void SourceView::regenerate() {
+    stale_ = false;
     updating_ = true;
     const QString text = QString::fromStdString(doc::saveDocument(model_->document(), format_));
     if (text != editor_->toPlainText()) {
@@ -121,6 +155,7 @@ void SourceView::markError(int line) {
 
 void SourceView::showLine(int line, int column) {
     if (line <= 0) return;
+    regenerateIfStale();
     QTextBlock block = editor_->document()->findBlockByNumber(line - 1);
     QTextCursor cursor(block);
     cursor.movePosition(QTextCursor::Right, QTextCursor::MoveAnchor, std::max(0, column - 1));
@@ -129,6 +164,7 @@ void SourceView::showLine(int line, int column) {
 }
 
 void SourceView::showElement(const QString& id) {
+    regenerateIfStale();
     // Find the element's id line in the generated text.
     const QString needle = format_ == doc::Format::Yaml ? QString("id: %1").arg(id) : QString("\"id\": \"%1\"").arg(id);
     QTextCursor found = editor_->document()->find(needle);

@@ -29,6 +29,7 @@
 #include <stdexcept>
 
 #include "pointer.h"
+#include "schema_parts.h"
 
 namespace quire::validate {
 namespace {
@@ -299,6 +300,54 @@ std::vector<Diagnostic> checkSchema(const doc::Document& document, const std::st
                     }
                 }
             }
+    return report(raws, document);
+}
+
+// The parts of checkSchema() (schema_parts.h): the same runs and the same report, split per element.
+std::optional<std::vector<SchemaFinding>> schemaFindingsOutsideElements(const doc::Document& document, const std::string& schemaPath) {
+    std::shared_ptr<const CompiledSchema> compiled;
+    try {
+        compiled = schemaFor(schemaPath);
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+    std::vector<Raw> raws;
+    runSchema(compiled->whole, document.root, "", raws);
+    std::vector<SchemaFinding> out;
+    out.reserve(raws.size());
+    for (auto& r : raws) out.push_back({std::move(r.pointer), std::move(r.description)});
+    return out;
+}
+
+std::vector<SchemaFinding> schemaFindingsOfElement(const doc::Document& document, std::size_t index, const std::string& schemaPath) {
+    std::shared_ptr<const CompiledSchema> compiled;
+    try {
+        compiled = schemaFor(schemaPath);
+    } catch (const std::exception&) {
+        return {};
+    }
+    std::vector<Raw> raws;
+    const Json* body = document.contents();
+    if (!compiled->split || !body) return {};
+    auto it = body->find("elements");
+    if (it == body->end() || !it->is_array() || index >= it->size()) return {};
+    const Json& e = (*it)[index];
+    const std::string elementPointer = document.contentsPointer() + "/elements/" + std::to_string(index);
+    runSchema(compiled->element, e, elementPointer, raws);
+    if (e.is_object())
+        if (auto columns = e.find("columns"); columns != e.end() && columns->is_array())
+            for (std::size_t c = 0; c < columns->size(); ++c)
+                runSchema(compiled->column, (*columns)[c], elementPointer + "/columns/" + std::to_string(c), raws);
+    std::vector<SchemaFinding> out;
+    out.reserve(raws.size());
+    for (auto& r : raws) out.push_back({std::move(r.pointer), std::move(r.description)});
+    return out;
+}
+
+std::vector<Diagnostic> reportSchemaFindings(const doc::Document& document, const std::vector<SchemaFinding>& findings) {
+    std::vector<Raw> raws;
+    raws.reserve(findings.size());
+    for (const auto& f : findings) raws.push_back({f.pointer, classify(f.description), f.description});
     return report(raws, document);
 }
 
