@@ -9,6 +9,10 @@
 #include "query_log.h"
 #include "sample_warehouse_fixture.h"
 
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+
 #include <quire/connect/connection_registry.h>
 #include <quire/connect/odbc.h>
 #include <quire/connect/sample_warehouse.h>
@@ -139,8 +143,12 @@ TEST_CASE("the Data view pages every row of an element from the warehouse", "[id
     PagedTableModel model(source, 100, 4);
     CHECK(model.rowCount() == source->rowCount());
     const int last = model.rowCount() - 1;
+    CHECK(model.data(model.index(last, 0), Qt::DisplayRole).toString() == "…"); // fetched off the UI thread
+    QElapsedTimer clock;
+    clock.start();
+    while (!model.rowLoaded(last) && clock.elapsed() < 60'000) QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
     CHECK_FALSE(model.data(model.index(last, 0), Qt::DisplayRole).toString().isEmpty());
-    CHECK(model.loadedPages() == 1); // only the page holding the last row was fetched
+    CHECK(model.loadedPages() == 2); // only the page holding the last row and the one above it (one query)
     REQUIRE(window.showAllRows("events"));
     CHECK_FALSE(window.showAllRows("no-such-element"));
 }
