@@ -360,14 +360,7 @@ std::shared_ptr<RowSource> EnginePreviewProvider::rowSource(const QString& eleme
         const auto connectionText = connectionString(*entry);
         if (!connectionText) return fail(QString::fromStdString(connectionText.message()));
         auto connection = connect::Connection::open(*connectionText);
-        const auto count = connection->query("SELECT count(*) FROM (" + plan.sql + ") n", preview::toConnectParams(plan.parameters));
-        const auto total = count.value(0, 0);
-        const qint64 rows = std::holds_alternative<std::int64_t>(total) ? std::get<std::int64_t>(total)
-                            : std::holds_alternative<double>(total)     ? qint64(std::get<double>(total))
-                                                                        : 0;
-        QStringList names;
-        for (const auto& n : plan.columns) names << QString::fromStdString(n);
-        return std::make_shared<WarehouseRowSource>(session, elementId.toStdString(), dialect, connection, names, rows, todayIso(),
+        return std::make_shared<WarehouseRowSource>(session, elementId.toStdString(), dialect, connection, plan, todayIso(),
                                                     model_->filePath().toStdString());
     } catch (const std::exception& e) {
         return fail(QString::fromUtf8(e.what()));

@@ -4,16 +4,25 @@
 
 #include <QPointer>
 
+#include <algorithm>
 #include <climits>
 
 namespace quire::ide {
 
 PagedTableModel::PagedTableModel(std::shared_ptr<RowSource> source, int pageSize, int maxPages, QObject* parent)
-    : QAbstractTableModel(parent), source_(std::move(source)), pageSize_(pageSize), maxPages_(maxPages) {}
+    : QAbstractTableModel(parent), source_(std::move(source)), pageSize_(pageSize), maxPages_(maxPages) {
+    if (source_->rowCount() >= 0) return;
+    QPointer<PagedTableModel> self(this);
+    source_->whenCounted([self] {
+        if (!self) return;
+        self->beginResetModel();
+        self->endResetModel();
+    });
+}
 
 int PagedTableModel::rowCount(const QModelIndex& parent) const {
     if (parent.isValid()) return 0;
-    return int(std::min<qint64>(source_->rowCount(), INT_MAX));
+    return int(std::clamp<qint64>(source_->rowCount(), 0, INT_MAX));
 }
 
 int PagedTableModel::columnCount(const QModelIndex& parent) const {

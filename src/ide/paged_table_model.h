@@ -1,6 +1,6 @@
 #pragma once
 // A table model that holds only the pages of rows the view has asked for, so a 10-million-row result
-// scrolls smoothly: rowCount() is the total, data() of an unloaded row shows "…" and requests its page from
+// scrolls smoothly: rowCount() is the total (0 until a counting source knows it, then the model resets), data() of an unloaded row shows "…" and requests its page from
 // the RowSource, together with the neighbouring pages in the same fetch (one query), and visiting a page asks
 // for its neighbours ahead of the scroll. At most kMaxInFlight fetches run at a time; requests beyond that
 // wait newest-first, and the oldest waiting ones are dropped (a jump across the table does not queue a page
@@ -20,7 +20,9 @@ class RowSource {
 public:
     virtual ~RowSource() = default;
     virtual QStringList columnNames() const = 0;
-    virtual qint64 rowCount() const = 0;
+    virtual qint64 rowCount() const = 0; // -1 while a source still counts (in the background)
+    // Calls `counted` on the caller's thread once rowCount() is known (at once when it already is).
+    virtual void whenCounted(std::function<void()> counted) { counted(); }
     // Fetch rows [offset, offset+count) and call done on the caller's thread (synchronously or later, from
     // the event loop).
     virtual void fetch(qint64 offset, int count, std::function<void(std::vector<std::vector<QVariant>>)> done) = 0;

@@ -8,6 +8,7 @@
 #include "paged_table_model.h"
 
 #include <quire/connect/odbc.h>
+#include <quire/preview/planner.h>
 #include <quire/preview/session.h>
 #include <quire/sql/dialect.h>
 
@@ -22,16 +23,17 @@ namespace quire::ide {
 
 class WarehouseRowSource : public RowSource {
 public:
-    // `connection` is the source's own (the Data view may outlive the preview provider and its pool); `total`
-    // the element's row count; `today` resolves relative dates as the previews do; `auditWorkbook` is named in
-    // the audit entries.
+    // `connection` is the source's own (the Data view may outlive the preview provider and its pool); `plan`
+    // the element's whole query, counted first on the worker (rowCount() is -1 until then); `today` resolves
+    // relative dates as the previews do; `auditWorkbook` is named in the audit entries.
     WarehouseRowSource(std::shared_ptr<preview::PreviewSession> session, std::string elementId, const sql::Dialect& dialect,
-                       std::shared_ptr<connect::Connection> connection, QStringList names, qint64 total, std::string today,
+                       std::shared_ptr<connect::Connection> connection, const preview::PlannedQuery& plan, std::string today,
                        std::string auditWorkbook = {});
     ~WarehouseRowSource() override; // drops queued pages and waits for a running one before the connection goes
 
     QStringList columnNames() const override { return names_; }
     qint64 rowCount() const override { return total_; }
+    void whenCounted(std::function<void()> counted) override;
     // Plans the page on the caller's thread and queues it; `done` runs later on the thread of the Qt event loop
     // (empty rows when the page failed: the view shows blank rows rather than stale data).
     void fetch(qint64 offset, int count, std::function<void(std::vector<std::vector<QVariant>>)> done) override;
@@ -43,8 +45,10 @@ private:
     std::shared_ptr<preview::PreviewSession> session_;
     std::string elementId_;
     const sql::Dialect& dialect_;
+    void submit(std::shared_ptr<const preview::PlannedQuery> plan, int rows, std::function<void(std::vector<std::vector<QVariant>>)> done);
     QStringList names_;
-    qint64 total_;
+    qint64 total_ = -1;
+    std::vector<std::function<void()>> counted_; // waiting for the count
     std::string today_;
 };
 
