@@ -113,6 +113,7 @@ TEST_CASE("a 1M-point scatter chart keeps one dot per occupied cell and says so"
     CHECK(down);
     // Every kept point is painted as a dot of the series colour (stamped, not Qt Charts markers): its centre pixel.
     const QImage image = pixmap->toImage();
+    if (const QByteArray shots = qgetenv("QUIRE_SCREENSHOT_DIR"); !shots.isEmpty()) image.save(QString::fromUtf8(shots) + "/chart-downsampled-scatter.png");
     const QColor colour = seriesColour(0);
     int painted = 0;
     for (const auto& h : hits) {
