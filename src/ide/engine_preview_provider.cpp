@@ -87,7 +87,11 @@ EnginePreviewProvider::EnginePreviewProvider(DocumentModel* model, QString conne
 
 EnginePreviewProvider::~EnginePreviewProvider() { scheduler_.reset(); } // cancels and joins before the pool goes
 
-PreviewData EnginePreviewProvider::data(const QString& elementId) const { return data_.value(elementId); }
+const PreviewData& EnginePreviewProvider::data(const QString& elementId) const {
+    static const PreviewData none;
+    const auto it = data_.constFind(elementId);
+    return it == data_.cend() ? none : *it;
+}
 
 bool EnginePreviewProvider::stopPending(const QString& elementId) {
     if (!pending_.remove(elementId)) return false;

@@ -47,7 +47,7 @@ public:
     EnginePreviewProvider(DocumentModel* model, QString connectionsFile = {}, QObject* parent = nullptr);
     ~EnginePreviewProvider() override;
 
-    PreviewData data(const QString& elementId) const override;
+    const PreviewData& data(const QString& elementId) const override;
     void refresh(const QStringList& elementIds) override;
     void cancelAll() override;
     // Stops only this element's query (queued or running in the driver); false when it was not busy.

@@ -181,6 +181,8 @@ contents:
     REQUIRE(d.state == PreviewData::State::Ready);
     CHECK(d.rows.size() == 5000); // not the 200-row table window
     CHECK(d.totalRows == 5000);
+    // The canvas asks for the data on every paint and tooltip: it gets the provider's rows, not a copy.
+    CHECK(provider.data("line").rows.data() == provider.data("line").rows.data());
     window.canvas()->resize(1300, 900);
     (void)window.canvas()->grab();
     const ChartMarks& marks = window.previewPainter()->marks("line");
