@@ -87,6 +87,16 @@ void lttbOnly(benchmark::State& state) {
     for (auto _ : state) benchmark::DoNotOptimize(quire::preview::lttb(x, y, 2000).size());
 }
 
+// What PreviewProvider::data() costs per call for such a result: it returns PreviewData by value, a deep copy
+// of the rows (the canvas calls it on every paint of the card and every tooltip).
+void previewDataCopy(benchmark::State& state) {
+    const PreviewData data = series(std::size_t(state.range(0)));
+    for (auto _ : state) {
+        PreviewData copy = data;
+        benchmark::DoNotOptimize(copy.rows.data());
+    }
+}
+
 void lineDownsampled(benchmark::State& state) { downsampled(state, "line-chart"); }
 void scatterDownsampled(benchmark::State& state) { downsampled(state, "scatter-chart"); }
 void lineEveryPoint(benchmark::State& state) { everyPoint(state, false); }
@@ -97,6 +107,7 @@ BENCHMARK(lineDownsampled)->Arg(10'000)->Arg(100'000)->Arg(1'000'000)->Unit(benc
 BENCHMARK(lineEveryPoint)->Arg(10'000)->Arg(100'000)->Arg(1'000'000)->Unit(benchmark::kMillisecond);
 BENCHMARK(scatterDownsampled)->Arg(10'000)->Arg(100'000)->Arg(1'000'000)->Unit(benchmark::kMillisecond);
 BENCHMARK(scatterEveryPoint)->Arg(10'000)->Arg(100'000)->Arg(1'000'000)->Unit(benchmark::kMillisecond);
+BENCHMARK(previewDataCopy)->Arg(10'000)->Arg(100'000)->Arg(1'000'000)->Unit(benchmark::kMillisecond);
 BENCHMARK(lttbOnly)->Arg(10'000)->Arg(100'000)->Arg(1'000'000)->Unit(benchmark::kMillisecond);
 
 int main(int argc, char** argv) {

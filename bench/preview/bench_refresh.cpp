@@ -5,6 +5,8 @@
 // cache is cleared first, so every element queries the warehouse. BM_ElementCold / BM_ElementCached: one
 // element re-rendered from the warehouse vs from the ResultCache (planning included in both).
 // QUIRE_BENCH_EVENTS sets the warehouse size (user_events rows; default 1,000,000 like `quire warehouse generate`).
+// QUIRE_BENCH_WAREHOUSE=FILE keeps the generated SQLite file there and reuses it on the next run (a 10M-event
+// warehouse takes minutes to generate); the file must have been generated with the same QUIRE_BENCH_EVENTS.
 #include <benchmark/benchmark.h>
 
 #include <quire/connect/sample_warehouse.h>
@@ -46,17 +48,24 @@ constexpr std::size_t kWindow = 1000;
 struct Warehouse {
     std::string odbc;
     std::int64_t events = 0;
-    std::filesystem::path dir;
+    std::filesystem::path dir; // a temporary directory removed at exit; empty when the file is kept
     Warehouse() {
         const char* env = std::getenv("QUIRE_BENCH_EVENTS");
         events = env ? std::atoll(env) : connect::SampleOptions{}.eventRows;
-        dir = std::filesystem::temp_directory_path() / ("quire-bench-refresh-" + std::to_string(::getpid()));
-        std::filesystem::create_directories(dir);
-        const std::string db = (dir / "marketing.db").string();
-        connect::generateSqlite(db, {events, connect::SampleOptions{}.seed});
+        std::string db;
+        if (const char* kept = std::getenv("QUIRE_BENCH_WAREHOUSE"); kept && *kept) {
+            db = kept;
+        } else {
+            dir = std::filesystem::temp_directory_path() / ("quire-bench-refresh-" + std::to_string(::getpid()));
+            std::filesystem::create_directories(dir);
+            db = (dir / "marketing.db").string();
+        }
+        if (!std::filesystem::exists(db)) connect::generateSqlite(db, {events, connect::SampleOptions{}.seed});
         odbc = connect::sqliteConnectionString(db); // as the embedded warehouse: with the Quire extension loaded
     }
-    ~Warehouse() { std::filesystem::remove_all(dir); }
+    ~Warehouse() {
+        if (!dir.empty()) std::filesystem::remove_all(dir);
+    }
 };
 
 Warehouse& warehouse() {
@@ -68,7 +77,9 @@ Json column(const std::string& id, const std::string& name, const std::string& f
     return {{"id", id}, {"name", name}, {"formula", formula}};
 }
 
-Json sourced(const std::string& id, const std::string& kind, const std::string& parent, Json columns) {
+// `columns` is a std::vector, not a Json: `Json columns = {column(...)}` with one element is that object itself
+// under clang (not a one-element array), which no planner takes as a column list.
+Json sourced(const std::string& id, const std::string& kind, const std::string& parent, std::vector<Json> columns) {
     return {{"id", id}, {"kind", kind}, {"name", id}, {"source", {{"kind", "table"}, {"elementId", parent}}}, {"columns", columns}};
 }
 

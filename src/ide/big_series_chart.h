@@ -15,6 +15,7 @@ namespace quire::ide {
 inline constexpr std::size_t kLinePointTarget = 2000;  // points an LTTB-reduced line keeps
 inline constexpr std::size_t kCategoryRows = 60;       // rows up to which line/scatter charts use category axes
 inline constexpr int kScatterCellPixels = 3;           // side of a scatter reduction cell, in pixels
+inline constexpr int kScatterDotPixels = 5;            // diameter of a scatter dot
 
 // nullopt when the chart is not a big plain line/scatter chart (another kind, stacking, colour categories,
 // mixed mark types, a secondary axis, or no more than kCategoryRows rows): the caller draws it on category axes

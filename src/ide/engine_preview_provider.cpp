@@ -1,5 +1,7 @@
 #include "engine_preview_provider.h"
 
+#include "warehouse_row_source.h"
+
 #include <quire/connect/connection_registry.h>
 #include <quire/core/file_io.h>
 #include <quire/connect/odbc.h>
@@ -27,21 +29,6 @@
 namespace quire::ide {
 
 namespace {
-
-QVariant toVariant(const connect::Value& v) {
-    return std::visit(
-        [](const auto& x) -> QVariant {
-            using X = std::decay_t<decltype(x)>;
-            if constexpr (std::is_same_v<X, std::monostate>) return QVariant();
-            else if constexpr (std::is_same_v<X, bool>) return QVariant(x);
-            else if constexpr (std::is_same_v<X, std::int64_t>) return QVariant(qlonglong(x));
-            else if constexpr (std::is_same_v<X, double>) return QVariant(x);
-            else if constexpr (std::is_same_v<X, std::string>) return QVariant(QString::fromStdString(x));
-            else if constexpr (std::is_same_v<X, connect::DateValue>) return QVariant(QDate(1970, 1, 1).addDays(x.days));
-            else return QVariant(QDateTime::fromMSecsSinceEpoch(x.micros / 1000, Qt::UTC));
-        },
-        v);
-}
 
 // connect::formatTimestamp text, "YYYY-MM-DD HH:MM:SS[.ffffff]", to milliseconds precision in UTC.
 QDateTime parseTimestamp(const QString& text) {
@@ -100,7 +87,11 @@ EnginePreviewProvider::EnginePreviewProvider(DocumentModel* model, QString conne
 
 EnginePreviewProvider::~EnginePreviewProvider() { scheduler_.reset(); } // cancels and joins before the pool goes
 
-PreviewData EnginePreviewProvider::data(const QString& elementId) const { return data_.value(elementId); }
+const PreviewData& EnginePreviewProvider::data(const QString& elementId) const {
+    static const PreviewData none;
+    const auto it = data_.constFind(elementId);
+    return it == data_.cend() ? none : *it;
+}
 
 bool EnginePreviewProvider::stopPending(const QString& elementId) {
     if (!pending_.remove(elementId)) return false;
@@ -352,46 +343,6 @@ QStringList EnginePreviewProvider::distinctValues(const QString& controlId, int 
     }
 }
 
-namespace {
-
-// Pages of one element's rows, planned with the session's current control values.
-class EngineRowSource : public RowSource {
-public:
-    EngineRowSource(std::shared_ptr<preview::PreviewSession> session, std::string elementId, const sql::Dialect& dialect,
-                    std::shared_ptr<connect::Connection> connection, QStringList names, qint64 total)
-        : session_(std::move(session)), elementId_(std::move(elementId)), dialect_(dialect), connection_(std::move(connection)),
-          names_(std::move(names)), total_(total) {}
-    QStringList columnNames() const override { return names_; }
-    qint64 rowCount() const override { return total_; }
-    void fetch(qint64 offset, int count, std::function<void(std::vector<std::vector<QVariant>>)> done) override {
-        std::vector<std::vector<QVariant>> rows;
-        try {
-            const auto plan = preview::planElement(*session_, elementId_, dialect_, {todayIso(), count, offset});
-            if (plan.ok()) {
-                const auto result = connection_->query(plan.sql, preview::toConnectParams(plan.parameters));
-                for (std::size_t r = 0; r < result.rowCount(); ++r) {
-                    std::vector<QVariant> row;
-                    for (std::size_t c = 0; c < result.columns.size(); ++c) row.push_back(toVariant(result.value(r, c)));
-                    rows.push_back(std::move(row));
-                }
-            }
-        } catch (const std::exception&) {
-            // An unreachable page stays empty; the view shows blank rows rather than stale data.
-        }
-        done(std::move(rows));
-    }
-
-private:
-    std::shared_ptr<preview::PreviewSession> session_;
-    std::string elementId_;
-    const sql::Dialect& dialect_;
-    std::shared_ptr<connect::Connection> connection_;
-    QStringList names_;
-    qint64 total_;
-};
-
-} // namespace
-
 std::shared_ptr<RowSource> EnginePreviewProvider::rowSource(const QString& elementId, QString* error) const {
     auto fail = [&](const QString& why) -> std::shared_ptr<RowSource> {
         if (error) *error = why;
@@ -413,14 +364,8 @@ std::shared_ptr<RowSource> EnginePreviewProvider::rowSource(const QString& eleme
         const auto connectionText = connectionString(*entry);
         if (!connectionText) return fail(QString::fromStdString(connectionText.message()));
         auto connection = connect::Connection::open(*connectionText);
-        const auto count = connection->query("SELECT count(*) FROM (" + plan.sql + ") n", preview::toConnectParams(plan.parameters));
-        const auto total = count.value(0, 0);
-        const qint64 rows = std::holds_alternative<std::int64_t>(total) ? std::get<std::int64_t>(total)
-                            : std::holds_alternative<double>(total)     ? qint64(std::get<double>(total))
-                                                                        : 0;
-        QStringList names;
-        for (const auto& n : plan.columns) names << QString::fromStdString(n);
-        return std::make_shared<EngineRowSource>(session, elementId.toStdString(), dialect, connection, names, rows);
+        return std::make_shared<WarehouseRowSource>(session, elementId.toStdString(), dialect, connection, plan, todayIso(),
+                                                    model_->filePath().toStdString());
     } catch (const std::exception& e) {
         return fail(QString::fromUtf8(e.what()));
     }

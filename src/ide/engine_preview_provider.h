@@ -47,7 +47,7 @@ public:
     EnginePreviewProvider(DocumentModel* model, QString connectionsFile = {}, QObject* parent = nullptr);
     ~EnginePreviewProvider() override;
 
-    PreviewData data(const QString& elementId) const override;
+    const PreviewData& data(const QString& elementId) const override;
     void refresh(const QStringList& elementIds) override;
     void cancelAll() override;
     // Stops only this element's query (queued or running in the driver); false when it was not busy.
@@ -95,8 +95,9 @@ public:
     // (indices into data(elementId).rows) as the selection: [Selection/Col] and column value sources read them.
     ClickResult fireSelect(const QString& elementId, const std::vector<int>& rows);
 
-    // Every row of an element, paged on demand (for the Data view): the planner's SQL with LIMIT/OFFSET per
-    // page on its own connection, and a count(*) for the total. nullptr with `error` when it cannot be planned.
+    // Every row of an element, paged on demand (for the Data view): a WarehouseRowSource running the planner's
+    // SQL with LIMIT/OFFSET per page off the UI thread on its own connection, and a count(*) for the total.
+    // nullptr with `error` when it cannot be planned.
     std::shared_ptr<RowSource> rowSource(const QString& elementId, QString* error = nullptr) const;
 
 signals:

@@ -620,9 +620,16 @@ bool MainWindow::showAllRows(const QString& elementId) {
         return false;
     }
     auto* old = dataView_->model();
-    dataView_->setModel(new PagedTableModel(source, 500, 40, dataView_));
+    auto* rows = new PagedTableModel(source, 500, 40, dataView_);
+    dataView_->setModel(rows);
     delete old;
-    dataDock_->setWindowTitle(tr("Data — %1 (%L2 rows)").arg(elementId).arg(source->rowCount()));
+    // The count arrives from the source's worker (a count(*) of 10M rows is no UI-thread work).
+    const auto title = [this, elementId, source] {
+        dataDock_->setWindowTitle(source->rowCount() < 0 ? tr("Data — %1 (counting rows…)").arg(elementId)
+                                                         : tr("Data — %1 (%L2 rows)").arg(elementId).arg(source->rowCount()));
+    };
+    title();
+    connect(rows, &QAbstractItemModel::modelReset, this, title);
     dataDock_->show();
     dataDock_->raise();
     return true;

@@ -36,8 +36,10 @@ class PreviewProvider : public QObject {
     Q_OBJECT
 public:
     using QObject::QObject;
-    // Current data for an element (State::None when never requested).
-    virtual PreviewData data(const QString& elementId) const = 0;
+    // Current data for an element (State::None when never requested): what the provider holds, not a copy (the
+    // canvas asks on every paint and tooltip, and copying a 1M-row result took 290 ms). Valid until the
+    // provider's next update; copy it to keep it.
+    virtual const PreviewData& data(const QString& elementId) const = 0;
     // Asks for fresh results of every element on a page/overlay (asynchronous; emits updated per element).
     virtual void refresh(const QStringList& elementIds) = 0;
     virtual void cancelAll() = 0;

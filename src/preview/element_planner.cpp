@@ -83,7 +83,7 @@ PlannedQuery planSourcedElement(const PreviewSession& session, const std::string
     std::vector<Compiled> compiled;
     std::map<std::string, std::string> nameOfId;
     const Json columns = element->value("columns", Json::array());
-    for (std::size_t i = 0; i < columns.size(); ++i) {
+    for (std::size_t i = 0; columns.is_array() && i < columns.size(); ++i) { // an object is no column list
         const Json& c = columns[i];
         if (!c.is_object() || !c.contains("formula") || !c["formula"].is_string()) continue;
         const std::string name = c.value("name", c.value("id", ""));

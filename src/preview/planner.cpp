@@ -199,7 +199,7 @@ PlannedQuery planAnyElement(const PreviewSession& session, const std::string& el
     std::vector<sql::TableColumn> columns;
     std::map<std::string, std::string> nameOfId;
     const Json cols = element->value("columns", Json::array());
-    for (std::size_t i = 0; i < cols.size(); ++i) {
+    for (std::size_t i = 0; cols.is_array() && i < cols.size(); ++i) { // an object is no column list
         const Json& c = cols[i];
         if (!c.is_object() || !c.contains("formula") || !c["formula"].is_string()) continue;
         const std::string name = c.value("name", c.value("id", ""));

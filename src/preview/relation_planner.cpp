@@ -66,7 +66,7 @@ PlannedQuery planCombinedElement(const PreviewSession& session, const std::strin
 
     std::vector<Column> columns;
     const Json cols = element->value("columns", Json::array());
-    for (std::size_t i = 0; i < cols.size(); ++i) {
+    for (std::size_t i = 0; cols.is_array() && i < cols.size(); ++i) { // an object is no column list
         const Json& c = cols[i];
         if (!c.is_object() || !c.contains("formula") || !c["formula"].is_string()) continue;
         columns.push_back({c.value("id", ""), c.value("name", c.value("id", "")), c["formula"].get<std::string>(),

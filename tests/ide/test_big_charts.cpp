@@ -97,7 +97,8 @@ TEST_CASE("a 1M-point scatter chart keeps one dot per occupied cell and says so"
     ChartHits hits;
     ChartMarks marks;
     const QSize size(600, 240);
-    REQUIRE(renderQtChart(size, chartElement("scatter-chart"), data, hits, marks));
+    const auto pixmap = renderQtChart(size, chartElement("scatter-chart"), data, hits, marks);
+    REQUIRE(pixmap);
     const std::size_t cells = std::size_t(size.width() / kScatterCellPixels) * std::size_t(size.height() / kScatterCellPixels);
     CHECK(hits.size() <= cells);
     CHECK(hits.size() > 100);
@@ -110,6 +111,16 @@ TEST_CASE("a 1M-point scatter chart keeps one dot per occupied cell and says so"
     for (const auto& h : hits) up = up || h.rows[0] == 777'777, down = down || h.rows[0] == 333'333;
     CHECK(up);
     CHECK(down);
+    // Every kept point is painted as a dot of the series colour (stamped, not Qt Charts markers): its centre pixel.
+    const QImage image = pixmap->toImage();
+    if (const QByteArray shots = qgetenv("QUIRE_SCREENSHOT_DIR"); !shots.isEmpty()) image.save(QString::fromUtf8(shots) + "/chart-downsampled-scatter.png");
+    const QColor colour = seriesColour(0);
+    int painted = 0;
+    for (const auto& h : hits) {
+        const QColor c = image.pixelColor(h.shape.boundingRect().center().toPoint());
+        painted += c.alpha() > 200 && std::abs(c.red() - colour.red()) < 40 && std::abs(c.blue() - colour.blue()) < 40;
+    }
+    CHECK(painted == int(hits.size()));
 }
 
 TEST_CASE("a line chart of a few hundred rows draws every row, with no downsampling note", "[ide][charts][downsample]") {
@@ -170,6 +181,8 @@ contents:
     REQUIRE(d.state == PreviewData::State::Ready);
     CHECK(d.rows.size() == 5000); // not the 200-row table window
     CHECK(d.totalRows == 5000);
+    // The canvas asks for the data on every paint and tooltip: it gets the provider's rows, not a copy.
+    CHECK(provider.data("line").rows.data() == provider.data("line").rows.data());
     window.canvas()->resize(1300, 900);
     (void)window.canvas()->grab();
     const ChartMarks& marks = window.previewPainter()->marks("line");

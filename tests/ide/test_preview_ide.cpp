@@ -9,6 +9,10 @@
 #include "query_log.h"
 #include "sample_warehouse_fixture.h"
 
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QEventLoop>
+
 #include <quire/connect/connection_registry.h>
 #include <quire/connect/odbc.h>
 #include <quire/connect/sample_warehouse.h>
@@ -134,13 +138,22 @@ TEST_CASE("the Data view pages every row of an element from the warehouse", "[id
     auto source = provider.rowSource("events", &error);
     INFO(error.toStdString());
     REQUIRE(source);
+    CHECK(source->rowCount() == -1); // counted on the source's worker, not on the UI thread
+    bool counted = false;
+    source->whenCounted([&] { counted = true; });
+    QElapsedTimer clock;
+    clock.start();
+    while (!counted && clock.elapsed() < 60'000) QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
     CHECK(source->rowCount() == warehouse.scalar("SELECT count(*) FROM user_events"));
     CHECK(source->columnNames().contains("Event Type"));
     PagedTableModel model(source, 100, 4);
     CHECK(model.rowCount() == source->rowCount());
     const int last = model.rowCount() - 1;
+    CHECK(model.data(model.index(last, 0), Qt::DisplayRole).toString() == "…"); // fetched off the UI thread
+    clock.restart();
+    while (!model.rowLoaded(last) && clock.elapsed() < 60'000) QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
     CHECK_FALSE(model.data(model.index(last, 0), Qt::DisplayRole).toString().isEmpty());
-    CHECK(model.loadedPages() == 1); // only the page holding the last row was fetched
+    CHECK(model.loadedPages() == 2); // only the page holding the last row and the one above it (one query)
     REQUIRE(window.showAllRows("events"));
     CHECK_FALSE(window.showAllRows("no-such-element"));
 }

@@ -154,3 +154,24 @@ TEST_CASE("planner: custom SQL binds {{controlId}} as parameters, list controls 
     PreviewSession s2(bad);
     CHECK(planElement(s2, "cs", dialect).diagnostics.front().rule == "preview/custom-sql");
 }
+
+TEST_CASE("planner: a `columns` object instead of a list is a diagnostic, not an exception", "[preview][planner]") {
+    // The three column walks (warehouse table, sourced element, chart over a warehouse table) indexed `columns`
+    // by position and threw json type_error 305 on an object: one mapping in a hand-edited YAML workbook.
+    Json contents = workbook();
+    const Json oneColumn = {{"id", "c-n"}, {"name", "N"}, {"formula", "Count([orders/id])"}};
+    contents["elements"].push_back({{"id", "child"}, {"kind", "kpi-chart"}, {"source", {{"kind", "table"}, {"elementId", "t"}}}, {"columns", oneColumn}});
+    contents["elements"].push_back({{"id", "direct"}, {"kind", "kpi-chart"},
+                                    {"source", {{"kind", "warehouse-table"}, {"connectionId", "c"}, {"path", {"main", "orders"}}}},
+                                    {"columns", oneColumn}});
+    contents["elements"][0]["columns"] = Json{{"c-id", {{"id", "c-id"}, {"name", "Id"}, {"formula", "[orders/id]"}}}};
+    PreviewSession s(contents);
+    const auto& dialect = sql::dialect(sql::DialectId::SQLite);
+    for (const char* id : {"t", "child", "direct"}) {
+        INFO(id);
+        PlannedQuery plan;
+        REQUIRE_NOTHROW(plan = planElement(s, id, dialect));
+        CHECK_FALSE(plan.ok());
+        CHECK_FALSE(plan.diagnostics.empty());
+    }
+}
