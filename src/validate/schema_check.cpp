@@ -312,7 +312,8 @@ std::optional<std::vector<SchemaFinding>> schemaFindingsOutsideElements(const do
         return std::nullopt;
     }
     std::vector<Raw> raws;
-    runSchema(compiled->whole, document.root, "", raws);
+    valijson::Validator validator;
+    runSchema(validator, compiled->whole, document.root, "", raws);
     std::vector<SchemaFinding> out;
     out.reserve(raws.size());
     for (auto& r : raws) out.push_back({std::move(r.pointer), std::move(r.description)});
@@ -333,11 +334,14 @@ std::vector<SchemaFinding> schemaFindingsOfElement(const doc::Document& document
     if (it == body->end() || !it->is_array() || index >= it->size()) return {};
     const Json& e = (*it)[index];
     const std::string elementPointer = document.contentsPointer() + "/elements/" + std::to_string(index);
-    runSchema(compiled->element, e, elementPointer, raws);
+    valijson::Validator validator; // one for the element and its columns (it caches compiled patterns)
+    runSchema(validator, compiled->element, e, elementPointer, raws);
     if (e.is_object())
-        if (auto columns = e.find("columns"); columns != e.end() && columns->is_array())
+        if (auto columns = e.find("columns"); columns != e.end() && columns->is_array()) {
+            const std::string columnsPointer = child(elementPointer, "columns");
             for (std::size_t c = 0; c < columns->size(); ++c)
-                runSchema(compiled->column, (*columns)[c], elementPointer + "/columns/" + std::to_string(c), raws);
+                runSchema(validator, compiled->column, (*columns)[c], child(columnsPointer, c), raws);
+        }
     std::vector<SchemaFinding> out;
     out.reserve(raws.size());
     for (auto& r : raws) out.push_back({std::move(r.pointer), std::move(r.description)});
