@@ -1,5 +1,6 @@
 #include "document_model.h"
 
+#include <quire/doc/io.h>
 #include <quire/validate/validator.h>
 
 #include <QElapsedTimer>
@@ -35,20 +36,6 @@ bool sameExceptElements(const Json& a, const Json& b, const std::string& bodyKey
         }
     }
     return true;
-}
-
-// RFC 6901: "~1" is "/", "~0" is "~".
-std::string unescapePointerToken(const std::string& token) {
-    std::string out;
-    for (std::size_t i = 0; i < token.size(); ++i) {
-        if (token[i] == '~' && i + 1 < token.size() && (token[i + 1] == '0' || token[i + 1] == '1')) {
-            out += token[i + 1] == '0' ? '~' : '/';
-            ++i;
-        } else {
-            out += token[i];
-        }
-    }
-    return out;
 }
 
 } // namespace
@@ -146,7 +133,7 @@ void DocumentModel::noteChange(const std::string& pointer, const Json* newRoot) 
     const std::size_t member = pointer.find('/', slash + 1);
     changedElements_.insert(std::stoul(index));
     pendingChange_.elements[std::stoul(index)].insert(
-        unescapePointerToken(pointer.substr(slash + 1, member == std::string::npos ? std::string::npos : member - slash - 1)));
+        doc::unescapePointerToken(pointer.substr(slash + 1, member == std::string::npos ? std::string::npos : member - slash - 1)));
 }
 
 void DocumentModel::applyValue(const std::string& pointer, const std::optional<Json>& value) {

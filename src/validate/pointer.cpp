@@ -8,19 +8,7 @@ namespace quire::validate {
 
 std::string escapePointerToken(std::string_view token) { return doc::escapePointerToken(token); }
 
-std::string unescapePointerToken(std::string_view token) {
-    std::string out;
-    out.reserve(token.size());
-    for (std::size_t i = 0; i < token.size(); ++i) {
-        if (token[i] == '~' && i + 1 < token.size() && (token[i + 1] == '0' || token[i + 1] == '1')) {
-            out += token[i + 1] == '0' ? '~' : '/';
-            ++i;
-        } else {
-            out += token[i];
-        }
-    }
-    return out;
-}
+std::string unescapePointerToken(std::string_view token) { return doc::unescapePointerToken(token); }
 
 // Built in one allocation: rules make a pointer for every column and formula they look at.
 std::string child(const std::string& pointer, std::string_view key) {

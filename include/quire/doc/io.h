@@ -66,5 +66,7 @@ Expected<std::string> readFileBytes(const std::string& path, std::size_t maxByte
 
 // RFC 6901 escaping of one reference token ("~" -> "~0", "/" -> "~1").
 std::string escapePointerToken(std::string_view token);
+// Its inverse ("~1" -> "/", "~0" -> "~"; any other "~" is kept as it is).
+std::string unescapePointerToken(std::string_view token);
 
 } // namespace quire::doc

@@ -116,13 +116,15 @@ private:
     int lastColumn_ = 1;
 };
 
-// Builds the JSON tree straight from yaml-cpp's parse events (no intermediate YAML::Node tree), recording the
-// position of every value (for mapping members: of the key).
+// Builds the JSON tree straight from yaml-cpp's parse events (no intermediate YAML::Node tree), or, given a
+// SourceMap, only records the position of every value (for mapping members: of the key) without building
+// the tree again: the positions are asked for after a first pass has built and checked the document.
 class JsonBuilder : public YAML::EventHandler {
 public:
     // aliasBytes: how many bytes aliases may add in total (the file size limit minus the file's size).
-    JsonBuilder(SourceMap* positions, ColumnMapper* columns, int maxDepth, std::size_t aliasBytes)
-        : positions_(positions), columns_(columns), maxDepth_(maxDepth), maxAliasBytes_(aliasBytes) {}
+    JsonBuilder(int maxDepth, std::size_t aliasBytes) : maxDepth_(maxDepth), maxAliasBytes_(aliasBytes) {}
+    JsonBuilder(SourceMap& positions, ColumnMapper& columns, int maxDepth)
+        : positions_(&positions), columns_(&columns), maxDepth_(maxDepth), maxAliasBytes_(0) {}
 
     Json takeResult() { return std::move(result_); }
     bool hasResult() const { return done_; }
@@ -131,6 +133,11 @@ public:
     void OnDocumentEnd() override {}
     void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { complete(mark, Json(nullptr), anchor); }
     void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+        if (positions_) { // the alias's own position; what it copies was checked by the first pass
+            childPointer(mark);
+            attach(Json());
+            return;
+        }
         auto it = anchors_.find(anchor);
         if (it == anchors_.end()) throw ConvertError{"yaml/syntax", "alias to an unknown anchor", mark};
         // Aliases are copied into the tree; a few nested ones can multiply into billions of values, and a
@@ -156,6 +163,18 @@ public:
                                "this string does not read as valid UTF-8 (write the escapes \\N and \\_ as \\u0085 "
                                "and \\u00A0; remove control characters)",
                                mark};
+        if (positions_) {
+            if (expectingKey()) {
+                Frame& f = frames_.back();
+                f.key = value;
+                f.keyMark = mark;
+                f.haveKey = true;
+                return;
+            }
+            childPointer(mark);
+            attach(Json());
+            return;
+        }
         if (expectingKey()) {
             if (tag != "?" && tag != "!" && coreTag(tag) != "str")
                 throw ConvertError{"yaml/unsupported-tag",
@@ -251,6 +270,7 @@ private:
 
     struct Frame {
         Json value; // sequences: the array being filled; mappings: an empty object until close()
+        std::size_t count = 0; // values attached so far (a sequence's next index)
         std::string pointer;
         YAML::anchor_t anchor = YAML::NullAnchor;
         // Mappings: the members so far, and the key waiting for its value. The members are gathered with
@@ -284,7 +304,7 @@ private:
         std::string pointer = f.pointer;
         pointer += '/';
         if (f.value.is_array()) {
-            pointer += std::to_string(f.value.size());
+            pointer += std::to_string(f.count);
             positions_->set(pointer, position(mark));
         } else {
             pointer += escapePointerToken(f.key);
@@ -298,10 +318,15 @@ private:
         if (int(frames_.size()) >= maxDepth_)
             throw ConvertError{"io/too-deep", "nesting is deeper than " + std::to_string(maxDepth_) + " levels", mark};
         std::string pointer = childPointer(mark);
-        frames_.push_back(Frame{std::move(empty), std::move(pointer), anchor, {}, {}, {}, false, {}});
+        frames_.push_back(Frame{std::move(empty), 0, std::move(pointer), anchor, {}, {}, {}, false, {}});
     }
 
     void close() {
+        if (positions_) {
+            frames_.pop_back();
+            attach(Json());
+            return;
+        }
         Frame f = std::move(frames_.back());
         frames_.pop_back();
         if (f.value.is_object()) {
@@ -319,7 +344,7 @@ private:
             throw ConvertError{"yaml/complex-key", "mapping keys must be plain strings", mark};
         }
         childPointer(mark);
-        if (anchor != YAML::NullAnchor) anchors_[anchor] = Anchored{value, measure(value)};
+        if (anchor != YAML::NullAnchor && !positions_) anchors_[anchor] = Anchored{value, measure(value)};
         attach(std::move(value));
     }
 
@@ -330,7 +355,10 @@ private:
             return;
         }
         Frame& f = frames_.back();
-        if (f.value.is_array()) {
+        ++f.count;
+        if (positions_) {
+            f.haveKey = false;
+        } else if (f.value.is_array()) {
             f.value.push_back(std::move(value));
         } else {
             f.members.emplace_back(std::move(f.key), std::move(value));
@@ -338,8 +366,8 @@ private:
         }
     }
 
-    SourceMap* positions_; // nullptr: build without recording positions
-    ColumnMapper* columns_;
+    SourceMap* positions_ = nullptr; // set: record positions only, build nothing
+    ColumnMapper* columns_ = nullptr;
     int maxDepth_;
     std::vector<Frame> frames_;
     // What a copy of a value adds: its values, and its bytes (strings and keys, plus one per value).
@@ -492,11 +520,11 @@ LoadResult readYaml(std::shared_ptr<const std::string> source, const std::string
     std::istream in(&buffer);
     try {
         YAML::Parser parser(in);
-        JsonBuilder builder(nullptr, nullptr, limits.maxDepth, aliasBytes);
+        JsonBuilder builder(limits.maxDepth, aliasBytes);
         if (!parser.HandleNextDocument(builder) || !builder.hasResult())
             return error("yaml/syntax", "the file is empty: expected a YAML mapping", 1, 1);
         document.root = builder.takeResult();
-        JsonBuilder second(nullptr, nullptr, limits.maxDepth, aliasBytes);
+        JsonBuilder second(limits.maxDepth, aliasBytes);
         if (parser.HandleNextDocument(second))
             return error("yaml/multiple-documents", "the file holds several YAML documents; a workbook is exactly one",
                          secondDocumentLine(text), 1);
@@ -509,7 +537,7 @@ LoadResult readYaml(std::shared_ptr<const std::string> source, const std::string
     }
     // Positions are computed on first use by parsing a copy of the text again, this time recording them.
     document.sourceText = source;
-    document.positions.setLazy([source, bom, limits, aliasBytes](SourceMap& map) {
+    document.positions.setLazy([source, bom, limits](SourceMap& map) {
         const std::string_view body = std::string_view(*source).substr(bom);
         map.reserve(body.size() / 16);
         TextStreamBuf buffer(body);
@@ -517,7 +545,7 @@ LoadResult readYaml(std::shared_ptr<const std::string> source, const std::string
         try {
             YAML::Parser parser(again);
             ColumnMapper columns(body);
-            JsonBuilder builder(&map, &columns, limits.maxDepth, aliasBytes);
+            JsonBuilder builder(map, columns, limits.maxDepth);
             parser.HandleNextDocument(builder);
         } catch (const std::exception&) {
         }
