@@ -147,6 +147,9 @@ TEST_CASE("the guided first dashboard builds and validates and saves a dashboard
     QString kpiId;
     for (const auto& e : (*window.model()->body())["elements"])
         if (e.value("kind", "") == "kpi-chart") kpiId = QString::fromStdString(e.value("id", ""));
+    // A refresh the editor queued itself (after the save) may still start while the outcomes are delivered:
+    // wait for the KPI's own result, not just one idle scheduler (seen under ASan, where timers fire late).
+    for (int i = 0; i < 20 && provider.data(kpiId).state == PreviewData::State::Busy; ++i) REQUIRE(provider.waitIdle(120000));
     const PreviewData kpi = provider.data(kpiId);
     INFO(kpi.error.toStdString());
     REQUIRE(kpi.state == PreviewData::State::Ready);
