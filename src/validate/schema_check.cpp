@@ -243,6 +243,25 @@ std::vector<Diagnostic> report(const std::vector<Raw>& raws, const doc::Document
     return out;
 }
 
+// One element of a split schema: the element's own schema, then each of its columns'.
+void runElementSchemas(valijson::Validator& validator, const CompiledSchema& compiled, const Json& element,
+                       const std::string& elementPointer, std::vector<Raw>& raws) {
+    runSchema(validator, compiled.element, element, elementPointer, raws);
+    if (!element.is_object()) return;
+    if (auto columns = element.find("columns"); columns != element.end() && columns->is_array()) {
+        const std::string columnsPointer = child(elementPointer, "columns");
+        for (std::size_t c = 0; c < columns->size(); ++c)
+            runSchema(validator, compiled.column, (*columns)[c], child(columnsPointer, c), raws);
+    }
+}
+
+std::vector<SchemaFinding> findingsOf(std::vector<Raw> raws) {
+    std::vector<SchemaFinding> out;
+    out.reserve(raws.size());
+    for (auto& r : raws) out.push_back({std::move(r.pointer), std::move(r.description)});
+    return out;
+}
+
 } // namespace
 
 std::vector<Diagnostic> checkEmbeddedSchema(const doc::Document& document, const std::string& schemaName) {
@@ -280,25 +299,12 @@ std::vector<Diagnostic> checkSchema(const doc::Document& document, const std::st
     }
     std::vector<Raw> raws;
     valijson::Validator validator; // one for every run (it holds a cache of compiled patterns)
-    auto run = [&](const valijson::Schema& schema, const Json& target, const std::string& prefix) {
-        runSchema(validator, schema, target, prefix, raws);
-    };
-    run(compiled->whole, document.root, "");
+    runSchema(validator, compiled->whole, document.root, "", raws);
     if (compiled->split)
         if (const Json* body = document.contents())
             if (auto it = body->find("elements"); it != body->end() && it->is_array()) {
                 const std::string base = document.contentsPointer() + "/elements";
-                for (std::size_t i = 0; i < it->size(); ++i) {
-                    const Json& e = (*it)[i];
-                    const std::string elementPointer = child(base, i);
-                    run(compiled->element, e, elementPointer);
-                    if (!e.is_object()) continue;
-                    if (auto columns = e.find("columns"); columns != e.end() && columns->is_array()) {
-                        const std::string columnsPointer = child(elementPointer, "columns");
-                        for (std::size_t c = 0; c < columns->size(); ++c)
-                            run(compiled->column, (*columns)[c], child(columnsPointer, c));
-                    }
-                }
+                for (std::size_t i = 0; i < it->size(); ++i) runElementSchemas(validator, *compiled, (*it)[i], child(base, i), raws);
             }
     return report(raws, document);
 }
@@ -314,10 +320,7 @@ std::optional<std::vector<SchemaFinding>> schemaFindingsOutsideElements(const do
     std::vector<Raw> raws;
     valijson::Validator validator;
     runSchema(validator, compiled->whole, document.root, "", raws);
-    std::vector<SchemaFinding> out;
-    out.reserve(raws.size());
-    for (auto& r : raws) out.push_back({std::move(r.pointer), std::move(r.description)});
-    return out;
+    return findingsOf(std::move(raws));
 }
 
 std::vector<SchemaFinding> schemaFindingsOfElement(const doc::Document& document, std::size_t index, const std::string& schemaPath) {
@@ -332,20 +335,9 @@ std::vector<SchemaFinding> schemaFindingsOfElement(const doc::Document& document
     if (!compiled->split || !body) return {};
     auto it = body->find("elements");
     if (it == body->end() || !it->is_array() || index >= it->size()) return {};
-    const Json& e = (*it)[index];
-    const std::string elementPointer = document.contentsPointer() + "/elements/" + std::to_string(index);
     valijson::Validator validator; // one for the element and its columns (it caches compiled patterns)
-    runSchema(validator, compiled->element, e, elementPointer, raws);
-    if (e.is_object())
-        if (auto columns = e.find("columns"); columns != e.end() && columns->is_array()) {
-            const std::string columnsPointer = child(elementPointer, "columns");
-            for (std::size_t c = 0; c < columns->size(); ++c)
-                runSchema(validator, compiled->column, (*columns)[c], child(columnsPointer, c), raws);
-        }
-    std::vector<SchemaFinding> out;
-    out.reserve(raws.size());
-    for (auto& r : raws) out.push_back({std::move(r.pointer), std::move(r.description)});
-    return out;
+    runElementSchemas(validator, *compiled, (*it)[index], child(document.contentsPointer() + "/elements", index), raws);
+    return findingsOf(std::move(raws));
 }
 
 std::vector<Diagnostic> reportSchemaFindings(const doc::Document& document, const std::vector<SchemaFinding>& findings) {
