@@ -197,3 +197,33 @@ TEST_CASE("quire preview gives Lag and Lead of a number column as numbers on Pos
         CHECK(rows[r]["Next items"].get<long long>() == std::stoll(items));
     }
 }
+
+// psqlODBC converts SQL_C_CHAR results to the process's locale encoding, which it sets from the environment: under
+// a non-UTF-8 locale (LANG=C in a cron job or a container) text read as narrow UTF-8 came back mangled.
+TEST_CASE("quire sql on PostgreSQL keeps non-ASCII text under a non-UTF-8 locale", "[pg][cli][e2e]") {
+    PgBox p;
+    const std::string text = "Caf\xC3\xA9 \xE2\x82\xAC 5 \xE6\x97\xA5\xE6\x9C\xAC \xF0\x9F\x98\x80";
+    // A Latin-1 locale is compiled into the sandbox (localedef, part of libc-bin) when the machine has none.
+    const std::string latin1 = p.box.dir + "/locale";
+    int made = 0;
+    capture("mkdir -p " + shellQuote(latin1) + " && localedef -i de_DE -f ISO-8859-1 " + shellQuote(latin1 + "/de_DE.ISO-8859-1") +
+                " 2>&1",
+            made);
+    for (const char* locale : {"C", "C.UTF-8", "de_DE.ISO-8859-1"}) {
+        INFO(locale);
+        Sandbox box = p.box;
+        if (std::string(locale) == "de_DE.ISO-8859-1") {
+            if (made != 0) {
+                WARN("localedef could not compile de_DE.ISO-8859-1 (no /usr/share/i18n/locales?): Latin-1 not checked");
+                continue;
+            }
+            box.env.push_back("LOCPATH=" + latin1);
+        }
+        box.env.push_back(std::string("LC_ALL=") + locale);
+        box.env.push_back(std::string("LANG=") + locale);
+        const Json rows = jsonOut(box.run("sql pg " + shellQuote("SELECT '" + text + "'::text AS s, repeat('\xC3\xA9', 3000) AS long_text") +
+                                          " --format json"));
+        CHECK(rows[0]["s"].get<std::string>() == text);
+        CHECK(rows[0]["long_text"].get<std::string>().size() == 6000);
+    }
+}
