@@ -31,8 +31,8 @@ struct Compiling {
     const RowSource& source;
     const sql::Dialect& dialect;
     std::vector<std::size_t>* seen = nullptr; // every sibling referenced, directly or through inlining
+    InlineGuard& guard; // one per plan: the inlined-bytes budget is the element's, not each column's
     std::vector<std::size_t> inProgress;
-    InlineGuard guard;
 
     sql::CompiledExpression run(std::size_t index, const sql::CompileOptions& options) {
         auto parsed = formula::parseFormula(model.columns[index].formula);
@@ -173,7 +173,8 @@ bool needsGroupedPlanner(const Json& element) {
 
 sql::CompiledExpression compileColumn(const ColumnModel& model, std::size_t index, const Layer& layer, const RowSource& source,
                                       const sql::Dialect& dialect, const sql::CompileOptions& options) {
-    Compiling compiling{model, layer, source, dialect, nullptr, {}, {}};
+    InlineGuard guard;
+    Compiling compiling{model, layer, source, dialect, nullptr, guard, {}};
     sql::CompileOptions withUser = options;
     if (!withUser.user) withUser.user = model.user;
     auto out = compiling.run(index, withUser);
@@ -219,8 +220,11 @@ ColumnModel buildColumnModel(const Json& element, const RowSource& source, const
     std::vector<ExprLevel> own(n, ExprLevel::RowLevel);
     std::vector<std::vector<std::size_t>> refs(n);
     const Layer probe{"s", {}};
+    // Shared by all columns, as in the relation planner: with a guard per column, 60 siblings that double at each
+    // level built up to 16 MB of SQL each (seconds of copying) before each one was refused.
+    InlineGuard guard;
     for (std::size_t i = 0; i < n; ++i) {
-        Compiling compiling{model, probe, source, dialect, &refs[i], {}, {}};
+        Compiling compiling{model, probe, source, dialect, &refs[i], guard, {}};
         const auto compiled = compiling.run(i, {});
         for (auto d : compiled.diagnostics) {
             d.pointer = model.columns[i].pointer;

@@ -10,9 +10,12 @@
 using namespace quire;
 
 TEST_CASE("long flat chains give formula/too-deep in every dialect, not a stack overflow", "[compiler][depth]") {
+    // The parser refuses these before any dialect compiles them: 20,000 terms (50 times the limit, deep enough to
+    // overflow the stack if anything recursed) in every dialect, 100,000 in one.
     for (auto id : sql::kAllDialects) {
         const auto& d = sql::dialect(id);
-        for (int terms : {20000, 100000})
+        for (int terms : {20000, 100000}) {
+            if (terms == 100000 && id != sql::DialectId::PostgreSQL) continue;
             for (const auto& f : test::deepFormulas(terms, "[N]", "[B]", "[V]")) {
                 INFO(sql::dialectName(id) << ": " << f.kind << " x " << terms);
                 const auto r = sql::compileFormula(f.formula, d, test::fixtureResolver(d));
@@ -22,6 +25,7 @@ TEST_CASE("long flat chains give formula/too-deep in every dialect, not a stack 
                 CHECK(r.diagnostics[0].rule == "formula/too-deep");
                 CHECK(r.diagnostics[0].formulaSpan);
             }
+        }
     }
 }
 
