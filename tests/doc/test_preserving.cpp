@@ -46,7 +46,15 @@ std::vector<std::string> lines(const std::string& text) {
 
 // Lines of `before` missing from `after` and lines of `after` missing from `before` (an LCS line diff).
 std::pair<int, int> lineDiff(const std::string& before, const std::string& after) {
-    const auto a = lines(before), b = lines(after);
+    auto a = lines(before), b = lines(after);
+    // Common leading and trailing lines belong to a longest common subsequence: the table covers only the rest
+    // (a few lines for an edit, not the whole file squared).
+    std::size_t head = 0;
+    while (head < a.size() && head < b.size() && a[head] == b[head]) ++head;
+    std::size_t tail = 0;
+    while (tail < a.size() - head && tail < b.size() - head && a[a.size() - 1 - tail] == b[b.size() - 1 - tail]) ++tail;
+    a = std::vector<std::string>(a.begin() + static_cast<std::ptrdiff_t>(head), a.end() - static_cast<std::ptrdiff_t>(tail));
+    b = std::vector<std::string>(b.begin() + static_cast<std::ptrdiff_t>(head), b.end() - static_cast<std::ptrdiff_t>(tail));
     std::vector<std::vector<int>> t(a.size() + 1, std::vector<int>(b.size() + 1, 0));
     for (std::size_t i = a.size(); i-- > 0;)
         for (std::size_t j = b.size(); j-- > 0;)
