@@ -625,11 +625,17 @@ bool MainWindow::showAllRows(const QString& elementId) {
     delete old;
     // The count arrives from the source's worker (a count(*) of 10M rows is no UI-thread work).
     const auto title = [this, elementId, source] {
-        dataDock_->setWindowTitle(source->rowCount() < 0 ? tr("Data — %1 (counting rows…)").arg(elementId)
-                                                         : tr("Data — %1 (%L2 rows)").arg(elementId).arg(source->rowCount()));
+        if (!source->error().isEmpty()) dataDock_->setWindowTitle(tr("Data — %1 (%2)").arg(elementId, source->error()));
+        else dataDock_->setWindowTitle(source->rowCount() < 0 ? tr("Data — %1 (counting rows…)").arg(elementId)
+                                                              : tr("Data — %1 (%L2 rows)").arg(elementId).arg(source->rowCount()));
     };
     title();
     connect(rows, &QAbstractItemModel::modelReset, this, title);
+    // A failed count or page is said, not shown as an empty table.
+    connect(rows, &PagedTableModel::fetchFailed, this, [this, elementId, title](const QString& message) {
+        title();
+        statusBar()->showMessage(tr("Data — %1: %2").arg(elementId, message), 10000);
+    });
     dataDock_->show();
     dataDock_->raise();
     return true;

@@ -17,6 +17,7 @@ PagedTableModel::PagedTableModel(std::shared_ptr<RowSource> source, int pageSize
         if (!self) return;
         self->beginResetModel();
         self->endResetModel();
+        if (const QString error = self->source_->error(); !error.isEmpty()) emit self->fetchFailed(error);
     });
 }
 
@@ -96,6 +97,8 @@ void PagedTableModel::startFetches() const {
 
 void PagedTableModel::received(const Block& block, std::vector<std::vector<QVariant>> rows) {
     --inFlight_;
+    if (rows.empty())
+        if (const QString error = source_->error(); !error.isEmpty()) emit fetchFailed(error);
     for (qint64 p = block.first; p <= block.last; ++p) {
         pending_.erase(p);
         const std::size_t from = std::size_t((p - block.first) * pageSize_);

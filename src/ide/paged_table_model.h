@@ -26,6 +26,9 @@ public:
     // Fetch rows [offset, offset+count) and call done on the caller's thread (synchronously or later, from
     // the event loop).
     virtual void fetch(qint64 offset, int count, std::function<void(std::vector<std::vector<QVariant>>)> done) = 0;
+    // Why the count or the last fetch failed ("" when it did not): a failed fetch delivers no rows, a failed count
+    // a row count of 0, and the model then says so (fetchFailed) instead of showing an empty table as if it were.
+    virtual QString error() const { return {}; }
 };
 
 class PagedTableModel : public QAbstractTableModel {
@@ -45,6 +48,10 @@ public:
     int fetchRequests() const { return requests_; }
     // Whether the row's page is held (never fetches).
     bool rowLoaded(int row) const { return pages_.count(row / pageSize_) > 0; }
+
+signals:
+    // The source could not count or fetch rows; `message` is its error().
+    void fetchFailed(const QString& message);
 
 private:
     struct Block {

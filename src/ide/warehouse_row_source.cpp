@@ -24,7 +24,7 @@ struct WarehouseRowSource::Shared {
     struct Request {
         std::shared_ptr<const preview::PlannedQuery> plan;
         std::size_t rows = 0;
-        std::function<void(Rows)> done;
+        std::function<void(Rows, QString)> done;
     };
     std::shared_ptr<connect::Connection> connection;
     std::string elementId, auditWorkbook;
@@ -88,9 +88,12 @@ struct WarehouseRowSource::Shared {
             }
         }
         if (outcome.status == preview::RefreshOutcome::Status::Cancelled) return; // the source is going away
+        QString error;
+        if (outcome.status == preview::RefreshOutcome::Status::Failed)
+            error = QString::fromStdString(outcome.error.empty() ? std::string("the query failed") : outcome.error);
         QMetaObject::invokeMethod(
-            qApp, [self, done = std::move(request.done), rows = std::move(rows)]() mutable {
-                if (self.lock()) done(std::move(rows));
+            qApp, [self, done = std::move(request.done), rows = std::move(rows), error = std::move(error)]() mutable {
+                if (self.lock()) done(std::move(rows), std::move(error));
             },
             Qt::QueuedConnection);
     }
@@ -116,7 +119,8 @@ WarehouseRowSource::WarehouseRowSource(std::shared_ptr<preview::PreviewSession> 
     count->sql = "SELECT count(*) FROM (" + plan.sql + ") n";
     count->columns = {"count"};
     count->valueTypeOf.clear();
-    submit(std::move(count), 1, [this](std::vector<std::vector<QVariant>> rows) {
+    submit(std::move(count), 1, [this](std::vector<std::vector<QVariant>> rows, QString error) {
+        error_ = error.isEmpty() ? QString() : tr("counting the rows failed: %1").arg(error);
         total_ = rows.empty() || rows[0].empty() ? 0 : std::max<qint64>(0, rows[0][0].toLongLong());
         for (auto& counted : std::exchange(counted_, {})) counted();
     });
@@ -132,13 +136,17 @@ void WarehouseRowSource::whenCounted(std::function<void()> counted) {
 void WarehouseRowSource::fetch(qint64 offset, int count, std::function<void(Rows)> done) {
     auto plan = std::make_shared<preview::PlannedQuery>(preview::planElement(*session_, elementId_, dialect_, {today_, count, offset}));
     if (!plan->ok() || count <= 0) {
+        error_ = plan->ok() ? QString() : tr("planning rows %1-%2 failed").arg(offset + 1).arg(offset + count);
         done({});
         return;
     }
-    submit(std::move(plan), count, std::move(done));
+    submit(std::move(plan), count, [this, offset, count, done = std::move(done)](Rows rows, QString error) {
+        error_ = error.isEmpty() ? QString() : tr("fetching rows %1-%2 failed: %3").arg(offset + 1).arg(offset + count).arg(error);
+        done(std::move(rows));
+    });
 }
 
-void WarehouseRowSource::submit(std::shared_ptr<const preview::PlannedQuery> plan, int rows, std::function<void(Rows)> done) {
+void WarehouseRowSource::submit(std::shared_ptr<const preview::PlannedQuery> plan, int rows, Done done) {
     static std::uint64_t sequence = 0; // UI thread only: every request has its own scheduler key
     const std::string key = elementId_ + "#rows " + std::to_string(++sequence);
     {

@@ -7,6 +7,8 @@
 // neighbours); a fetch never blocks the caller.
 #include "paged_table_model.h"
 
+#include <QCoreApplication>
+
 #include <quire/connect/odbc.h>
 #include <quire/preview/planner.h>
 #include <quire/preview/session.h>
@@ -22,6 +24,7 @@ class RefreshScheduler;
 namespace quire::ide {
 
 class WarehouseRowSource : public RowSource {
+    Q_DECLARE_TR_FUNCTIONS(WarehouseRowSource)
 public:
     // `connection` is the source's own (the Data view may outlive the preview provider and its pool); `plan`
     // the element's whole query, counted first on the worker (rowCount() is -1 until then); `today` resolves
@@ -37,6 +40,7 @@ public:
     // Plans the page on the caller's thread and queues it; `done` runs later on the thread of the Qt event loop
     // (empty rows when the page failed: the view shows blank rows rather than stale data).
     void fetch(qint64 offset, int count, std::function<void(std::vector<std::vector<QVariant>>)> done) override;
+    QString error() const override { return error_; }
 
 private:
     struct Shared; // what the worker and the posted deliveries share with the source
@@ -45,8 +49,10 @@ private:
     std::shared_ptr<preview::PreviewSession> session_;
     std::string elementId_;
     const sql::Dialect& dialect_;
-    void submit(std::shared_ptr<const preview::PlannedQuery> plan, int rows, std::function<void(std::vector<std::vector<QVariant>>)> done);
+    using Done = std::function<void(std::vector<std::vector<QVariant>>, QString error)>;
+    void submit(std::shared_ptr<const preview::PlannedQuery> plan, int rows, Done done);
     QStringList names_;
+    QString error_; // of the count or the last page
     qint64 total_ = -1;
     std::vector<std::function<void()>> counted_; // waiting for the count
     std::string today_;

@@ -101,3 +101,44 @@ contents:
     const auto first = connect::query("Driver=SQLite3;Database=" + warehouse.db + ";", "SELECT event_id FROM user_events LIMIT 1");
     CHECK(model.data(model.index(0, 0), Qt::DisplayRole) == formatPreviewValue(QVariant(qlonglong(std::get<std::int64_t>(first.value(0, 0)))), nullptr));
 }
+
+TEST_CASE("the Data view says when the warehouse cannot count or fetch the rows, instead of showing an empty table", "[ide][paged]") {
+    test::SampleWarehouse warehouse;
+    const std::string path = warehouse.dir + "/broken.yaml";
+    // The planner does not read the catalog: a table the warehouse does not have fails when the query runs.
+    doc::writeFileAtomically(path, std::string(R"YAML(name: Broken
+contents:
+  schemaVersion: 1
+  kind: workbook
+  pages:
+    - id: main
+      name: Main
+  elements:
+    - id: events
+      kind: table
+      name: Events
+      source: {kind: warehouse-table, connectionId: )YAML") + connect::kSampleConnectionId + R"YAML(, path: [main, no_such_table]}
+      columns:
+        - {id: ev-id, name: Event Id, formula: "[no_such_table/event_id]"}
+  layout: |
+    <?xml version="1.0" encoding="utf-8"?>
+    <Page type="grid" gridTemplateColumns="repeat(24, 1fr)" gridTemplateRows="auto" id="main">
+      <Element elementId="events" gridColumn="1 / 20" gridRow="1 / 12"/>
+    </Page>
+)YAML");
+    MainWindow window;
+    REQUIRE(window.openFile(QString::fromStdString(path), true));
+    EnginePreviewProvider provider(window.model(), QString::fromStdString(warehouse.connections));
+    QString error;
+    auto source = provider.rowSource("events", &error);
+    INFO(error.toStdString());
+    REQUIRE(source);
+    PagedTableModel model(source, 200, 16);
+    QStringList failures;
+    QObject::connect(&model, &PagedTableModel::fetchFailed, [&](const QString& message) { failures << message; });
+    REQUIRE(waitFor([&] { return !failures.isEmpty(); }));
+    CHECK(model.rowCount() == 0);
+    CHECK(failures.first().startsWith("counting the rows failed: "));
+    CHECK(failures.first().contains("no_such_table"));
+    CHECK(source->error() == failures.first());
+}
