@@ -399,6 +399,11 @@ extern "C" {
 QUIRE_EXPORT int sqlite3_quiresqlite_init(sqlite3* db, char** error, const sqlite3_api_routines* api) {
     SQLITE_EXTENSION_INIT2(api);
     (void)error;
+    // SQLite reads a double-quoted name that is no column as a string literal ("misfeature" DQS): a misspelled
+    // column such as [orders/revnue] would preview as the text 'revnue' in every row instead of failing. Every
+    // other warehouse refuses it, and so does a Quire connection.
+    sqlite3_db_config(db, SQLITE_DBCONFIG_DQS_DML, 0, static_cast<int*>(nullptr));
+    sqlite3_db_config(db, SQLITE_DBCONFIG_DQS_DDL, 0, static_cast<int*>(nullptr));
     const int text = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS;
     struct Scalar {
         const char* name;

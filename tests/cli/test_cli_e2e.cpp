@@ -345,3 +345,30 @@ TEST_CASE("quire preview gives Lag and Lead of a number column as numbers on the
         CHECK(rows[r]["Next items"].get<long long>() == std::stoll(items[r + 2]));
     }
 }
+
+// SQLite reads a double-quoted name that is no column as a string literal: without the extension turning that
+// off, a misspelled column previewed as its own name in every row.
+TEST_CASE("quire preview on the embedded sample fails on a misspelled column instead of showing its name as data", "[cli][e2e]") {
+    SampleBox s;
+    const Json workbook = Json::parse(std::string(R"~({"name": "Typo", "folderId": "f", "contents": {
+        "schemaVersion": 1, "kind": "workbook", "pages": [{"id": "p", "name": "P"}],
+        "elements": [
+          {"id": "t", "kind": "table", "name": "Orders",
+           "source": {"kind": "warehouse-table", "connectionId": ")~") + kSample + R"~(", "path": ["main", "orders"]},
+           "columns": [{"id": "st", "name": "Status", "formula": "[orders/status]"},
+                       {"id": "typo", "name": "Revenue", "formula": "[orders/revnue]"}]}],
+        "layout": "<Page id=\"p\"><Element elementId=\"t\" gridColumn=\"1 / 13\" gridRow=\"1 / 5\"/></Page>"}})~");
+    const std::string file = s.box.dir + "/typo.json";
+    {
+        FILE* out = std::fopen(file.c_str(), "w");
+        REQUIRE(out);
+        const std::string text = workbook.dump(2);
+        std::fwrite(text.data(), 1, text.size(), out);
+        std::fclose(out);
+    }
+    const Run r = s.box.run("preview " + shellQuote(file) + " --element t --format json --limit 3");
+    INFO(r.out << r.err);
+    CHECK(r.exitCode != 0);
+    CHECK_THAT(r.err, Catch::Contains("no such column: revnue"));
+    CHECK_THAT(r.out, !Catch::Contains("\"revnue\""));
+}
