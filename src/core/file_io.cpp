@@ -71,7 +71,7 @@ std::string randomHex() {
 
 } // namespace
 
-FileReadResult readFileBounded(const std::string& path, std::size_t maxBytes) {
+FileReadResult readFileBounded(const std::string& path, std::size_t maxBytes, bool stopAfterNul) {
     FileReadResult result;
     auto failWith = [&](FileReadResult::Status status, std::string message) {
         result.status = status;
@@ -108,6 +108,7 @@ FileReadResult readFileBounded(const std::string& path, std::size_t maxBytes) {
             ::close(fd);
             return failWith(FileReadResult::Status::TooLarge, limitText(maxBytes));
         }
+        if (stopAfterNul && std::memchr(buffer, 0, static_cast<std::size_t>(n))) break;
     }
     ::close(fd);
     return result;

@@ -54,6 +54,26 @@ TEST_CASE("readFileBounded reads at most the limit plus one byte", "[base][files
     CHECK(quire::readFileBounded(dir).status == FileReadResult::Status::IsDirectory);
 }
 
+TEST_CASE("readFileBounded stops after the block that holds a NUL byte when asked to", "[base][files]") {
+    const std::string dir = quire::test::makeTempDir("read-nul");
+    std::string text(1 << 20, 'a');
+    text[100] = '\0';
+    writeText(dir + "/binary", text);
+    auto whole = quire::readFileBounded(dir + "/binary", 2 << 20);
+    REQUIRE(whole.ok());
+    CHECK(whole.bytes == text);
+    auto stopped = quire::readFileBounded(dir + "/binary", 2 << 20, true);
+    REQUIRE(stopped.ok());
+    CHECK(stopped.bytes.size() > 100);
+    CHECK(stopped.bytes.size() < text.size());
+    CHECK(stopped.bytes == text.substr(0, stopped.bytes.size()));
+    // The limit still comes first: /dev/zero over a small limit is too large, not a NUL.
+    CHECK(quire::readFileBounded("/dev/zero", 1000, true).status == FileReadResult::Status::TooLarge);
+    auto zero = quire::readFileBounded("/dev/zero", std::size_t(1) << 30, true);
+    REQUIRE(zero.ok());
+    CHECK(zero.bytes.size() <= 65536);
+}
+
 TEST_CASE("readFileBounded reads a FIFO to its end or to the limit", "[base][files]") {
     const std::string dir = quire::test::makeTempDir("read-fifo");
     const std::string fifo = dir + "/pipe";

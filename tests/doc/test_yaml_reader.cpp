@@ -108,11 +108,21 @@ TEST_CASE("YAML escapes that yaml-cpp turns into invalid UTF-8 are located error
         CHECK(r.diagnostics.at(0).location.line >= 1);
     }
     // Found by fuzz_validate: control characters and a NUL inside a plain scalar of a flow sequence.
+    // The NUL is refused before the YAML is read (io/nul-byte, at the NUL).
     const std::string control("path: [A, USER\x1e\x00_EVENTS]\n", 25);
     auto mangled = parseDocument(control, Format::Yaml, "c.yaml");
     REQUIRE_FALSE(mangled.document);
-    CHECK(mangled.diagnostics.at(0).rule == "io/invalid-utf8");
-    CHECK(mangled.diagnostics.at(0).location.column == 11);
+    CHECK(mangled.diagnostics.at(0).rule == "io/nul-byte");
+    CHECK(mangled.diagnostics.at(0).location.line == 1);
+    CHECK(mangled.diagnostics.at(0).location.column == 16);
+    for (const std::string& text : {std::string("name: a\0b\n", 10), std::string("{\"name\": \"a\0\"}", 13)}) {
+        INFO(text);
+        auto nul = parseDocument(text, text[0] == '{' ? Format::Json : Format::Yaml, "n");
+        REQUIRE_FALSE(nul.document);
+        REQUIRE(nul.diagnostics.size() == 1);
+        CHECK(nul.diagnostics[0].rule == "io/nul-byte");
+        CHECK(nul.diagnostics[0].location.column == int(text.find('\0')) + 1);
+    }
     auto escaped = parseDocument("name: \"a\\u0085b\\x85\"\n", Format::Yaml, "e.yaml");
     REQUIRE(escaped.ok());
     CHECK(saveDocument(*escaped.document, Format::Json).find("name") != std::string::npos);

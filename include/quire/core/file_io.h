@@ -22,7 +22,9 @@ struct FileReadResult {
 
 // Reads at most maxBytes + 1 bytes: a longer file (or an endless one such as /dev/zero or a FIFO) is refused
 // with TooLarge after that many bytes. Works on regular files, FIFOs and character devices alike.
-FileReadResult readFileBounded(const std::string& path, std::size_t maxBytes = kDefaultMaxFileBytes);
+// stopAfterNul: for text formats that cannot contain a NUL byte, reading stops (Ok) after the block that holds
+// the first one, and the caller reports it: /dev/zero is refused after 64 KiB instead of 1 GiB.
+FileReadResult readFileBounded(const std::string& path, std::size_t maxBytes = kDefaultMaxFileBytes, bool stopAfterNul = false);
 
 // Replaces the file at `path` with `bytes` so that readers see either the old or the new content:
 // - a symlink is followed to its final target, which is replaced (the link itself stays);

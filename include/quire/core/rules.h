@@ -166,6 +166,7 @@ inline constexpr RuleInfo kRuleCatalogue[] = {
         {"io/too-large", Severity::Error, "the file is not larger than the size limit (1 GiB; 16 MiB for the connections file)"},
         {"io/too-deep", Severity::Error, "the document nests no deeper than the loader's limit (512 levels)"},
         {"io/invalid-utf8", Severity::Error, "the text (and every YAML scalar after unescaping) is valid UTF-8"},
+        {"io/nul-byte", Severity::Error, "the text holds no NUL byte (YAML and JSON text cannot; a binary file is refused at the first one)"},
         {"json/syntax", Severity::Error, "the file is well-formed JSON"},
         {"json/duplicate-key", Severity::Error, "no object repeats a key"},
         {"json/number-out-of-range", Severity::Error, "numbers fit a 64-bit integer or a finite double without becoming 0 or infinity"},

@@ -73,7 +73,10 @@ LoadResult tooLarge(const std::string& path, const LoadLimits& limits) {
 // bytes it read instead of a copy of them.
 LoadResult parseSource(std::shared_ptr<const std::string> source, Format format, const std::string& path, const LoadLimits& limits) {
     const std::string_view text = *source;
-    if (std::size_t bad = detail::findInvalidUtf8(text); bad != std::string_view::npos) {
+    // Only the text before a NUL byte is checked for UTF-8: a file read stops after the block that holds one
+    // (readFileBounded's stopAfterNul), possibly inside a UTF-8 sequence.
+    const std::size_t nul = text.find('\0');
+    if (std::size_t bad = detail::findInvalidUtf8(text.substr(0, nul)); bad != std::string_view::npos) {
         LoadResult result;
         int line, column;
         detail::lineColumnAt(text, bad, line, column);
@@ -81,6 +84,17 @@ LoadResult parseSource(std::shared_ptr<const std::string> source, Format format,
         std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[bad]));
         result.diagnostics.push_back({Severity::Error, RuleCode("io/invalid-utf8"),
                                       std::string("invalid UTF-8: byte ") + byte + " does not start a valid sequence",
+                                      "", {path, line, column}, std::nullopt});
+        return result;
+    }
+    // Neither YAML nor JSON text may hold a NUL byte; a binary file (or /dev/zero) is said to be one, located.
+    if (nul != std::string_view::npos) {
+        LoadResult result;
+        int line, column;
+        detail::lineColumnAt(text, nul, line, column);
+        result.diagnostics.push_back({Severity::Error, RuleCode("io/nul-byte"),
+                                      "a NUL byte (0x00) at byte " + std::to_string(nul) +
+                                          ": a workbook is YAML or JSON text, and neither may contain one (is this a binary file?)",
                                       "", {path, line, column}, std::nullopt});
         return result;
     }
@@ -109,7 +123,7 @@ LoadResult parseDocument(std::string_view text, Format format, const std::string
 }
 
 LoadResult loadDocument(const std::string& path, const LoadLimits& limits) {
-    FileReadResult read = readFileBounded(path, limits.maxBytes);
+    FileReadResult read = readFileBounded(path, limits.maxBytes, /*stopAfterNul=*/true); // parseSource reports it
     if (read.status == FileReadResult::Status::TooLarge) {
         LoadResult result;
         result.diagnostics.push_back({Severity::Error, RuleCode("io/too-large"), "cannot read '" + path + "': the file is " + read.message,
