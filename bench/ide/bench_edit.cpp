@@ -4,11 +4,17 @@
 // let the window's queued updates run (validation, outline, problems, source), and repaint the canvas.
 // The workbook's first validation (in slices for a big one) is done before the first iteration.
 // QUIRE_BENCH_ELEMENTS=20000 runs one more size (its open alone takes minutes: scripts/bench-ide-open.sh).
+// Also the autosave and the save (Ctrl+S) of a workbook one rename changed: the time the UI thread spends in
+// them (what the user waits for), with the rename not timed; an autosave's write on its worker thread is waited
+// for outside the timing and reported as `background_ms`.
 // Offscreen platform, no live previews.
 #include "../doc/generate_workbook.h"
 #include "canvas_widget.h"
 #include "document_commands.h"
 #include "main_window.h"
+
+#include <quire/core/file_io.h>
+#include <quire/doc/io.h>
 
 #include <benchmark/benchmark.h>
 
@@ -22,26 +28,36 @@
 
 namespace {
 
-void renameElement(benchmark::State& state) {
-    QTemporaryDir dir;
+// The generated workbook of `elements` elements, open in a shown window and validated.
+bool openGenerated(quire::ide::MainWindow& window, const QTemporaryDir& dir, int elements) {
     const QString path = dir.filePath("big.yaml");
     {
         QFile file(path);
         file.open(QIODevice::WriteOnly);
-        file.write(QByteArray::fromStdString(quire::bench::generateWorkbook(int(state.range(0)), 20).yaml));
+        file.write(QByteArray::fromStdString(quire::bench::generateWorkbook(elements, 20).yaml));
     }
-    quire::ide::MainWindow window;
     window.resize(1400, 900);
-    if (!window.openFile(path, true)) {
+    if (!window.openFile(path, true)) return false;
+    window.show();
+    QApplication::processEvents();
+    // A big workbook's first validation runs in slices after it opens: measure once it is done.
+    while (window.model()->validationPending()) QApplication::processEvents();
+    return true;
+}
+
+std::string namePointer(quire::ide::MainWindow& window, int elements) {
+    return window.model()->bodyPointer() + "/elements/" + std::to_string(elements / 2) + "/name";
+}
+
+void renameElement(benchmark::State& state) {
+    QTemporaryDir dir;
+    quire::ide::MainWindow window;
+    if (!openGenerated(window, dir, int(state.range(0)))) {
         state.SkipWithError("the generated workbook does not open");
         return;
     }
-    window.show();
-    QApplication::processEvents();
     auto* model = window.model();
-    // A big workbook's first validation runs in slices after it opens: measure edits once it is done.
-    while (model->validationPending()) QApplication::processEvents();
-    const std::string pointer = model->bodyPointer() + "/elements/" + std::to_string(state.range(0) / 2) + "/name";
+    const std::string pointer = namePointer(window, int(state.range(0)));
     int serial = 0;
     // The first edit that makes a finding also builds the file's position index (lazily, once per file, for
     // the findings' line:col): that one is timed apart and reported as a counter, the loop times the next ones.
@@ -60,6 +76,71 @@ void renameElement(benchmark::State& state) {
     }
 }
 
+// Autosave (`autosave`) or save (`save`) after one rename, per iteration; only the UI thread's part is timed.
+void saveAfterRename(benchmark::State& state, bool autosave) {
+    QTemporaryDir dir;
+    quire::ide::MainWindow window;
+    if (!openGenerated(window, dir, int(state.range(0)))) {
+        state.SkipWithError("the generated workbook does not open");
+        return;
+    }
+    auto* model = window.model();
+    const std::string pointer = namePointer(window, int(state.range(0)));
+    int serial = 0;
+    double background = 0;
+    for (auto _ : state) {
+        state.PauseTiming();
+        model->undoStack()->push(quire::ide::makeSetValue(model, pointer, quire::Json("Renamed " + std::to_string(++serial)), "Rename"));
+        QApplication::processEvents();
+        state.ResumeTiming();
+        if (autosave) {
+            window.autosave(); // the timer's tick: a snapshot handed to the worker thread
+        } else if (!window.saveTo(window.model()->filePath(), window.model()->format(), true)) {
+            state.SkipWithError("the save failed");
+            return;
+        }
+        state.PauseTiming();
+        QElapsedTimer wait;
+        wait.start();
+        if (autosave && !window.writeRecovery()) { // waits for the worker's write
+            state.SkipWithError("the autosave failed");
+            return;
+        }
+        background += double(wait.elapsed());
+        state.ResumeTiming();
+    }
+    state.counters["background_ms"] = benchmark::Counter(background, benchmark::Counter::kAvgIterations);
+}
+
+void autosaveAfterRename(benchmark::State& state) { saveAfterRename(state, true); }
+
+// What the autosave did on the UI thread before it wrote from the edit log on a worker thread (the code it
+// replaced, for comparison side by side): the canonical text of the whole workbook and the source text in one
+// JSON envelope, written atomically.
+void autosaveWholeTextBefore(benchmark::State& state) {
+    QTemporaryDir dir;
+    quire::ide::MainWindow window;
+    if (!openGenerated(window, dir, int(state.range(0)))) {
+        state.SkipWithError("the generated workbook does not open");
+        return;
+    }
+    auto* model = window.model();
+    const std::string pointer = namePointer(window, int(state.range(0)));
+    int serial = 0;
+    for (auto _ : state) {
+        state.PauseTiming();
+        model->undoStack()->push(quire::ide::makeSetValue(model, pointer, quire::Json("Renamed " + std::to_string(++serial)), "Rename"));
+        QApplication::processEvents();
+        state.ResumeTiming();
+        const quire::doc::Document& document = model->document();
+        quire::Json envelope = {{"quireRecovery", 1}, {"path", document.path}, {"format", "yaml"}, {"written", "now"},
+                                {"text", quire::doc::saveDocument(document, document.format)}};
+        if (document.sourceText) envelope["sourceText"] = *document.sourceText;
+        quire::writeFileAtomically(dir.filePath("recovery.json").toStdString(), envelope.dump());
+    }
+}
+void saveAfterRenameToFile(benchmark::State& state) { saveAfterRename(state, false); }
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -72,6 +153,12 @@ int main(int argc, char** argv) {
     auto* bench = benchmark::RegisterBenchmark("renameElement", renameElement)->Arg(50)->Arg(500)->Arg(5000);
     if (const char* extra = std::getenv("QUIRE_BENCH_ELEMENTS")) bench->Arg(std::atoi(extra));
     bench->Unit(benchmark::kMillisecond);
+    for (auto* saving : {benchmark::RegisterBenchmark("autosave", autosaveAfterRename),
+                         benchmark::RegisterBenchmark("autosave_whole_text_before", autosaveWholeTextBefore),
+                         benchmark::RegisterBenchmark("save", saveAfterRenameToFile)}) {
+        saving->Arg(500)->Arg(5000)->Iterations(3)->Unit(benchmark::kMillisecond); // each also renames (not timed)
+        if (const char* extra = std::getenv("QUIRE_BENCH_ELEMENTS")) saving->Arg(std::atoi(extra));
+    }
     benchmark::Initialize(&argc, argv);
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();

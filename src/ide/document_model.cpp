@@ -62,8 +62,10 @@ DocumentModel::~DocumentModel() {
     undoStack_.blockSignals(true);
 }
 
-void DocumentModel::setDocument(doc::Document document) {
+void DocumentModel::setDocument(doc::Document document, EditLog log) {
     document_ = std::move(document);
+    editLog_ = std::move(log);
+    ++revision_;
     layoutParsed_ = false;
     replacing_ = true; // the stack's indexChanged must not validate: the new document is validated below
     undoStack_.clear();
@@ -76,8 +78,8 @@ void DocumentModel::setDocument(doc::Document document) {
     emit fileStateChanged();
 }
 
-void DocumentModel::setRecoveredDocument(doc::Document document) {
-    setDocument(std::move(document));
+void DocumentModel::setRecoveredDocument(doc::Document document, EditLog log) {
+    setDocument(std::move(document), std::move(log));
     undoStack_.resetClean(); // no state of the undo stack is the saved file any more
     emit fileStateChanged();
 }
@@ -86,6 +88,9 @@ void DocumentModel::markSaved(const QString& path, doc::Format format, std::stri
     document_.path = path.toStdString();
     document_.format = format;
     document_.sourceText = std::make_shared<const std::string>(std::move(savedText));
+    // The saved text reads as the document (a format-preserving save checked it by reading it back).
+    editLog_ = EditLog{document_.sourceText, format, nullptr, {}};
+    ++revision_;
     undoStack_.setClean();
     emit fileStateChanged();
 }
@@ -138,24 +143,21 @@ void DocumentModel::noteChange(const std::string& pointer, const Json* newRoot) 
 
 void DocumentModel::applyValue(const std::string& pointer, const std::optional<Json>& value) {
     noteChange(pointer, pointer.empty() && value ? &*value : nullptr);
-    if (pointer.empty()) {
-        if (value) document_.root = *value;
-        return;
-    }
-    JsonPointer ptr(pointer);
-    if (value) {
-        document_.root[ptr] = *value;
-    } else {
-        Json& parent = document_.root[ptr.parent_pointer()];
-        const std::string last = ptr.back();
-        if (parent.is_object()) parent.erase(last);
-        else if (parent.is_array()) parent.erase(static_cast<std::size_t>(std::stoul(last)));
-    }
+    logValue(pointer, value ? &*value : nullptr);
+    setValueAt(document_.root, pointer, value ? &*value : nullptr);
 }
 
 void DocumentModel::replaceRoot(const Json& root) {
     noteChange("", &root);
+    logValue("", &root);
     document_.root = root;
+}
+
+void DocumentModel::logValue(const std::string& pointer, const Json* value) {
+    // A document not read from a text (new, template, merged): its tree before the first edit is the base.
+    if (!editLog_.hasBase()) editLog_.baseTree = std::make_shared<const Json>(document_.root);
+    editLog_.record(pointer, value);
+    ++revision_;
 }
 
 std::string DocumentModel::bodyPointer() const { return document_.contentsPointer(); }

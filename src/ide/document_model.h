@@ -1,6 +1,8 @@
 #pragma once
 // The one owner of the open workbook in the IDE. Widgets read through it and change it only by pushing
 // commands (document_commands.h) onto its undo stack; they listen to `changed` and never keep copies.
+#include "edit_log.h"
+
 #include <quire/core/diagnostic.h>
 #include <quire/doc/document.h>
 #include <quire/doc/layout.h>
@@ -10,6 +12,7 @@
 #include <QString>
 #include <QUndoStack>
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
@@ -34,11 +37,18 @@ public:
     QString filePath() const { return QString::fromStdString(document_.path); }
     doc::Format format() const { return document_.format; }
     bool isModified() const { return !undoStack_.isClean(); }
-    void setDocument(doc::Document document); // new/open: clears undo history
+    // New/open: clears undo history. `log` says what text the document was read from (an opened file: its
+    // source text); without one, the tree as it is before the first edit is the recovery's base.
+    void setDocument(doc::Document document, EditLog log = {});
     // A workbook recovered after a crash: like setDocument, but modified until it is saved.
-    void setRecoveredDocument(doc::Document document);
+    void setRecoveredDocument(doc::Document document, EditLog log = {});
     // After a successful save: the file is now `savedText`, which the next format-preserving save patches.
     void markSaved(const QString& path, doc::Format format, std::string savedText);
+
+    // The base text and the values set since (what an autosave writes, recovery_store.h), and a number that
+    // changes with every change of the document or its file state.
+    const EditLog& editLog() const { return editLog_; }
+    std::uint64_t revision() const { return revision_; }
 
     // Low-level edit used by commands only: replaces the value at pointer (creating object members).
     void applyValue(const std::string& pointer, const std::optional<Json>& value);
@@ -95,8 +105,11 @@ private:
     void validateSlice();
     void noteChange(const std::string& pointer, const Json* newRoot); // which elements an edit touched
     void publishDiagnostics();
+    void logValue(const std::string& pointer, const Json* value); // into editLog_, before it is set
 
     doc::Document document_;
+    EditLog editLog_;
+    std::uint64_t revision_ = 1;
     validate::IncrementalValidator validator_;
     std::set<std::size_t> changedElements_; // since the last validation
     bool changedAll_ = false;

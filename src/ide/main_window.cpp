@@ -79,7 +79,9 @@
 namespace quire::ide {
 
 MainWindow::MainWindow(QWidget* parent)
-    : QMainWindow(parent), recoveryDir_(RecoveryStore::defaultDir()), recovery_(recoveryDir_) {
+    : QMainWindow(parent), recoveryDir_(RecoveryStore::defaultDir()), recovery_(recoveryDir_),
+      recoveryWriter_(std::make_unique<RecoveryWriter>(&recovery_)) {
+    connect(recoveryWriter_.get(), &RecoveryWriter::written, this, &MainWindow::recoveryWritten);
     setWindowTitle("Quire[*]");
     setWindowIcon(applicationIcon());
     resize(1440, 900);
@@ -170,7 +172,7 @@ MainWindow::MainWindow(QWidget* parent)
 
     autosave_ = new QTimer(this);
     autosave_->setInterval(5000);
-    connect(autosave_, &QTimer::timeout, this, &MainWindow::writeRecovery);
+    connect(autosave_, &QTimer::timeout, this, &MainWindow::autosave);
     autosave_->start();
 
     newWorkbook();
@@ -716,7 +718,11 @@ bool MainWindow::applyOpened(const QString& path, doc::LoadResult loaded, bool q
         return false;
     }
     leaveRecovery();
-    model_.setDocument(std::move(*loaded.document));
+    // The document is its source text as read: the recovery file needs only the values set from here on.
+    EditLog log;
+    log.baseText = loaded.document->sourceText;
+    log.baseFormat = loaded.document->format;
+    model_.setDocument(std::move(*loaded.document), std::move(log));
     findPersonas();
     refreshPages();
     if (pageTabs_->count()) showRegion(pageTabs_->tabData(0).toString());
@@ -919,22 +925,36 @@ void MainWindow::leaveRecovery() {
     else recovery_.release();
 }
 
-bool MainWindow::writeRecovery() {
+bool MainWindow::autosave() {
     if (!model_.isModified()) recovery_.discard(); // undone back to the saved state
     if (!model_.isModified() || changesDiscarded_) return true;
+    if (recovery_.isActive() && postedRevision_ == model_.revision() && autosaveError_.isEmpty()) return true;
+    // No copy of the workbook: the snapshot shares the source text and the values set since (edit_log.h).
     QString error;
-    if (!recovery_.write(model_.document(), &error)) {
+    if (!recoveryWriter_->post(recoverySnapshot(model_.document(), model_.editLog(), model_.revision()), &error)) {
+        recoveryWritten(false, error);
+        return false;
+    }
+    postedRevision_ = model_.revision();
+    return true;
+}
+
+bool MainWindow::writeRecovery() {
+    return autosave() && recoveryWriter_->wait();
+}
+
+void MainWindow::recoveryWritten(bool ok, const QString& error) {
+    if (!ok) {
         autosaveError_ = error;
         statusBar()->showMessage(
             tr("Autosave failed: %1. Your unsaved changes are only in memory; save them (to another disk if this one is full).")
                 .arg(error));
-        return false;
+        return;
     }
     if (!autosaveError_.isEmpty()) {
         autosaveError_.clear();
         statusBar()->showMessage(tr("Autosave works again"), 4000);
     }
-    return true;
 }
 
 bool MainWindow::start(const QString& file, bool ask, bool quiet, bool background) {
@@ -972,8 +992,8 @@ bool MainWindow::start(const QString& file, bool ask, bool quiet, bool backgroun
 
 bool MainWindow::recover(const RecoveryEntry& entry, bool quiet) {
     QString error;
-    auto document = RecoveryStore::load(entry.file, &error);
-    if (document) {
+    auto recovered = RecoveryStore::load(entry.file, &error);
+    if (recovered) {
         leaveRecovery();
         if (!recovery_.adopt(entry.file)) error = tr("another Quire window is using it");
     }
@@ -983,7 +1003,7 @@ bool MainWindow::recover(const RecoveryEntry& entry, bool quiet) {
         if (!quiet) QMessageBox::warning(this, tr("Cannot recover"), message);
         return false;
     }
-    model_.setRecoveredDocument(std::move(*document));
+    model_.setRecoveredDocument(std::move(recovered->document), std::move(recovered->log));
     findPersonas();
     refreshPages();
     if (pageTabs_->count()) showRegion(pageTabs_->tabData(0).toString());

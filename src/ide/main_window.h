@@ -4,6 +4,7 @@
 #include "document_model.h"
 #include "recovery_prompt.h"
 #include "recovery_store.h"
+#include "recovery_writer.h"
 
 #include <quire/doc/io.h>
 #include <quire/governance/personas.h>
@@ -122,9 +123,13 @@ public:
     PreviewPainter* previewPainter() const { return previewPainter_.get(); }
     // Shows every row of an element in the Data dock (paged on demand); false with a status message if not.
     bool showAllRows(const QString& elementId);
-    // Autosave (every 5 s): the modified workbook to this window's recovery file. false (the status bar says
-    // why, the previous copy stays) when it could not be written.
+    // Autosave (every 5 s): the modified workbook to this window's recovery file, written on a worker thread
+    // (recovery_writer.h); nothing when it did not change since the last one. false (the status bar says why,
+    // the previous copy stays) when the file cannot be created. autosave() returns at once; writeRecovery()
+    // waits for the write and is false when it failed.
+    bool autosave();
     bool writeRecovery();
+    bool autosaveBusy() const { return recoveryWriter_->busy(); }
 
     // View as (docs/governance.md): the toolbar's selector offers "Author" and every persona of the personas
     // file — quire.personas.yaml next to the workbook or in the repository root (read when a workbook opens), or
@@ -148,6 +153,7 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    void recoveryWritten(bool ok, const QString& error); // an autosave ended (status bar)
     void buildMenus();
     void buildDocks();
     void refreshPages();
@@ -194,6 +200,8 @@ private:
     std::unique_ptr<PreviewPainter> previewPainter_;
     QString recoveryDir_;
     RecoverySlot recovery_;
+    std::unique_ptr<RecoveryWriter> recoveryWriter_; // after recovery_: joined before the slot goes
+    std::uint64_t postedRevision_ = 0;               // the model revision last handed to the writer
     RecoveryPrompt recoveryPrompt_;
     QString autosaveError_;
     bool changesDiscarded_ = false; // the user chose Discard for the current edits: no autosave of them

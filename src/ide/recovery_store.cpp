@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <exception>
 #include <fcntl.h>
@@ -46,9 +47,11 @@ std::optional<Json> readEnvelope(const QString& file, QString* error) {
         return std::nullopt;
     }
     Json& envelope = parsed.document->root;
-    const bool text = envelope.contains("text") && envelope["text"].is_string();
+    const bool log = envelope.contains("base") && envelope["base"].is_object() && envelope.contains("edits") &&
+                     envelope["edits"].is_array();
+    const bool text = envelope.contains("text") && envelope["text"].is_string(); // before the edit log
     const bool legacy = envelope.contains("document") && envelope["document"].is_object(); // before per-window files
-    if (!text && !legacy) {
+    if (!log && !text && !legacy) {
         *error = QStringLiteral("not a Quire recovery file");
         return std::nullopt;
     }
@@ -62,6 +65,35 @@ QString stringField(const Json& object, const char* key) {
 
 doc::Format formatField(const Json& envelope) {
     return stringField(envelope, "format") == "json" ? doc::Format::Json : doc::Format::Yaml;
+}
+
+const char* formatName(doc::Format format) { return format == doc::Format::Json ? "json" : "yaml"; }
+
+// The edit log of a recovery file: its base ({"sourceText": true}, {"text": ...} or {"tree": ...}) and edits.
+std::optional<EditLog> readLog(const Json& envelope, const std::shared_ptr<const std::string>& sourceText, QString* error) {
+    EditLog log;
+    const Json& base = envelope["base"];
+    log.baseFormat = formatField(base);
+    if (auto text = base.find("text"); text != base.end() && text->is_string()) {
+        log.baseText = std::make_shared<const std::string>(text->get<std::string>());
+    } else if (auto tree = base.find("tree"); tree != base.end()) {
+        log.baseTree = std::make_shared<const Json>(*tree);
+    } else if (base.value("sourceText", false) && sourceText) {
+        log.baseText = sourceText;
+    } else {
+        *error = QStringLiteral("the recovery file has no base document");
+        return std::nullopt;
+    }
+    for (const Json& edit : envelope["edits"]) {
+        auto pointer = edit.is_object() ? edit.find("pointer") : edit.end();
+        if (pointer == edit.end() || !pointer->is_string()) {
+            *error = QStringLiteral("the recovery file has an edit without a pointer");
+            return std::nullopt;
+        }
+        auto value = edit.find("value");
+        log.entries.push_back({pointer->get<std::string>(), value == edit.end() ? nullptr : std::make_shared<const Json>(*value)});
+    }
+    return log;
 }
 
 // A readable file name for the workbook: "marketing-3f2a9c1d0b4e.json".
@@ -107,29 +139,40 @@ std::vector<RecoveryEntry> RecoveryStore::orphans() const {
     return entries;
 }
 
-std::optional<doc::Document> RecoveryStore::load(const QString& file, QString* error) {
+std::optional<RecoveredWorkbook> RecoveryStore::load(const QString& file, QString* error) {
     const auto envelope = readEnvelope(file, error);
     if (!envelope) return std::nullopt;
-    const std::string path = stringField(*envelope, "path").toStdString();
-    const doc::Format format = formatField(*envelope);
-    if (!envelope->contains("text")) { // earlier versions kept the JSON tree itself
-        doc::Document document;
-        document.root = (*envelope)["document"];
-        document.path = path;
-        document.format = format;
-        return document;
+    RecoveredWorkbook recovered;
+    doc::Document& document = recovered.document;
+    document.path = stringField(*envelope, "path").toStdString();
+    document.format = formatField(*envelope);
+    if (auto source = envelope->find("sourceText"); source != envelope->end() && source->is_string())
+        document.sourceText = std::make_shared<const std::string>(source->get<std::string>());
+    if (envelope->contains("edits")) {
+        auto log = readLog(*envelope, document.sourceText, error);
+        if (!log) return std::nullopt;
+        std::string why;
+        auto root = log->replay(&why);
+        if (!root) {
+            *error = QString::fromStdString(why);
+            return std::nullopt;
+        }
+        document.root = std::move(*root);
+        recovered.log = std::move(*log);
+        return recovered;
     }
-    auto loaded = doc::parseDocument((*envelope)["text"].get<std::string>(), format, path);
+    if (!envelope->contains("text")) { // earlier versions kept the JSON tree itself
+        document.root = (*envelope)["document"];
+        return recovered;
+    }
+    auto loaded = doc::parseDocument((*envelope)["text"].get<std::string>(), document.format, document.path);
     if (!loaded.document) {
         *error = loaded.diagnostics.empty() ? QStringLiteral("unreadable")
                                             : QString::fromStdString(formatDiagnostic(loaded.diagnostics.front()));
         return std::nullopt;
     }
-    loaded.document->path = path;
-    loaded.document->format = format;
-    if (auto source = envelope->find("sourceText"); source != envelope->end() && source->is_string())
-        loaded.document->sourceText = std::make_shared<const std::string>(source->get<std::string>());
-    return std::move(loaded.document);
+    document.root = std::move(loaded.document->root);
+    return recovered;
 }
 
 bool RecoveryStore::remove(const QString& file) {
@@ -139,7 +182,43 @@ bool RecoveryStore::remove(const QString& file) {
     return true;
 }
 
-RecoverySlot::RecoverySlot(QString dir) : dir_(std::move(dir)) {}
+RecoverySnapshot recoverySnapshot(const doc::Document& document, const EditLog& log, std::uint64_t revision) {
+    RecoverySnapshot snapshot;
+    // Absolute, so a start from another directory still finds the workbook it belongs to.
+    if (!document.path.empty())
+        snapshot.path = QFileInfo(QString::fromStdString(document.path)).absoluteFilePath().toStdString();
+    snapshot.format = document.format;
+    snapshot.sourceText = document.sourceText;
+    snapshot.log = log;
+    snapshot.written = QDateTime::currentDateTimeUtc();
+    snapshot.revision = revision;
+    return snapshot;
+}
+
+std::string recoveryBytes(const RecoverySnapshot& snapshot) {
+    const EditLog& log = snapshot.log;
+    Json base = {{"format", formatName(log.baseFormat)}};
+    if (log.baseText && log.baseText == snapshot.sourceText) base["sourceText"] = true; // not kept twice
+    else if (log.baseText) base["text"] = *log.baseText;
+    else if (log.baseTree) base["tree"] = *log.baseTree;
+    Json edits = Json::array();
+    for (const EditLog::Entry& entry : log.entries) {
+        Json edit = {{"pointer", entry.pointer}};
+        if (entry.value) edit["value"] = *entry.value;
+        edits.push_back(std::move(edit));
+    }
+    Json envelope = {{"quireRecovery", 2},
+                     {"path", snapshot.path},
+                     {"format", formatName(snapshot.format)},
+                     {"written", snapshot.written.toString(Qt::ISODateWithMs).toStdString()}};
+    // The file's text as last loaded or saved: a recovered workbook is saved format-preserving against it.
+    if (snapshot.sourceText) envelope["sourceText"] = *snapshot.sourceText;
+    envelope["base"] = std::move(base);
+    envelope["edits"] = std::move(edits);
+    return envelope.dump();
+}
+
+RecoverySlot::RecoverySlot(QString dir) : dir_(std::move(dir)), state_(std::make_shared<RecoverySlotState>()) {}
 
 RecoverySlot::~RecoverySlot() { release(); }
 
@@ -155,36 +234,57 @@ bool RecoverySlot::lock(const QString& file) {
     return true;
 }
 
-bool RecoverySlot::write(const doc::Document& document, QString* error) {
+std::optional<RecoverySlot::Ticket> RecoverySlot::open(const std::string& documentPath, QString* error) {
+    if (!isActive()) {
+        if (!QDir().mkpath(dir_)) {
+            *error = QStringLiteral("cannot create %1").arg(dir_);
+            return std::nullopt;
+        }
+        if (!lock(QDir(dir_).filePath(slotName(documentPath)))) {
+            *error = QStringLiteral("cannot create a lock file in %1: %2")
+                         .arg(dir_, QString::fromLocal8Bit(std::strerror(errno)));
+            return std::nullopt;
+        }
+    }
+    std::lock_guard<std::mutex> guard(state_->mutex);
+    return Ticket{file_, state_->generation, state_};
+}
+
+bool RecoverySlot::commit(const Ticket& ticket, std::string_view bytes, QString* error) {
+    // Written whole beside the file first (the previous copy stays unless this one is whole), then renamed over
+    // it only if the slot was not discarded meanwhile.
+    const QString next = ticket.file + ".next";
+    if (!writeFileSafely(next, bytes, error)) return false;
+    std::lock_guard<std::mutex> guard(ticket.state->mutex);
+    if (ticket.generation != ticket.state->generation) {
+        QFile::remove(next);
+        return true; // the work was saved or thrown away meanwhile: nothing to recover
+    }
+    if (::rename(QFile::encodeName(next).constData(), QFile::encodeName(ticket.file).constData()) != 0) {
+        *error = QString::fromLocal8Bit(std::strerror(errno));
+        QFile::remove(next);
+        return false;
+    }
+    return true;
+}
+
+bool RecoverySlot::write(const RecoverySnapshot& snapshot, QString* error) {
     std::string bytes;
     try {
-        // Absolute, so a start from another directory still finds the workbook it belongs to.
-        const QString absolute = QFileInfo(QString::fromStdString(document.path)).absoluteFilePath();
-        const std::string path = document.path.empty() ? std::string() : absolute.toStdString();
-        Json envelope = {{"quireRecovery", 1},
-                         {"path", path},
-                         {"format", document.format == doc::Format::Json ? "json" : "yaml"},
-                         {"written", QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toStdString()},
-                         {"text", doc::saveDocument(document, document.format)}};
-        // The file's text as last loaded or saved: a recovered workbook is saved format-preserving against it.
-        if (document.sourceText) envelope["sourceText"] = *document.sourceText;
-        bytes = envelope.dump();
+        bytes = recoveryBytes(snapshot);
     } catch (const std::exception& e) { // text the writer refuses (e.g. invalid UTF-8 in a string)
         *error = QString::fromUtf8(e.what());
         return false;
     }
-    if (!isActive()) {
-        if (!QDir().mkpath(dir_)) {
-            *error = QStringLiteral("cannot create %1").arg(dir_);
-            return false;
-        }
-        if (!lock(QDir(dir_).filePath(slotName(document.path)))) {
-            *error = QStringLiteral("cannot create a lock file in %1: %2")
-                         .arg(dir_, QString::fromLocal8Bit(std::strerror(errno)));
-            return false;
-        }
-    }
-    return writeFileSafely(file_, bytes, error); // the previous copy stays unless this one is whole
+    auto ticket = open(snapshot.path, error);
+    if (!ticket || !commit(*ticket, bytes, error)) return false;
+    noteWritten(*ticket, snapshot.revision);
+    return true;
+}
+
+void RecoverySlot::noteWritten(const Ticket& ticket, std::uint64_t revision) {
+    std::lock_guard<std::mutex> guard(state_->mutex);
+    if (ticket.state == state_ && ticket.generation == state_->generation && ticket.file == file_) writtenRevision_ = revision;
 }
 
 bool RecoverySlot::adopt(const QString& file) {
@@ -193,9 +293,15 @@ bool RecoverySlot::adopt(const QString& file) {
 }
 
 void RecoverySlot::discard() {
-    if (!isActive()) return;
-    QFile::remove(file_);
-    QFile::remove(lockPathOf(file_));
+    {
+        std::lock_guard<std::mutex> guard(state_->mutex);
+        ++state_->generation; // a write under way does not bring the file back
+        if (isActive()) {
+            QFile::remove(file_);
+            QFile::remove(file_ + ".next");
+            QFile::remove(lockPathOf(file_));
+        }
+    }
     release();
 }
 
@@ -203,6 +309,7 @@ void RecoverySlot::release() {
     if (lockFd_ >= 0) ::close(lockFd_);
     lockFd_ = -1;
     file_.clear();
+    writtenRevision_ = 0;
 }
 
 } // namespace quire::ide

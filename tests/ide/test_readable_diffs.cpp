@@ -217,7 +217,8 @@ TEST_CASE("a workbook recovered after a crash still saves format-preserving", "[
         retitle(crashed, "revenue-trend", "Revenue by calendar month");
         RecoverySlot slot(recoveryDir);
         QString error;
-        REQUIRE(slot.write(crashed.model()->document(), &error));
+        auto* model = crashed.model();
+        REQUIRE(slot.write(recoverySnapshot(model->document(), model->editLog(), model->revision()), &error));
         recoveryFile = slot.file();
     } // the slot keeps its file, as after a crash
     QString error;
@@ -225,7 +226,7 @@ TEST_CASE("a workbook recovered after a crash still saves format-preserving", "[
     INFO(error.toStdString());
     REQUIRE(recovered);
     MainWindow window;
-    window.model()->setRecoveredDocument(std::move(*recovered));
+    window.model()->setRecoveredDocument(std::move(recovered->document), std::move(recovered->log));
     REQUIRE(window.saveTo(file, doc::Format::Yaml, true));
     const NumStat stat = numstat(dir);
     CHECK(stat.added == 1);
