@@ -7,6 +7,7 @@
 // QUIRE_BENCH_EVENTS sets the warehouse size (user_events rows; default 1,000,000 like `quire warehouse generate`).
 // QUIRE_BENCH_WAREHOUSE=FILE keeps the generated SQLite file there and reuses it on the next run (a 10M-event
 // warehouse takes minutes to generate); the file must have been generated with the same QUIRE_BENCH_EVENTS.
+// QUIRE_BENCH_SHOW_SQL=1 prints each planned element query and its parameters to stderr (to time them alone).
 #include <benchmark/benchmark.h>
 
 #include <quire/connect/sample_warehouse.h>
@@ -19,6 +20,7 @@
 #include <algorithm>
 #include <chrono>
 #include <condition_variable>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <sys/resource.h>
@@ -190,7 +192,9 @@ void BM_ControlChangeToLastResult(benchmark::State& state) {
         std::vector<std::string> ids;
         for (const auto& id : run.rerun) {
             if (!queries(session, id)) continue;
-            refresher.setPlan(id, planElement(session, id, sql::dialect(sql::DialectId::SQLite), windowOptions()));
+            auto plan = planElement(session, id, sql::dialect(sql::DialectId::SQLite), windowOptions());
+            if (std::getenv("QUIRE_BENCH_SHOW_SQL")) std::fprintf(stderr, "-- %s\n%s;\n%s\n", id.c_str(), plan.sql.c_str(), plan.parametersJson().dump().c_str());
+            refresher.setPlan(id, std::move(plan));
             ids.push_back(id);
         }
         {
