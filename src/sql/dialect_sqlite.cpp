@@ -15,10 +15,10 @@ std::optional<std::string> SqliteDialect::dateTrunc(std::string_view part, const
     if (part == "day") return "datetime(" + x + ", 'start of day')";
     if (part == "quarter")
         return "datetime(" + x + ", 'start of month', '-' || ((" + intPart("%m", x) + " - 1) % 3) || ' months')";
-    if (part == "week" || part == "week_starting_sunday")
-        return "datetime(" + x + ", 'start of day', '-' || strftime('%w', " + x + ") || ' days')";
-    if (part == "week_starting_monday")
-        return "datetime(" + x + ", 'start of day', '-' || ((" + intPart("%w", x) + " + 6) % 7) || ' days')";
+    // The week's first day on or before x: the next such day after x's day, a week back ('weekday N' stays on
+    // a day that already is N). x is read once: one date parse per row, and a control's `?` bound once.
+    if (part == "week" || part == "week_starting_sunday") return "datetime(" + x + ", 'start of day', '+1 day', 'weekday 0', '-7 days')";
+    if (part == "week_starting_monday") return "datetime(" + x + ", 'start of day', '+1 day', 'weekday 1', '-7 days')";
     if (part == "hour") return "strftime('%Y-%m-%d %H:00:00', " + x + ")";
     if (part == "minute") return "strftime('%Y-%m-%d %H:%M:00', " + x + ")";
     if (part == "second") return "strftime('%Y-%m-%d %H:%M:%S', " + x + ")";

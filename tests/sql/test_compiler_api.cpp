@@ -81,3 +81,23 @@ TEST_CASE("fuzz: random calls of catalogue functions compile or fail cleanly in 
     }
     CHECK(compiled > 100);
 }
+
+// SQLite truncates to a week with the argument read once: the old form read it twice (a date parse more per row,
+// and a control's `?` twice with one bound value).
+TEST_CASE("SQLite week truncation reads its argument once", "[compiler]") {
+    const auto& lite = sql::dialect(sql::DialectId::SQLite);
+    for (const char* part : {"week", "week_starting_monday"}) {
+        CAPTURE(part);
+        auto column = sql::compileFormula("DateTrunc(\"" + std::string(part) + "\", [D])", lite, test::fixtureResolver(lite));
+        REQUIRE(column.ok());
+        const auto reads = [](const std::string& sql, const std::string& what) {
+            std::size_t n = 0;
+            for (auto pos = sql.find(what); pos != std::string::npos; pos = sql.find(what, pos + 1)) ++n;
+            return n;
+        };
+        CHECK(reads(column.sql, "\"t\".\"D\"") == 1);
+        auto control = sql::compileFormula("DateTrunc(\"" + std::string(part) + "\", Date([ctl]))", lite, test::fixtureResolver(lite));
+        REQUIRE(control.ok());
+        CHECK(reads(control.sql, "?") == control.parameters.size());
+    }
+}
