@@ -359,3 +359,16 @@ TEST_CASE("a loaded file keeps its text for positions and saves", "[doc][yaml]")
     CHECK(r.document->positions.find("/contents/kind").line == 4);
     CHECK(r.document->positions.find("/contents/kind").column == 3);
 }
+
+// Found by the differential check of yaml-cpp and libyaml: an alias names the most recent anchor written before
+// it, also when that anchor sits inside a collection anchored with the same name (which completes later).
+TEST_CASE("an alias refers to the most recent anchor of its name written before it", "[doc][yaml]") {
+    auto r = parseDocument("l:\n  - &n\n    - &n x\n    - *n\n  - *n\n", Format::Yaml, "a.yaml");
+    REQUIRE(r.ok());
+    CHECK(r.document->root["l"][0] == Json::array({"x", "x"}));
+    CHECK(r.document->root["l"][1] == "x");
+    auto self = parseDocument("a: &s [1, *s]\n", Format::Yaml, "a.yaml");
+    REQUIRE_FALSE(self.document);
+    CHECK(self.diagnostics.at(0).rule == "yaml/syntax");
+    CHECK(self.diagnostics.at(0).location.column == 11); // the alias
+}
