@@ -8,7 +8,6 @@ if(QUIRE_BUILD_GUI)
     find_package(Qt6 6.4 REQUIRED COMPONENTS Test)
   endif()
 endif()
-find_package(yaml-cpp REQUIRED)          # target: yaml-cpp
 find_package(nlohmann_json 3.11 REQUIRED) # target: nlohmann_json::nlohmann_json
 find_package(ODBC REQUIRED)              # target: ODBC::ODBC
 find_package(spdlog REQUIRED)            # target: spdlog::spdlog
@@ -19,7 +18,9 @@ find_package(SQLite3 REQUIRED)           # target: SQLite::SQLite3 (warehouse ge
 find_package(Threads REQUIRED)           # target: Threads::Threads (preview scheduler)
 find_package(PkgConfig REQUIRED)
 pkg_check_modules(LIBGIT2 REQUIRED IMPORTED_TARGET libgit2>=1.5) # target: PkgConfig::LIBGIT2 (vcs)
+pkg_check_modules(LIBYAML REQUIRED IMPORTED_TARGET yaml-0.1>=0.2.5) # target: PkgConfig::LIBYAML (the YAML reader, quire_doc)
 if(QUIRE_BUILD_TESTS)
+  find_package(yaml-cpp REQUIRED)        # target: yaml-cpp (tests only: an independent YAML reading in test_connect)
   find_package(Catch2 2 REQUIRED)
   include(Catch)
 endif()

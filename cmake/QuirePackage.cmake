@@ -33,7 +33,7 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT) # quire_0.1.0_amd64.deb
 set(CPACK_DEBIAN_PACKAGE_SECTION devel)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
-# The shared libraries the binaries link (Qt 6, unixODBC, libgit2, yaml-cpp, ...) as Debian package names, from
+# The shared libraries the binaries link (Qt 6, unixODBC, libgit2, libyaml, ...) as Debian package names, from
 # dpkg-shlibdeps (dpkg-dev).
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # What the binaries load or run without linking it: the SQLite ODBC driver of the embedded sample warehouse

@@ -6,7 +6,7 @@ set -euo pipefail
 QUIRE_PACKAGES=(
   build-essential cmake ninja-build pkg-config ccache
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-svg-dev qt6-base-dev-tools
-  libyaml-cpp-dev nlohmann-json3-dev unixodbc-dev unixodbc odbc-postgresql libsqliteodbc
+  libyaml-dev libyaml-cpp-dev nlohmann-json3-dev unixodbc-dev unixodbc odbc-postgresql libsqliteodbc   # libyaml: the YAML reader; yaml-cpp: tests only
   libsqlite3-dev sqlite3 catch2 libspdlog-dev libcli11-dev libvalijson-dev libgit2-dev qtkeychain-qt6-dev
   libbenchmark-dev postgresql-15 xvfb xauth imagemagick fonts-dejavu-core
   clang libclang-rt-14-dev   # the compiler of every build (scripts/build.sh); sanitizers and libFuzzer

@@ -8,7 +8,7 @@ QUIRE_REF=${QUIRE_REF:-main}
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
 apt-get install -y -qq --no-install-recommends git ca-certificates build-essential cmake ninja-build pkg-config \
-  qt6-base-dev libyaml-cpp-dev nlohmann-json3-dev unixodbc-dev libsqlite3-dev libspdlog-dev libcli11-dev \
+  qt6-base-dev libyaml-dev nlohmann-json3-dev unixodbc-dev libsqlite3-dev libspdlog-dev libcli11-dev \
   libvalijson-dev qtkeychain-qt6-dev
 git clone --depth 1 --branch "$QUIRE_REF" "$QUIRE_GIT_URL" /opt/quire-src
 cmake -S /opt/quire-src -B /opt/quire-build -G Ninja -DCMAKE_BUILD_TYPE=Release \

@@ -96,19 +96,40 @@ TEST_CASE("YAML anchors resolve to copies", "[doc][yaml]") {
     CHECK(r.document->root["other"]["x"] == 1);
 }
 
-// Found by fuzz_yaml_reader: yaml-cpp unescapes \N and \_ to the single bytes 0x85 / 0xA0, so a valid file loaded
-// into a document that could not be written again (the JSON writer threw, `quire convert` exited with an exception).
-TEST_CASE("YAML escapes that yaml-cpp turns into invalid UTF-8 are located errors", "[doc][yaml]") {
-    for (const char* text : {"name: ok\nlayout: \"a\\Nb\"\n", "name: ok\nlayout: \"a\\_b\"\n", "\"k\\N\": 1\n"}) {
-        INFO(text);
-        auto r = parseDocument(text, Format::Yaml, "e.yaml");
-        REQUIRE_FALSE(r.document);
-        REQUIRE_FALSE(r.diagnostics.empty());
-        CHECK(r.diagnostics.at(0).rule == "io/invalid-utf8");
-        CHECK(r.diagnostics.at(0).location.line >= 1);
-    }
-    // Found by fuzz_validate: control characters and a NUL inside a plain scalar of a flow sequence.
-    // The NUL is refused before the YAML is read (io/nul-byte, at the NUL).
+// Found by fuzz_yaml_reader with yaml-cpp, which unescaped \N and \_ to the single bytes 0x85 / 0xA0 (a valid file
+// loaded into a document that could not be written again). libyaml decodes them to the code points.
+TEST_CASE("the YAML escapes of NEL and NO-BREAK SPACE load as the code points they name", "[doc][yaml]") {
+    auto r = parseDocument("name: ok\nlayout: \"a\\Nb\\_c\"\n\"k\\N\": 1\n", Format::Yaml, "e.yaml");
+    REQUIRE(r.ok());
+    CHECK(r.document->root["layout"] == "a\xC2\x85" "b\xC2\xA0" "c");
+    CHECK(r.document->root.contains("k\xC2\x85"));
+    CHECK(saveDocument(*r.document, Format::Json).find("layout") != std::string::npos);
+    auto escaped = parseDocument("name: \"a\\u0085b\\x85\"\n", Format::Yaml, "e.yaml");
+    REQUIRE(escaped.ok());
+    CHECK(escaped.document->root["name"] == "a\xC2\x85" "b\xC2\x85");
+}
+
+TEST_CASE("raw control characters in YAML are located errors", "[doc][yaml]") {
+    // Found by fuzz_validate: control characters inside a plain scalar of a flow sequence (with a NUL after them;
+    // a NUL is refused before the YAML is read: see the next test).
+    auto r = parseDocument("path: [A, USER\x1e_EVENTS]\n", Format::Yaml, "c.yaml");
+    REQUIRE_FALSE(r.document);
+    CHECK(r.diagnostics.at(0).rule == "yaml/syntax");
+    CHECK(r.diagnostics.at(0).message.find("U+001E") != std::string::npos);
+    CHECK(r.diagnostics.at(0).location.line == 1);
+    CHECK(r.diagnostics.at(0).location.column == 15); // the character itself
+    auto del = parseDocument("a: 1\nb: x\x7Fy\n", Format::Yaml, "c.yaml");
+    REQUIRE_FALSE(del.document);
+    CHECK(del.diagnostics.at(0).location.line == 2);
+    CHECK(del.diagnostics.at(0).location.column == 5);
+    // Tabs and CRLF line ends are not control characters here.
+    auto fine = parseDocument("a: \"x\ty\"\r\nb: 2\r\n", Format::Yaml, "c.yaml");
+    REQUIRE(fine.ok());
+    CHECK(fine.document->root["a"] == "x\ty");
+    CHECK(fine.document->positions.find("/b").line == 2);
+}
+
+TEST_CASE("a NUL byte in YAML or JSON is io/nul-byte at the NUL, before the text is read", "[doc][yaml][json]") {
     const std::string control("path: [A, USER\x1e\x00_EVENTS]\n", 25);
     auto mangled = parseDocument(control, Format::Yaml, "c.yaml");
     REQUIRE_FALSE(mangled.document);
@@ -123,9 +144,21 @@ TEST_CASE("YAML escapes that yaml-cpp turns into invalid UTF-8 are located error
         CHECK(nul.diagnostics[0].rule == "io/nul-byte");
         CHECK(nul.diagnostics[0].location.column == int(text.find('\0')) + 1);
     }
-    auto escaped = parseDocument("name: \"a\\u0085b\\x85\"\n", Format::Yaml, "e.yaml");
+}
+
+// libyaml reads YAML 1.1, where NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR are line breaks (a raw NEL in a
+// quoted string would be folded into a space): refused where they stand instead of read as something else.
+TEST_CASE("raw Unicode line breaks in YAML are located errors, their escapes load", "[doc][yaml]") {
+    for (const char* text : {"a: 1\nb: \"x\xC2\x85y\"\n", "a: 1\nb: x\xE2\x80\xA8y\n", "a: 1\nb: x # \xE2\x80\xA9\n"}) {
+        INFO(text);
+        auto r = parseDocument(text, Format::Yaml, "u.yaml");
+        REQUIRE_FALSE(r.document);
+        CHECK(r.diagnostics.at(0).rule == "yaml/syntax");
+        CHECK(r.diagnostics.at(0).location.line == 2);
+    }
+    auto escaped = parseDocument("a: \"x\\L\\P\\u2028\"\n", Format::Yaml);
     REQUIRE(escaped.ok());
-    CHECK(saveDocument(*escaped.document, Format::Json).find("name") != std::string::npos);
+    CHECK(escaped.document->root["a"] == "x\xE2\x80\xA8\xE2\x80\xA9\xE2\x80\xA8");
 }
 
 TEST_CASE("invalid UTF-8 in YAML is located", "[doc][yaml]") {
@@ -162,7 +195,7 @@ TEST_CASE("a document that is not a mapping is a clear error", "[doc][yaml][json
 }
 
 TEST_CASE("YAML columns count code points, not bytes", "[doc][yaml]") {
-    // "é" is 2 bytes, the emoji 4: yaml-cpp's byte columns would say 11 and 17.
+    // "é" is 2 bytes, the emoji 4: byte columns would say 11 and 17.
     auto r = parseDocument("a: \xC3\xA9\nb: [\xC3\xA9\xC3\xA9, \xF0\x9F\x98\x80, z]\n", Format::Yaml);
     REQUIRE(r.ok());
     CHECK(r.document->positions.find("/b/1").column == 9);
@@ -342,4 +375,17 @@ TEST_CASE("a loaded file keeps its text for positions and saves", "[doc][yaml]")
     CHECK(*r.document->sourceText == text);
     CHECK(r.document->positions.find("/contents/kind").line == 4);
     CHECK(r.document->positions.find("/contents/kind").column == 3);
+}
+
+// Found by the differential check of yaml-cpp and libyaml: an alias names the most recent anchor written before
+// it, also when that anchor sits inside a collection anchored with the same name (which completes later).
+TEST_CASE("an alias refers to the most recent anchor of its name written before it", "[doc][yaml]") {
+    auto r = parseDocument("l:\n  - &n\n    - &n x\n    - *n\n  - *n\n", Format::Yaml, "a.yaml");
+    REQUIRE(r.ok());
+    CHECK(r.document->root["l"][0] == Json::array({"x", "x"}));
+    CHECK(r.document->root["l"][1] == "x");
+    auto self = parseDocument("a: &s [1, *s]\n", Format::Yaml, "a.yaml");
+    REQUIRE_FALSE(self.document);
+    CHECK(self.diagnostics.at(0).rule == "yaml/syntax");
+    CHECK(self.diagnostics.at(0).location.column == 11); // the alias
 }

@@ -4,11 +4,9 @@
 #include "json_reader.h"
 #include "utf8.h"
 
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/yaml.h>
+#include <yaml.h>
 
-#include <istream>
-#include <streambuf>
+#include <cstdio>
 #include <unordered_map>
 
 #include <charconv>
@@ -24,12 +22,6 @@
 namespace quire::doc::detail {
 namespace {
 
-struct ConvertError {
-    RuleCode rule;
-    std::string message;
-    YAML::Mark mark;
-};
-
 bool isDigits(std::string_view s, int base) {
     if (s.empty()) return false;
     for (char c : s) {
@@ -41,7 +33,8 @@ bool isDigits(std::string_view s, int base) {
     return true;
 }
 
-// Estimate of the nesting depth yaml-cpp would recurse into: flow brackets plus block indentation levels.
+// Estimate of the nesting depth: flow brackets plus block indentation levels (the reader's own limit, checked
+// before parsing so that hostile depth costs no tree).
 // Conservative (quotes and comments are skipped) and linear in the input size. Returns the offset where the
 // estimate first exceeds `limit`, or npos.
 std::size_t findTooDeep(std::string_view s, int limit) {
@@ -89,57 +82,49 @@ std::size_t findTooDeep(std::string_view s, int limit) {
     return std::string_view::npos;
 }
 
-// yaml-cpp counts columns in bytes; diagnostics count code points. Converts a mark's byte column, remembering
-// the last conversion so marks met in document order cost O(1) each, even on one 50 MB line.
-class ColumnMapper {
-public:
-    explicit ColumnMapper(std::string_view text) : text_(text) {}
-
-    SourcePos operator()(const YAML::Mark& mark) {
-        if (mark.is_null() || mark.pos < 0 || mark.column < 0 || mark.pos < mark.column) return {};
-        const auto pos = std::min(static_cast<std::size_t>(mark.pos), text_.size());
-        const auto lineStart = pos - std::min(static_cast<std::size_t>(mark.column), pos);
-        if (lineStart != lineStart_ || pos < lastPos_) {
-            lineStart_ = lineStart;
-            lastPos_ = lineStart;
-            lastColumn_ = 1;
-        }
-        for (; lastPos_ < pos; ++lastPos_)
-            if ((static_cast<unsigned char>(text_[lastPos_]) & 0xC0) != 0x80) ++lastColumn_;
-        return {mark.line + 1, lastColumn_};
-    }
-
-private:
-    std::string_view text_;
-    std::size_t lineStart_ = std::string_view::npos;
-    std::size_t lastPos_ = 0;
-    int lastColumn_ = 1;
+// A position as libyaml reports it: 0-based line and column, the column counted in characters (code points),
+// which is what diagnostics count. line < 0: no position.
+struct Mark {
+    int line = -1;
+    int column = 0;
 };
 
-// Builds the JSON tree straight from yaml-cpp's parse events (no intermediate YAML::Node tree), or, given a
+SourcePos toPosition(const Mark& mark) { return mark.line < 0 ? SourcePos{} : SourcePos{mark.line + 1, mark.column + 1}; }
+
+struct ConvertError {
+    RuleCode rule;
+    std::string message;
+    Mark mark;
+    std::size_t offset = std::string_view::npos; // set instead of mark: a byte offset (libyaml's reader errors)
+};
+
+// Builds the JSON tree straight from libyaml's parse events (no intermediate node tree), or, given a
 // SourceMap, only records the position of every value (for mapping members: of the key) without building
 // the tree again: the positions are asked for after a first pass has built and checked the document.
-class JsonBuilder : public YAML::EventHandler {
+//
+// The tags it is given: "?" for a plain scalar or a collection without a tag, "!" for a quoted or block scalar
+// without one (or with the non-specific "!"), else the tag as libyaml resolved it ("!!int" is
+// "tag:yaml.org,2002:int").
+class JsonBuilder {
 public:
     // aliasBytes: how many bytes aliases may add in total (the file size limit minus the file's size).
     JsonBuilder(int maxDepth, std::size_t aliasBytes) : maxDepth_(maxDepth), maxAliasBytes_(aliasBytes) {}
-    JsonBuilder(SourceMap& positions, ColumnMapper& columns, int maxDepth)
-        : positions_(&positions), columns_(&columns), maxDepth_(maxDepth), maxAliasBytes_(0) {}
+    JsonBuilder(SourceMap& positions, int maxDepth) : positions_(&positions), maxDepth_(maxDepth), maxAliasBytes_(0) {}
 
     Json takeResult() { return std::move(result_); }
     bool hasResult() const { return done_; }
 
-    void OnDocumentStart(const YAML::Mark&) override {}
-    void OnDocumentEnd() override {}
-    void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { complete(mark, Json(nullptr), anchor); }
-    void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    // An empty node, or a plain untagged null ("", "~", null, Null, NULL).
+    void onNull(const Mark& mark, std::string_view anchor) { complete(mark, Json(nullptr), anchor); }
+    void onAlias(const Mark& mark, std::string_view anchor) {
         if (positions_) { // the alias's own position; what it copies was checked by the first pass
             childPointer(mark);
             attach(Json());
             return;
         }
-        auto it = anchors_.find(anchor);
-        if (it == anchors_.end()) throw ConvertError{"yaml/syntax", "alias to an unknown anchor", mark};
+        auto it = anchors_.find(std::string(anchor));
+        if (it == anchors_.end() || it->second.pending)
+            throw ConvertError{"yaml/syntax", "alias *" + std::string(anchor) + " refers to an unknown anchor", mark};
         // Aliases are copied into the tree; a few nested ones can multiply into billions of values, and a
         // big scalar aliased a thousand times into gigabytes. Both are checked before the copy is made.
         aliasValues_ += it->second.size.values;
@@ -152,21 +137,17 @@ public:
                                "aliases expand the document by more than " + std::to_string(maxAliasBytes_) +
                                    " bytes (with the file itself, more than the file size limit)",
                                mark};
-        complete(mark, it->second.value, YAML::NullAnchor);
+        complete(mark, it->second.value, {});
     }
-    void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor, const std::string& value) override {
-        // The file is valid UTF-8 (checked before parsing), but yaml-cpp writes the escapes \N and \_ as the single
-        // bytes 0x85 and 0xA0, and mangles some control characters (a NUL inside a plain scalar): a document holding
-        // such a string could be loaded but never written or validated (the JSON writer throws on it).
+    void onScalar(const Mark& mark, std::string_view tag, std::string_view anchor, std::string value) {
+        // libyaml decodes and checks the text, escapes included; kept as a guard because a string that is not
+        // UTF-8 could be loaded but never written or validated (the JSON writer throws on it).
         if (detail::findInvalidUtf8(value) != std::string_view::npos)
-            throw ConvertError{"io/invalid-utf8",
-                               "this string does not read as valid UTF-8 (write the escapes \\N and \\_ as \\u0085 "
-                               "and \\u00A0; remove control characters)",
-                               mark};
+            throw ConvertError{"io/invalid-utf8", "this string does not read as valid UTF-8", mark};
         if (positions_) {
             if (expectingKey()) {
                 Frame& f = frames_.back();
-                f.key = value;
+                f.key = std::move(value);
                 f.keyMark = mark;
                 f.haveKey = true;
                 return;
@@ -182,30 +163,27 @@ public:
             Frame& f = frames_.back();
             if (f.hasKey(value))
                 throw ConvertError{"yaml/duplicate-key", "duplicate key \"" + value + "\" in the same mapping", mark};
-            f.key = value;
-            f.keyMark = mark;
-            f.haveKey = true;
             if (f.members.size() >= 8) {
                 if (f.keys.empty())
                     for (const auto& member : f.members) f.keys.insert(member.first);
                 f.keys.insert(value);
             }
+            f.key = std::move(value);
+            f.keyMark = mark;
+            f.haveKey = true;
             return;
         }
         complete(mark, typedScalar(mark, tag, value), anchor);
     }
-    void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
+    void onSequenceStart(const Mark& mark, std::string_view tag, std::string_view anchor) {
         checkCollectionTag(mark, tag, "seq");
         open(mark, Json::array(), anchor);
     }
-    void OnSequenceEnd() override { close(); }
-    void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
+    void onMapStart(const Mark& mark, std::string_view tag, std::string_view anchor) {
         checkCollectionTag(mark, tag, "map");
         open(mark, Json::object(), anchor);
     }
-    void OnMapEnd() override { close(); }
-
-    SourcePos position(const YAML::Mark& mark) const { return columns_ ? (*columns_)(mark) : SourcePos{}; }
+    void onCollectionEnd() { close(); }
 
 private:
     // "tag:yaml.org,2002:int" -> "int"; "" for any other tag.
@@ -213,13 +191,13 @@ private:
         constexpr std::string_view prefix = "tag:yaml.org,2002:";
         return tag.substr(0, prefix.size()) == prefix ? tag.substr(prefix.size()) : std::string_view();
     }
-    // The tag as written in the file (yaml-cpp expands the "!!" shorthand).
+    // The tag as written in the file (libyaml expands the "!!" shorthand).
     static std::string shownTag(std::string_view tag) {
         constexpr std::string_view prefix = "tag:yaml.org,2002:";
         if (tag.substr(0, prefix.size()) == prefix) return "!!" + std::string(tag.substr(prefix.size()));
         return std::string(tag);
     }
-    [[noreturn]] static void unsupportedTag(const YAML::Mark& mark, std::string_view tag) {
+    [[noreturn]] static void unsupportedTag(const Mark& mark, std::string_view tag) {
         throw ConvertError{"yaml/unsupported-tag",
                            "unsupported YAML tag '" + shownTag(tag) +
                                "': only the core-schema tags !!str, !!int, !!float, !!bool, !!null, !!map, !!seq and "
@@ -230,15 +208,16 @@ private:
     // A scalar typed by its tag: "?" (plain: core-schema resolution), "!" (quoted or block: a string) or one
     // of the core-schema tags, whose value must then have that type. Anything else is refused, so no tag
     // (!!python/object, !!binary, !!set, custom ones) is silently dropped.
-    static Json typedScalar(const YAML::Mark& mark, const std::string& tag, const std::string& value) {
-        if (tag == "!") return Json(value);
+    static Json typedScalar(const Mark& mark, std::string_view tag, std::string& value) {
+        if (tag == "!") return Json(std::move(value));
         if (tag == "?") {
             Expected<Json> out = resolvePlainScalar(value);
             if (!out) throw ConvertError{"yaml/number-out-of-range", out.message(), mark};
+            if (out->is_string()) return Json(std::move(value));
             return std::move(*out);
         }
         const std::string_view core = coreTag(tag);
-        if (core == "str") return Json(value);
+        if (core == "str") return Json(std::move(value));
         if (core != "int" && core != "float" && core != "bool" && core != "null") {
             if (core == "map" || core == "seq")
                 throw ConvertError{"yaml/tag-mismatch", "'" + shownTag(tag) + "' is on a scalar", mark};
@@ -257,7 +236,7 @@ private:
         return out;
     }
 
-    static void checkCollectionTag(const YAML::Mark& mark, const std::string& tag, std::string_view kind) {
+    static void checkCollectionTag(const Mark& mark, std::string_view tag, std::string_view kind) {
         if (tag == "?" || tag == "!") return;
         const std::string_view core = coreTag(tag);
         if (core == kind) return;
@@ -272,14 +251,15 @@ private:
         Json value; // sequences: the array being filled; mappings: an empty object until close()
         std::size_t count = 0; // values attached so far (a sequence's next index)
         std::string pointer;
-        YAML::anchor_t anchor = YAML::NullAnchor;
+        std::string anchor;
+        std::uint64_t anchorGeneration = 0; // which definition of the anchor's name this collection is
         // Mappings: the members so far, and the key waiting for its value. The members are gathered with
         // movable keys and moved into the object once, at the end: ordered_json's member vector holds
         // pair<const std::string, Json>, which its reallocation copies (a deep copy of every member so far),
         // so growing it member by member copied e.g. all elements when `layout` followed them.
         std::vector<std::pair<std::string, Json>> members;
         std::string key;
-        YAML::Mark keyMark;
+        Mark keyMark;
         bool haveKey = false;
         std::unordered_set<std::string> keys; // only for large mappings (duplicate checks stay linear)
 
@@ -294,10 +274,10 @@ private:
     bool expectingKey() const { return !frames_.empty() && frames_.back().value.is_object() && !frames_.back().haveKey; }
 
     // The pointer a new value gets, and records its position.
-    std::string childPointer(const YAML::Mark& mark) {
+    std::string childPointer(const Mark& mark) {
         if (!positions_) return {};
         if (frames_.empty()) {
-            positions_->set("", position(mark));
+            positions_->set("", toPosition(mark));
             return {};
         }
         Frame& f = frames_.back();
@@ -305,20 +285,30 @@ private:
         pointer += '/';
         if (f.value.is_array()) {
             pointer += std::to_string(f.count);
-            positions_->set(pointer, position(mark));
+            positions_->set(pointer, toPosition(mark));
         } else {
             pointer += escapePointerToken(f.key);
-            positions_->set(pointer, position(f.keyMark));
+            positions_->set(pointer, toPosition(f.keyMark));
         }
         return pointer;
     }
 
-    void open(const YAML::Mark& mark, Json empty, YAML::anchor_t anchor) {
+    void open(const Mark& mark, Json empty, std::string_view anchor) {
         if (expectingKey()) throw ConvertError{"yaml/complex-key", "mapping keys must be plain strings", mark};
         if (int(frames_.size()) >= maxDepth_)
             throw ConvertError{"io/too-deep", "nesting is deeper than " + std::to_string(maxDepth_) + " levels", mark};
+        // An anchor names its collection from where it is written (an alias refers to the most recent anchor of
+        // its name before it): an alias inside the collection, to it or to an earlier node of the same name, is
+        // unknown, and a node inside that takes the name keeps it after the collection is complete.
+        std::uint64_t generation = 0;
+        if (!anchor.empty() && !positions_) {
+            Anchored& a = anchors_[std::string(anchor)];
+            a = Anchored{};
+            a.pending = true;
+            a.generation = generation = ++anchorGeneration_;
+        }
         std::string pointer = childPointer(mark);
-        frames_.push_back(Frame{std::move(empty), 0, std::move(pointer), anchor, {}, {}, {}, false, {}});
+        frames_.push_back(Frame{std::move(empty), 0, std::move(pointer), std::string(anchor), generation, {}, {}, {}, false, {}});
     }
 
     void close() {
@@ -334,17 +324,17 @@ private:
             object.reserve(f.members.size());
             for (auto& member : f.members) object.emplace_back(std::move(member.first), std::move(member.second)); // keys checked unique
         }
-        if (f.anchor != YAML::NullAnchor) anchors_[f.anchor] = Anchored{f.value, measure(f.value)};
+        if (!f.anchor.empty())
+            if (auto it = anchors_.find(f.anchor); it != anchors_.end() && it->second.generation == f.anchorGeneration)
+                it->second = Anchored{f.value, measure(f.value), false, f.anchorGeneration};
         attach(std::move(f.value));
     }
 
-    void complete(const YAML::Mark& mark, Json value, YAML::anchor_t anchor) {
-        if (expectingKey()) {
-            if (value.is_null()) throw ConvertError{"yaml/complex-key", "mapping keys must be plain strings", mark};
-            throw ConvertError{"yaml/complex-key", "mapping keys must be plain strings", mark};
-        }
+    void complete(const Mark& mark, Json value, std::string_view anchor) {
+        if (expectingKey()) throw ConvertError{"yaml/complex-key", "mapping keys must be plain strings", mark};
         childPointer(mark);
-        if (anchor != YAML::NullAnchor && !positions_) anchors_[anchor] = Anchored{value, measure(value)};
+        if (!anchor.empty() && !positions_)
+            anchors_[std::string(anchor)] = Anchored{value, measure(value), false, ++anchorGeneration_};
         attach(std::move(value));
     }
 
@@ -367,7 +357,6 @@ private:
     }
 
     SourceMap* positions_ = nullptr; // set: record positions only, build nothing
-    ColumnMapper* columns_ = nullptr;
     int maxDepth_;
     std::vector<Frame> frames_;
     // What a copy of a value adds: its values, and its bytes (strings and keys, plus one per value).
@@ -378,6 +367,8 @@ private:
     struct Anchored {
         Json value;
         Size size;
+        bool pending = false; // the anchored collection is still open
+        std::uint64_t generation = 0;
     };
     static constexpr std::size_t kMaxAliasValues = 1'000'000;
     static Size measure(const Json& root) {
@@ -399,7 +390,8 @@ private:
         }
         return size;
     }
-    std::unordered_map<YAML::anchor_t, Anchored> anchors_;
+    std::unordered_map<std::string, Anchored> anchors_;
+    std::uint64_t anchorGeneration_ = 0;
     std::size_t aliasValues_ = 0;
     std::size_t maxAliasBytes_;
     std::size_t aliasBytes_ = 0;
@@ -407,32 +399,112 @@ private:
     bool done_ = false;
 };
 
-// Reads a string the caller keeps alive, without copying it (an std::istringstream copies the text, twice with
-// the std::string it is built from: 90 MB more peak memory for a 45 MB workbook). Read-only: yaml-cpp only
-// reads, and puts back characters it has read, which needs no write.
-class TextStreamBuf : public std::streambuf {
+bool isNullWord(std::string_view s) { return s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL"; }
+
+// libyaml's event parser over text the caller keeps alive (read in place, never copied whole). next() returns
+// the next event (valid until the following call) or throws ConvertError with libyaml's error and location.
+class EventStream {
 public:
-    explicit TextStreamBuf(std::string_view text) {
-        char* begin = const_cast<char*>(text.data());
-        setg(begin, begin, begin + text.size());
+    explicit EventStream(std::string_view text) {
+        yaml_parser_initialize(&parser_);
+        yaml_parser_set_input_string(&parser_, reinterpret_cast<const unsigned char*>(text.data()), text.size());
+        yaml_parser_set_encoding(&parser_, YAML_UTF8_ENCODING);
     }
+    ~EventStream() {
+        if (haveEvent_) yaml_event_delete(&event_);
+        yaml_parser_delete(&parser_);
+    }
+    EventStream(const EventStream&) = delete;
+    EventStream& operator=(const EventStream&) = delete;
+
+    const yaml_event_t& next() {
+        if (haveEvent_) yaml_event_delete(&event_);
+        haveEvent_ = yaml_parser_parse(&parser_, &event_) != 0;
+        if (!haveEvent_) fail();
+        return event_;
+    }
+
+    // Feeds the events of one document (after its DOCUMENT_START) to `builder`, up to its DOCUMENT_END.
+    void document(JsonBuilder& builder) {
+        for (;;) {
+            const yaml_event_t& e = next();
+            const Mark mark = markOf(e.start_mark);
+            switch (e.type) {
+            case YAML_DOCUMENT_END_EVENT: return;
+            case YAML_SCALAR_EVENT: {
+                const auto& s = e.data.scalar;
+                const std::string_view anchor = text(s.anchor);
+                // Untagged: "?" when plain (typed by the core schema), "!" when quoted or a block (a string).
+                const std::string_view tag = s.tag ? text(s.tag) : s.style == YAML_PLAIN_SCALAR_STYLE ? "?" : "!";
+                std::string value(reinterpret_cast<const char*>(s.value), s.length);
+                if (tag == "?" && isNullWord(value)) builder.onNull(mark, anchor);
+                else builder.onScalar(mark, tag, anchor, std::move(value));
+                break;
+            }
+            case YAML_ALIAS_EVENT: builder.onAlias(mark, text(e.data.alias.anchor)); break;
+            case YAML_SEQUENCE_START_EVENT:
+                builder.onSequenceStart(mark, e.data.sequence_start.tag ? text(e.data.sequence_start.tag) : "?",
+                                        text(e.data.sequence_start.anchor));
+                break;
+            case YAML_MAPPING_START_EVENT:
+                builder.onMapStart(mark, e.data.mapping_start.tag ? text(e.data.mapping_start.tag) : "?",
+                                   text(e.data.mapping_start.anchor));
+                break;
+            case YAML_SEQUENCE_END_EVENT:
+            case YAML_MAPPING_END_EVENT: builder.onCollectionEnd(); break;
+            default: break;
+            }
+        }
+    }
+
+    static Mark markOf(const yaml_mark_t& m) { return {static_cast<int>(m.line), static_cast<int>(m.column)}; }
+
+private:
+    static std::string_view text(const yaml_char_t* s) {
+        return s ? std::string_view(reinterpret_cast<const char*>(s)) : std::string_view();
+    }
+
+    [[noreturn]] void fail() {
+        if (parser_.error == YAML_MEMORY_ERROR) throw ConvertError{"yaml/syntax", "out of memory while reading the YAML", {}};
+        if (parser_.error == YAML_READER_ERROR) {
+            // The text is valid UTF-8 (checked before parsing): what the reader refuses is a control character.
+            char code[16];
+            std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(parser_.problem_value));
+            ConvertError e{"yaml/syntax",
+                           parser_.problem_value >= 0
+                               ? std::string("control character ") + code +
+                                     " is not allowed in YAML (write it as an escape in a double-quoted string)"
+                               : std::string(parser_.problem ? parser_.problem : "unreadable YAML"),
+                           {}};
+            e.offset = parser_.problem_offset;
+            throw e;
+        }
+        std::string message = parser_.problem ? parser_.problem : "invalid YAML";
+        if (parser_.context) message += std::string(" (") + parser_.context + ")";
+        // A key without its ':' is noticed where the key can no longer end (often lines later), a quoted string
+        // that is not closed at the end of the file: point at the key, the opening quote.
+        const std::string_view context = parser_.context ? parser_.context : "";
+        const std::string_view problem = parser_.problem ? parser_.problem : "";
+        const bool atStart = context == "while scanning a simple key" ||
+                             (context == "while scanning a quoted scalar" && problem == "found unexpected end of stream");
+        throw ConvertError{"yaml/syntax", std::move(message), markOf(atStart ? parser_.context_mark : parser_.problem_mark)};
+    }
+
+    yaml_parser_t parser_;
+    yaml_event_t event_;
+    bool haveEvent_ = false;
 };
 
-// Line of the second document's start ("---" after content), for the multiple-documents error.
-int secondDocumentLine(std::string_view text) {
-    int line = 1;
-    bool content = false;
-    std::size_t i = 0;
-    while (i < text.size()) {
-        std::size_t nl = text.find('\n', i);
-        std::string_view l = text.substr(i, nl == std::string_view::npos ? std::string_view::npos : nl - i);
-        if (l.substr(0, 3) == "---" && content) return line;
-        if (!l.empty() && l[0] != '#' && l.substr(0, 3) != "---" && l.substr(0, 1) != "%") content = true;
-        if (nl == std::string_view::npos) break;
-        i = nl + 1;
-        ++line;
+// Offset of the first raw NEL, LINE SEPARATOR or PARAGRAPH SEPARATOR, or npos. libyaml reads YAML 1.1, where
+// these three are line breaks (a NEL inside a scalar is even folded into a space): a file holding one raw would
+// load with other values or lines than it shows. As escapes (\N, \L, \P, \u2028) they are fine.
+std::size_t findUnicodeBreak(std::string_view s) {
+    for (std::size_t i = 0; i < s.size(); ++i) { // a plain loop: find_first_of calls memchr once per byte
+        if (s[i] == '\xC2' && i + 1 < s.size() && s[i + 1] == '\x85') return i;
+        if (s[i] == '\xE2' && i + 2 < s.size() && s[i + 1] == '\x80' && (s[i + 2] == '\xA8' || s[i + 2] == '\xA9'))
+            return i;
     }
-    return line;
+    return std::string_view::npos;
 }
 
 } // namespace
@@ -511,43 +583,53 @@ LoadResult readYaml(std::shared_ptr<const std::string> source, const std::string
         lineColumnAt(text, at, line, column);
         return error("io/too-deep", "nesting is deeper than " + std::to_string(limits.maxDepth) + " levels", line, column);
     }
+    if (std::size_t at = findUnicodeBreak(text); at != std::string_view::npos) {
+        int line, column;
+        lineColumnAt(text, at, line, column);
+        return error("yaml/syntax",
+                     "a raw NEL, LINE SEPARATOR or PARAGRAPH SEPARATOR character is a line break in YAML 1.1; write "
+                     "it as the escape \\N, \\L or \\P in a double-quoted string",
+                     line, column);
+    }
     // Aliases may grow the document up to the size a file may have.
     const std::size_t aliasBytes = limits.maxBytes - std::min(limits.maxBytes, text.size());
     Document document;
     document.format = Format::Yaml;
     document.path = path;
-    TextStreamBuf buffer(text);
-    std::istream in(&buffer);
     try {
-        YAML::Parser parser(in);
-        JsonBuilder builder(limits.maxDepth, aliasBytes);
-        if (!parser.HandleNextDocument(builder) || !builder.hasResult())
+        EventStream events(text);
+        events.next(); // STREAM_START
+        if (events.next().type != YAML_DOCUMENT_START_EVENT)
             return error("yaml/syntax", "the file is empty: expected a YAML mapping", 1, 1);
+        JsonBuilder builder(limits.maxDepth, aliasBytes);
+        events.document(builder);
         document.root = builder.takeResult();
-        JsonBuilder second(limits.maxDepth, aliasBytes);
-        if (parser.HandleNextDocument(second))
+        const yaml_event_t& after = events.next();
+        if (after.type == YAML_DOCUMENT_START_EVENT) {
+            // The second document is read too, so that an error in it is reported as such.
+            const SourcePos second = toPosition(EventStream::markOf(after.start_mark));
+            JsonBuilder rest(limits.maxDepth, aliasBytes);
+            events.document(rest);
             return error("yaml/multiple-documents", "the file holds several YAML documents; a workbook is exactly one",
-                         secondDocumentLine(text), 1);
+                         second.line, 1);
+        }
     } catch (const ConvertError& e) {
-        const SourcePos pos = ColumnMapper(text)(e.mark);
+        SourcePos pos = toPosition(e.mark);
+        if (e.offset != std::string_view::npos) lineColumnAt(text, std::min(e.offset, text.size()), pos.line, pos.column);
         return error(e.rule, e.message, pos.line, pos.column);
-    } catch (const YAML::Exception& e) {
-        const SourcePos pos = ColumnMapper(text)(e.mark);
-        return error("yaml/syntax", e.msg.empty() ? "invalid YAML" : e.msg, pos.line, pos.column);
     }
-    // Positions are computed on first use by parsing a copy of the text again, this time recording them.
+    // Positions are computed on first use by parsing the text again, this time recording them.
     document.sourceText = source;
     document.positions.setLazy([source, bom, limits](SourceMap& map) {
         const std::string_view body = std::string_view(*source).substr(bom);
         map.reserve(body.size() / 16);
-        TextStreamBuf buffer(body);
-        std::istream again(&buffer);
         try {
-            YAML::Parser parser(again);
-            ColumnMapper columns(body);
-            JsonBuilder builder(map, columns, limits.maxDepth);
-            parser.HandleNextDocument(builder);
-        } catch (const std::exception&) {
+            EventStream events(body);
+            events.next();
+            if (events.next().type != YAML_DOCUMENT_START_EVENT) return;
+            JsonBuilder builder(map, limits.maxDepth);
+            events.document(builder);
+        } catch (const ConvertError&) {
         }
     });
     result.document = std::move(document);

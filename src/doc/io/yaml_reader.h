@@ -7,9 +7,10 @@
 #include <string>
 
 namespace quire::doc::detail {
-// YAML through yaml-cpp, converted to the same JSON tree with YAML 1.2 core-schema typing (quoted scalars
-// stay strings), positions for every value, duplicate keys rejected, and a nesting pre-scan so hostile
-// depth is an error instead of a stack overflow inside yaml-cpp.
+// YAML through libyaml's event parser, converted to the same JSON tree with YAML 1.2 core-schema typing (quoted
+// scalars stay strings), positions for every value, duplicate keys rejected, and a nesting pre-scan so hostile
+// depth is a located error before any tree is built (see docs/document-model.md for what libyaml, a YAML 1.1
+// parser, reads differently).
 // `source` is the whole text (a UTF-8 byte-order mark included); the document keeps it (Document::sourceText).
 LoadResult readYaml(std::shared_ptr<const std::string> source, const std::string& path, const LoadLimits& limits);
 
