@@ -4,22 +4,26 @@
 
 namespace quire::validate {
 
-Context::Context(const doc::Document& d, const ValidationOptions& o, std::vector<Diagnostic>& out)
-    : document(d), options(o), out_(out) {
+Context::Context(const doc::Document& d, const ValidationOptions& o, std::vector<Diagnostic>& out, UnitHooks* hooks)
+    : document(d), options(o), out_(out), hooks_(hooks) {
     contents = d.contents();
     base = d.contentsPointer();
+    layoutErrors = &ownLayout_.diagnostics;
     if (!contents) return;
     if (const Json* list = array(*contents, "elements")) {
+        elements.reserve(list->size()); // the string_view keys below view these strings: no reallocation
+        elementById.reserve(list->size());
+        const std::string prefix = child(base, "elements") + "/";
         for (std::size_t i = 0; i < list->size(); ++i) {
             const Json& e = (*list)[i];
             if (!e.is_object()) continue;
-            ElementRef ref{&e, child(child(base, "elements"), i), str(e, "id"), str(e, "kind"), str(e, "name")};
-            if (!ref.id.empty()) elementById.emplace(ref.id, elements.size());
+            elements.push_back(ElementRef{&e, i, prefix + std::to_string(i), str(e, "id"), str(e, "kind"), str(e, "name")});
+            const ElementRef& ref = elements.back();
+            if (!ref.id.empty()) elementById.emplace(ref.id, elements.size() - 1);
             if (ref.kind == "control") {
-                std::string controlId = str(e, "controlId");
-                if (!controlId.empty() && str(e, "controlType") != "synced") controlById.emplace(controlId, elements.size());
+                std::string_view controlId = sv(e, "controlId");
+                if (!controlId.empty() && sv(e, "controlType") != "synced") controlById.emplace(controlId, elements.size() - 1);
             }
-            elements.push_back(std::move(ref));
         }
     }
     auto collect = [&](std::string_view key, std::unordered_set<std::string>& ids) {
@@ -33,16 +37,42 @@ Context::Context(const doc::Document& d, const ValidationOptions& o, std::vector
     if (const Json* layoutText = member(*contents, "layout"); layoutText && layoutText->is_string()) {
         const auto& text = layoutText->get_ref<const std::string&>();
         if (!text.empty()) {
-            doc::LayoutParseResult parsed = doc::parseLayout(text);
-            layoutErrors = std::move(parsed.diagnostics);
-            if (!hasErrors(layoutErrors)) layout = std::move(parsed.tree);
+            const doc::LayoutParseResult* parsed = hooks_ ? hooks_->layout(text) : nullptr;
+            if (!parsed) {
+                ownLayout_ = doc::parseLayout(text);
+                parsed = &ownLayout_;
+            }
+            layoutErrors = &parsed->diagnostics;
+            if (!hasErrors(parsed->diagnostics)) layout = &parsed->tree;
         }
     }
+    if (hooks_) hooks_->start(*this);
+}
+
+const ElementRef* Context::findElement(std::string_view id) const {
+    auto it = elementById.find(id);
+    return it == elementById.end() ? nullptr : &elements[it->second];
 }
 
 const ElementRef* Context::element(std::string_view id) const {
-    auto it = elementById.find(std::string(id));
-    return it == elementById.end() ? nullptr : &elements[it->second];
+    const ElementRef* found = findElement(id);
+    if (hooks_) hooks_->lookedUp(id, found ? found->index : std::size_t(-1));
+    return found;
+}
+
+bool Context::hasControl(std::string_view controlId) const {
+    if (hooks_) hooks_->readIdSets();
+    return controlById.count(controlId) > 0;
+}
+
+bool Context::hasPage(const std::string& pageId) const {
+    if (hooks_) hooks_->readIdSets();
+    return pageIds.count(pageId) > 0;
+}
+
+bool Context::hasOverlay(const std::string& overlayId) const {
+    if (hooks_) hooks_->readIdSets();
+    return overlayIds.count(overlayId) > 0;
 }
 
 const Json* Context::findColumn(const Json& element, std::string_view columnId) {

@@ -5,6 +5,7 @@
 #include <quire/doc/layout.h>
 #include <quire/validate/validator.h>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,31 +17,80 @@ namespace quire::validate {
 
 struct ElementRef {
     const Json* json = nullptr;
-    std::string pointer; // "/contents/elements/3"
+    std::size_t index = 0; // in the body's `elements` (non-objects are skipped, so not always the position here)
+    std::string pointer;   // "/contents/elements/3"
     std::string id;
     std::string kind;
     std::string name;
 };
 
+// The part of a rule family that reads one element (and what it looks up elsewhere through the Context): run
+// through Context::unit() so an incremental validation can replay its findings while nothing it read changed.
+enum class Unit : std::uint8_t {
+    Ids, Sources, Columns, FormulaRefs, Charts, ChartOptions, Tables, Controls, Actions, Colors, Count
+};
+
+class Context;
+
+// What an incremental validation plugs into the rules (IncrementalValidator; none for a full validation).
+class UnitHooks {
+public:
+    virtual ~UnitHooks() = default;
+    // The parsed layout for this text, remembered across runs (nullptr: parse it here).
+    virtual const doc::LayoutParseResult* layout(const std::string& text) = 0;
+    // After the Context's indexes are built, before any rule runs.
+    virtual void start(const Context& ctx) = 0;
+    // Replays the unit's remembered findings (and `data`) when nothing it read changed; false: run it.
+    virtual bool replay(Context& ctx, const ElementRef& e, Unit unit, std::vector<std::string>* data) = 0;
+    virtual void begin(const ElementRef& e, Unit unit) = 0;
+    // The unit ran and added out[first..] (and filled `data`).
+    virtual void end(const ElementRef& e, Unit unit, const std::vector<Diagnostic>& out, std::size_t first,
+                     const std::vector<std::string>* data) = 0;
+    // While a unit runs: it looked up an element id (found at body index `index`, or npos), or read the sets of
+    // control, page or overlay ids.
+    virtual void lookedUp(std::string_view id, std::size_t index) = 0;
+    virtual void readIdSets() = 0;
+};
+
 class Context {
 public:
-    Context(const doc::Document& document, const ValidationOptions& options, std::vector<Diagnostic>& out);
+    Context(const doc::Document& document, const ValidationOptions& options, std::vector<Diagnostic>& out,
+            UnitHooks* hooks = nullptr);
 
     const doc::Document& document;
     const ValidationOptions& options;
     const Json* contents = nullptr; // nullptr when the document has no body
     std::string base;                // "/contents" or "/document"
 
-    std::vector<ElementRef> elements;                          // every element object, in order
-    std::unordered_map<std::string, std::size_t> elementById;  // first element with each id
+    std::vector<ElementRef> elements;                               // every element object, in order (never grows
+                                                                    // after the constructor: the keys below view it)
+    std::unordered_map<std::string_view, std::size_t> elementById;  // first element with each id
     std::unordered_set<std::string> pageIds, overlayIds, panelIds;
-    std::unordered_map<std::string, std::size_t> controlById;  // controlId -> element index
+    std::unordered_map<std::string_view, std::size_t> controlById;  // controlId -> element index
 
-    // Parsed `contents.layout` (nullopt when absent, not a string or not parseable).
-    std::optional<doc::LayoutTree> layout;
-    std::vector<Diagnostic> layoutErrors;
+    // Parsed `contents.layout` (nullptr when absent, not a string or not parseable).
+    const doc::LayoutTree* layout = nullptr;
+    const std::vector<Diagnostic>* layoutErrors = nullptr; // never nullptr
 
+    // The element with this id (the first one); inside a unit the lookup is remembered as a dependency.
     const ElementRef* element(std::string_view id) const;
+    // Same, without recording a dependency (for the hooks).
+    const ElementRef* findElement(std::string_view id) const;
+    // Inside a unit these record that the unit depends on the set of control / page / overlay ids.
+    bool hasControl(std::string_view controlId) const;
+    bool hasPage(const std::string& pageId) const;
+    bool hasOverlay(const std::string& overlayId) const;
+
+    // Runs `check` (the unit's rule code for element e), or replays its remembered findings.
+    template <typename Check>
+    void unit(Unit u, const ElementRef& e, Check&& check, std::vector<std::string>* data = nullptr) {
+        if (!hooks_) return check();
+        if (hooks_->replay(*this, e, u, data)) return;
+        hooks_->begin(e, u);
+        const std::size_t first = out_.size();
+        check();
+        hooks_->end(e, u, out_, first, data);
+    }
     // Column object of an element with this id, nullptr if none.
     static const Json* findColumn(const Json& element, std::string_view columnId);
     static std::string str(const Json& object, std::string_view key); // "" unless a string member
@@ -57,7 +107,13 @@ public:
 
 private:
     std::vector<Diagnostic>& out_;
+    UnitHooks* hooks_ = nullptr;
+    doc::LayoutParseResult ownLayout_; // the layout parsed here (no hooks, or they keep none)
 };
+
+// The semantic rule families in their fixed order (validate() and IncrementalValidator::validate()).
+void runSemanticRules(const doc::Document& document, const ValidationOptions& options, std::vector<Diagnostic>& out,
+                      UnitHooks* hooks);
 
 // Rule families: each lives in its own rules_<family>.cpp.
 void checkContents(Context& ctx);

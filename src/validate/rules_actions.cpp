@@ -58,7 +58,7 @@ struct ActionCheck {
     std::string hostId;
 
     bool controlExists(const std::string& handle) const {
-        if (ctx.controlById.count(handle)) return true;
+        if (ctx.hasControl(handle)) return true;
         const ElementRef* e = ctx.element(handle);
         return e && e->kind == "control";
     }
@@ -78,7 +78,7 @@ struct ActionCheck {
         for (auto [wrong, right] : {std::pair{"pageId", "page"}, std::pair{"elementId", "element"}})
             if (Context::member(t, wrong)) wrongKey(child(tp, wrong), wrong, right);
         if (type == "page" || Context::member(t, "page")) {
-            if (std::string page = Context::str(t, "page"); !page.empty() && !ctx.pageIds.count(page))
+            if (std::string page = Context::str(t, "page"); !page.empty() && !ctx.hasPage(page))
                 unknown(child(tp, "page"), "page", page);
         }
         if (type == "element" || Context::member(t, "element")) {
@@ -107,7 +107,7 @@ struct ActionCheck {
                 ctx.report("action/not-input-table", child(p, "tableElementId"),
                            "`tableElementId` '" + table + "' is a " + t->kind + "; row effects need an input table");
         }
-        if (std::string overlay = Context::str(fx, "overlayId"); !overlay.empty() && !ctx.overlayIds.count(overlay))
+        if (std::string overlay = Context::str(fx, "overlayId"); !overlay.empty() && !ctx.hasOverlay(overlay))
             unknown(child(p, "overlayId"), "overlay", overlay);
         if (kind == "set-control-value") {
             if (std::string control = Context::str(fx, "control"); !control.empty() && !controlExists(control))
@@ -128,7 +128,7 @@ struct ActionCheck {
         const std::string type = Context::str(s, "type");
         if (type == "page") {
             if (Context::member(s, "page")) wrongKey(child(sp, "page"), "page", "pageId");
-            if (std::string page = Context::str(s, "pageId"); !page.empty() && !ctx.pageIds.count(page))
+            if (std::string page = Context::str(s, "pageId"); !page.empty() && !ctx.hasPage(page))
                 unknown(child(sp, "pageId"), "page", page);
         } else if (type == "control") {
             if (std::string c = Context::str(s, "controlId"); !c.empty() && !controlExists(c)) unknown(child(sp, "controlId"), "control", c);
@@ -192,7 +192,7 @@ struct ActionCheck {
 } // namespace
 
 void checkActions(Context& ctx) {
-    for (const auto& e : ctx.elements) ActionCheck{ctx, e.kind, e.id}.actions(*e.json, e.pointer);
+    for (const auto& e : ctx.elements) ctx.unit(Unit::Actions, e, [&] { ActionCheck{ctx, e.kind, e.id}.actions(*e.json, e.pointer); });
     if (!ctx.contents) return;
     if (const Json* overlays = Context::array(*ctx.contents, "overlays"))
         for (std::size_t i = 0; i < overlays->size(); ++i)

@@ -223,19 +223,20 @@ void checkPageVisibility(Context& ctx) {
 } // namespace
 
 void checkChartOptions(Context& ctx) {
-    for (const auto& e : ctx.elements) {
-        if (kSeriesCharts.count(e.kind)) {
-            checkSeriesTypes(ctx, e);
-            checkRefMarks(ctx, e);
-            checkTrendlines(ctx, e);
-        }
-        if (e.kind.find("chart") != std::string::npos || e.kind.find("map") != std::string::npos) {
-            checkLabelsAndLegend(ctx, e);
-            checkTooltip(ctx, e);
-        }
-        checkKpiAndDonut(ctx, e);
-        if (e.kind == "table" || e.kind == "pivot-table" || e.kind == "input-table") checkConditionalFormats(ctx, e);
-    }
+    for (const auto& e : ctx.elements)
+        ctx.unit(Unit::ChartOptions, e, [&] {
+            if (kSeriesCharts.count(e.kind)) {
+                checkSeriesTypes(ctx, e);
+                checkRefMarks(ctx, e);
+                checkTrendlines(ctx, e);
+            }
+            if (e.kind.find("chart") != std::string::npos || e.kind.find("map") != std::string::npos) {
+                checkLabelsAndLegend(ctx, e);
+                checkTooltip(ctx, e);
+            }
+            checkKpiAndDonut(ctx, e);
+            if (e.kind == "table" || e.kind == "pivot-table" || e.kind == "input-table") checkConditionalFormats(ctx, e);
+        });
     checkPageVisibility(ctx);
 }
 

@@ -183,7 +183,7 @@ struct ChartCheck {
 } // namespace
 
 void checkCharts(Context& ctx) {
-    for (const auto& e : ctx.elements) ChartCheck{ctx, e, {}}.run();
+    for (const auto& e : ctx.elements) ctx.unit(Unit::Charts, e, [&] { ChartCheck{ctx, e, {}}.run(); });
 }
 
 } // namespace quire::validate

@@ -138,32 +138,34 @@ void drill(Context& ctx, const ElementRef& control) {
     }
 }
 
+void controlOf(Context& ctx, const ElementRef& e) {
+    const std::string type = Context::str(*e.json, "controlType");
+    pageLabels(ctx, e);
+    wiring(ctx, e);
+    valueSource(ctx, e);
+    if (type == "list")
+        for (const char* key : {"source", "mode", "selectionMode", "values"})
+            if (!Context::member(*e.json, key))
+                ctx.report("control/list-missing-field", e.pointer,
+                           "list control '" + e.id + "' has no `" + key +
+                               "`; list controls need source, mode, selectionMode and values");
+    if (type == "drill") drill(ctx, e);
+    if (type == "slider" && !Context::member(*e.json, "mode"))
+        ctx.report("control/slider-missing-mode", e.pointer, "slider control '" + e.id + "' needs a `mode` (<=, >=, =, < or >)");
+    if (type == "synced") {
+        const std::string primary = Context::str(*e.json, "controlId");
+        if (primary.empty() || !ctx.hasControl(primary))
+            ctx.report("control/synced-unknown", child(e.pointer, "controlId"),
+                       "synced control '" + e.id + "' refers to controlId '" + primary +
+                           "', which is not the handle of any primary control");
+    }
+}
+
 } // namespace
 
 void checkControls(Context& ctx) {
-    for (const auto& e : ctx.elements) {
-        if (e.kind != "control") continue;
-        const std::string type = Context::str(*e.json, "controlType");
-        pageLabels(ctx, e);
-        wiring(ctx, e);
-        valueSource(ctx, e);
-        if (type == "list")
-            for (const char* key : {"source", "mode", "selectionMode", "values"})
-                if (!Context::member(*e.json, key))
-                    ctx.report("control/list-missing-field", e.pointer,
-                               "list control '" + e.id + "' has no `" + key +
-                                   "`; list controls need source, mode, selectionMode and values");
-        if (type == "drill") drill(ctx, e);
-        if (type == "slider" && !Context::member(*e.json, "mode"))
-            ctx.report("control/slider-missing-mode", e.pointer, "slider control '" + e.id + "' needs a `mode` (<=, >=, =, < or >)");
-        if (type == "synced") {
-            const std::string primary = Context::str(*e.json, "controlId");
-            if (primary.empty() || !ctx.controlById.count(primary))
-                ctx.report("control/synced-unknown", child(e.pointer, "controlId"),
-                           "synced control '" + e.id + "' refers to controlId '" + primary +
-                               "', which is not the handle of any primary control");
-        }
-    }
+    for (const auto& e : ctx.elements)
+        if (e.kind == "control") ctx.unit(Unit::Controls, e, [&] { controlOf(ctx, e); });
 }
 
 } // namespace quire::validate

@@ -99,7 +99,7 @@ struct ElementCheck {
 
     template <typename PointerFn>
     void bareRef(const FormulaRef& ref, const PointerFn& pointer) {
-        if (siblings.count(ref.name) || ctx.controlById.count(ref.name)) return;
+        if (siblings.count(ref.name) || ctx.hasControl(ref.name)) return;
         if (sourceKind == "warehouse-table") return; // a bare warehouse column name also resolves
         if (upstream.count(ref.name) || qualifiedTails.count(ref.name)) return;
         if (sourceKind == "table" && !sourceElement) return;
@@ -119,25 +119,27 @@ void checkFormulaRefs(Context& ctx) {
         if (e.kind == "control" || !Context::member(*e.json, "source")) continue;
         const Json* columns = Context::array(*e.json, "columns");
         if (!columns) continue;
-        ElementCheck check{ctx, e, {}, {}, nullptr, {}, {}, {}};
-        if (ctx.options.shallowFormulaCheck) check.init();
-        const std::string columnsPointer = child(e.pointer, "columns");
-        for (std::size_t i = 0; i < columns->size(); ++i) {
-            const Json& column = (*columns)[i];
-            const Json* f = Context::member(column, "formula");
-            if (!f || !f->is_string()) continue;
-            auto pointer = [&] { return child(child(columnsPointer, i), "formula"); };
-            if (ctx.options.shallowFormulaCheck) check.formula(f->get_ref<const std::string&>(), pointer, Context::sv(column, "name"));
-            if (checker) {
-                const std::string p = pointer();
-                FormulaSite site{e.json, &column, f->get<std::string>(), p};
-                for (auto d : checker(ctx.document, site)) {
-                    if (d.pointer.empty()) d.pointer = p;
-                    if (d.location.line == 0) d.location = ctx.document.locate(d.pointer);
-                    ctx.emit(std::move(d));
+        ctx.unit(Unit::FormulaRefs, e, [&] {
+            ElementCheck check{ctx, e, {}, {}, nullptr, {}, {}, {}};
+            if (ctx.options.shallowFormulaCheck) check.init();
+            const std::string columnsPointer = child(e.pointer, "columns");
+            for (std::size_t i = 0; i < columns->size(); ++i) {
+                const Json& column = (*columns)[i];
+                const Json* f = Context::member(column, "formula");
+                if (!f || !f->is_string()) continue;
+                auto pointer = [&] { return child(child(columnsPointer, i), "formula"); };
+                if (ctx.options.shallowFormulaCheck) check.formula(f->get_ref<const std::string&>(), pointer, Context::sv(column, "name"));
+                if (checker) {
+                    const std::string p = pointer();
+                    FormulaSite site{e.json, &column, f->get<std::string>(), p};
+                    for (auto d : checker(ctx.document, site)) {
+                        if (d.pointer.empty()) d.pointer = p;
+                        if (d.location.line == 0) d.location = ctx.document.locate(d.pointer);
+                        ctx.emit(std::move(d));
+                    }
                 }
             }
-        }
+        });
     }
 }
 

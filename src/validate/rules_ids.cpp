@@ -65,11 +65,14 @@ void checkIds(Context& ctx) {
                                it->second + ")");
         }
     };
+    for (const auto& e : ctx.elements)
+        ctx.unit(Unit::Ids, e, [&] {
+            if (const Json* columns = Context::array(*e.json, "columns"))
+                uniqueIn(ctx, columns, child(e.pointer, "columns"), "id", "ids/duplicate-column", "element '" + e.id + "': column");
+        });
     for (const auto& e : ctx.elements) {
-        if (const Json* columns = Context::array(*e.json, "columns"))
-            uniqueIn(ctx, columns, child(e.pointer, "columns"), "id", "ids/duplicate-column", "element '" + e.id + "': column");
         actionList(*e.json, e.pointer);
-        if (e.kind == "control" && Context::str(*e.json, "controlType") != "synced") {
+        if (e.kind == "control" && Context::sv(*e.json, "controlType") != "synced") {
             std::string controlId = Context::str(*e.json, "controlId");
             if (controlId.empty()) continue;
             auto [it, inserted] = controlIds.emplace(controlId, e.id);

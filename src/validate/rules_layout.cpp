@@ -85,7 +85,7 @@ struct Walk {
 
 void checkLayout(Context& ctx) {
     if (!ctx.contents) return;
-    for (const auto& d : ctx.layoutErrors)
+    for (const auto& d : *ctx.layoutErrors)
         ctx.reportLayout("layout/parse-error", d.location.line, d.location.column, "the layout XML is malformed: " + d.message);
     if (!ctx.layout) return;
 

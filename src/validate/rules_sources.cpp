@@ -111,7 +111,7 @@ void checkSources(Context& ctx) {
         const Json* s = Context::member(*e.json, "source");
         if (!s) continue;
         std::vector<std::string> deps;
-        SourceWalk{ctx, e, deps}.source(*s, child(e.pointer, "source"));
+        ctx.unit(Unit::Sources, e, [&] { SourceWalk{ctx, e, deps}.source(*s, child(e.pointer, "source")); }, &deps);
         if (!e.id.empty()) edges[e.id] = std::move(deps);
     }
     // Cycles: depth-first search, iterative (a chain of 100,000 elements each sourced from the next must not

@@ -38,7 +38,8 @@ struct Path {
 // The loader refuses deeper files; a document built in memory may still nest deeper.
 const int kMaxColorDepth = doc::LoadLimits{}.maxDepth;
 
-void colors(Context& ctx, const Json& value, const Path& path, int depth) {
+// `elementList`: the body's `elements` array, whose element objects are walked apart (one unit each).
+void colors(Context& ctx, const Json& value, const Path& path, int depth, const Json* elementList = nullptr) {
     if (depth > kMaxColorDepth) {
         ctx.report("contents/too-deep", path.pointer(),
                    "the workbook nests deeper than " + std::to_string(kMaxColorDepth) + " levels here; values below are not checked");
@@ -56,12 +57,13 @@ void colors(Context& ctx, const Json& value, const Path& path, int depth) {
                                "`" + it.key() + "` is \"" + c + "\"; Sigma accepts only hex colours (#rgb, #rrggbb, "
                                "#rrggbbaa) or a theme reference {kind: theme, ref}");
             } else if (it->is_structured() && it.key() != "layout" && !elementChannel) {
-                colors(ctx, *it, here, depth + 1);
+                colors(ctx, *it, here, depth + 1, elementList);
             }
         }
     } else if (value.is_array()) {
         for (std::size_t i = 0; i < value.size(); ++i)
-            if (value[i].is_structured()) colors(ctx, value[i], Path{&path, {}, i, true}, depth + 1);
+            if (value[i].is_structured() && !(&value == elementList && value[i].is_object()))
+                colors(ctx, value[i], Path{&path, {}, i, true}, depth + 1, elementList);
     }
 }
 
@@ -88,7 +90,11 @@ void checkStyle(Context& ctx) {
     }
     // The root of the walk is the body itself: its pointer is ctx.base ("/contents" or "/document").
     const Path body{nullptr, std::string_view(ctx.base).substr(1), 0, false};
-    colors(ctx, *ctx.contents, body, 0);
+    const Json* elementList = Context::array(*ctx.contents, "elements");
+    colors(ctx, *ctx.contents, body, 0, elementList);
+    const Path list{&body, "elements", 0, false};
+    for (const auto& e : ctx.elements)
+        ctx.unit(Unit::Colors, e, [&] { colors(ctx, *e.json, Path{&list, {}, e.index, true}, 2); });
     // Chat elements name an agent of the workbook.
     std::unordered_set<std::string> agents;
     if (const Json* list = Context::array(*ctx.contents, "agents"))

@@ -9,12 +9,10 @@
 
 namespace quire::validate {
 
-std::vector<Diagnostic> validate(const doc::Document& document, const ValidationOptions& options) {
-    std::vector<Diagnostic> out;
-    if (options.schema) out = checkSchema(document, options.schemaPath);
-    if (options.semantic) {
-        Context ctx(document, options, out);
-        checkContents(ctx);
+void runSemanticRules(const doc::Document& document, const ValidationOptions& options, std::vector<Diagnostic>& out,
+                      UnitHooks* hooks) {
+    Context ctx(document, options, out, hooks);
+    checkContents(ctx);
         if (ctx.contents) {
             checkIds(ctx);
             checkLayout(ctx);
@@ -32,7 +30,12 @@ std::vector<Diagnostic> validate(const doc::Document& document, const Validation
             checkHiddenPageNavigation(ctx);
             checkPersonaDefaults(ctx);
         }
-    }
+}
+
+std::vector<Diagnostic> validate(const doc::Document& document, const ValidationOptions& options) {
+    std::vector<Diagnostic> out;
+    if (options.schema) out = checkSchema(document, options.schemaPath);
+    if (options.semantic) runSemanticRules(document, options, out, nullptr);
     std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
         return std::tie(a.location.line, a.location.column, a.rule) < std::tie(b.location.line, b.location.column, b.rule);
     });

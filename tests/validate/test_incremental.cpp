@@ -2,7 +2,11 @@
 // many random edits of generated, example and corpus workbooks: renames, new ids, formulas, kinds, control
 // ids, sources, schema-breaking values, elements added and removed. Each edit tells the validator which
 // element changed (or that the elements moved), as the IDE does; everything else is the validator's own
-// dependency tracking (formula checks remembered per text and dropped when the control ids change).
+// dependency tracking: formula checks remembered per text and dropped when the control ids change, and each
+// element's rule units (sources, columns, references, charts, tables, controls, actions, colours) replayed while
+// the elements they looked up and the control / page / overlay ids they read are unchanged. The edits below
+// therefore also change what units read elsewhere: ids, names, sources, groupings, control wiring and handles,
+// actions to pages, elements, overlays and controls, column security, colours, pages, overlays and the layout.
 #include <quire/doc/io.h>
 #include <quire/validate/incremental.h>
 #include <quire/validate/validator.h>
@@ -108,7 +112,9 @@ void randomEdit(std::mt19937& rng, doc::Document& document, validate::Incrementa
                                             // an aggregate beside a control is fine, beside a column it is mixed:
                                             // their check depends on which control ids the workbook has
                                             "Sum([Col 1]) + [ctl-6]", "Sum([Col 1]) + [ctl-new]", "Sum([Col 1]) + [ctl-13]"};
-    const int kind = std::uniform_int_distribution<int>(0, 12)(rng);
+    const int kind = std::uniform_int_distribution<int>(0, 22)(rng);
+    Json& body = *document.contents();
+    const std::vector<std::string> pageIds{"page-1", "page-2", "page-x"};
     if (!e.is_object()) {
         e = generated(1).root["contents"]["elements"][0];
         validator.invalidateElement(i);
@@ -146,6 +152,60 @@ void randomEdit(std::mt19937& rng, doc::Document& document, validate::Incrementa
     case 11: // the layout (not an element): nothing for the validator to forget
         (*document.contents())["layout"] = (*document.contents())["layout"].get<std::string>() + " ";
         return;
+    case 13: // a page added or removed (outside the elements): actions naming pages read differently
+        if (std::uniform_int_distribution<int>(0, 1)(rng) == 0 || body["pages"].size() <= 1)
+            body["pages"].push_back({{"id", pick(rng, pageIds)}, {"name", "P"}});
+        else
+            body["pages"].erase(body["pages"].size() - 1);
+        return;
+    case 14: // an overlay added or removed
+        if (!body.contains("overlays") || body["overlays"].empty())
+            body["overlays"] = Json::array({{{"id", "ov-1"}, {"name", "Overlay"}}});
+        else
+            body.erase("overlays");
+        return;
+    case 15: // an action reaching a page, an element, an overlay, a control or an input table
+        e["actions"] = Json::array({{{"id", pick(rng, std::vector<std::string>{"a1", "a2"})},
+                                     {"trigger", "on-click"},
+                                     {"effects", Json::array({pick(rng, std::vector<Json>{
+                                                     {{"kind", "navigate"}, {"target", {{"type", "page"}, {"page", pick(rng, pageIds)}}}},
+                                                     {{"kind", "navigate"}, {"target", {{"type", "element"}, {"element", pick(rng, ids)}}}},
+                                                     {{"kind", "open-overlay"}, {"overlayId", "ov-1"}},
+                                                     {{"kind", "set-control-value"}, {"control", pick(rng, ids)}, {"value", {{"type", "static"}, {"value", 1}}}},
+                                                     {{"kind", "insert-row"}, {"tableElementId", pick(rng, ids)}},
+                                                     {{"kind", "select-tab"}, {"tabbedContainerElementId", pick(rng, ids)}, {"selectedTab", {{"index", 0}}}}})})}}});
+        break;
+    case 16: // a control wired to an element's column, or listing its values
+        e["kind"] = "control";
+        e["controlType"] = pick(rng, std::vector<std::string>{"list", "synced", "drill"});
+        e["controlId"] = pick(rng, std::vector<std::string>{"ctl-6", "ctl-new"});
+        e["filters"] = Json::array({{{"source", {{"elementId", pick(rng, ids)}}}, {"columnId", pick(rng, std::vector<std::string>{"el-0-c0", "el-1-c1", "x"})}}});
+        if (std::uniform_int_distribution<int>(0, 1)(rng) == 0)
+            e["source"] = Json{{"kind", "source"}, {"source", {{"kind", "table"}, {"elementId", pick(rng, ids)}}}, {"columnId", "el-0-c0"}};
+        break;
+    case 17: // a grouping, and a source naming a grouping of another element
+        e["groupings"] = Json::array({{{"id", pick(rng, std::vector<std::string>{"g1", "g2"})}, {"groupBy", Json::array({"el-0-c0"})}}});
+        e["source"] = Json{{"kind", "table"}, {"elementId", pick(rng, ids)}, {"groupingId", "g1"}};
+        break;
+    case 18: // column security: restricted columns whose readers leak them
+        e["columnSecurities"] = Json::array({{{"id", "cs1"}, {"restrictedColumns", Json::array({pick(rng, std::vector<std::string>{"el-0-c0", "el-0-c1", "x"})})},
+                                               {"criteria", {{"kind", "user-attribute"}}}}});
+        break;
+    case 19: // colours, good and bad
+        e["style"] = {{"backgroundColor", pick(rng, std::vector<std::string>{"#fff", "red"})}};
+        break;
+    case 20: // page visibility: navigation to a hidden page
+        if (!body["pages"].empty()) body["pages"][0]["visibility"] = pick(rng, std::vector<Json>{"hidden", "visible"});
+        return;
+    case 21: { // the layout places or stops placing an element
+        if (!body.contains("layout") || !body["layout"].is_string()) return;
+        std::string layout = body["layout"].get<std::string>();
+        const std::string place = "<Element elementId=\"" + pick(rng, ids) + "\" gridColumn=\"1 / 13\" gridRow=\"1 / 2\"/>";
+        const auto at = layout.find("</Page>");
+        if (at != std::string::npos) layout.insert(at, place + "\n");
+        body["layout"] = layout;
+        return;
+    }
     default: e["controlType"] = pick(rng, std::vector<std::string>{"text-input", "list", "slider", "nonsense"}); break;
     }
     validator.invalidateElement(i);

@@ -6,8 +6,11 @@
 //    until the caller says the element changed;
 //  - the full formula check of each column formula (it depends on the formula text and on the set of control
 //    ids of the document), kept per formula text and dropped when the set of control ids changes.
-// The rules across elements (ids, layout, sources, references, lineage, ...) run over the whole document on
-// every validate(): they are what an edit of one element can reach elsewhere.
+//  - the findings of each element's rule units (the per-element part of the semantic rule families), kept while
+//    the element, every element id the unit looked up (still naming the same, unchanged element) and the control /
+//    page / overlay id sets it read are unchanged (docs/validator.md, "Incremental validation").
+// The remaining parts of the rules across elements (unique ids, the layout walk, source cycles, lineage) run over
+// the whole document on every validate().
 #include <quire/validate/validator.h>
 
 #include <cstddef>
