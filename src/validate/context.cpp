@@ -2,6 +2,8 @@
 
 #include "pointer.h"
 
+#include <utility>
+
 namespace quire::validate {
 
 Context::Context(const doc::Document& d, const ValidationOptions& o, std::vector<Diagnostic>& out, UnitHooks* hooks)
@@ -17,13 +19,26 @@ Context::Context(const doc::Document& d, const ValidationOptions& o, std::vector
         for (std::size_t i = 0; i < list->size(); ++i) {
             const Json& e = (*list)[i];
             if (!e.is_object()) continue;
-            elements.push_back(ElementRef{&e, i, prefix + std::to_string(i), str(e, "id"), str(e, "kind"), str(e, "name")});
-            const ElementRef& ref = elements.back();
-            if (!ref.id.empty()) elementById.emplace(ref.id, elements.size() - 1);
-            if (ref.kind == "control") {
-                std::string_view controlId = sv(e, "controlId");
-                if (!controlId.empty() && sv(e, "controlType") != "synced") controlById.emplace(controlId, elements.size() - 1);
+            ElementRef& ref = elements.emplace_back(ElementRef{&e, i, prefix + std::to_string(i), {}, {}, {}});
+            // One pass over the members; the first of a repeated key counts, as find() would have it.
+            std::string_view controlId, controlType;
+            unsigned seen = 0;
+            auto first = [&seen](unsigned bit) { return !(std::exchange(seen, seen | bit) & bit); };
+            for (auto it = e.begin(); it != e.end(); ++it) {
+                const std::string& key = it.key();
+                const Json& value = it.value();
+                const std::string_view text = value.is_string() ? std::string_view(value.get_ref<const std::string&>()) : std::string_view();
+                if (key == "id") { if (first(1)) ref.id = text; }
+                else if (key == "kind") { if (first(2)) ref.kind = text; }
+                else if (key == "name") { if (first(4)) ref.name = text; }
+                else if (key == "source") { if (first(8)) ref.source = &value; }
+                else if (key == "columns") { if (first(16) && value.is_array()) ref.columns = &value; }
+                else if (key == "controlId") { if (first(32)) controlId = text; }
+                else if (key == "controlType") { if (first(64)) controlType = text; }
             }
+            if (!ref.id.empty()) elementById.emplace(ref.id, elements.size() - 1);
+            if (ref.kind == "control" && !controlId.empty() && controlType != "synced")
+                controlById.emplace(controlId, elements.size() - 1);
         }
     }
     auto collect = [&](std::string_view key, std::unordered_set<std::string>& ids) {

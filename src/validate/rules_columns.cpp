@@ -30,7 +30,7 @@ void columnsOf(Context& ctx, const ElementRef& e, const Json* columns) {
         // Over a warehouse table or custom SQL, a column whose whole formula is its own name ("Current Revenue"
         // = [Current Revenue]) passes the source column of that name through (Sigma's export writes such
         // columns); it is not a circular reference. `[Double] * 2` in "Double" still is.
-        const Json* source = Context::member(*e.json, "source");
+        const Json* source = e.source;
         const std::string_view sourceKind = source && source->is_object() ? Context::sv(*source, "kind") : "";
         if ((sourceKind == "warehouse-table" || sourceKind == "sql") && trimmed(text) == "[" + std::string(name) + "]")
             continue;
@@ -48,8 +48,8 @@ void columnsOf(Context& ctx, const ElementRef& e, const Json* columns) {
 
 void checkColumns(Context& ctx) {
     for (const auto& e : ctx.elements) {
-        if (e.kind == "input-table" || e.kind == "control" || !Context::member(*e.json, "source")) continue;
-        if (const Json* columns = Context::array(*e.json, "columns")) ctx.unit(Unit::Columns, e, [&] { columnsOf(ctx, e, columns); });
+        if (e.kind == "input-table" || e.kind == "control" || !e.source) continue;
+        if (const Json* columns = e.columns) ctx.unit(Unit::Columns, e, [&] { columnsOf(ctx, e, columns); });
     }
 }
 

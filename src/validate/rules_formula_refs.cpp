@@ -44,7 +44,7 @@ struct ElementCheck {
     std::unordered_set<std::string> qualifiedTails; // column part of siblings' qualified refs
 
     void init() {
-        const Json& source = *Context::member(*e.json, "source");
+        const Json& source = *e.source;
         sourceKind = Context::str(source, "kind");
         if (sourceKind == "table") {
             if (const ElementRef* up = ctx.element(Context::str(source, "elementId"))) {
@@ -57,7 +57,7 @@ struct ElementCheck {
                 prefix = path->back().get<std::string>();
         }
         siblings = columnNames(*e.json);
-        if (const Json* columns = Context::array(*e.json, "columns"))
+        if (const Json* columns = e.columns)
             for (const auto& c : *columns)
                 if (const Json* f = Context::member(c, "formula"); f && f->is_string())
                     for (const auto& ref : scanFormulaRefs(f->get_ref<const std::string&>()))
@@ -116,8 +116,8 @@ void checkFormulaRefs(Context& ctx) {
                                    : ctx.options.fullFormulaCheck ? fullFormulaChecker()
                                                                   : FormulaChecker();
     for (const auto& e : ctx.elements) {
-        if (e.kind == "control" || !Context::member(*e.json, "source")) continue;
-        const Json* columns = Context::array(*e.json, "columns");
+        if (e.kind == "control" || !e.source) continue;
+        const Json* columns = e.columns;
         if (!columns) continue;
         ctx.unit(Unit::FormulaRefs, e, [&] {
             ElementCheck check{ctx, e, {}, {}, nullptr, {}, {}, {}};

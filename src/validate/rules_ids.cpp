@@ -67,7 +67,7 @@ void checkIds(Context& ctx) {
     };
     for (const auto& e : ctx.elements)
         ctx.unit(Unit::Ids, e, [&] {
-            if (const Json* columns = Context::array(*e.json, "columns"))
+            if (const Json* columns = e.columns)
                 uniqueIn(ctx, columns, child(e.pointer, "columns"), "id", "ids/duplicate-column", "element '" + e.id + "': column");
         });
     for (const auto& e : ctx.elements) {

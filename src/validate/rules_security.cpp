@@ -42,8 +42,8 @@ void checkSecurity(Context& ctx) {
     std::vector<std::set<std::string>> sources(n);
     for (std::size_t e = 0; e < n; ++e) {
         const ElementRef& el = ctx.elements[e];
-        if (const Json* s = Context::member(*el.json, "source")) doc::collectElementIds(*s, sources[e]);
-        const Json* cols = Context::array(*el.json, "columns");
+        if (const Json* s = el.source) doc::collectElementIds(*s, sources[e]);
+        const Json* cols = el.columns;
         if (!cols) continue;
         for (std::size_t c = 0; c < cols->size(); ++c) {
             const Json& col = (*cols)[c];

@@ -108,7 +108,7 @@ void checkSources(Context& ctx) {
     std::unordered_map<std::string, std::vector<std::string>> edges;
     for (const auto& e : ctx.elements) {
         if (e.kind == "control") continue; // a control's `source` is its value list (rules_controls.cpp)
-        const Json* s = Context::member(*e.json, "source");
+        const Json* s = e.source;
         if (!s) continue;
         std::vector<std::string> deps;
         ctx.unit(Unit::Sources, e, [&] { SourceWalk{ctx, e, deps}.source(*s, child(e.pointer, "source")); }, &deps);
