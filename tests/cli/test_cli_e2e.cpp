@@ -20,6 +20,16 @@ std::string marketing() { return shellQuote(quire::test::sourceDir() + "/resourc
 
 double number(const std::string& text) { return std::stod(text); }
 
+// Writes `workbook` as indented JSON to `file` and returns the file's path.
+std::string writeWorkbook(const std::string& file, const Json& workbook) {
+    FILE* out = std::fopen(file.c_str(), "w");
+    REQUIRE(out);
+    const std::string text = workbook.dump(2);
+    std::fwrite(text.data(), 1, text.size(), out);
+    std::fclose(out);
+    return file;
+}
+
 Json jsonOut(const Run& r) {
     INFO(r.err);
     REQUIRE(r.exitCode == 0);
@@ -278,14 +288,7 @@ TEST_CASE("quire preview runs the functions SQLite lacks on the embedded sample 
                        {"id": "part", "name": "Padded", "formula": "Lpad(Reverse([orders/status]), 12, \".\")"}],
            "sort": [{"columnId": "st", "direction": "ascending"}]}],
         "layout": "<Page id=\"p\"><Element elementId=\"kpi\" gridColumn=\"1 / 13\" gridRow=\"1 / 5\"/><Element elementId=\"t\" gridColumn=\"13 / 25\" gridRow=\"1 / 5\"/></Page>"}})~");
-    const std::string file = s.box.dir + "/ext.json";
-    {
-        FILE* out = std::fopen(file.c_str(), "w");
-        REQUIRE(out);
-        const std::string text = workbook.dump(2);
-        std::fwrite(text.data(), 1, text.size(), out);
-        std::fclose(out);
-    }
+    const std::string file = writeWorkbook(s.box.dir + "/ext.json", workbook);
     // Median by hand from the values
     auto values = sqliteColumn(s.db, "SELECT revenue FROM orders WHERE revenue IS NOT NULL ORDER BY revenue");
     REQUIRE(values.size() > 2);
@@ -319,14 +322,7 @@ TEST_CASE("quire preview gives Lag and Lead of a number column as numbers on the
                        {"id": "next", "name": "Next items", "formula": "Lead([Items], 2)"}],
            "sort": [{"columnId": "id", "direction": "ascending"}]}],
         "layout": "<Page id=\"p\"><Element elementId=\"t\" gridColumn=\"1 / 25\" gridRow=\"1 / 9\"/></Page>"}})~");
-    const std::string file = s.box.dir + "/lag.json";
-    {
-        FILE* out = std::fopen(file.c_str(), "w");
-        REQUIRE(out);
-        const std::string text = workbook.dump(2);
-        std::fwrite(text.data(), 1, text.size(), out);
-        std::fclose(out);
-    }
+    const std::string file = writeWorkbook(s.box.dir + "/lag.json", workbook);
     const auto revenue = sqliteColumn(s.db, "SELECT revenue FROM orders ORDER BY order_id LIMIT 3");
     const auto items = sqliteColumn(s.db, "SELECT COALESCE(items, '') FROM orders ORDER BY order_id LIMIT 5");
     REQUIRE(items.size() == 5);
@@ -358,14 +354,7 @@ TEST_CASE("quire preview on the embedded sample fails on a misspelled column ins
            "columns": [{"id": "st", "name": "Status", "formula": "[orders/status]"},
                        {"id": "typo", "name": "Revenue", "formula": "[orders/revnue]"}]}],
         "layout": "<Page id=\"p\"><Element elementId=\"t\" gridColumn=\"1 / 13\" gridRow=\"1 / 5\"/></Page>"}})~");
-    const std::string file = s.box.dir + "/typo.json";
-    {
-        FILE* out = std::fopen(file.c_str(), "w");
-        REQUIRE(out);
-        const std::string text = workbook.dump(2);
-        std::fwrite(text.data(), 1, text.size(), out);
-        std::fclose(out);
-    }
+    const std::string file = writeWorkbook(s.box.dir + "/typo.json", workbook);
     const Run r = s.box.run("preview " + shellQuote(file) + " --element t --format json --limit 3");
     INFO(r.out << r.err);
     CHECK(r.exitCode != 0);

@@ -30,12 +30,10 @@ template <typename F> bool waitFor(F done) {
     return done();
 }
 
-} // namespace
-
-TEST_CASE("the Data view scrolls a warehouse table to its real last rows and back, fetching off the UI thread", "[ide][paged]") {
-    test::SampleWarehouse warehouse;
-    const std::string path = warehouse.dir + "/events.yaml";
-    doc::writeFileAtomically(path, std::string(R"YAML(name: Events
+// A one-page workbook with table `events` over the sample warehouse's table `table`, with these columns (YAML
+// flow mappings, one per line, indented for the `columns:` list).
+std::string eventsWorkbook(const std::string& table, const std::string& columns) {
+    return std::string(R"YAML(name: Events
 contents:
   schemaVersion: 1
   kind: workbook
@@ -46,17 +44,25 @@ contents:
     - id: events
       kind: table
       name: Events
-      source: {kind: warehouse-table, connectionId: )YAML") + connect::kSampleConnectionId + R"YAML(, path: [main, user_events]}
+      source: {kind: warehouse-table, connectionId: )YAML") + connect::kSampleConnectionId + ", path: [main, " + table + R"YAML(]}
       columns:
-        - {id: ev-id, name: Event Id, formula: "[user_events/event_id]"}
-        - {id: ev-type, name: Event Type, formula: "[user_events/event_type]"}
-        - {id: ev-page, name: Page, formula: "[user_events/page]"}
-  layout: |
+)YAML" + columns + R"YAML(  layout: |
     <?xml version="1.0" encoding="utf-8"?>
     <Page type="grid" gridTemplateColumns="repeat(24, 1fr)" gridTemplateRows="auto" id="main">
       <Element elementId="events" gridColumn="1 / 20" gridRow="1 / 12"/>
     </Page>
-)YAML");
+)YAML";
+}
+
+} // namespace
+
+TEST_CASE("the Data view scrolls a warehouse table to its real last rows and back, fetching off the UI thread", "[ide][paged]") {
+    test::SampleWarehouse warehouse;
+    const std::string path = warehouse.dir + "/events.yaml";
+    doc::writeFileAtomically(path, eventsWorkbook("user_events", R"YAML(        - {id: ev-id, name: Event Id, formula: "[user_events/event_id]"}
+        - {id: ev-type, name: Event Type, formula: "[user_events/event_type]"}
+        - {id: ev-page, name: Page, formula: "[user_events/page]"}
+)YAML"));
     MainWindow window;
     REQUIRE(window.openFile(QString::fromStdString(path), true));
     EnginePreviewProvider provider(window.model(), QString::fromStdString(warehouse.connections));
@@ -106,26 +112,8 @@ TEST_CASE("the Data view says when the warehouse cannot count or fetch the rows,
     test::SampleWarehouse warehouse;
     const std::string path = warehouse.dir + "/broken.yaml";
     // The planner does not read the catalog: a table the warehouse does not have fails when the query runs.
-    doc::writeFileAtomically(path, std::string(R"YAML(name: Broken
-contents:
-  schemaVersion: 1
-  kind: workbook
-  pages:
-    - id: main
-      name: Main
-  elements:
-    - id: events
-      kind: table
-      name: Events
-      source: {kind: warehouse-table, connectionId: )YAML") + connect::kSampleConnectionId + R"YAML(, path: [main, no_such_table]}
-      columns:
-        - {id: ev-id, name: Event Id, formula: "[no_such_table/event_id]"}
-  layout: |
-    <?xml version="1.0" encoding="utf-8"?>
-    <Page type="grid" gridTemplateColumns="repeat(24, 1fr)" gridTemplateRows="auto" id="main">
-      <Element elementId="events" gridColumn="1 / 20" gridRow="1 / 12"/>
-    </Page>
-)YAML");
+    doc::writeFileAtomically(path, eventsWorkbook("no_such_table", R"YAML(        - {id: ev-id, name: Event Id, formula: "[no_such_table/event_id]"}
+)YAML"));
     MainWindow window;
     REQUIRE(window.openFile(QString::fromStdString(path), true));
     EnginePreviewProvider provider(window.model(), QString::fromStdString(warehouse.connections));
