@@ -60,7 +60,7 @@ void wiring(Context& ctx, const ElementRef& control) {
 
 // list/segmented/drill value source: {kind: source, source: {kind: table, elementId}, columnId}.
 void valueSource(Context& ctx, const ElementRef& control) {
-    const Json* s = Context::member(*control.json, "source");
+    const Json* s = control.source;
     if (!s || Context::str(*s, "kind") != "source") return;
     const Json* inner = Context::member(*s, "source");
     const std::string sp = child(control.pointer, "source");
@@ -92,7 +92,7 @@ void valueSource(Context& ctx, const ElementRef& control) {
 void drill(Context& ctx, const ElementRef& control) {
     const Json* categories = Context::array(*control.json, "categories");
     const std::string cp = child(control.pointer, "categories");
-    const Json* s = Context::member(*control.json, "source");
+    const Json* s = control.source;
     const Json* inner = s ? Context::member(*s, "source") : nullptr;
     const ElementRef* from = inner ? ctx.element(Context::str(*inner, "elementId")) : nullptr;
     std::vector<std::string> levels;

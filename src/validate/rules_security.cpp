@@ -142,7 +142,7 @@ void checkSecurity(Context& ctx) {
     // A control listing the values of a restricted or leaked column.
     for (const ElementRef& control : ctx.elements) {
         if (control.kind != "control") continue;
-        const Json* s = Context::member(*control.json, "source");
+        const Json* s = control.source;
         if (!s || Context::str(*s, "kind") != "source") continue;
         const Json* inner = Context::member(*s, "source");
         const auto from = elementIndex.find(inner ? Context::str(*inner, "elementId") : std::string());
