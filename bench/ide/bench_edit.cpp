@@ -49,6 +49,12 @@ std::string namePointer(quire::ide::MainWindow& window, int elements) {
     return window.model()->bodyPointer() + "/elements/" + std::to_string(elements / 2) + "/name";
 }
 
+// One rename through the undo stack ("Renamed <serial>", a new name each time) and the updates it queues.
+void pushRename(quire::ide::DocumentModel* model, const std::string& pointer, int& serial) {
+    model->undoStack()->push(quire::ide::makeSetValue(model, pointer, quire::Json("Renamed " + std::to_string(++serial)), "Rename"));
+    QApplication::processEvents();
+}
+
 void renameElement(benchmark::State& state) {
     QTemporaryDir dir;
     quire::ide::MainWindow window;
@@ -64,14 +70,12 @@ void renameElement(benchmark::State& state) {
     {
         QElapsedTimer first;
         first.start();
-        model->undoStack()->push(quire::ide::makeSetValue(model, pointer, quire::Json("Renamed " + std::to_string(++serial)), "Rename"));
-        QApplication::processEvents();
+        pushRename(model, pointer, serial);
         window.canvas()->repaint();
         state.counters["first_edit_ms"] = double(first.elapsed());
     }
     for (auto _ : state) {
-        model->undoStack()->push(quire::ide::makeSetValue(model, pointer, quire::Json("Renamed " + std::to_string(++serial)), "Rename"));
-        QApplication::processEvents();
+        pushRename(model, pointer, serial);
         window.canvas()->repaint();
     }
 }
@@ -90,8 +94,7 @@ void saveAfterRename(benchmark::State& state, bool autosave) {
     double background = 0;
     for (auto _ : state) {
         state.PauseTiming();
-        model->undoStack()->push(quire::ide::makeSetValue(model, pointer, quire::Json("Renamed " + std::to_string(++serial)), "Rename"));
-        QApplication::processEvents();
+        pushRename(model, pointer, serial);
         state.ResumeTiming();
         if (autosave) {
             window.autosave(); // the timer's tick: a snapshot handed to the worker thread
@@ -129,8 +132,7 @@ void autosaveWholeTextBefore(benchmark::State& state) {
     int serial = 0;
     for (auto _ : state) {
         state.PauseTiming();
-        model->undoStack()->push(quire::ide::makeSetValue(model, pointer, quire::Json("Renamed " + std::to_string(++serial)), "Rename"));
-        QApplication::processEvents();
+        pushRename(model, pointer, serial);
         state.ResumeTiming();
         const quire::doc::Document& document = model->document();
         quire::Json envelope = {{"quireRecovery", 1}, {"path", document.path}, {"format", "yaml"}, {"written", "now"},
