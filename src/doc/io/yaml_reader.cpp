@@ -2,11 +2,13 @@
 #include <quire/core/rules.h>
 
 #include "json_reader.h"
+#include "yaml_fast_path.h"
 #include "utf8.h"
 
 #include <yaml.h>
 
 #include <cstdio>
+#include <optional>
 #include <unordered_map>
 
 #include <charconv>
@@ -399,8 +401,6 @@ private:
     bool done_ = false;
 };
 
-bool isNullWord(std::string_view s) { return s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL"; }
-
 // libyaml's event parser over text the caller keeps alive (read in place, never copied whole). next() returns
 // the next event (valid until the following call) or throws ConvertError with libyaml's error and location.
 class EventStream {
@@ -437,7 +437,7 @@ public:
                 // Untagged: "?" when plain (typed by the core schema), "!" when quoted or a block (a string).
                 const std::string_view tag = s.tag ? text(s.tag) : s.style == YAML_PLAIN_SCALAR_STYLE ? "?" : "!";
                 std::string value(reinterpret_cast<const char*>(s.value), s.length);
-                if (tag == "?" && isNullWord(value)) builder.onNull(mark, anchor);
+                if (tag == "?" && isPlainNull(value)) builder.onNull(mark, anchor);
                 else builder.onScalar(mark, tag, anchor, std::move(value));
                 break;
             }
@@ -507,7 +507,29 @@ std::size_t findUnicodeBreak(std::string_view s) {
     return std::string_view::npos;
 }
 
+// Positions are computed on first use by reading the text again, this time recording them (the fast path first
+// when it read the tree, since it then reads the positions too).
+void setLazyPositions(Document& document, const std::shared_ptr<const std::string>& source, std::size_t bom,
+                      const LoadLimits& limits, bool fastPath) {
+    document.sourceText = source;
+    document.positions.setLazy([source, bom, limits, fastPath](SourceMap& map) {
+        const std::string_view body = std::string_view(*source).substr(bom);
+        map.reserve(body.size() / 16);
+        if (fastPath && readYamlFast(body, limits.maxDepth, &map)) return;
+        try {
+            EventStream events(body);
+            events.next();
+            if (events.next().type != YAML_DOCUMENT_START_EVENT) return;
+            JsonBuilder builder(map, limits.maxDepth);
+            events.document(builder);
+        } catch (const ConvertError&) {
+        }
+    });
+}
+
 } // namespace
+
+bool isPlainNull(std::string_view s) { return s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL"; }
 
 Expected<Json> resolvePlainScalar(const std::string& s) {
     if (s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL") return Json(nullptr);
@@ -569,7 +591,8 @@ Expected<Json> resolvePlainScalar(const std::string& s) {
     return Json(s);
 }
 
-LoadResult readYaml(std::shared_ptr<const std::string> source, const std::string& path, const LoadLimits& limits) {
+LoadResult readYaml(std::shared_ptr<const std::string> source, const std::string& path, const LoadLimits& limits,
+                    bool fastPath) {
     std::string_view text = *source;
     LoadResult result;
     auto error = [&](RuleCode rule, std::string message, int line, int column) {
@@ -596,6 +619,13 @@ LoadResult readYaml(std::shared_ptr<const std::string> source, const std::string
     Document document;
     document.format = Format::Yaml;
     document.path = path;
+    if (fastPath)
+        if (std::optional<Json> root = readYamlFast(text, limits.maxDepth)) {
+            document.root = std::move(*root);
+            setLazyPositions(document, source, bom, limits, true);
+            result.document = std::move(document);
+            return result;
+        }
     try {
         EventStream events(text);
         events.next(); // STREAM_START
@@ -618,20 +648,7 @@ LoadResult readYaml(std::shared_ptr<const std::string> source, const std::string
         if (e.offset != std::string_view::npos) lineColumnAt(text, std::min(e.offset, text.size()), pos.line, pos.column);
         return error(e.rule, e.message, pos.line, pos.column);
     }
-    // Positions are computed on first use by parsing the text again, this time recording them.
-    document.sourceText = source;
-    document.positions.setLazy([source, bom, limits](SourceMap& map) {
-        const std::string_view body = std::string_view(*source).substr(bom);
-        map.reserve(body.size() / 16);
-        try {
-            EventStream events(body);
-            events.next();
-            if (events.next().type != YAML_DOCUMENT_START_EVENT) return;
-            JsonBuilder builder(map, limits.maxDepth);
-            events.document(builder);
-        } catch (const ConvertError&) {
-        }
-    });
+    setLazyPositions(document, source, bom, limits, false); // the fast path could not read it
     result.document = std::move(document);
     return result;
 }
