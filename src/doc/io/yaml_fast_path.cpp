@@ -468,13 +468,7 @@ private:
             Json item = readFlowValue(depth + 1, pointer, ']');
             pointer.resize(keep);
             if (!positions_) array.push_back(std::move(item));
-            skipSpaces();
-            const char next = at(p_);
-            ++p_;
-            if (next == ']') break;
-            if (next != ',') unsupported();
-            skipSpaces();
-            if (at(p_) == ']') unsupported(); // a trailing comma
+            if (flowEntryEnds(']')) break;
         }
         return array;
     }
@@ -498,6 +492,27 @@ private:
         if (!typed) unsupported();
         if (typed->is_string()) return Json(std::move(text));
         return std::move(*typed);
+    }
+
+    // After a flow entry: true past `closer`; past a ',' (and not before `closer`: a trailing comma) false.
+    bool flowEntryEnds(char closer) {
+        skipSpaces();
+        const char next = at(p_);
+        ++p_;
+        if (next == closer) return true;
+        if (next != ',') unsupported();
+        skipSpaces();
+        if (at(p_) == closer) unsupported(); // a trailing comma
+        return false;
+    }
+
+    // The members, checked unique, moved into an object once (see the libyaml reader's Frame).
+    static Json objectOf(std::vector<std::pair<std::string, Json>>& members) {
+        Json object = Json::object();
+        auto& target = object.get_ref<Json::object_t&>();
+        target.reserve(members.size());
+        for (auto& m : members) target.emplace_back(std::move(m.first), std::move(m.second));
+        return object;
     }
 
     // One flow value at p_: a quoted or plain scalar, or a flow collection; `closer` ends a plain scalar.
@@ -560,20 +575,9 @@ private:
             Json value = readFlowValue(depth + 1, pointer, '}');
             pointer.resize(keep);
             if (!positions_) members.emplace_back(std::move(key), std::move(value));
-            skipSpaces();
-            const char next = at(p_);
-            ++p_;
-            if (next == '}') break;
-            if (next != ',') unsupported();
-            skipSpaces();
-            if (at(p_) == '}') unsupported(); // a trailing comma
+            if (flowEntryEnds('}')) break;
         }
-        if (!positions_) {
-            auto& target = object.get_ref<Json::object_t&>();
-            target.reserve(members.size());
-            for (auto& m : members) target.emplace_back(std::move(m.first), std::move(m.second));
-        }
-        return object;
+        return positions_ ? object : objectOf(members);
     }
 
     // A value that starts on its key's line or its "- " line, at p_ (not blank, not a comment). `inSequence`: a
@@ -672,13 +676,7 @@ private:
             if (column() > indent) unsupported();
             if (s_[p_] == '-' && blankOrEnd(p_ + 1)) unsupported(); // a sequence entry among the keys
         }
-        Json object = Json::object();
-        if (!positions_) {
-            auto& target = object.get_ref<Json::object_t&>();
-            target.reserve(members.size());
-            for (auto& m : members) target.emplace_back(std::move(m.first), std::move(m.second));
-        }
-        return object;
+        return positions_ ? Json::object() : objectOf(members);
     }
 
     // A block sequence whose first "-" is at p_, in column `indent`. A line in the same column that is no "-"
