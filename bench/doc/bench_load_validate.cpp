@@ -7,9 +7,11 @@
 #include <benchmark/benchmark.h>
 
 #include <map>
+#include <memory>
 #include <stdexcept>
 
 #include "generate_workbook.h"
+#include "yaml_reader.h"
 
 namespace {
 
@@ -56,12 +58,37 @@ void loadOnly(benchmark::State& state, quire::doc::Format format) {
     for (auto _ : state) benchmark::DoNotOptimize(load(source, format));
 }
 
+// The load and then the position index (what the first diagnostic with a line:col costs).
+void loadWithPositions(benchmark::State& state, quire::doc::Format format) {
+    const std::string& source = text(state, format);
+    for (auto _ : state) {
+        auto document = load(source, format);
+        benchmark::DoNotOptimize(document.positions.size());
+    }
+}
+
+// The YAML reader with its fast path off: libyaml reads every text (issue #15's before, side by side);
+// `positions`: the position index is built too.
+void loadLibyaml(benchmark::State& state, bool positions) {
+    auto source = std::make_shared<const std::string>(text(state, quire::doc::Format::Yaml));
+    for (auto _ : state) {
+        auto result = quire::doc::detail::readYaml(source, "bench", {}, false);
+        if (!result.document) throw std::runtime_error("benchmark workbook does not load");
+        if (positions) benchmark::DoNotOptimize(result.document->positions.size());
+        benchmark::DoNotOptimize(result);
+    }
+}
+
 } // namespace
 
 BENCHMARK_CAPTURE(loadAndValidate, json, quire::doc::Format::Json)->Arg(50)->Arg(500)->Arg(5000)->Arg(20000)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(loadAndValidate, yaml, quire::doc::Format::Yaml)->Arg(50)->Arg(500)->Arg(5000)->Arg(20000)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(loadOnly, json, quire::doc::Format::Json)->Arg(50)->Arg(500)->Arg(5000)->Arg(20000)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(loadOnly, yaml, quire::doc::Format::Yaml)->Arg(50)->Arg(500)->Arg(5000)->Arg(20000)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(loadLibyaml, load, false)->Name("loadOnly/yaml_libyaml")->Arg(50)->Arg(500)->Arg(5000)->Arg(20000)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(loadWithPositions, json, quire::doc::Format::Json)->Arg(500)->Arg(20000)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(loadWithPositions, yaml, quire::doc::Format::Yaml)->Arg(500)->Arg(20000)->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(loadLibyaml, positions, true)->Name("loadWithPositions/yaml_libyaml")->Arg(500)->Arg(20000)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(validateOnly, json, quire::doc::Format::Json)->Arg(50)->Arg(500)->Arg(5000)->Arg(20000)->Unit(benchmark::kMillisecond);
 BENCHMARK_CAPTURE(validateOnly, yaml, quire::doc::Format::Yaml)->Arg(50)->Arg(500)->Arg(5000)->Arg(20000)->Unit(benchmark::kMillisecond);
 
