@@ -36,6 +36,17 @@ void requireSame(const std::string& text) {
     REQUIRE(c.difference == "");
 }
 
+// The same text with CRLF line breaks (a checkout with core.autocrlf).
+std::string withCrlf(const std::string& text) {
+    std::string out;
+    out.reserve(text.size() + text.size() / 16);
+    for (char c : text) {
+        if (c == '\n') out += '\r';
+        out += c;
+    }
+    return out;
+}
+
 bool fastPathReads(const std::string& text) {
     INFO(text);
     const auto c = compareYamlReaders(text);
@@ -55,6 +66,9 @@ TEST_CASE("every YAML file of the repository reads the same on the fast path, wh
         const auto c = compareYamlReaders(text);
         REQUIRE(c.difference == "");
         if (c.fastPathRead) ++read;
+        const auto crlf = compareYamlReaders(withCrlf(text));
+        REQUIRE(crlf.difference == "");
+        CHECK(crlf.fastPathRead == c.fastPathRead);
         // Quire's own examples and templates are the shape the fast path exists for.
         if (file.find("/resources/") != std::string::npos) CHECK(c.fastPathRead);
         // The canonical writer's text of what loads.
@@ -98,12 +112,13 @@ TEST_CASE("the fast path reads the common shapes exactly as libyaml does", "[yam
     for (const auto& text : common) {
         INFO(text);
         CHECK(fastPathReads(text));
+        CHECK(fastPathReads(withCrlf(text)));
     }
 
     // Left to libyaml: it reads them (or refuses them) itself.
     const std::vector<std::string> libyaml = {
         "a: &x 1\nb: *x\n", "a: !!str 1\n", "%YAML 1.1\n---\na: 1\n", "a: 1\n---\nb: 2\n", "a: 1\n...\n",
-        "a: multi\n  line plain\n", "a: \"multi\n  line\"\n", "a:\tb\n", "\ta: 1\n", "a: 1\r\nb: 2\r\n",
+        "a: multi\n  line plain\n", "a: \"multi\n  line\"\n", "a:\tb\n", "\ta: 1\n", "a: 1\rb: 2\r", "a: 1\r\r\nb: 2\n", "a: x\ry\n",
         "a: 1\na: 2\n", "? a\n: b\n", "a: [1,\n 2]\n", "a: |+\n  keep\n\n", "a: |2\n   x\n",
         "a: b: c\n", "a: 99999999999999999999999\n", "null: 1\n", "a: >\n  x\n    more\n  y\n",
         "a: [x, ]\n", "a: [x,,y]\n", "a: \"\\N\"\n", "- \n- b\n", "a:\n  - x\n b: 1\n", "a: 'unclosed\n",
@@ -133,7 +148,14 @@ TEST_CASE("edge cases read the same both ways", "[yaml][fast]") {
         "- {a: 1}\n  b: 2\n", "- {a: 1}: 2\n",
         std::string("a: 1\n") + std::string(1100, 'k') + ": 2\n", std::string(990, 'k') + ": 2\n",
     };
-    for (const auto& text : edges) requireSame(text);
+    for (const auto& text : edges) {
+        requireSame(text);
+        requireSame(withCrlf(text));
+    }
+    // CRLF mixed with LF, and in the places a scalar could swallow it.
+    for (const std::string text : {"a: 1\r\nb: 2\n", "a: |\r\n  x\r\n\r\n  y\r\n", "a: >-\r\n  x\r\n  y\n", "a: 'q'\r\n",
+                                   "- [a, b]\r\n- {c: d}\r\n", "a: x # c\r\n", "a:\r\n  - b\r\n", "a: |\r\n  \r\n"})
+        requireSame(text);
 }
 
 TEST_CASE("mutations of the sample workbook read the same both ways", "[yaml][fast]") {
@@ -165,4 +187,25 @@ TEST_CASE("mutations of the sample workbook read the same both ways", "[yaml][fa
         if (c.fastPathRead) ++fastRead;
     }
     CHECK(fastRead > 30); // the mutations exercise the fast path, not only libyaml
+}
+
+TEST_CASE("mutations of the sample workbook with CRLF line breaks read the same both ways", "[yaml][fast]") {
+    const std::string original = withCrlf(quire::test::readFile(quire::test::sourceDir() + "/resources/examples/marketing.yaml"));
+    REQUIRE(compareYamlReaders(original).fastPathRead);
+    std::mt19937 random(1206);
+    const std::string inserts = " \t:-#'\"|>[]{},\n\r";
+    int fastRead = 0;
+    for (int round = 0; round < 150; ++round) {
+        std::string text = original;
+        for (int e = 0; e < 2; ++e) {
+            const std::size_t at = random() % text.size();
+            if (random() % 2) text.erase(at, 1);
+            else text.insert(at, 1, inserts[random() % inserts.size()]);
+        }
+        INFO("round " << round);
+        const auto c = compareYamlReaders(text);
+        REQUIRE(c.difference == "");
+        if (c.fastPathRead) ++fastRead;
+    }
+    CHECK(fastRead > 15);
 }

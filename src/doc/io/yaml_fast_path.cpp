@@ -44,7 +44,7 @@ int hexValue(char c) {
 }
 
 // One pass over the bytes for what libyaml's reader refuses or treats specially: control characters (a tab and a
-// line feed aside; a CR too, so that line handling here is LF only), DEL, C1 controls, U+FFFE/U+FFFF, a BOM past the
+// line feed aside, and a CR before a line feed: CRLF is one line break, as in libyaml), DEL, C1 controls, U+FFFE/U+FFFF, a BOM past the
 // start; and, at the start of a line, directives and document markers (a "---" is allowed only before any content).
 void prescan(std::string_view s) {
     bool lineStart = true;
@@ -57,17 +57,21 @@ void prescan(std::string_view s) {
             lineStart = false;
             if (c == '%') unsupported();
             if ((c == '-' || c == '.') && i + 2 < n && p[i + 1] == c && p[i + 2] == c &&
-                (i + 3 == n || p[i + 3] == ' ' || p[i + 3] == '\n' || p[i + 3] == '\t')) {
+                (i + 3 == n || p[i + 3] == ' ' || p[i + 3] == '\n' || p[i + 3] == '\r' || p[i + 3] == '\t')) {
                 if (c == '.' || seenContent) unsupported();
             } else {
                 std::size_t j = i;
                 while (j < n && p[j] == ' ') ++j;
-                if (j < n && p[j] != '\n' && p[j] != '#') seenContent = true;
+                if (j < n && p[j] != '\n' && p[j] != '\r' && p[j] != '#') seenContent = true;
             }
         }
         if (c < 0x20) {
             if (c == '\n') lineStart = true;
-            else if (c != '\t') unsupported();
+            else if (c == '\r') {
+                if (i + 1 >= n || p[i + 1] != '\n') unsupported(); // a CR alone
+            } else if (c != '\t') {
+                unsupported();
+            }
         } else if (c >= 0x7F) {
             if (c == 0x7F) unsupported();
             if (c == 0xC2 && i + 1 < n && p[i + 1] < 0xA0) unsupported(); // U+0080..U+009F
@@ -115,7 +119,10 @@ private:
     int line_ = 0;              // its number, from 0
 
     char at(std::size_t i) const { return i < s_.size() ? s_[i] : '\n'; } // the end reads as a line break
-    bool blankOrEnd(std::size_t i) const { return i >= s_.size() || s_[i] == ' ' || s_[i] == '\n'; }
+    // A line break is LF or CRLF (prescan refused a CR alone).
+    static bool isBreak(char c) { return c == '\n' || c == '\r'; }
+    std::size_t afterBreak(std::size_t i) const { return i + (s_[i] == '\r' ? 2 : 1); }
+    bool blankOrEnd(std::size_t i) const { return i >= s_.size() || s_[i] == ' ' || isBreak(s_[i]); }
     int column() const { return static_cast<int>(p_ - lineStart_); } // in bytes: only spaces and "- " precede
     void newLineAt(std::size_t start) {
         p_ = lineStart_ = start;
@@ -145,8 +152,8 @@ private:
                 return false;
             }
             const char c = s_[i];
-            if (c == '\n') {
-                newLineAt(i + 1);
+            if (isBreak(c)) {
+                newLineAt(afterBreak(i));
                 continue;
             }
             if (c == '\t') unsupported();
@@ -179,8 +186,8 @@ private:
             }
             p_ = static_cast<std::size_t>(static_cast<const char*>(nl) - s_.data());
         }
-        if (s_[p_] != '\n') unsupported();
-        newLineAt(p_ + 1);
+        if (!isBreak(s_[p_])) unsupported();
+        newLineAt(afterBreak(p_));
     }
 
     // After a scalar or flow value: the rest of its line, then the next content line, which may not be indented
@@ -202,10 +209,10 @@ private:
             const std::size_t end = quotedEnd(i);
             return end != std::string_view::npos && at(end) == ':' && blankOrEnd(end + 1);
         }
-        if (isIndicator(c) || c == ' ' || c == '\n') return false;
+        if (isIndicator(c) || c == ' ' || isBreak(c)) return false;
         for (; i < s_.size(); ++i) {
             const char d = s_[i];
-            if (d == '\n') return false;
+            if (isBreak(d)) return false;
             if (d == ':' && blankOrEnd(i + 1)) return true;
             if (d == '#' && s_[i - 1] == ' ') return false;
         }
@@ -217,7 +224,7 @@ private:
         const char q = s_[i];
         for (++i; i < s_.size(); ++i) {
             const char d = s_[i];
-            if (d == '\n') return std::string_view::npos;
+            if (isBreak(d)) return std::string_view::npos;
             if (q == '"' && d == '\\') {
                 ++i;
                 continue;
@@ -243,7 +250,7 @@ private:
             if (i >= s_.size()) unsupported();
             const char c = s_[i];
             if (c == '"') break;
-            if (c == '\n') unsupported();
+            if (isBreak(c)) unsupported();
             if (c != '\\') continue;
             out.append(s_.data() + chunk, i - chunk);
             const char e = at(i + 1);
@@ -292,7 +299,7 @@ private:
         std::size_t i = p_ + 1;
         std::size_t chunk = i;
         for (;; ++i) {
-            if (i >= s_.size() || s_[i] == '\n') unsupported();
+            if (i >= s_.size() || isBreak(s_[i])) unsupported();
             if (s_[i] != '\'') continue;
             out.append(s_.data() + chunk, i - chunk);
             if (at(i + 1) != '\'') break;
@@ -316,7 +323,7 @@ private:
             std::size_t i = p_;
             for (;; ++i) {
                 const char d = at(i);
-                if (d == '\n' || d == '\t') unsupported();
+                if (isBreak(d) || d == '\t') unsupported();
                 if (d == ':' && blankOrEnd(i + 1)) break;
                 if (d == '#' && s_[i - 1] == ' ') unsupported();
             }
@@ -338,7 +345,7 @@ private:
         std::size_t i = p_;
         for (; i < s_.size(); ++i) {
             const char d = s_[i];
-            if (d == '\n') break;
+            if (isBreak(d)) break;
             if (d == ' ' && at(i + 1) == '#') break;
             if (d == '\t') unsupported();
             if (d == ':' && blankOrEnd(i + 1)) unsupported(); // a key on a value's line: an error
@@ -368,7 +375,7 @@ private:
         }
         const char after = at(p_);
         if (after == '+' || (after >= '0' && after <= '9')) unsupported();
-        if (after != ' ' && after != '\n') unsupported();
+        if (after != ' ' && !isBreak(after)) unsupported();
         finishLine();
         if (p_ >= s_.size()) unsupported();
         // Leading blank lines, then the first line with content fixes the indentation.
@@ -381,10 +388,10 @@ private:
             spaces = i - p_;
             if (i >= s_.size()) unsupported();
             if (s_[i] == '\t') unsupported();
-            if (s_[i] != '\n') break;
+            if (!isBreak(s_[i])) break;
             maxBlank = std::max(maxBlank, spaces);
             ++leadingBreaks;
-            newLineAt(i + 1);
+            newLineAt(afterBreak(i));
         }
         if (maxBlank > spaces) unsupported();
         const std::size_t indent = std::max<std::size_t>({spaces, static_cast<std::size_t>(collectionIndent + 1), 1});
@@ -398,7 +405,8 @@ private:
                 const std::size_t from = lineStart_ + indent;
                 const void* nl = std::memchr(s_.data() + from, '\n', s_.size() - from);
                 const std::size_t eol = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - s_.data()) : s_.size();
-                const std::string_view line = s_.substr(from, eol - from);
+                std::string_view line = s_.substr(from, eol - from);
+                if (!line.empty() && line.back() == '\r') line.remove_suffix(1); // CRLF
                 if (!literal && !line.empty() && (line[0] == ' ' || line[0] == '\t')) unsupported();
                 if (!first) {
                     if (literal) out.append(static_cast<std::size_t>(breaks) + 1, '\n');
@@ -424,9 +432,9 @@ private:
                         p_ = s_.size();
                         break;
                     }
-                    if (s_[i] == '\n') {
+                    if (isBreak(s_[i])) {
                         ++breaks;
-                        newLineAt(i + 1);
+                        newLineAt(afterBreak(i));
                         continue;
                     }
                     if (i - lineStart_ < indent) {
@@ -480,7 +488,7 @@ private:
         for (;; ++i) {
             const char d = at(i);
             if (d == ',' || d == closer) break;
-            if (d == '\n' || d == '\t' || d == ':' || d == '#' || d == '[' || d == ']' || d == '{' || d == '}') unsupported();
+            if (isBreak(d) || d == '\t' || d == ':' || d == '#' || d == '[' || d == ']' || d == '{' || d == '}') unsupported();
         }
         std::size_t end = i;
         while (end > start && s_[end - 1] == ' ') --end;
@@ -523,7 +531,7 @@ private:
         if (c == '[') return readFlowSequence(depth, pointer);
         if (c == '{') return readFlowMapping(depth, pointer);
         if (c == '-' && std::isalnum(static_cast<unsigned char>(at(p_ + 1)))) return readFlowPlain(closer);
-        if (isIndicator(c) || c == '\n') unsupported();
+        if (isIndicator(c) || isBreak(c)) unsupported();
         return readFlowPlain(closer);
     }
 
@@ -546,11 +554,11 @@ private:
             if (c == '"') key = readDoubleQuoted();
             else if (c == '\'') key = readSingleQuoted();
             else {
-                if (isIndicator(c) || c == '\n') unsupported();
+                if (isIndicator(c) || isBreak(c)) unsupported();
                 const std::size_t start = p_;
                 while (at(p_) != ':') {
                     const char d = at(p_);
-                    if (d == '\n' || d == '\t' || d == '#' || d == ',' || d == '[' || d == ']' || d == '{' || d == '}')
+                    if (isBreak(d) || d == '\t' || d == '#' || d == ',' || d == '[' || d == ']' || d == '{' || d == '}')
                         unsupported();
                     ++p_;
                 }
@@ -668,7 +676,7 @@ private:
             skipSpaces();
             Json value;
             const char c = at(p_);
-            if (c == '\n' || c == '#') value = readValueBelow(indent, depth + 1, pointer, true);
+            if (isBreak(c) || c == '#') value = readValueBelow(indent, depth + 1, pointer, true);
             else value = readInlineValue(indent, depth + 1, pointer, false);
             pointer.resize(keep);
             if (!positions_) members.emplace_back(std::move(key), std::move(value));
@@ -694,7 +702,7 @@ private:
             skipSpaces();
             Json item;
             const char c = at(p_);
-            if (c == '\n' || c == '#') {
+            if (isBreak(c) || c == '#') {
                 item = readValueBelow(indent, depth + 1, pointer, false);
             } else {
                 record(pointer, mark());
