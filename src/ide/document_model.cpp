@@ -45,7 +45,9 @@ DocumentModel::DocumentModel(QObject* parent) : QObject(parent) {
     sliceTimer_->setSingleShot(true);
     sliceTimer_->setInterval(0);
     connect(sliceTimer_, &QTimer::timeout, this, &DocumentModel::validateSlice);
-    connect(&undoStack_, &QUndoStack::cleanChanged, this, &DocumentModel::fileStateChanged);
+    connect(&undoStack_, &QUndoStack::cleanChanged, this, [this] {
+        if (!sealing_) emit fileStateChanged();
+    });
     connect(&undoStack_, &QUndoStack::indexChanged, this, [this] {
         if (replacing_) return;
         revalidate();
@@ -112,8 +114,10 @@ DocumentModel::SaveTicket DocumentModel::beginSave() {
     ticket.log = editLog_; // the base and the values are shared: copies of pointers only
     saving_ = true;
     savingClean_ = ticket.wasClean;
+    // Neither isModified() nor the path changes here: no fileStateChanged (its listeners ask git for the status).
+    sealing_ = true;
     undoStack_.setClean();
-    emit fileStateChanged();
+    sealing_ = false;
     return ticket;
 }
 

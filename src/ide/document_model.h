@@ -145,6 +145,7 @@ private:
     std::uint64_t generation_ = 1; // one per document set
     bool saving_ = false;          // between beginSave and finishSave/abandonSave
     bool savingClean_ = false;     // the document was unmodified at beginSave
+    bool sealing_ = false;         // inside beginSave: the clean index moves, the file state does not change
     validate::IncrementalValidator validator_;
     std::set<std::size_t> changedElements_; // since the last validation
     bool changedAll_ = false;

@@ -1,5 +1,8 @@
 #include "document_saver.h"
 
+#include "save_file.h"
+
+#include <exception>
 #include <utility>
 
 namespace quire::ide {

@@ -72,12 +72,13 @@ TEST_CASE("a save while the user keeps editing writes exactly the snapshot, the 
 
     REQUIRE(window.startSave(QString(), doc::Format::Yaml, true));
     CHECK(window.saveBusy());
+    CHECK(model->isModified()); // not saved before the file is written
     CHECK(status(window).startsWith("Saving " + file));
     // Typing on in the same field: without the snapshot's barrier this would merge into the step being saved.
     for (int i = 1; i < 5; ++i)
         push(window, makeSetValue(model, elementPointer(window, 7, "name"), Json("Typed " + std::to_string(i)), "Rename", MergeTyping));
     push(window, makeSetValue(model, elementPointer(window, 9, "description"), Json("A new member"), "Describe"));
-    push(window, makeDeleteElements(model, {"el-3", "el-2400"}));
+    push(window, makeSetValue(model, elementPointer(window, 100, "columns/2/name"), Json("Margin"), "Rename"));
     CHECK(model->isModified());
     const int editsDuringSave = stack->index() - snapshotIndex;
     REQUIRE(editsDuringSave == 3);
@@ -91,6 +92,16 @@ TEST_CASE("a save while the user keeps editing writes exactly the snapshot, the 
     CHECK(window.isWindowModified());
     CHECK(status(window).startsWith("Saved " + file));
     CHECK(QFileInfo::exists(recovery)); // it must still cover the edits made during the save
+    // The edit log now starts from the saved text and rebuilds the document with the edits made meanwhile.
+    REQUIRE(model->editLog().baseText);
+    CHECK(model->editLog().baseText == model->document().sourceText);
+    CHECK((*model->editLog().baseText == written));
+    CHECK(model->editLog().entries.size() == 3); // the typing, the new member, the column
+    std::string error;
+    auto replayed = model->editLog().replay(&error);
+    REQUIRE(replayed);
+    const bool logRebuildsDocument = *replayed == model->root();
+    CHECK(logRebuildsDocument);
 
     // Undoing back to the snapshot shows the document as saved; redoing, modified again.
     for (int i = 0; i < editsDuringSave; ++i) stack->undo();
