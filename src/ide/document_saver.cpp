@@ -17,11 +17,12 @@ DocumentSaver::~DocumentSaver() {
 void DocumentSaver::request(Request request) {
     if (!queue_.empty() && queue_.back() == request) return; // already waiting: it will write the latest state
     queue_.push_back(std::move(request));
-    if (!worker_.joinable()) startNext();
+    if (!working_) startNext();
 }
 
 void DocumentSaver::startNext() {
     if (queue_.empty()) return;
+    if (worker_.joinable()) worker_.join(); // the previous save's thread, which ended after its report
     running_ = std::move(queue_.front());
     queue_.pop_front();
     if (running_.path.isEmpty()) { // the document's own file, as it is now (a Save As before may have changed it)
@@ -32,20 +33,22 @@ void DocumentSaver::startNext() {
     snapshot_ = SaveSnapshot{running_.path, running_.format, ticket_.sourceText, ticket_.sourceFormat, ticket_.documentPath, ticket_.log};
     const std::uint64_t serial = ++serial_;
     emit started(running_.path);
+    working_ = true;
     worker_ = std::thread([this, serial] {
         SaveOutcome outcome = runSave(snapshot_);
         {
             std::lock_guard<std::mutex> guard(resultMutex_);
             result_ = std::move(outcome);
         }
-        // Dropped with this object if it is destroyed first (its destructor joins this thread).
+        // Dropped with this object if it is destroyed first (its destructor joins this thread). The result is
+        // set before: the report need not join this thread (under load its exit can take tens of ms).
         QMetaObject::invokeMethod(this, [this, serial] { finish(serial); }, Qt::QueuedConnection);
     });
 }
 
 void DocumentSaver::finish(std::uint64_t serial) {
-    if (serial != serial_ || !worker_.joinable()) return; // already finished by wait()
-    worker_.join();
+    if (serial != serial_ || !working_) return; // already finished by wait()
+    working_ = false;
     SaveOutcome outcome;
     {
         std::lock_guard<std::mutex> guard(resultMutex_);
@@ -79,13 +82,17 @@ void DocumentSaver::finish(std::uint64_t serial) {
     ticket_ = {};
     last_ = report;
     emit finished(report);
-    if (!worker_.joinable()) startNext(); // unless a handler of `finished` waited (and so ran the queue)
+    if (!working_) startNext(); // unless a handler of `finished` started one (wait() runs the queue)
 }
 
 DocumentSaver::Report DocumentSaver::wait() {
     while (busy()) {
-        if (worker_.joinable()) finish(serial_);
-        else startNext();
+        if (working_) {
+            worker_.join(); // its result is then set
+            finish(serial_);
+        } else {
+            startNext();
+        }
     }
     return last_;
 }

@@ -44,7 +44,7 @@ public:
 
     // Starts the save now, or after the ones under way and queued.
     void request(Request request);
-    bool busy() const { return worker_.joinable() || !queue_.empty(); }
+    bool busy() const { return working_ || !queue_.empty(); }
     // Blocks until every requested save has ended; the last one's report (ok when there was none).
     Report wait();
 
@@ -54,11 +54,12 @@ signals:
 
 private:
     void startNext();
-    void finish(std::uint64_t serial); // joins the worker, reports, starts the next one
+    void finish(std::uint64_t serial); // reports, starts the next one
 
     DocumentModel* model_;
     std::deque<Request> queue_;
-    std::thread worker_;
+    std::thread worker_; // joined when the next save starts (or by wait()): the report does not wait for its exit
+    bool working_ = false; // a save's worker has not reported yet
     std::uint64_t serial_ = 0; // of the save under way
     Request running_;
     SaveSnapshot snapshot_; // read by the worker until it ends

@@ -900,6 +900,7 @@ void MainWindow::openFromSigma() {
 void MainWindow::addRecent(const QString& path) {
     QSettings settings("Quire", "Quire");
     QStringList recent = settings.value("recentFiles").toStringList();
+    if (!recent.isEmpty() && recent.first() == QFileInfo(path).absoluteFilePath()) return; // every Ctrl+S: nothing to write
     recent.removeAll(QFileInfo(path).absoluteFilePath());
     recent.prepend(QFileInfo(path).absoluteFilePath());
     while (recent.size() > 10) recent.removeLast();
