@@ -45,7 +45,9 @@ DocumentModel::DocumentModel(QObject* parent) : QObject(parent) {
     sliceTimer_->setSingleShot(true);
     sliceTimer_->setInterval(0);
     connect(sliceTimer_, &QTimer::timeout, this, &DocumentModel::validateSlice);
-    connect(&undoStack_, &QUndoStack::cleanChanged, this, &DocumentModel::fileStateChanged);
+    connect(&undoStack_, &QUndoStack::cleanChanged, this, [this] {
+        if (!sealing_) emit fileStateChanged();
+    });
     connect(&undoStack_, &QUndoStack::indexChanged, this, [this] {
         if (replacing_) return;
         revalidate();
@@ -66,6 +68,8 @@ void DocumentModel::setDocument(doc::Document document, EditLog log) {
     document_ = std::move(document);
     editLog_ = std::move(log);
     ++revision_;
+    ++generation_;
+    saving_ = false; // a save under way is of the document replaced (the window waits for saves first)
     layoutParsed_ = false;
     replacing_ = true; // the stack's indexChanged must not validate: the new document is validated below
     undoStack_.clear();
@@ -92,6 +96,59 @@ void DocumentModel::markSaved(const QString& path, doc::Format format, std::stri
     editLog_ = EditLog{document_.sourceText, format, nullptr, {}};
     ++revision_;
     undoStack_.setClean();
+    emit fileStateChanged();
+}
+
+DocumentModel::SaveTicket DocumentModel::beginSave() {
+    if (!editLog_.hasBase()) editLog_.baseTree = std::make_shared<const Json>(document_.root);
+    SaveTicket ticket;
+    ticket.generation = generation_;
+    ticket.revision = revision_;
+    ticket.index = undoStack_.index();
+    ticket.cleanIndexBefore = undoStack_.cleanIndex();
+    ticket.wasClean = undoStack_.isClean();
+    ticket.sourceText = document_.sourceText;
+    ticket.sourceFormat = document_.format;
+    ticket.documentPath = document_.path;
+    editLog_.sealed = editLog_.entries.size();
+    ticket.log = editLog_; // the base and the values are shared: copies of pointers only
+    saving_ = true;
+    savingClean_ = ticket.wasClean;
+    // Neither isModified() nor the path changes here: no fileStateChanged (its listeners ask git for the status).
+    sealing_ = true;
+    undoStack_.setClean();
+    sealing_ = false;
+    return ticket;
+}
+
+bool DocumentModel::finishSave(const SaveTicket& ticket, const QString& path, doc::Format format,
+                               std::shared_ptr<const std::string> savedText) {
+    if (ticket.generation != generation_ || !saving_) return true;
+    saving_ = false;
+    const bool changed = revision_ != ticket.revision;
+    document_.path = path.toStdString();
+    document_.format = format;
+    document_.sourceText = savedText;
+    // The saved text reads as the snapshot's tree (the save read it back); the values set since go on from it.
+    // A log re-based on a whole new tree since (a source edit) does not depend on the old base: it is kept.
+    if (editLog_.baseText == ticket.log.baseText && editLog_.baseTree == ticket.log.baseTree &&
+        editLog_.entries.size() >= ticket.log.entries.size()) {
+        EditLog next{std::move(savedText), format, nullptr, {}};
+        next.entries.assign(editLog_.entries.begin() + std::ptrdiff_t(ticket.log.entries.size()), editLog_.entries.end());
+        editLog_ = std::move(next);
+    }
+    ++revision_;
+    emit fileStateChanged();
+    return changed;
+}
+
+void DocumentModel::abandonSave(const SaveTicket& ticket) {
+    if (ticket.generation != generation_ || !saving_) return;
+    saving_ = false;
+    // The clean index before is still right when it was the snapshot's own. Another one may name a step that
+    // an edit since merged into (the barrier was the snapshot's): none is clean then, which only means a save
+    // the user did not strictly need. (QUndoStack cannot set a clean index other than the current one.)
+    if (ticket.cleanIndexBefore != ticket.index && undoStack_.cleanIndex() == ticket.index) undoStack_.resetClean();
     emit fileStateChanged();
 }
 

@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -36,7 +37,9 @@ public:
     // File state.
     QString filePath() const { return QString::fromStdString(document_.path); }
     doc::Format format() const { return document_.format; }
-    bool isModified() const { return !undoStack_.isClean(); }
+    // During a save on a worker thread the undo stack's clean state is already the one being written: the
+    // document counts as modified until the file holds it (unless it was unmodified when the save began).
+    bool isModified() const { return !undoStack_.isClean() || (saving_ && !savingClean_); }
     // New/open: clears undo history. `log` says what text the document was read from (an opened file: its
     // source text); without one, the tree as it is before the first edit is the recovery's base.
     void setDocument(doc::Document document, EditLog log = {});
@@ -44,6 +47,35 @@ public:
     void setRecoveredDocument(doc::Document document, EditLog log = {});
     // After a successful save: the file is now `savedText`, which the next format-preserving save patches.
     void markSaved(const QString& path, doc::Format format, std::string savedText);
+
+    // A save on a worker thread (document_saver.h), in two steps. beginSave() takes what the file will hold: the
+    // source text and the edit log (shared, not copied; a document with no log base yet, i.e. new, from a
+    // template or imported and not edited, gives its tree, copied once, as the base the first edit would take).
+    // It seals that state: the undo stack's clean index moves to the current index (Qt then merges no later
+    // edit into that step, and forgets it when a new edit replaces it after an undo) and the log's entries so
+    // far are sealed. The user may go on editing. Then exactly one of:
+    //   finishSave(): the file `path` now holds the snapshot's state as `savedText`. That text is the base of
+    //   the next format-preserving save and of the edit log, which keeps the values set after the snapshot.
+    //   Returns true when the document changed since the snapshot (it is then still modified; undoing back to
+    //   the snapshot shows it clean).
+    //   abandonSave(): nothing was saved; the clean state is what it was (or none, when edits since may have
+    //   changed the step it marked).
+    // Both do nothing for a ticket of a document replaced since (setDocument).
+    struct SaveTicket {
+        std::uint64_t generation = 0; // of the document (setDocument)
+        std::uint64_t revision = 0;
+        int index = 0;             // the undo stack's index at the snapshot
+        int cleanIndexBefore = -1; // its clean index before
+        bool wasClean = false;
+        std::shared_ptr<const std::string> sourceText; // the document's text (what a preserving save patches)
+        doc::Format sourceFormat = doc::Format::Json;
+        std::string documentPath;
+        EditLog log; // its base and the entries at the snapshot
+    };
+    SaveTicket beginSave();
+    bool finishSave(const SaveTicket& ticket, const QString& path, doc::Format format, std::shared_ptr<const std::string> savedText);
+    void abandonSave(const SaveTicket& ticket);
+    bool saving() const { return saving_; }
 
     // The base text and the values set since (what an autosave writes, recovery_store.h), and a number that
     // changes with every change of the document or its file state.
@@ -110,6 +142,10 @@ private:
     doc::Document document_;
     EditLog editLog_;
     std::uint64_t revision_ = 1;
+    std::uint64_t generation_ = 1; // one per document set
+    bool saving_ = false;          // between beginSave and finishSave/abandonSave
+    bool savingClean_ = false;     // the document was unmodified at beginSave
+    bool sealing_ = false;         // inside beginSave: the clean index moves, the file state does not change
     validate::IncrementalValidator validator_;
     std::set<std::size_t> changedElements_; // since the last validation
     bool changedAll_ = false;

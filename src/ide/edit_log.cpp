@@ -26,10 +26,11 @@ void EditLog::record(const std::string& pointer, const Json* value) {
         baseTree = std::make_shared<const Json>(*value);
         baseText.reset();
         entries.clear();
+        sealed = 0;
         return;
     }
     // Only a set after a set: a removed array item's index names the next item afterwards.
-    if (value && !entries.empty() && entries.back().pointer == pointer && entries.back().value) {
+    if (value && entries.size() > sealed && entries.back().pointer == pointer && entries.back().value) {
         entries.back().value = std::make_shared<const Json>(*value);
         return;
     }
@@ -53,20 +54,26 @@ std::optional<Json> EditLog::replay(std::string* error, const doc::LoadLimits& l
         if (error) *error = "no base document";
         return std::nullopt;
     }
+    if (!applyEntries(root, error, limits)) return std::nullopt;
+    return root;
+}
+
+bool EditLog::applyEntries(Json& root, std::string* error, const doc::LoadLimits& limits, std::size_t first) const {
     try {
-        for (const Entry& entry : entries) {
+        for (std::size_t i = first; i < entries.size(); ++i) {
+            const Entry& entry = entries[i];
             // A pointer deeper than a file may nest would build a tree too deep to walk.
             if (std::count(entry.pointer.begin(), entry.pointer.end(), '/') > limits.maxDepth) {
                 if (error) *error = "an edit's pointer is deeper than the nesting limit";
-                return std::nullopt;
+                return false;
             }
             setValueAt(root, entry.pointer, entry.value.get());
         }
     } catch (const std::exception& e) { // a pointer that does not apply (a damaged file)
         if (error) *error = std::string("an edit does not apply: ") + e.what();
-        return std::nullopt;
+        return false;
     }
-    return root;
+    return true;
 }
 
 } // namespace quire::ide

@@ -79,9 +79,12 @@
 namespace quire::ide {
 
 MainWindow::MainWindow(QWidget* parent)
-    : QMainWindow(parent), recoveryDir_(RecoveryStore::defaultDir()), recovery_(recoveryDir_),
-      recoveryWriter_(std::make_unique<RecoveryWriter>(&recovery_)) {
+    : QMainWindow(parent), saver_(std::make_unique<DocumentSaver>(&model_)), recoveryDir_(RecoveryStore::defaultDir()),
+      recovery_(recoveryDir_), recoveryWriter_(std::make_unique<RecoveryWriter>(&recovery_)) {
     connect(recoveryWriter_.get(), &RecoveryWriter::written, this, &MainWindow::recoveryWritten);
+    connect(saver_.get(), &DocumentSaver::started, this,
+            [this](const QString& path) { statusBar()->showMessage(tr("Saving %1…").arg(path)); });
+    connect(saver_.get(), &DocumentSaver::finished, this, &MainWindow::saveFinished);
     setWindowTitle("Quire[*]");
     setWindowIcon(applicationIcon());
     resize(1440, 900);
@@ -295,18 +298,18 @@ void MainWindow::buildMenus() {
     auto* saveAction = file->addAction(actionIcon("save"), tr("&Save"), QKeySequence::Save, this, [this] {
         if (model_.filePath().isEmpty()) {
             const QString path = QFileDialog::getSaveFileName(this, tr("Save workbook"), "workbook.yaml", tr("YAML (*.yaml);;JSON (*.json)"));
-            if (!path.isEmpty()) saveTo(path, path.endsWith(".json") ? doc::Format::Json : doc::Format::Yaml);
+            if (!path.isEmpty()) startSave(path, path.endsWith(".json") ? doc::Format::Json : doc::Format::Yaml);
         } else {
-            saveTo(model_.filePath(), model_.format());
+            startSave(QString(), model_.format()); // its own file, after any Save As still queued
         }
     });
     file->addAction(tr("Save As &YAML…"), standardKey(QKeySequence::SaveAs, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S)), this, [this] {
         const QString path = QFileDialog::getSaveFileName(this, tr("Save as YAML"), QString(), tr("YAML (*.yaml *.yml)"));
-        if (!path.isEmpty()) saveTo(path, doc::Format::Yaml);
+        if (!path.isEmpty()) startSave(path, doc::Format::Yaml);
     });
     file->addAction(tr("Save As &JSON…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_J), this, [this] {
         const QString path = QFileDialog::getSaveFileName(this, tr("Save as JSON"), QString(), tr("JSON (*.json)"));
-        if (!path.isEmpty()) saveTo(path, doc::Format::Json);
+        if (!path.isEmpty()) startSave(path, doc::Format::Json);
     });
     file->addSeparator();
     file->addAction(tr("&Import Seed YAML…"), QKeySequence(Qt::CTRL | Qt::Key_I), this, [this] {
@@ -786,43 +789,40 @@ bool MainWindow::importSeed(const QString& path, bool quiet) {
     return true;
 }
 
-bool MainWindow::saveTo(const QString& path, doc::Format format, bool quiet) {
+bool MainWindow::startSave(const QString& path, doc::Format format, bool quiet) {
     if (!source_->applyNow()) {
         statusBar()->showMessage(tr("Not saved: the source has errors (%1)").arg(source_->errorText()));
         if (!quiet) QMessageBox::warning(this, tr("Source has errors"), source_->errorText());
         return false;
     }
-    QString error;
-    std::string bytes;
-    QString reformatted; // why the file had to be written in canonical style, if it had to
-    try {
-        // Only the changed nodes' bytes change (comments, order and style of the rest are kept); a document
-        // without source text or saved in the other format is written canonically.
-        doc::PreservingSave saved = doc::saveDocumentPreserving(model_.document(), format);
-        if (!saved.preserved && model_.document().sourceText && format == model_.format())
-            reformatted = QString::fromStdString(saved.fallbackReason);
-        bytes = std::move(saved.text);
-    } catch (const std::exception& e) { // a value the writer refuses (e.g. invalid UTF-8 in a string)
-        error = QString::fromUtf8(e.what());
-    }
-    // The old file stays as it was unless every byte of the new one reached the disk.
-    if (error.isEmpty()) writeFileSafely(path, bytes, &error);
-    if (!error.isEmpty()) {
-        const QString message =
-            tr("Could not save %1: %2. The file on disk is unchanged; your changes are still open, not saved.").arg(path, error);
-        statusBar()->showMessage(message); // stays until the next message
-        if (!quiet) QMessageBox::critical(this, tr("Cannot save"), message);
-        return false;
-    }
-    model_.markSaved(path, format, std::move(bytes));
-    recovery_.discard();
-    addRecent(path);
-    if (reformatted.isEmpty()) statusBar()->showMessage(tr("Saved %1").arg(path), 4000);
-    else statusBar()->showMessage(tr("Saved %1 in canonical style (the formatting could not be kept: %2)").arg(path, reformatted));
+    saver_->request({path, format, quiet});
     return true;
 }
 
+bool MainWindow::saveTo(const QString& path, doc::Format format, bool quiet) {
+    // The request is the last in the queue, so the last report is its own.
+    return startSave(path, format, quiet) && saver_->wait().ok;
+}
+
+void MainWindow::saveFinished(const DocumentSaver::Report& report) {
+    if (!report.ok) {
+        const QString message =
+            tr("Could not save %1: %2. The file on disk is unchanged; your changes are still open, not saved.").arg(report.path, report.error);
+        statusBar()->showMessage(message); // stays until the next message
+        if (!report.quiet) QMessageBox::critical(this, tr("Cannot save"), message);
+        return;
+    }
+    // Edits made during the save are not in the file: the recovery copy must go on covering them.
+    if (!report.changedSince) recovery_.discard();
+    addRecent(report.path);
+    if (report.reformatted.isEmpty()) statusBar()->showMessage(tr("Saved %1").arg(report.path), 4000);
+    else
+        statusBar()->showMessage(
+            tr("Saved %1 in canonical style (the formatting could not be kept: %2)").arg(report.path, report.reformatted));
+}
+
 bool MainWindow::maybeSave() {
+    saver_->wait(); // a save under way ends first: what it wrote decides whether anything is unsaved
     if (!model_.isModified()) return true;
     auto answer = QMessageBox::question(this, tr("Unsaved changes"), tr("Save the changes to this workbook first?"),
                                         QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
@@ -900,6 +900,7 @@ void MainWindow::openFromSigma() {
 void MainWindow::addRecent(const QString& path) {
     QSettings settings("Quire", "Quire");
     QStringList recent = settings.value("recentFiles").toStringList();
+    if (!recent.isEmpty() && recent.first() == QFileInfo(path).absoluteFilePath()) return; // every Ctrl+S: nothing to write
     recent.removeAll(QFileInfo(path).absoluteFilePath());
     recent.prepend(QFileInfo(path).absoluteFilePath());
     while (recent.size() > 10) recent.removeLast();
@@ -919,6 +920,7 @@ void MainWindow::rebuildRecentMenu() {
 }
 
 void MainWindow::leaveRecovery() {
+    saver_->wait(); // before the workbook is replaced: a save under way records itself in the model first
     // Saved, unchanged or discarded work needs no recovery copy; other unsaved work keeps its copy (unlocked,
     // so a later start offers it) rather than losing it silently.
     if (!model_.isModified() || changesDiscarded_) recovery_.discard();

@@ -2,6 +2,7 @@
 // The IDE's main window: canvas in the centre, docks for outline, palette, properties, problems, source,
 // query log and catalog; File/Edit/View/Preview menus; autosave and crash recovery.
 #include "document_model.h"
+#include "document_saver.h"
 #include "recovery_prompt.h"
 #include "recovery_store.h"
 #include "recovery_writer.h"
@@ -84,6 +85,14 @@ public:
     bool openConflicted(const QString& path, bool quiet = false);
     // After a branch switch or pull: reopens the file from disk (or says it does not exist there).
     void reloadFromDisk();
+    // Save and Save As (the menu, Ctrl+S): the file is made and written on a worker thread from a snapshot
+    // (document_saver.h) while the window stays usable; the status bar says "Saving <file>…", then "Saved".
+    // `path` "" is the document's own file. Queued behind a save under way. false only when the source view has
+    // errors (nothing is saved then).
+    bool startSave(const QString& path, doc::Format format, bool quiet = false);
+    bool saveBusy() const { return saver_->busy(); }
+    bool waitForSaves() { return saver_->wait().ok; } // the last save's result
+    // The same save, waited for (closing, the guided dashboard, the conflict panel, tests): true when it wrote.
     bool saveTo(const QString& path, doc::Format format, bool quiet = false);
     bool importSeed(const QString& path, bool quiet = false);
     void newWorkbook();
@@ -154,6 +163,7 @@ protected:
 
 private:
     void recoveryWritten(bool ok, const QString& error); // an autosave ended (status bar)
+    void saveFinished(const DocumentSaver::Report& report); // a save ended (status bar, recovery, recent files)
     void buildMenus();
     void buildDocks();
     void refreshPages();
@@ -170,6 +180,7 @@ private:
     std::optional<sql::CurrentUser> authorUser() const;
 
     DocumentModel model_;
+    std::unique_ptr<DocumentSaver> saver_; // after model_: joined before the model goes
     CanvasWidget* canvas_ = nullptr;
     QScrollArea* canvasScroll_ = nullptr;
     QTabBar* pageTabs_ = nullptr;

@@ -427,3 +427,23 @@ TEST_CASE("tricky and hostile YAML: patched correctly or written canonically, ne
     // Most of these are patched in place; the root on the '---' line and the aliased anchor are not.
     CHECK(preserved > 3 * fellBack);
 }
+
+TEST_CASE("a save given the tree the text reads as writes what a save that reads it writes", "[preserving]") {
+    const std::string text = "# kept\nname: W   # also kept\ncontents:\n  elements:\n    - {id: a, kind: text}\n    - id: b\n      kind: table\n";
+    auto loaded = parseDocument(text, Format::Yaml);
+    REQUIRE(loaded.ok());
+    Document document = *loaded.document;
+    const Json asLoaded = document.root;
+    document.root["contents"]["elements"][1]["name"] = "Bee";
+    document.root["name"] = "W2";
+    const PreservingSave read = saveDocumentPreserving(document, Format::Yaml);
+    const PreservingSave given = saveDocumentPreserving(document, Format::Yaml, asLoaded);
+    REQUIRE(read.preserved);
+    CHECK(given.preserved);
+    CHECK(given.text == read.text);
+    CHECK(given.text.find("# also kept") != std::string::npos);
+    // The other format, or no source text: canonical, as without the tree.
+    const PreservingSave json = saveDocumentPreserving(document, Format::Json, asLoaded);
+    CHECK_FALSE(json.preserved);
+    CHECK(json.text == saveDocument(document, Format::Json));
+}

@@ -7,6 +7,7 @@
 #include "edit_log.h"
 #include "main_window.h"
 #include "recovery_store.h"
+#include "save_fixture.h"
 
 #include <quire/doc/io.h>
 #include <test_support.h>
@@ -19,6 +20,7 @@
 
 using namespace quire;
 using namespace quire::ide;
+using quire::test::bigWorkbookYaml;
 
 namespace {
 
@@ -28,22 +30,6 @@ struct TempDataHome {
     TempDataHome() { qputenv("XDG_DATA_HOME", (dir + "/data").toUtf8()); }
     ~TempDataHome() { qputenv("XDG_DATA_HOME", previous); }
 };
-
-// A workbook of `count` tables with comments, as YAML text (its comments must survive a recovered save).
-std::string bigWorkbookYaml(int count) {
-    std::string yaml = "# A generated workbook: comments and style a save must keep\nname: Big\ncontents:\n  elements:\n";
-    for (int i = 0; i < count; ++i) {
-        const std::string n = std::to_string(i);
-        yaml += "    # element " + n + "\n    - id: el-" + n + "\n      kind: table\n      name: 'Element " + n + "'\n" +
-                "      source: {kind: warehouse-table, connectionId: 0b7e1d2c-5a44-4f0e-8d3a-7a1c9e6f4b20, path: [DB, PUBLIC, T" + n +
-                "]}\n      columns:\n";
-        for (int c = 0; c < 4; ++c)
-            yaml += "        - id: el-" + n + "-c" + std::to_string(c) + "\n          name: Col " + std::to_string(c) +
-                    "\n          formula: '[T" + n + "/COL_" + std::to_string(c) + "]'\n";
-    }
-    yaml += "  pages:\n    - id: page-1\n      name: Page 1\n";
-    return yaml;
-}
 
 void push(MainWindow& window, QUndoCommand* command) {
     REQUIRE(command);

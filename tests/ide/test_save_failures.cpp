@@ -5,6 +5,7 @@
 
 #include "document_commands.h"
 #include "main_window.h"
+#include "save_fixture.h"
 
 #include <quire/doc/io.h>
 #include <test_support.h>
@@ -26,25 +27,9 @@
 
 using namespace quire;
 using namespace quire::ide;
+using quire::test::FileSizeLimit;
 
 namespace {
-
-// While alive, this process cannot write files beyond `bytes` (SIGXFSZ ignored, so write() fails with EFBIG).
-struct FileSizeLimit {
-    rlimit previous{};
-    void (*previousHandler)(int) = nullptr;
-    explicit FileSizeLimit(rlim_t bytes) {
-        REQUIRE(::getrlimit(RLIMIT_FSIZE, &previous) == 0);
-        previousHandler = std::signal(SIGXFSZ, SIG_IGN);
-        rlimit limited = previous;
-        limited.rlim_cur = bytes;
-        REQUIRE(::setrlimit(RLIMIT_FSIZE, &limited) == 0);
-    }
-    ~FileSizeLimit() {
-        ::setrlimit(RLIMIT_FSIZE, &previous);
-        std::signal(SIGXFSZ, previousHandler);
-    }
-};
 
 struct TempDataHome {
     QByteArray previous = qgetenv("XDG_DATA_HOME");

@@ -51,6 +51,11 @@ struct PreservingSave {
     std::string fallbackReason; // why the canonical writer was used
 };
 PreservingSave saveDocumentPreserving(const Document& document, Format format, const LoadLimits& limits = {});
+// The same, for a caller that has read document.sourceText already: `loadedRoot` must be exactly what it reads
+// as (the tree the edits started from), so the source text is not read again. A changed text is still read
+// back once and must give document.root.
+PreservingSave saveDocumentPreserving(const Document& document, Format format, const Json& loadedRoot,
+                                      const LoadLimits& limits = {});
 // The core of saveDocumentPreserving: `original` (which loads as oldRoot) patched to read as newRoot; nullopt
 // with the reason in *why when that cannot be done safely. Unchanged trees give `original` byte for byte.
 std::optional<std::string> patchText(std::string_view original, Format format, const Json& oldRoot, const Json& newRoot,

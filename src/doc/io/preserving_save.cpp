@@ -71,21 +71,33 @@ std::optional<std::string> patchText(std::string_view original, Format format, c
     return patched;
 }
 
-PreservingSave saveDocumentPreserving(const Document& document, Format format, const LoadLimits& limits) {
+namespace {
+
+PreservingSave canonicalSave(const Document& document, Format format, std::string reason) {
     PreservingSave result;
-    auto canonical = [&](std::string reason) {
-        result.text = saveDocument(document, format);
-        result.preserved = false;
-        result.fallbackReason = std::move(reason);
-        return std::move(result);
-    };
-    if (!document.sourceText) return canonical("the document has no source text");
-    if (format != document.format) return canonical("the format changes");
+    result.text = saveDocument(document, format);
+    result.preserved = false;
+    result.fallbackReason = std::move(reason);
+    return result;
+}
+
+} // namespace
+
+PreservingSave saveDocumentPreserving(const Document& document, Format format, const LoadLimits& limits) {
+    if (!document.sourceText) return canonicalSave(document, format, "the document has no source text");
+    if (format != document.format) return canonicalSave(document, format, "the format changes");
     LoadResult before = parseDocument(*document.sourceText, format, document.path, limits);
-    if (!before.document) return canonical("the source text no longer loads");
+    if (!before.document) return canonicalSave(document, format, "the source text no longer loads");
+    return saveDocumentPreserving(document, format, before.document->root, limits);
+}
+
+PreservingSave saveDocumentPreserving(const Document& document, Format format, const Json& loadedRoot, const LoadLimits& limits) {
+    if (!document.sourceText) return canonicalSave(document, format, "the document has no source text");
+    if (format != document.format) return canonicalSave(document, format, "the format changes");
     std::string why;
-    std::optional<std::string> patched = patchText(*document.sourceText, format, before.document->root, document.root, &why, limits);
-    if (!patched) return canonical(why);
+    std::optional<std::string> patched = patchText(*document.sourceText, format, loadedRoot, document.root, &why, limits);
+    if (!patched) return canonicalSave(document, format, why);
+    PreservingSave result;
     result.text = std::move(*patched);
     result.preserved = true;
     return result;
