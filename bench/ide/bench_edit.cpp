@@ -61,57 +61,63 @@ void pushRename(quire::ide::DocumentModel* model, const std::string& pointer, in
     QApplication::processEvents();
 }
 
-void renameElement(benchmark::State& state) {
+// The generated workbook open in a window, and the element name the benchmarks rename.
+struct OpenWorkbook {
     QTemporaryDir dir;
     quire::ide::MainWindow window;
-    if (!openGenerated(window, dir, int(state.range(0)))) {
-        state.SkipWithError("the generated workbook does not open");
-        return;
-    }
-    auto* model = window.model();
-    const std::string pointer = namePointer(window, int(state.range(0)));
+    quire::ide::DocumentModel* model = nullptr;
+    std::string pointer;
     int serial = 0;
+
+    bool open(benchmark::State& state) {
+        if (!openGenerated(window, dir, int(state.range(0)))) {
+            state.SkipWithError("the generated workbook does not open");
+            return false;
+        }
+        model = window.model();
+        pointer = namePointer(window, int(state.range(0)));
+        return true;
+    }
+    void rename() { pushRename(model, pointer, serial); }
+};
+
+void renameElement(benchmark::State& state) {
+    OpenWorkbook w;
+    if (!w.open(state)) return;
     // The first edit that makes a finding also builds the file's position index (lazily, once per file, for
     // the findings' line:col): that one is timed apart and reported as a counter, the loop times the next ones.
     {
         QElapsedTimer first;
         first.start();
-        pushRename(model, pointer, serial);
-        window.canvas()->repaint();
+        w.rename();
+        w.window.canvas()->repaint();
         state.counters["first_edit_ms"] = double(first.elapsed());
     }
     for (auto _ : state) {
-        pushRename(model, pointer, serial);
-        window.canvas()->repaint();
+        w.rename();
+        w.window.canvas()->repaint();
     }
 }
 
 // Autosave (`autosave`) or save (`save`) after one rename, per iteration; only the UI thread's part is timed.
 void saveAfterRename(benchmark::State& state, bool autosave) {
-    QTemporaryDir dir;
-    quire::ide::MainWindow window;
-    if (!openGenerated(window, dir, int(state.range(0)))) {
-        state.SkipWithError("the generated workbook does not open");
-        return;
-    }
-    auto* model = window.model();
-    const std::string pointer = namePointer(window, int(state.range(0)));
-    int serial = 0;
+    OpenWorkbook w;
+    if (!w.open(state)) return;
     double background = 0;
     for (auto _ : state) {
         state.PauseTiming();
-        pushRename(model, pointer, serial);
+        w.rename();
         state.ResumeTiming();
         if (autosave) {
-            window.autosave(); // the timer's tick: a snapshot handed to the worker thread
-        } else if (!window.saveTo(window.model()->filePath(), window.model()->format(), true)) {
+            w.window.autosave(); // the timer's tick: a snapshot handed to the worker thread
+        } else if (!w.window.saveTo(w.window.model()->filePath(), w.window.model()->format(), true)) {
             state.SkipWithError("the save failed");
             return;
         }
         state.PauseTiming();
         QElapsedTimer wait;
         wait.start();
-        if (autosave && !window.writeRecovery()) { // waits for the worker's write
+        if (autosave && !w.window.writeRecovery()) { // waits for the worker's write
             state.SkipWithError("the autosave failed");
             return;
         }
@@ -127,24 +133,17 @@ void autosaveAfterRename(benchmark::State& state) { saveAfterRename(state, true)
 // replaced, for comparison side by side): the canonical text of the whole workbook and the source text in one
 // JSON envelope, written atomically.
 void autosaveWholeTextBefore(benchmark::State& state) {
-    QTemporaryDir dir;
-    quire::ide::MainWindow window;
-    if (!openGenerated(window, dir, int(state.range(0)))) {
-        state.SkipWithError("the generated workbook does not open");
-        return;
-    }
-    auto* model = window.model();
-    const std::string pointer = namePointer(window, int(state.range(0)));
-    int serial = 0;
+    OpenWorkbook w;
+    if (!w.open(state)) return;
     for (auto _ : state) {
         state.PauseTiming();
-        pushRename(model, pointer, serial);
+        w.rename();
         state.ResumeTiming();
-        const quire::doc::Document& document = model->document();
+        const quire::doc::Document& document = w.model->document();
         quire::Json envelope = {{"quireRecovery", 1}, {"path", document.path}, {"format", "yaml"}, {"written", "now"},
                                 {"text", quire::doc::saveDocument(document, document.format)}};
         if (document.sourceText) envelope["sourceText"] = *document.sourceText;
-        quire::writeFileAtomically(dir.filePath("recovery.json").toStdString(), envelope.dump());
+        quire::writeFileAtomically(w.dir.filePath("recovery.json").toStdString(), envelope.dump());
     }
 }
 void saveAfterRenameToFile(benchmark::State& state) { saveAfterRename(state, false); }
@@ -152,34 +151,27 @@ void saveAfterRenameToFile(benchmark::State& state) { saveAfterRename(state, fal
 // Ctrl+S as the window runs it: the snapshot and the worker's start timed (the UI thread), then the event loop
 // runs until the save has reported back (not timed; its wall time from Ctrl+S is `saved_ms`).
 void saveAsync(benchmark::State& state) {
-    QTemporaryDir dir;
-    quire::ide::MainWindow window;
-    if (!openGenerated(window, dir, int(state.range(0)))) {
-        state.SkipWithError("the generated workbook does not open");
-        return;
-    }
-    auto* model = window.model();
-    const std::string pointer = namePointer(window, int(state.range(0)));
-    int serial = 0;
+    OpenWorkbook w;
+    if (!w.open(state)) return;
     double saved = 0;
     double report = 0;
     for (auto _ : state) {
         state.PauseTiming();
-        pushRename(model, pointer, serial);
+        w.rename();
         QElapsedTimer wall;
         wall.start();
         state.ResumeTiming();
-        window.startSave(QString(), model->format(), true);
+        w.window.startSave(QString(), w.model->format(), true);
         state.PauseTiming();
-        while (window.saveBusy()) {
+        while (w.window.saveBusy()) {
             QThread::msleep(1);
             QElapsedTimer events;
             events.start();
             QApplication::processEvents();
-            if (!window.saveBusy()) report += double(events.nsecsElapsed()) / 1e6; // the events that ended it
+            if (!w.window.saveBusy()) report += double(events.nsecsElapsed()) / 1e6; // the events that ended it
         }
         saved += double(wall.elapsed());
-        if (model->isModified()) {
+        if (w.model->isModified()) {
             state.SkipWithError("the save failed");
             return;
         }
@@ -191,22 +183,15 @@ void saveAsync(benchmark::State& state) {
 
 // What Ctrl+S did before it had a worker thread: all of it on the UI thread.
 void saveOnUiThreadBefore(benchmark::State& state) {
-    QTemporaryDir dir;
-    quire::ide::MainWindow window;
-    if (!openGenerated(window, dir, int(state.range(0)))) {
-        state.SkipWithError("the generated workbook does not open");
-        return;
-    }
-    auto* model = window.model();
-    const std::string pointer = namePointer(window, int(state.range(0)));
-    int serial = 0;
+    OpenWorkbook w;
+    if (!w.open(state)) return;
     for (auto _ : state) {
         state.PauseTiming();
-        pushRename(model, pointer, serial);
+        w.rename();
         state.ResumeTiming();
-        quire::doc::PreservingSave saved = quire::doc::saveDocumentPreserving(model->document(), model->format());
-        quire::writeFileAtomically(model->filePath().toStdString(), saved.text);
-        model->markSaved(model->filePath(), model->format(), std::move(saved.text));
+        quire::doc::PreservingSave saved = quire::doc::saveDocumentPreserving(w.model->document(), w.model->format());
+        quire::writeFileAtomically(w.model->filePath().toStdString(), saved.text);
+        w.model->markSaved(w.model->filePath(), w.model->format(), std::move(saved.text));
     }
 }
 

@@ -1,6 +1,11 @@
 #pragma once
-// What the save and autosave tests share: a big commented YAML workbook, and a way to make writes fail.
+// What the save and autosave tests share: a big commented YAML workbook, a way to make writes fail, and a
+// data directory of their own (where recovery files go).
 #include <catch2/catch.hpp>
+#include <test_support.h>
+
+#include <QByteArray>
+#include <QString>
 
 #include <csignal>
 #include <string>
@@ -23,6 +28,18 @@ inline std::string bigWorkbookYaml(int count) {
     yaml += "  pages:\n    - id: page-1\n      name: Page 1\n";
     return yaml;
 }
+
+// While alive, XDG_DATA_HOME (where the recovery files go) is `<a new temporary directory>/data`.
+struct TempDataHome {
+    QByteArray previous = qgetenv("XDG_DATA_HOME");
+    QString dir;
+    explicit TempDataHome(const std::string& tag) : dir(QString::fromStdString(makeTempDir(tag))) {
+        qputenv("XDG_DATA_HOME", (dir + "/data").toUtf8());
+    }
+    ~TempDataHome() { qputenv("XDG_DATA_HOME", previous); }
+    TempDataHome(const TempDataHome&) = delete;
+    TempDataHome& operator=(const TempDataHome&) = delete;
+};
 
 // While alive, this process (every thread) cannot write files beyond `bytes` (SIGXFSZ ignored, so write()
 // fails with EFBIG, as it fails with ENOSPC on a full disk).

@@ -23,14 +23,9 @@
 using namespace quire;
 using namespace quire::ide;
 
-namespace {
+using quire::test::TempDataHome;
 
-struct TempDataHome {
-    QByteArray previous = qgetenv("XDG_DATA_HOME");
-    QString dir = QString::fromStdString(quire::test::makeTempDir("ide-async-save"));
-    TempDataHome() { qputenv("XDG_DATA_HOME", (dir + "/data").toUtf8()); }
-    ~TempDataHome() { qputenv("XDG_DATA_HOME", previous); }
-};
+namespace {
 
 QString writeBigWorkbook(const TempDataHome& home, int count) {
     const QString file = home.dir + "/big.yaml";
@@ -56,7 +51,7 @@ QString status(MainWindow& window) { return window.statusBar()->currentMessage()
 } // namespace
 
 TEST_CASE("a save while the user keeps editing writes exactly the snapshot, the edits stay unsaved", "[ide][save][async]") {
-    TempDataHome home;
+    TempDataHome home{"ide-async-save"};
     const QString file = writeBigWorkbook(home, 2500);
     MainWindow window;
     REQUIRE(window.openFile(file, true));
@@ -127,7 +122,7 @@ TEST_CASE("a save while the user keeps editing writes exactly the snapshot, the 
 }
 
 TEST_CASE("saves asked for during a save run one after the other, each with the state when it starts", "[ide][save][async]") {
-    TempDataHome home;
+    TempDataHome home{"ide-async-save"};
     const QString file = writeBigWorkbook(home, 500);
     const QString copy = home.dir + "/copy.json";
     MainWindow window;
@@ -153,7 +148,7 @@ TEST_CASE("saves asked for during a save run one after the other, each with the 
 }
 
 TEST_CASE("a save that fails during edits keeps the old file and the workbook modified", "[ide][save][async]") {
-    TempDataHome home;
+    TempDataHome home{"ide-async-save"};
     const QString file = writeBigWorkbook(home, 500);
     const std::string before = quire::test::readFile(file.toStdString());
     MainWindow window;
@@ -183,7 +178,7 @@ TEST_CASE("a save that fails during edits keeps the old file and the workbook mo
 }
 
 TEST_CASE("closing the window during a save waits for it", "[ide][save][async]") {
-    TempDataHome home;
+    TempDataHome home{"ide-async-save"};
     const QString file = writeBigWorkbook(home, 2500);
     MainWindow window;
     REQUIRE(window.openFile(file, true));

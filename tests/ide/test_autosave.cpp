@@ -22,14 +22,9 @@ using namespace quire;
 using namespace quire::ide;
 using quire::test::bigWorkbookYaml;
 
-namespace {
+using quire::test::TempDataHome;
 
-struct TempDataHome {
-    QByteArray previous = qgetenv("XDG_DATA_HOME");
-    QString dir = QString::fromStdString(quire::test::makeTempDir("ide-autosave"));
-    TempDataHome() { qputenv("XDG_DATA_HOME", (dir + "/data").toUtf8()); }
-    ~TempDataHome() { qputenv("XDG_DATA_HOME", previous); }
-};
+namespace {
 
 void push(MainWindow& window, QUndoCommand* command) {
     REQUIRE(command);
@@ -43,7 +38,7 @@ std::string elementPointer(MainWindow& window, int index, const std::string& mem
 } // namespace
 
 TEST_CASE("an autosave while the user keeps editing recovers the latest state exactly", "[ide][recovery][autosave]") {
-    TempDataHome home;
+    TempDataHome home{"ide-autosave"};
     const QString file = home.dir + "/big.yaml";
     {
         std::ofstream out(file.toStdString(), std::ios::binary);
@@ -91,7 +86,7 @@ TEST_CASE("an autosave while the user keeps editing recovers the latest state ex
 }
 
 TEST_CASE("a recovered workbook goes on autosaving from the same base", "[ide][recovery][autosave]") {
-    TempDataHome home;
+    TempDataHome home{"ide-autosave"};
     const QString file = home.dir + "/small.yaml";
     {
         std::ofstream out(file.toStdString(), std::ios::binary);
@@ -125,7 +120,7 @@ TEST_CASE("a recovered workbook goes on autosaving from the same base", "[ide][r
 }
 
 TEST_CASE("a new workbook's recovery starts from its tree before the first edit", "[ide][recovery][autosave]") {
-    TempDataHome home;
+    TempDataHome home{"ide-autosave"};
     QString recovery;
     Json expectedRoot;
     {
@@ -144,7 +139,7 @@ TEST_CASE("a new workbook's recovery starts from its tree before the first edit"
 }
 
 TEST_CASE("a write that ends after the work was saved does not bring the recovery file back", "[ide][recovery][autosave]") {
-    TempDataHome home;
+    TempDataHome home{"ide-autosave"};
     RecoverySlot slot(home.dir + "/recovery");
     QString error;
     auto ticket = slot.open("/tmp/wb.yaml", &error);
@@ -164,7 +159,7 @@ TEST_CASE("a write that ends after the work was saved does not bring the recover
 }
 
 TEST_CASE("a damaged recovery log is refused with a reason, never half applied", "[ide][recovery][autosave]") {
-    TempDataHome home;
+    TempDataHome home{"ide-autosave"};
     const QString file = home.dir + "/damaged.json";
     const std::string base = R"("base": {"format": "json", "tree": {"name": "W", "contents": {"elements": []}}})";
     std::string edits;

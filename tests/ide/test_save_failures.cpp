@@ -29,14 +29,9 @@ using namespace quire;
 using namespace quire::ide;
 using quire::test::FileSizeLimit;
 
-namespace {
+using quire::test::TempDataHome;
 
-struct TempDataHome {
-    QByteArray previous = qgetenv("XDG_DATA_HOME");
-    QString dir = QString::fromStdString(quire::test::makeTempDir("ide-save-fail"));
-    TempDataHome() { qputenv("XDG_DATA_HOME", (dir + "/data").toUtf8()); }
-    ~TempDataHome() { qputenv("XDG_DATA_HOME", previous); }
-};
+namespace {
 
 QByteArray bytesOf(const QString& path) {
     QFile f(path);
@@ -56,7 +51,7 @@ QString status(MainWindow& window) { return window.statusBar()->currentMessage()
 } // namespace
 
 TEST_CASE("a save that runs out of space keeps the old file, the edits and says so", "[ide][save]") {
-    TempDataHome home;
+    TempDataHome home{"ide-save-fail"};
     const QString file = home.dir + "/wb.yaml";
     REQUIRE(QFile::copy(kSample, file));
     MainWindow window;
@@ -80,7 +75,7 @@ TEST_CASE("a save that runs out of space keeps the old file, the edits and says 
 }
 
 TEST_CASE("Save As to a new file on a full disk creates nothing and keeps the workbook modified", "[ide][save]") {
-    TempDataHome home;
+    TempDataHome home{"ide-save-fail"};
     MainWindow window;
     REQUIRE(window.openFile(kSample, true));
     rename(window, "Edited");
@@ -96,7 +91,7 @@ TEST_CASE("Save As to a new file on a full disk creates nothing and keeps the wo
 }
 
 TEST_CASE("saving through a symlink to something that is not a regular file is refused", "[ide][save]") {
-    TempDataHome home;
+    TempDataHome home{"ide-save-fail"};
     MainWindow window;
     REQUIRE(window.openFile(kSample, true));
     rename(window, "Edited");
@@ -119,7 +114,7 @@ TEST_CASE("saving through a symlink to something that is not a regular file is r
 }
 
 TEST_CASE("an autosave that fails keeps the previous recovery copy and tells the user", "[ide][save][recovery]") {
-    TempDataHome home;
+    TempDataHome home{"ide-save-fail"};
     MainWindow window;
     REQUIRE(window.openFile(kSample, true));
     rename(window, "First autosave");
@@ -141,7 +136,7 @@ TEST_CASE("an autosave that fails keeps the previous recovery copy and tells the
 }
 
 TEST_CASE("a save on a full tmpfs keeps the old file (root only)", "[ide][save]") {
-    TempDataHome home;
+    TempDataHome home{"ide-save-fail"};
     const QString mountPoint = home.dir + "/tiny";
     REQUIRE(QDir().mkpath(mountPoint));
     const QByteArray where = QFile::encodeName(mountPoint);

@@ -356,6 +356,12 @@ private:
         std::string text(s_.data() + start, end - start);
         endValue(collectionIndent);
         if (positions_) return {};
+        return typedPlain(std::move(text));
+    }
+
+    // An untagged plain scalar typed by the core schema, as the libyaml reader types it (a number out of range
+    // is its error to report).
+    static Json typedPlain(std::string text) {
         if (isPlainNull(text)) return Json(nullptr);
         Expected<Json> typed = resolvePlainScalar(text);
         if (!typed) unsupported();
@@ -494,12 +500,7 @@ private:
         while (end > start && s_[end - 1] == ' ') --end;
         if (end == start) unsupported(); // an empty entry
         p_ = end;
-        std::string text(s_.data() + start, end - start);
-        if (isPlainNull(text)) return Json(nullptr);
-        Expected<Json> typed = resolvePlainScalar(text);
-        if (!typed) unsupported();
-        if (typed->is_string()) return Json(std::move(text));
-        return std::move(*typed);
+        return typedPlain(std::string(s_.data() + start, end - start));
     }
 
     // After a flow entry: true past `closer`; past a ',' (and not before `closer`: a trailing comma) false.
