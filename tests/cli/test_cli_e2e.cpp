@@ -30,6 +30,29 @@ std::string writeWorkbook(const std::string& file, const Json& workbook) {
     return file;
 }
 
+// A one-page workbook of `elements` (JSON text of an array), stacked full width; an element without a source
+// reads the embedded sample's orders table.
+Json ordersWorkbook(const std::string& name, const std::string& elementsJson) {
+    Json elements = Json::parse(elementsJson);
+    std::string layout = "<Page id=\"p\">";
+    int row = 1;
+    for (Json& e : elements) {
+        if (!e.contains("source"))
+            e["source"] = Json{{"kind", "warehouse-table"}, {"connectionId", kSample}, {"path", Json::array({"main", "orders"})}};
+        layout += "<Element elementId=\"" + e["id"].get<std::string>() + "\" gridColumn=\"1 / 25\" gridRow=\"" +
+                  std::to_string(row) + " / " + std::to_string(row + 4) + "\"/>";
+        row += 4;
+    }
+    layout += "</Page>";
+    return Json{{"name", name},
+                {"folderId", "f"},
+                {"contents", {{"schemaVersion", 1},
+                              {"kind", "workbook"},
+                              {"pages", Json::array({Json{{"id", "p"}, {"name", "P"}}})},
+                              {"elements", std::move(elements)},
+                              {"layout", layout}}}};
+}
+
 Json jsonOut(const Run& r) {
     INFO(r.err);
     REQUIRE(r.exitCode == 0);
@@ -275,19 +298,14 @@ TEST_CASE("quire connections list, add, test and remove in an isolated config di
 
 TEST_CASE("quire preview runs the functions SQLite lacks on the embedded sample (the Quire extension)", "[cli][e2e]") {
     SampleBox s;
-    const Json workbook = Json::parse(std::string(R"~({"name": "Ext", "folderId": "f", "contents": {
-        "schemaVersion": 1, "kind": "workbook", "pages": [{"id": "p", "name": "P"}],
-        "elements": [
+    const Json workbook = ordersWorkbook("Ext", R"~([
           {"id": "kpi", "kind": "kpi-chart", "name": "Median revenue",
-           "source": {"kind": "warehouse-table", "connectionId": ")~") + kSample + R"~(", "path": ["main", "orders"]},
            "columns": [{"id": "m", "name": "Median", "formula": "Median([orders/revenue])"}], "value": {"columnId": "m"}},
           {"id": "t", "kind": "table", "name": "Statuses",
-           "source": {"kind": "warehouse-table", "connectionId": ")~" + kSample + R"~(", "path": ["main", "orders"]},
            "columns": [{"id": "st", "name": "Status", "formula": "[orders/status]"},
                        {"id": "first", "name": "First letters", "formula": "RegexpExtract([orders/status], \"^[a-z]{2}\")"},
                        {"id": "part", "name": "Padded", "formula": "Lpad(Reverse([orders/status]), 12, \".\")"}],
-           "sort": [{"columnId": "st", "direction": "ascending"}]}],
-        "layout": "<Page id=\"p\"><Element elementId=\"kpi\" gridColumn=\"1 / 13\" gridRow=\"1 / 5\"/><Element elementId=\"t\" gridColumn=\"13 / 25\" gridRow=\"1 / 5\"/></Page>"}})~");
+           "sort": [{"columnId": "st", "direction": "ascending"}]}])~");
     const std::string file = writeWorkbook(s.box.dir + "/ext.json", workbook);
     // Median by hand from the values
     auto values = sqliteColumn(s.db, "SELECT revenue FROM orders WHERE revenue IS NOT NULL ORDER BY revenue");
@@ -310,18 +328,14 @@ TEST_CASE("quire preview runs the functions SQLite lacks on the embedded sample 
 // column without a declared type by its first value, so the numbers came back as text.
 TEST_CASE("quire preview gives Lag and Lead of a number column as numbers on the embedded engine", "[cli][e2e]") {
     SampleBox s;
-    const Json workbook = Json::parse(std::string(R"~({"name": "Lag", "folderId": "f", "contents": {
-        "schemaVersion": 1, "kind": "workbook", "pages": [{"id": "p", "name": "P"}],
-        "elements": [
+    const Json workbook = ordersWorkbook("Lag", R"~([
           {"id": "t", "kind": "table", "name": "Orders",
-           "source": {"kind": "warehouse-table", "connectionId": ")~") + kSample + R"~(", "path": ["main", "orders"]},
            "columns": [{"id": "id", "name": "Id", "formula": "[orders/order_id]"},
                        {"id": "rev", "name": "Revenue", "formula": "[orders/revenue]"},
                        {"id": "items", "name": "Items", "formula": "[orders/items]"},
                        {"id": "prev", "name": "Previous", "formula": "Lag([Revenue])"},
                        {"id": "next", "name": "Next items", "formula": "Lead([Items], 2)"}],
-           "sort": [{"columnId": "id", "direction": "ascending"}]}],
-        "layout": "<Page id=\"p\"><Element elementId=\"t\" gridColumn=\"1 / 25\" gridRow=\"1 / 9\"/></Page>"}})~");
+           "sort": [{"columnId": "id", "direction": "ascending"}]}])~");
     const std::string file = writeWorkbook(s.box.dir + "/lag.json", workbook);
     const auto revenue = sqliteColumn(s.db, "SELECT revenue FROM orders ORDER BY order_id LIMIT 3");
     const auto items = sqliteColumn(s.db, "SELECT COALESCE(items, '') FROM orders ORDER BY order_id LIMIT 5");
@@ -346,14 +360,10 @@ TEST_CASE("quire preview gives Lag and Lead of a number column as numbers on the
 // off, a misspelled column previewed as its own name in every row.
 TEST_CASE("quire preview on the embedded sample fails on a misspelled column instead of showing its name as data", "[cli][e2e]") {
     SampleBox s;
-    const Json workbook = Json::parse(std::string(R"~({"name": "Typo", "folderId": "f", "contents": {
-        "schemaVersion": 1, "kind": "workbook", "pages": [{"id": "p", "name": "P"}],
-        "elements": [
+    const Json workbook = ordersWorkbook("Typo", R"~([
           {"id": "t", "kind": "table", "name": "Orders",
-           "source": {"kind": "warehouse-table", "connectionId": ")~") + kSample + R"~(", "path": ["main", "orders"]},
            "columns": [{"id": "st", "name": "Status", "formula": "[orders/status]"},
-                       {"id": "typo", "name": "Revenue", "formula": "[orders/revnue]"}]}],
-        "layout": "<Page id=\"p\"><Element elementId=\"t\" gridColumn=\"1 / 13\" gridRow=\"1 / 5\"/></Page>"}})~");
+                       {"id": "typo", "name": "Revenue", "formula": "[orders/revnue]"}]}])~");
     const std::string file = writeWorkbook(s.box.dir + "/typo.json", workbook);
     const Run r = s.box.run("preview " + shellQuote(file) + " --element t --format json --limit 3");
     INFO(r.out << r.err);

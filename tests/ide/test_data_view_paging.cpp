@@ -17,6 +17,8 @@
 #include <QScrollBar>
 #include <QTableView>
 
+#include <memory>
+
 using namespace quire;
 using namespace quire::ide;
 
@@ -54,6 +56,22 @@ contents:
 )YAML";
 }
 
+// The workbook at `path` open in a window, and the Data view's row source of its `events` table.
+struct EventsRowSource {
+    MainWindow window;
+    std::unique_ptr<EnginePreviewProvider> provider;
+    std::shared_ptr<RowSource> source;
+
+    EventsRowSource(const test::SampleWarehouse& warehouse, const std::string& path) {
+        REQUIRE(window.openFile(QString::fromStdString(path), true));
+        provider = std::make_unique<EnginePreviewProvider>(window.model(), QString::fromStdString(warehouse.connections));
+        QString error;
+        source = provider->rowSource("events", &error);
+        INFO(error.toStdString());
+        REQUIRE(source);
+    }
+};
+
 } // namespace
 
 TEST_CASE("the Data view scrolls a warehouse table to its real last rows and back, fetching off the UI thread", "[ide][paged]") {
@@ -63,16 +81,10 @@ TEST_CASE("the Data view scrolls a warehouse table to its real last rows and bac
         - {id: ev-type, name: Event Type, formula: "[user_events/event_type]"}
         - {id: ev-page, name: Page, formula: "[user_events/page]"}
 )YAML"));
-    MainWindow window;
-    REQUIRE(window.openFile(QString::fromStdString(path), true));
-    EnginePreviewProvider provider(window.model(), QString::fromStdString(warehouse.connections));
-    QString error;
-    auto source = provider.rowSource("events", &error);
-    INFO(error.toStdString());
-    REQUIRE(source);
+    EventsRowSource events(warehouse, path);
     const long long total = warehouse.scalar("SELECT count(*) FROM user_events");
     REQUIRE(total > 2000);
-    PagedTableModel model(source, 200, 16);
+    PagedTableModel model(events.source, 200, 16);
     CHECK(model.rowCount() == 0); // until the count, run off the UI thread too, arrives
     REQUIRE(waitFor([&] { return model.rowCount() > 0; }));
     CHECK(model.rowCount() == total);
@@ -114,19 +126,13 @@ TEST_CASE("the Data view says when the warehouse cannot count or fetch the rows,
     // The planner does not read the catalog: a table the warehouse does not have fails when the query runs.
     doc::writeFileAtomically(path, eventsWorkbook("no_such_table", R"YAML(        - {id: ev-id, name: Event Id, formula: "[no_such_table/event_id]"}
 )YAML"));
-    MainWindow window;
-    REQUIRE(window.openFile(QString::fromStdString(path), true));
-    EnginePreviewProvider provider(window.model(), QString::fromStdString(warehouse.connections));
-    QString error;
-    auto source = provider.rowSource("events", &error);
-    INFO(error.toStdString());
-    REQUIRE(source);
-    PagedTableModel model(source, 200, 16);
+    EventsRowSource events(warehouse, path);
+    PagedTableModel model(events.source, 200, 16);
     QStringList failures;
     QObject::connect(&model, &PagedTableModel::fetchFailed, [&](const QString& message) { failures << message; });
     REQUIRE(waitFor([&] { return !failures.isEmpty(); }));
     CHECK(model.rowCount() == 0);
     CHECK(failures.first().startsWith("counting the rows failed: "));
     CHECK(failures.first().contains("no_such_table"));
-    CHECK(source->error() == failures.first());
+    CHECK(events.source->error() == failures.first());
 }
